@@ -1,0 +1,219 @@
+package multistart.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import multistart.config.Combo;
+import multistart.config.ExperimentConfig;
+import multistart.engine.Batch;
+import multistart.engine.Engine;
+import multistart.engine.Plan;
+import multistart.objective.Box;
+import multistart.optimizer.Status;
+
+/**
+ * Folds finished runs, in run order, into basins and per-combo statistics. Basins are kept
+ * with provisional ids in order of discovery ({@link #basinOf} reports them for the runs
+ * file); {@link #finish} ranks them, best first. Not thread-safe: fed by the merge thread.
+ */
+public final class Aggregator implements Engine.Sink {
+
+    private final Plan plan;
+    private final ExperimentConfig config;
+    private final int n;
+    private final int comboCount;
+    private final double sign;
+    private final BasinIndex index;
+
+    // per provisional basin
+    private final List<double[]> bestPoint = new ArrayList<>();
+    private double[] bestValue = new double[64];
+    private long[] bestRun = new long[64];
+    private long[] hits = new long[64];
+    private final List<long[]> hitsPerCombo = new ArrayList<>();
+
+    // per combo
+    private final ComboAccumulator[] combos;
+
+    private long lastBatchFirst = -1;
+    private int[] lastBasins = new int[0];
+    private long gradientSteps;
+    private String firstFailure;
+
+    public Aggregator(Plan plan) {
+        this.plan = plan;
+        this.config = plan.config();
+        this.n = plan.starts().dimension();
+        this.comboCount = plan.combos().size();
+        this.sign = config.objective().goal().sign();
+        this.index = new BasinIndex(n, config.basins().tolerance());
+        this.combos = new ComboAccumulator[comboCount];
+        for (int c = 0; c < comboCount; c++) {
+            combos[c] = new ComboAccumulator();
+        }
+    }
+
+    @Override
+    public void accept(Batch b) {
+        if (lastBasins.length < b.size) {
+            lastBasins = new int[b.size];
+        }
+        lastBatchFirst = b.firstRun;
+        for (int i = 0; i < b.size; i++) {
+            long run = b.firstRun + i;
+            int c = plan.comboOf(run);
+            Status s = Status.of(b.status[i]);
+            gradientSteps += b.iterations[i];
+            ComboAccumulator acc = combos[c];
+            acc.runs++;
+            acc.count[s.ordinal()]++;
+            if (s == Status.FAILED && firstFailure == null && b.failure != null) {
+                firstFailure = "run " + run + ": " + b.failure[i];
+            }
+            if (s == Status.DIVERGED || s == Status.FAILED) {
+                lastBasins[i] = -1;
+                continue;
+            }
+            double v = b.value[i];
+            int id = index.assign(b.end, i * n);
+            if (id == bestPoint.size()) {
+                grow(id);
+                bestPoint.add(Arrays.copyOfRange(b.end, i * n, (i + 1) * n));
+                bestValue[id] = v;
+                bestRun[id] = run;
+                hitsPerCombo.add(new long[comboCount]);
+            } else if (v < bestValue[id]) {
+                System.arraycopy(b.end, i * n, bestPoint.get(id), 0, n);
+                bestValue[id] = v;
+                bestRun[id] = run;
+            }
+            hits[id]++;
+            hitsPerCombo.get(id)[c]++;
+            acc.basins.set(id);
+            acc.add(v, b.iterations[i]);
+            lastBasins[i] = id;
+        }
+    }
+
+    /** Provisional basin of slot {@code i} of the batch just accepted, -1 for diverged or failed. */
+    public int basinOf(Batch b, int i) {
+        if (b.firstRun != lastBatchFirst) {
+            throw new IllegalStateException("basins are only known for the last batch");
+        }
+        return lastBasins[i];
+    }
+
+    private void grow(int id) {
+        if (id >= bestValue.length) {
+            int len = bestValue.length * 2;
+            bestValue = Arrays.copyOf(bestValue, len);
+            bestRun = Arrays.copyOf(bestRun, len);
+            hits = Arrays.copyOf(hits, len);
+        }
+    }
+
+    /** Rank of each provisional basin (0 = best), after {@link #finish}. */
+    private int[] rank = new int[0];
+
+    /** Final basin number (1 = best) of a provisional id; empty string for -1. */
+    public int finalBasin(int provisional) {
+        return rank[provisional] + 1;
+    }
+
+    /** Ranks the basins, classifies them, and summarises the combos. */
+    public Findings finish() {
+        int m = bestPoint.size();
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(bestValue[a], bestValue[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        rank = new int[m];
+        for (int r = 0; r < m; r++) {
+            rank[order[r]] = r;
+        }
+        long runs = plan.runCount();
+        Classifier classifier = new Classifier(plan.objective().forWorker(), config.basins().tolerance());
+        Box box = config.domain();
+        double edge = config.basins().tolerance();
+        List<Findings.Minimum> minima = new ArrayList<>(m);
+        for (int r = 0; r < m; r++) {
+            int id = order[r];
+            double[] p = bestPoint.get(id);
+            Classifier.Verdict v = classifier.classify(p);
+            double dist = box.distanceToBoundary(p);
+            minima.add(new Findings.Minimum(r + 1, p.clone(), sign * bestValue[id], v.kind(), hits[id],
+                    (double) hits[id] / runs, bestRun[id], v.gradientNorm(), v.eigenvalues(),
+                    dist <= edge, dist < 0, hitsPerCombo.get(id).clone()));
+        }
+
+        double best = m == 0 ? Double.NaN : bestValue[order[0]];
+        boolean known = config.objective().knownOptimum().isPresent();
+        double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
+        double tol = config.basins().successTolerance();
+        List<Findings.ComboSummary> summaries = new ArrayList<>(comboCount);
+        long[] totals = new long[Status.values().length];
+        for (int c = 0; c < comboCount; c++) {
+            ComboAccumulator acc = combos[c];
+            for (int s = 0; s < totals.length; s++) {
+                totals[s] += acc.count[s];
+            }
+            summaries.add(acc.summary(plan.combos().get(c), target, tol, sign));
+        }
+        return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runs,
+                totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
+                totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
+                totals[Status.FAILED.ordinal()], gradientSteps, firstFailure);
+    }
+
+    /** Per-combo running statistics. Values are in the minimised sign. */
+    private static final class ComboAccumulator {
+        long runs;
+        final long[] count = new long[Status.values().length];
+        final BitSet basins = new BitSet();
+        double[] values = new double[16];
+        int[] iterations = new int[16];
+        int kept;
+
+        void add(double v, int it) {
+            if (kept == values.length) {
+                values = Arrays.copyOf(values, kept * 2);
+                iterations = Arrays.copyOf(iterations, kept * 2);
+            }
+            values[kept] = v;
+            iterations[kept] = it;
+            kept++;
+        }
+
+        Findings.ComboSummary summary(Combo combo, double target, double tol, double sign) {
+            long successes = 0;
+            double best = Double.NaN;
+            for (int i = 0; i < kept; i++) {
+                double v = values[i];
+                // one-sided: a run that does better than the target is a success too
+                if (v <= target + tol) {
+                    successes++;
+                }
+                if (Double.isNaN(best) || v < best) {
+                    best = v;
+                }
+            }
+            double[] sortedValues = Arrays.copyOf(values, kept);
+            Arrays.sort(sortedValues);
+            int[] sortedIterations = Arrays.copyOf(iterations, kept);
+            Arrays.sort(sortedIterations);
+            double medianValue = Statistics.median(sortedValues);
+            double medianIterations = Statistics.median(sortedIterations);
+            double[] wilson = Statistics.wilson(successes, runs);
+            return new Findings.ComboSummary(combo, runs, count[Status.CONVERGED.ordinal()],
+                    count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
+                    count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
+                    runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
+                    sign * medianValue, medianIterations, basins.cardinality());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package multistart.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Distinct end points, found by a spatial hash instead of a scan over all of them. Points
+ * are bucketed by a cell of side {@code tolerance} on their first (up to three) coordinates;
+ * a lookup checks the neighbouring cells only and confirms with the full Euclidean distance.
+ * A point belongs to the nearest representative within tolerance (ties: the older one).
+ * Not thread-safe; it is fed in run order by one thread, which makes ids deterministic.
+ */
+final class BasinIndex {
+
+    private static final int HASHED = 3;
+
+    private final int n;
+    private final int k;
+    private final double tolerance;
+    private final double tolerance2;
+    private final Map<Long, int[]> cells = new HashMap<>();
+    private final List<double[]> representatives = new ArrayList<>();
+    private final long[] cell;
+    private final long[] probe;
+
+    BasinIndex(int dimension, double tolerance) {
+        this.n = dimension;
+        this.k = Math.min(HASHED, dimension);
+        this.tolerance = tolerance;
+        this.tolerance2 = tolerance * tolerance;
+        this.cell = new long[k];
+        this.probe = new long[k];
+    }
+
+    int size() {
+        return representatives.size();
+    }
+
+    /** The id of the basin {@code x} belongs to, adding a new one when none is within tolerance. */
+    int assign(double[] x, int offset) {
+        for (int i = 0; i < k; i++) {
+            cell[i] = (long) Math.floor(x[offset + i] / tolerance);
+        }
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        int combos = 1;
+        for (int i = 0; i < k; i++) {
+            combos *= 3;
+        }
+        for (int c = 0; c < combos; c++) {
+            int rest = c;
+            for (int i = 0; i < k; i++) {
+                probe[i] = cell[i] + (rest % 3) - 1;
+                rest /= 3;
+            }
+            int[] ids = cells.get(hash(probe));
+            if (ids == null) {
+                continue;
+            }
+            for (int j = 1; j <= ids[0]; j++) {
+                int id = ids[j];
+                double d = distance2(representatives.get(id), x, offset);
+                if (d <= tolerance2 && (d < bestD || (d == bestD && id < best))) {
+                    best = id;
+                    bestD = d;
+                }
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        int id = representatives.size();
+        double[] rep = new double[n];
+        System.arraycopy(x, offset, rep, 0, n);
+        representatives.add(rep);
+        long h = hash(cell);
+        int[] ids = cells.get(h);
+        if (ids == null) {
+            ids = new int[4];
+        } else if (ids[0] + 1 == ids.length) {
+            ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+        }
+        ids[++ids[0]] = id;
+        cells.put(h, ids);
+        return id;
+    }
+
+    private double distance2(double[] a, double[] x, int offset) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            double d = a[i] - x[offset + i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    private long hash(long[] c) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < k; i++) {
+            h = (h ^ c[i]) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+}

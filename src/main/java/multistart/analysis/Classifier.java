@@ -1,0 +1,104 @@
+package multistart.analysis;
+
+import multistart.objective.Objective;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * Decides whether an end point is a minimum, a saddle or unresolved. The Hessian is taken by
+ * central differences of the exact gradient (error O(h^2), h = 1e-5 scaled to |x|). A point is
+ * stationary when the Newton step |H|^-1 g, with |H| the Hessian's eigenvalues made positive,
+ * is shorter than the basin tolerance: then the point is within tolerance of a stationary
+ * point of the local quadratic model. Eigenvalues within 1e-6 of zero relative to the largest
+ * count as zero (singular: unresolved).
+ */
+public final class Classifier {
+
+    /** The verdict and its evidence. */
+    public record Verdict(Kind kind, double gradientNorm, double newtonStep, double[] eigenvalues) {
+    }
+
+    private final Objective f;
+    private final double tolerance;
+
+    public Classifier(Objective f, double tolerance) {
+        this.f = f;
+        this.tolerance = tolerance;
+    }
+
+    public Verdict classify(double[] point) {
+        int n = f.dimension();
+        double[] x = point.clone();
+        double[] g = new double[n];
+        f.evaluate(x, g);
+        double gn = 0;
+        for (double gi : g) {
+            gn += gi * gi;
+        }
+        gn = Math.sqrt(gn);
+        double[][] h = new double[n][n];
+        double[] gp = new double[n];
+        double[] gm = new double[n];
+        for (int j = 0; j < n; j++) {
+            double step = 1e-5 * Math.max(1.0, Math.abs(x[j]));
+            double xj = x[j];
+            x[j] = xj + step;
+            f.evaluate(x, gp);
+            x[j] = xj - step;
+            f.evaluate(x, gm);
+            x[j] = xj;
+            for (int i = 0; i < n; i++) {
+                h[i][j] = (gp[i] - gm[i]) / (2 * step);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0.5 * (h[i][j] + h[j][i]);
+                h[i][j] = s;
+                h[j][i] = s;
+            }
+        }
+        for (double[] row : h) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, new double[0]);
+                }
+            }
+        }
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(h, false));
+        double[] lambda = eig.getRealEigenvalues();
+        double scale = 0;
+        for (double l : lambda) {
+            scale = Math.max(scale, Math.abs(l));
+        }
+        double zero = 1e-6 * Math.max(scale, 1e-300);
+        boolean singular = false;
+        boolean negative = false;
+        double newton2 = 0;
+        for (int i = 0; i < n; i++) {
+            double l = lambda[i];
+            RealVector v = eig.getEigenvector(i);
+            double proj = 0;
+            for (int k = 0; k < n; k++) {
+                proj += v.getEntry(k) * g[k];
+            }
+            if (Math.abs(l) <= zero) {
+                singular = true;
+                continue;
+            }
+            negative |= l < 0;
+            double s = proj / Math.abs(l);
+            newton2 += s * s;
+        }
+        double newton = Math.sqrt(newton2);
+        java.util.Arrays.sort(lambda);
+        Kind kind;
+        if (singular || !(newton <= tolerance)) {
+            kind = Kind.UNRESOLVED;
+        } else {
+            kind = negative ? Kind.SADDLE : Kind.MINIMUM;
+        }
+        return new Verdict(kind, gn, newton, lambda);
+    }
+}

@@ -1,0 +1,72 @@
+package multistart.analysis;
+
+import java.util.List;
+import multistart.config.Combo;
+
+/**
+ * What an experiment found, in the user's sign (values of maximised objectives are shown as
+ * the objective's own values). Immutable.
+ *
+ * @param minima      distinct end points, basin 1 the best
+ * @param combos      per-combo statistics in combo order
+ * @param target      the value runs are judged against: the known optimum or the best found
+ * @param targetKnown whether {@code target} is the known optimum
+ */
+public record Findings(
+        List<Minimum> minima,
+        List<ComboSummary> combos,
+        double target,
+        boolean targetKnown,
+        long runs,
+        long converged,
+        long stalled,
+        long maxIterations,
+        long diverged,
+        long failed,
+        long gradientSteps,
+        String firstFailure) {
+
+    /** One distinct end point and how many runs drained into it. */
+    public record Minimum(
+            int basin,
+            double[] point,
+            double value,
+            Kind kind,
+            long hits,
+            double share,
+            long bestRun,
+            double gradientNorm,
+            double[] eigenvalues,
+            boolean onBoundary,
+            boolean outsideDomain,
+            long[] hitsPerCombo) {
+
+        public double[] point() {
+            return point.clone();
+        }
+    }
+
+    /** Statistics of one combo over all starts. */
+    public record ComboSummary(
+            Combo combo,
+            long runs,
+            long converged,
+            long stalled,
+            long maxIterations,
+            long diverged,
+            long failed,
+            long successes,
+            double successRate,
+            double wilsonLow,
+            double wilsonHigh,
+            double bestValue,
+            double medianValue,
+            double medianIterations,
+            int basinsFound) {
+    }
+
+    /** The best basin, or null when every run diverged. */
+    public Minimum best() {
+        return minima.isEmpty() ? null : minima.get(0);
+    }
+}

@@ -1,0 +1,145 @@
+package multistart.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import multistart.analysis.Findings;
+import multistart.analysis.Kind;
+import multistart.config.ConfigException;
+import multistart.config.ConfigLoader;
+import multistart.config.ExperimentConfig;
+import multistart.report.Numbers;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs one or more configs, each into its own folder; goes on past a failing one, prints one
+ * line per config at the end and exits with the worst code.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run experiments: every start under every combo, then write the reports.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG.yaml", arity = "1..*", description = "configs to run")
+    private List<Path> configs;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (with several configs: DIR/<name> for each)")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads, 0 = all cores")
+    private Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "override the config's seed")
+    private Long seed;
+
+    @Option(names = "--resume", description = "complete an interrupted run in its folder")
+    private boolean resume;
+
+    @Option(names = "--force", description = "overwrite an existing results folder")
+    private boolean force;
+
+    @Option(names = "--quiet", description = "no progress bar, warnings only")
+    private boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "debug logging")
+    private boolean verbose;
+
+    private record Line(String config, int code, String text) {
+    }
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (verbose) {
+            Configurator.setRootLevel(Level.DEBUG);
+        } else if (quiet) {
+            Configurator.setRootLevel(Level.WARN);
+        }
+        if (threads != null && (threads < 0 || threads > ConfigLoader.MAX_THREADS)) {
+            err.println("multistart: --threads must be between 0 (all cores) and " + ConfigLoader.MAX_THREADS
+                    + ", got " + threads);
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        if (resume) {
+            err.println("multistart: --resume is not available in this version; rerun with --force");
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        List<Line> lines = new ArrayList<>();
+        Map<Path, String> folders = new HashMap<>();
+        int worst = Main.OK;
+        for (Path file : configs) {
+            Line line = one(file, folders, err, start);
+            lines.add(line);
+            worst = Math.max(worst, line.code);
+            err.flush();
+        }
+        for (Line l : lines) {
+            stdout.println(l.text);
+        }
+        stdout.flush();
+        return worst;
+    }
+
+    private Line one(Path file, Map<Path, String> folders, PrintWriter err, long start) {
+        ExperimentConfig config;
+        try {
+            config = ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return new Line(file.toString(), Main.BAD_INPUT, file + ": bad config, nothing written");
+        }
+        Path dir = out == null ? null : configs.size() == 1 ? out : out.resolve(config.name());
+        config = config.with(dir, threads, seed);
+        Path folder = config.output().dir().toAbsolutePath().normalize();
+        if (folders.containsKey(folder)) {
+            err.println(file + ": writes to the same folder as " + folders.get(folder) + " (" + config.output().dir()
+                    + "); give the configs different names");
+            return new Line(file.toString(), Main.BAD_INPUT, file + ": folder clash, nothing written");
+        }
+        folders.put(folder, file.toString());
+        try {
+            Experiment.checkFolder(config.output().dir(), force);
+        } catch (Experiment.FolderInUse e) {
+            err.println(file + ": " + e.getMessage());
+            return new Line(file.toString(), Main.BAD_INPUT, file + ": " + e.getMessage());
+        }
+        try {
+            Experiment.Outcome o = Experiment.run(config, force, start);
+            return new Line(file.toString(), Main.OK, summaryLine(file, o));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted");
+        } catch (Exception e) {
+            err.println(file + ": failed while running: " + e);
+            org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("failure", e);
+            return new Line(file.toString(), Main.FAILURE, file + ": failed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String summaryLine(Path file, Experiment.Outcome o) {
+        Findings f = o.findings();
+        Findings.Minimum best = f.best();
+        long minima = f.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
+        return file + ": best " + (best == null ? "none (all runs diverged)" : Numbers.exact(best.value()))
+                + ", " + minima + (o.config().objective().goal() == multistart.config.Goal.MAXIMIZE
+                        ? " maxima" : " minima")
+                + " found (" + f.minima().size() + " distinct end points), results in " + o.dir();
+    }
+}

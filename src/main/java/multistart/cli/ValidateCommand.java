@@ -1,0 +1,91 @@
+package multistart.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import multistart.config.Combo;
+import multistart.config.ConfigException;
+import multistart.config.ConfigLoader;
+import multistart.config.ExperimentConfig;
+import multistart.config.OptimizerConfig;
+import multistart.engine.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Parses and checks a config and prints the plan; runs nothing, writes nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Parse and check a config and print the plan (runs, combos, steps); runs nothing.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG.yaml", description = "the config to check")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentConfig c;
+        try {
+            c = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println(p));
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        Plan plan = Plan.of(c);
+        out.println(config + ": OK");
+        out.println("name: " + c.name());
+        out.println("objective: " + c.objective().describe() + ", goal " + c.objective().goal().key()
+                + (c.objective().knownOptimum().isPresent()
+                        ? ", known optimum " + c.objective().knownOptimum().getAsDouble() : ""));
+        out.println("variables: " + String.join(", ", c.objective().variables()));
+        out.println("domain: " + c.domain());
+        out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
+                + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
+                + (c.starts().sampledCount() != c.starts().count()
+                        ? "; grid rounds count " + c.starts().count() + " down to " + c.starts().sampledCount()
+                        : ""));
+        out.println("combos: " + plan.combos().size()
+                + (c.optimizer().sweptColumns().isEmpty() ? "" : " (sweeping "
+                        + String.join(", ", c.optimizer().sweptColumns()) + ")"));
+        int shown = 0;
+        for (Combo k : plan.combos()) {
+            if (shown++ == 50) {
+                out.println("  ... " + (plan.combos().size() - 50) + " more");
+                break;
+            }
+            out.println("  " + describe(k));
+        }
+        out.println("runs: " + plan.runCount());
+        out.println("gradient steps: at most " + plan.maxSteps());
+        out.println("output: " + c.output().dir() + (c.output().runs() ? "" : " (runs.csv not written)"));
+        out.flush();
+        return Main.OK;
+    }
+
+    static String describe(Combo k) {
+        StringBuilder s = new StringBuilder();
+        s.append(k.index()).append(": ").append(k.method().key())
+                .append(" learning_rate=").append(k.learningRate())
+                .append(" decay=").append(k.decay());
+        switch (k.method()) {
+            case MOMENTUM, NESTEROV -> s.append(" momentum=").append(k.momentum());
+            case ADAM -> s.append(" beta1=").append(k.momentum()).append(" beta2=").append(k.beta2())
+                    .append(" epsilon=").append(k.epsilon());
+            case RMSPROP -> s.append(" rho=").append(k.beta2()).append(" epsilon=").append(k.epsilon());
+            case ADAGRAD -> s.append(" epsilon=").append(k.epsilon());
+            default -> { }
+        }
+        s.append(" max_iterations=").append(k.maxIterations());
+        return s.toString();
+    }
+
+    static String columns(OptimizerConfig o) {
+        return String.join(",", o.sweptColumns());
+    }
+}

@@ -1,0 +1,867 @@
+package multistart.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import multistart.objective.Box;
+import multistart.objective.Builtin;
+import multistart.objective.Builtins;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads a YAML config into a validated {@link ExperimentConfig}, reporting every problem in
+ * the file at once, each with its key and line:column. YAML 1.2 core schema ({@code 1e-3} is
+ * a number), no Java types from tags, duplicate keys refused, aliases and size capped.
+ */
+public final class ConfigLoader {
+
+    /** Largest config file accepted. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Sweeps beyond this many runs are refused before anything starts. */
+    public static final long MAX_RUNS = 10_000_000_000L;
+    public static final int MAX_THREADS = 1024;
+    public static final int MAX_DIMENSION = 10_000;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final List<String> TOP = List.of("name", "seed", "objective", "domain", "starts",
+            "optimizer", "basins", "output", "execution");
+    private static final List<String> OBJECTIVE = List.of("builtin", "dimension", "expression", "variables",
+            "gradient", "derivatives", "difference_step", "goal", "known_minimum", "model", "data", "target");
+    private static final List<String> STARTS = List.of("count", "sampler", "points");
+    private static final List<String> OPTIMIZER = List.of("method", "learning_rate", "decay", "momentum",
+            "beta2", "epsilon", "max_iterations", "stop", "divergence", "batch_size");
+    private static final List<String> STOP = List.of("gradient_norm", "value_change");
+    private static final List<String> BASINS = List.of("tolerance", "success_tolerance");
+    private static final List<String> OUTPUT = List.of("dir", "runs", "trajectories");
+    private static final List<String> EXECUTION = List.of("threads", "engine");
+    private static final List<String> RANGE = List.of("from", "to", "steps", "scale");
+
+    private ConfigLoader() {
+    }
+
+    public static ExperimentConfig load(Path file) throws ConfigException {
+        String label = file.toString();
+        if (Files.isDirectory(file)) {
+            throw single(label, "is a directory, not a config file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw single(label, "no such file");
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw single(label, "file is larger than " + MAX_BYTES + " bytes; a config is a few lines");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw single(label, "cannot read: " + e.getMessage());
+        }
+        return parse(bytes, label, file);
+    }
+
+    /** Parses config text; {@code source} is recorded in the result (may be null). */
+    public static ExperimentConfig parse(byte[] bytes, String label, Path source) throws ConfigException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw single(label, "is not valid UTF-8 text (" + invalidUtf8Position(bytes) + ")");
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(label)
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(20)
+                .setCodePointLimit(MAX_BYTES)
+                .build();
+        Node root;
+        try {
+            Optional<Node> node = new Compose(settings).composeString(text);
+            if (node.isEmpty()) {
+                throw single(label, "the file is empty; a config needs at least name and objective");
+            }
+            root = node.get();
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            String msg = "malformed YAML: " + (e.getProblem() == null ? e.getMessage() : e.getProblem())
+                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
+            throw new ConfigException(List.of(new Problem(label, m == null ? 0 : m.getLine() + 1,
+                    m == null ? 0 : m.getColumn() + 1, "", msg.replace('\n', ' '))));
+        } catch (YamlEngineException e) {
+            throw single(label, "malformed YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+        }
+        YamlSection.Report report = new YamlSection.Report(label);
+        if (!(root instanceof MappingNode m)) {
+            report.at(root, "", "the top level must be a mapping of keys (name, objective, ...), got "
+                    + YamlSection.describe(root));
+            throw new ConfigException(report.problems);
+        }
+        ExperimentConfig config = new ConfigLoader.Walk(report, source).top(new YamlSection(report, "", m));
+        if (!report.problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(report.problems);
+            sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                    : Integer.compare(a.column(), b.column()));
+            throw new ConfigException(sorted);
+        }
+        return config;
+    }
+
+    private static String invalidUtf8Position(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return result.isError() ? "bad byte 0x" + String.format("%02x", bytes[in.position()] & 0xff)
+                + " at byte offset " + in.position() + ", line " + line : "undecodable";
+    }
+
+    private static ConfigException single(String label, String message) {
+        return new ConfigException(List.of(new Problem(label, 0, 0, "", message)));
+    }
+
+    /** One pass over the tree; every accessor records problems rather than stopping. */
+    private static final class Walk {
+        private final YamlSection.Report report;
+        private final Path source;
+
+        Walk(YamlSection.Report report, Path source) {
+            this.report = report;
+            this.source = source;
+        }
+
+        ExperimentConfig top(YamlSection s) {
+            s.rejectUnknown(TOP);
+            String name = s.string("name");
+            if (name == null) {
+                if (!s.has("name")) {
+                    report.at(null, "name", "missing: every config needs a name (it names the output folder)");
+                }
+            } else if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+                s.problem("name", "must be 1-100 characters of letters, digits, '.', '_' or '-' (and not '.' or "
+                        + "'..'), got '" + abbreviate(name) + "'");
+                name = null;
+            }
+            long seed = s.integer("seed").orElse(0L);
+
+            YamlSection obj = s.section("objective");
+            ObjectiveConfig objective = null;
+            if (obj == null) {
+                if (!s.has("objective")) {
+                    report.at(null, "objective", "missing: say which function to minimise (objective.builtin)");
+                }
+            } else {
+                objective = objective(obj);
+            }
+
+            Box domain = objective == null ? null : domain(s, objective);
+            StartsConfig starts = starts(s.section("starts"), s, objective);
+            OptimizerConfig optimizer = optimizer(s.section("optimizer"));
+            ExperimentConfig.BasinsConfig basins = basins(s.section("basins"));
+            ExperimentConfig.OutputConfig output = output(s.section("output"), name);
+            ExperimentConfig.ExecutionConfig execution = execution(s.section("execution"));
+            if (name == null || objective == null || domain == null || starts == null || optimizer == null
+                    || basins == null || output == null || execution == null || !report.problems.isEmpty()) {
+                return null;
+            }
+            ExperimentConfig c = new ExperimentConfig(name, seed, objective, domain, starts, optimizer, basins,
+                    output, execution, source);
+            checkSize(s, c);
+            return c;
+        }
+
+        private void checkSize(YamlSection s, ExperimentConfig c) {
+            try {
+                long runs = c.runCount();
+                if (runs > MAX_RUNS) {
+                    report.at(s.keyNode("starts"), "starts", "the sweep has " + runs + " runs ("
+                            + c.starts().total() + " starts x " + c.optimizer().comboCount()
+                            + " combos), more than the limit of " + MAX_RUNS);
+                }
+                double[] iters = c.optimizer().values(Setting.MAX_ITERATIONS);
+                long maxIter = 0;
+                for (double v : iters) {
+                    maxIter = Math.max(maxIter, (long) v);
+                }
+                Math.multiplyExact(runs, Math.max(1, maxIter));
+            } catch (ArithmeticException e) {
+                report.at(s.keyNode("starts"), "starts", "the sweep's run or step count overflows 64 bits ("
+                        + c.starts().total() + " starts x " + c.optimizer().comboCount() + " combos)");
+            }
+        }
+
+        private ObjectiveConfig objective(YamlSection o) {
+            o.rejectUnknown(OBJECTIVE);
+            for (String k : List.of("expression", "variables", "gradient")) {
+                if (o.has(k)) {
+                    o.problem(k, "expression objectives are not available in this version; use objective.builtin"
+                            + " (see `multistart functions`)");
+                }
+            }
+            for (String k : List.of("model", "data", "target")) {
+                if (o.has(k)) {
+                    o.problem(k, "data-set objectives are not available in this version; use objective.builtin");
+                }
+            }
+            String goalText = o.string("goal");
+            Goal goal = Goal.MINIMIZE;
+            if (goalText != null) {
+                if (goalText.equals("maximize")) {
+                    goal = Goal.MAXIMIZE;
+                } else if (!goalText.equals("minimize")) {
+                    o.problem("goal", "must be minimize or maximize, got '" + abbreviate(goalText) + "'"
+                            + Names.suggestion(goalText, List.of("minimize", "maximize")));
+                }
+            }
+            ObjectiveConfig.Derivatives derivatives = ObjectiveConfig.Derivatives.EXACT;
+            String dText = o.string("derivatives");
+            if (dText != null) {
+                if (dText.equals("numeric")) {
+                    derivatives = ObjectiveConfig.Derivatives.NUMERIC;
+                } else if (!dText.equals("exact")) {
+                    o.problem("derivatives", "must be exact or numeric, got '" + abbreviate(dText) + "'"
+                            + Names.suggestion(dText, List.of("exact", "numeric")));
+                }
+            }
+            double step = 1e-4;
+            OptionalDouble h = o.number("difference_step");
+            if (h.isPresent()) {
+                if (h.getAsDouble() <= 0) {
+                    o.problem("difference_step", "must be > 0, got " + h.getAsDouble());
+                } else {
+                    step = h.getAsDouble();
+                }
+            }
+            OptionalDouble known = o.number("known_minimum");
+
+            String name = o.string("builtin");
+            if (name == null) {
+                if (!o.has("builtin") && !o.has("expression") && !o.has("model")) {
+                    report.at(null, "objective.builtin", "missing: name a built-in function (see `multistart"
+                            + " functions`)");
+                }
+                return null;
+            }
+            Optional<Builtin> b = Builtins.find(name);
+            if (b.isEmpty()) {
+                o.problem("builtin", "unknown built-in '" + abbreviate(name) + "'"
+                        + Names.suggestion(name, Builtins.names()) + " (see `multistart functions`)");
+                return null;
+            }
+            Builtin builtin = b.get();
+            int dim = builtin.defaultDimension();
+            OptionalLong d = o.integer("dimension");
+            if (d.isPresent()) {
+                if (!builtin.anyDimension()) {
+                    if (d.getAsLong() != builtin.fixedDimension()) {
+                        o.problem("dimension", builtin.name() + " is " + builtin.fixedDimension()
+                                + "-dimensional, got " + d.getAsLong());
+                        return null;
+                    }
+                } else if (d.getAsLong() < builtin.minDimension() || d.getAsLong() > MAX_DIMENSION) {
+                    o.problem("dimension", "must be between " + builtin.minDimension() + " and " + MAX_DIMENSION
+                            + " for " + builtin.name() + ", got " + d.getAsLong());
+                    return null;
+                } else {
+                    dim = (int) d.getAsLong();
+                }
+            } else if (o.has("dimension")) {
+                return null;
+            }
+            OptionalDouble knownOptimum = known.isPresent() ? known
+                    : (builtin.knownValue(dim).isPresent()
+                            ? OptionalDouble.of(goal.sign() * builtin.knownValue(dim).getAsDouble())
+                            : OptionalDouble.empty());
+            if (goal == Goal.MAXIMIZE && !known.isPresent()) {
+                // a built-in's known value is a minimum; maximising it has no known optimum
+                knownOptimum = OptionalDouble.empty();
+            }
+            return new ObjectiveConfig(builtin, dim, builtin.variables(dim), goal, knownOptimum, derivatives, step);
+        }
+
+        private Box domain(YamlSection top, ObjectiveConfig obj) {
+            int n = obj.dimension();
+            Box def = obj.builtin().domain(n);
+            double[] lo = def.low();
+            double[] hi = def.high();
+            YamlSection d = top.section("domain");
+            if (d == null) {
+                return def;
+            }
+            List<String> vars = obj.variables();
+            List<String> allowed = new ArrayList<>(vars);
+            allowed.add("*");
+            d.rejectUnknown(allowed);
+            boolean ok = true;
+            double[] star = interval(d, "*");
+            if (d.has("*") && star == null) {
+                ok = false;
+            }
+            if (star != null) {
+                java.util.Arrays.fill(lo, star[0]);
+                java.util.Arrays.fill(hi, star[1]);
+            }
+            for (int i = 0; i < n; i++) {
+                String v = vars.get(i);
+                if (!d.has(v)) {
+                    continue;
+                }
+                double[] iv = interval(d, v);
+                if (iv == null) {
+                    ok = false;
+                } else {
+                    lo[i] = iv[0];
+                    hi[i] = iv[1];
+                }
+            }
+            return ok ? new Box(lo, hi) : null;
+        }
+
+        private double[] interval(YamlSection d, String key) {
+            Node v = d.valueNode(key);
+            if (v == null || YamlSection.isNull(v)) {
+                return null;
+            }
+            if (!(v instanceof SequenceNode q) || q.getValue().size() != 2) {
+                d.problem(key, "must be [low, high], got " + YamlSection.describe(v));
+                return null;
+            }
+            OptionalDouble lo = d.number(q.getValue().get(0), d.key(key), q.getValue().get(0));
+            OptionalDouble hi = d.number(q.getValue().get(1), d.key(key), q.getValue().get(1));
+            if (lo.isEmpty() || hi.isEmpty()) {
+                return null;
+            }
+            if (!(lo.getAsDouble() < hi.getAsDouble())) {
+                d.problem(key, "low must be below high, got [" + lo.getAsDouble() + ", " + hi.getAsDouble() + "]");
+                return null;
+            }
+            return new double[] {lo.getAsDouble(), hi.getAsDouble()};
+        }
+
+        private StartsConfig starts(YamlSection s, YamlSection top, ObjectiveConfig obj) {
+            if (s == null) {
+                if (!top.has("starts")) {
+                    report.at(null, "starts", "missing: say how many start points (starts.count)");
+                }
+                return null;
+            }
+            s.rejectUnknown(STARTS);
+            long count = 0;
+            boolean ok = true;
+            OptionalLong c = s.integer("count");
+            if (c.isPresent()) {
+                if (c.getAsLong() < 0) {
+                    s.problem("count", "must be >= 0, got " + c.getAsLong());
+                    ok = false;
+                } else {
+                    count = c.getAsLong();
+                }
+            } else if (s.has("count")) {
+                ok = false;
+            }
+            Sampler sampler = Sampler.UNIFORM;
+            String st = s.string("sampler");
+            if (st != null) {
+                sampler = Sampler.parse(st);
+                if (sampler == null) {
+                    List<String> names = new ArrayList<>();
+                    for (Sampler v : Sampler.values()) {
+                        names.add(v.key());
+                    }
+                    s.problem("sampler", "unknown sampler '" + abbreviate(st) + "'" + Names.suggestion(st, names)
+                            + " (one of " + String.join(", ", names) + ")");
+                    ok = false;
+                }
+            }
+            List<double[]> points = new ArrayList<>();
+            Node pn = s.valueNode("points");
+            if (pn != null && !YamlSection.isNull(pn)) {
+                if (!(pn instanceof SequenceNode q)) {
+                    s.problem("points", "must be a list of points like [[1.0, 2.0]], got " + YamlSection.describe(pn));
+                    ok = false;
+                } else {
+                    int k = 0;
+                    for (Node p : q.getValue()) {
+                        double[] point = point(s, p, k++, obj);
+                        if (point == null) {
+                            ok = false;
+                        } else {
+                            points.add(point);
+                        }
+                    }
+                }
+            }
+            if (ok && count == 0 && points.isEmpty()) {
+                report.at(s.has("count") ? s.keyNode("count") : null, "starts.count",
+                        "there are no start points: give count > 0 or a list of points");
+                ok = false;
+            }
+            if (!ok || obj == null || sampler == null) {
+                return null;
+            }
+            long sampled = count;
+            if (sampler == Sampler.GRID && count > 0) {
+                long perAxis = gridPerAxis(count, obj.dimension());
+                sampled = 1;
+                for (int i = 0; i < obj.dimension(); i++) {
+                    sampled *= perAxis;
+                }
+            }
+            if (sampler == Sampler.HALTON && obj.dimension() > 40) {
+                s.problem("sampler", "halton supports at most 40 dimensions, got " + obj.dimension());
+                return null;
+            }
+            if (sampler == Sampler.SOBOL && obj.dimension() > 1000) {
+                s.problem("sampler", "sobol supports at most 1000 dimensions, got " + obj.dimension());
+                return null;
+            }
+            return new StartsConfig(count, sampler, points, sampled);
+        }
+
+        private double[] point(YamlSection s, Node p, int k, ObjectiveConfig obj) {
+            String key = s.key("points") + "[" + k + "]";
+            List<Node> items;
+            if (p instanceof SequenceNode q) {
+                items = q.getValue();
+            } else if (p instanceof ScalarNode && obj != null && obj.dimension() == 1) {
+                items = List.of(p);
+            } else {
+                report.at(p, key, "must be a list of coordinates, got " + YamlSection.describe(p));
+                return null;
+            }
+            if (obj != null && items.size() != obj.dimension()) {
+                report.at(p, key, "has " + items.size() + " coordinates, the objective has " + obj.dimension()
+                        + " (" + String.join(", ", obj.variables()) + ")");
+                return null;
+            }
+            double[] x = new double[items.size()];
+            for (int i = 0; i < x.length; i++) {
+                OptionalDouble v = s.number(items.get(i), key, items.get(i));
+                if (v.isEmpty()) {
+                    return null;
+                }
+                x[i] = v.getAsDouble();
+            }
+            return x;
+        }
+
+        private OptimizerConfig optimizer(YamlSection o) {
+            if (o == null) {
+                report.at(null, "optimizer", "missing: say at least optimizer.method and optimizer.learning_rate");
+                return null;
+            }
+            o.rejectUnknown(OPTIMIZER);
+            if (o.has("batch_size")) {
+                o.problem("batch_size", "applies to data-set objectives, which are not available in this version");
+            }
+            boolean ok = true;
+            List<Method> methods = new ArrayList<>();
+            boolean methodSwept = false;
+            Node mn = o.valueNode("method");
+            List<String> methodNames = new ArrayList<>();
+            for (Method m : Method.values()) {
+                methodNames.add(m.key());
+            }
+            if (mn == null || YamlSection.isNull(mn)) {
+                methods.add(Method.GD);
+            } else {
+                List<Node> items;
+                if (mn instanceof SequenceNode q) {
+                    items = q.getValue();
+                    methodSwept = true;
+                    if (items.isEmpty()) {
+                        o.problem("method", "the list is empty");
+                        ok = false;
+                    }
+                } else {
+                    items = List.of(mn);
+                }
+                for (Node it : items) {
+                    Method m = it instanceof ScalarNode sc ? Method.parse(sc.getValue()) : null;
+                    if (m == null) {
+                        String got = it instanceof ScalarNode sc ? sc.getValue() : YamlSection.describe(it);
+                        report.at(it == mn ? o.keyNode("method") : it, "optimizer.method", "unknown method '"
+                                + abbreviate(got) + "'" + Names.suggestion(got, methodNames) + " (one of "
+                                + String.join(", ", methodNames) + ")");
+                        ok = false;
+                    } else if (methods.contains(m)) {
+                        report.at(it, "optimizer.method", "'" + m.key() + "' is listed twice");
+                        ok = false;
+                    } else {
+                        methods.add(m);
+                    }
+                }
+            }
+            Map<Setting, double[]> values = new EnumMap<>(Setting.class);
+            List<Setting> swept = new ArrayList<>();
+            YamlSection stop = o.section("stop");
+            if (stop != null) {
+                stop.rejectUnknown(STOP);
+            }
+            for (Setting s : Setting.values()) {
+                YamlSection where = s.key().startsWith("stop.") ? stop : o;
+                String key = s.key().startsWith("stop.") ? s.key().substring(5) : s.key();
+                double[] v;
+                if (where == null || !where.has(key)) {
+                    v = defaults(s);
+                    if (v == null) {
+                        continue;
+                    }
+                } else {
+                    Sweep sw = sweep(where, key, s);
+                    if (sw == null) {
+                        ok = false;
+                        continue;
+                    }
+                    v = sw.values;
+                    if (sw.swept) {
+                        swept.add(s);
+                    }
+                }
+                values.put(s, v);
+            }
+            return ok ? new OptimizerConfig(methods, methodSwept, values, swept) : null;
+        }
+
+        private static double[] defaults(Setting s) {
+            return switch (s) {
+                case LEARNING_RATE -> new double[] {0.01};
+                case DECAY -> new double[] {1.0};
+                case EPSILON -> new double[] {1e-8};
+                case MAX_ITERATIONS -> new double[] {1000};
+                case GRADIENT_NORM -> new double[] {1e-6};
+                case VALUE_CHANGE -> new double[] {0.0};
+                case DIVERGENCE -> new double[] {1e8};
+                case MOMENTUM, BETA2 -> null;
+            };
+        }
+
+        /** Returns null if the value is acceptable, else what is wrong with it. */
+        private static String check(Setting s, double v) {
+            switch (s) {
+                case LEARNING_RATE, EPSILON, DIVERGENCE:
+                    return v > 0 ? null : "must be > 0, got " + v;
+                case DECAY:
+                    return v > 0 && v <= 1 ? null : "must be in (0, 1], got " + v;
+                case MOMENTUM, BETA2:
+                    return v >= 0 && v < 1 ? null : "must be in [0, 1), got " + v;
+                case GRADIENT_NORM, VALUE_CHANGE:
+                    return v >= 0 ? null : "must be >= 0 (0 disables the test), got " + v;
+                case MAX_ITERATIONS:
+                    if (v != Math.rint(v)) {
+                        return "must be a whole number, got " + v;
+                    }
+                    return v >= 0 && v <= Integer.MAX_VALUE ? null
+                            : "must be between 0 and " + Integer.MAX_VALUE + ", got " + (long) v;
+                default:
+                    return null;
+            }
+        }
+
+        private record Sweep(double[] values, boolean swept) {
+        }
+
+        /** A scalar, a list, or {from, to, steps, scale}. */
+        private Sweep sweep(YamlSection o, String key, Setting s) {
+            Node v = o.valueNode(key);
+            String path = o.key(key);
+            if (v instanceof ScalarNode) {
+                OptionalDouble d = o.number(v, path, o.keyNode(key));
+                if (d.isEmpty()) {
+                    return null;
+                }
+                String err = check(s, d.getAsDouble());
+                if (err != null) {
+                    o.problem(key, err);
+                    return null;
+                }
+                return new Sweep(new double[] {d.getAsDouble()}, false);
+            }
+            if (v instanceof SequenceNode q) {
+                if (q.getValue().isEmpty()) {
+                    o.problem(key, "the list is empty");
+                    return null;
+                }
+                double[] out = new double[q.getValue().size()];
+                boolean ok = true;
+                for (int i = 0; i < out.length; i++) {
+                    Node it = q.getValue().get(i);
+                    OptionalDouble d = o.number(it, path, it);
+                    if (d.isEmpty()) {
+                        ok = false;
+                        continue;
+                    }
+                    String err = check(s, d.getAsDouble());
+                    if (err != null) {
+                        report.at(it, path, err);
+                        ok = false;
+                    }
+                    out[i] = d.getAsDouble();
+                }
+                for (int i = 0; ok && i < out.length; i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (out[i] == out[j]) {
+                            report.at(q.getValue().get(i), path, "value " + out[i] + " is listed twice");
+                            ok = false;
+                        }
+                    }
+                }
+                return ok ? new Sweep(out, true) : null;
+            }
+            if (v instanceof MappingNode m) {
+                YamlSection r = new YamlSection(report, path, m);
+                r.rejectUnknown(RANGE);
+                OptionalDouble from = r.number("from");
+                OptionalDouble to = r.number("to");
+                OptionalLong steps = r.integer("steps");
+                for (String need : List.of("from", "to", "steps")) {
+                    if (!r.has(need)) {
+                        o.problem(key, "a range needs from, to and steps; '" + need + "' is missing");
+                        return null;
+                    }
+                }
+                String scale = r.string("scale");
+                boolean log = false;
+                if (scale != null) {
+                    if (scale.equals("log")) {
+                        log = true;
+                    } else if (!scale.equals("linear")) {
+                        r.problem("scale", "must be linear or log, got '" + abbreviate(scale) + "'"
+                                + Names.suggestion(scale, List.of("linear", "log")));
+                        return null;
+                    }
+                }
+                if (from.isEmpty() || to.isEmpty() || steps.isEmpty()) {
+                    return null;
+                }
+                long n = steps.getAsLong();
+                if (n < 1 || n > 10_000) {
+                    r.problem("steps", "must be between 1 and 10000, got " + n);
+                    return null;
+                }
+                double a = from.getAsDouble();
+                double b = to.getAsDouble();
+                if (a > b) {
+                    r.problem("from", "low > high: from " + a + " is above to " + b);
+                    return null;
+                }
+                if (n > 1 && a == b) {
+                    r.problem("steps", "from equals to, so " + n + " steps would repeat one value");
+                    return null;
+                }
+                if (log && !(a > 0)) {
+                    r.problem("from", "a log scale needs from > 0, got " + a);
+                    return null;
+                }
+                double[] out = new double[(int) n];
+                for (int i = 0; i < n; i++) {
+                    double t = n == 1 ? 0.0 : (double) i / (n - 1);
+                    out[i] = log ? Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a))) : a + t * (b - a);
+                }
+                out[0] = a;
+                if (n > 1) {
+                    out[(int) n - 1] = b;
+                }
+                if (s.integer()) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = Math.rint(out[i]);
+                    }
+                }
+                boolean ok = true;
+                for (double x : new double[] {a, b}) {
+                    String err = check(s, x);
+                    if (err != null) {
+                        o.problem(key, err);
+                        ok = false;
+                        break;
+                    }
+                }
+                return ok ? new Sweep(out, true) : null;
+            }
+            o.problem(key, "must be a number, a list of numbers or {from, to, steps}, got " + YamlSection.describe(v));
+            return null;
+        }
+
+        private ExperimentConfig.BasinsConfig basins(YamlSection b) {
+            double tol = 1e-4;
+            double success = 1e-6;
+            if (b == null) {
+                return new ExperimentConfig.BasinsConfig(tol, success);
+            }
+            b.rejectUnknown(BASINS);
+            boolean ok = true;
+            OptionalDouble t = b.number("tolerance");
+            if (t.isPresent()) {
+                if (t.getAsDouble() <= 0) {
+                    b.problem("tolerance", "must be > 0, got " + t.getAsDouble());
+                    ok = false;
+                } else {
+                    tol = t.getAsDouble();
+                }
+            } else if (b.has("tolerance")) {
+                ok = false;
+            }
+            OptionalDouble st = b.number("success_tolerance");
+            if (st.isPresent()) {
+                if (st.getAsDouble() <= 0) {
+                    b.problem("success_tolerance", "must be > 0, got " + st.getAsDouble());
+                    ok = false;
+                } else {
+                    success = st.getAsDouble();
+                }
+            } else if (b.has("success_tolerance")) {
+                ok = false;
+            }
+            return ok ? new ExperimentConfig.BasinsConfig(tol, success) : null;
+        }
+
+        private ExperimentConfig.OutputConfig output(YamlSection o, String name) {
+            Path dir = name == null ? null : Path.of("results", name);
+            boolean runs = true;
+            int trajectories = 20;
+            if (o == null) {
+                return name == null ? null : new ExperimentConfig.OutputConfig(dir, runs, trajectories);
+            }
+            o.rejectUnknown(OUTPUT);
+            boolean ok = true;
+            String d = o.string("dir");
+            if (d != null) {
+                if (d.isBlank() || d.indexOf('\0') >= 0) {
+                    o.problem("dir", "must be a folder path, got '" + abbreviate(d) + "'");
+                    ok = false;
+                } else {
+                    try {
+                        dir = Path.of(d);
+                    } catch (java.nio.file.InvalidPathException e) {
+                        o.problem("dir", "is not a valid path: " + e.getMessage());
+                        ok = false;
+                    }
+                }
+            }
+            String r = o.string("runs");
+            if (r != null) {
+                if (r.equals("none")) {
+                    runs = false;
+                } else if (!r.equals("all")) {
+                    o.problem("runs", "must be all or none, got '" + abbreviate(r) + "'"
+                            + Names.suggestion(r, List.of("all", "none")));
+                    ok = false;
+                }
+            }
+            OptionalLong t = o.integer("trajectories");
+            if (t.isPresent()) {
+                if (t.getAsLong() < 0 || t.getAsLong() > 1000) {
+                    o.problem("trajectories", "must be between 0 and 1000, got " + t.getAsLong());
+                    ok = false;
+                } else {
+                    trajectories = (int) t.getAsLong();
+                }
+            } else if (o.has("trajectories")) {
+                ok = false;
+            }
+            return ok && dir != null ? new ExperimentConfig.OutputConfig(dir, runs, trajectories) : null;
+        }
+
+        private ExperimentConfig.ExecutionConfig execution(YamlSection e) {
+            if (e == null) {
+                return new ExperimentConfig.ExecutionConfig(0, "local");
+            }
+            e.rejectUnknown(EXECUTION);
+            boolean ok = true;
+            int threads = 0;
+            OptionalLong t = e.integer("threads");
+            if (t.isPresent()) {
+                if (t.getAsLong() < 0 || t.getAsLong() > MAX_THREADS) {
+                    e.problem("threads", "must be between 0 (all cores) and " + MAX_THREADS + ", got "
+                            + t.getAsLong());
+                    ok = false;
+                } else {
+                    threads = (int) t.getAsLong();
+                }
+            } else if (e.has("threads")) {
+                ok = false;
+            }
+            String engine = e.string("engine");
+            if (engine != null && !engine.equals("local")) {
+                if (engine.equals("spark")) {
+                    e.problem("engine", "the spark engine is not available in this version; use local");
+                } else {
+                    e.problem("engine", "must be local or spark, got '" + abbreviate(engine) + "'"
+                            + Names.suggestion(engine, List.of("local", "spark")));
+                }
+                ok = false;
+            }
+            return ok ? new ExperimentConfig.ExecutionConfig(threads, "local") : null;
+        }
+    }
+
+    static String abbreviate(String s) {
+        String t = s.replace('\n', ' ');
+        return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+    }
+
+    /** Helper for callers that want the problems as a map of key to message (tests). */
+    static Map<String, String> byKey(ConfigException e) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Problem p : e.problems()) {
+            m.put(p.key(), p.message());
+        }
+        return m;
+    }
+
+    /** Largest m with m^dimension <= count (at least 1): the points per axis of a grid. */
+    public static long gridPerAxis(long count, int dimension) {
+        long m = Math.max(1, (long) Math.floor(Math.pow(count, 1.0 / dimension)));
+        while (pow(m + 1, dimension) <= count) {
+            m++;
+        }
+        while (m > 1 && pow(m, dimension) > count) {
+            m--;
+        }
+        return m;
+    }
+
+    private static long pow(long b, int e) {
+        long r = 1;
+        for (int i = 0; i < e; i++) {
+            if (r > Long.MAX_VALUE / b) {
+                return Long.MAX_VALUE;
+            }
+            r *= b;
+        }
+        return r;
+    }
+}

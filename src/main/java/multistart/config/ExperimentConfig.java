@@ -1,0 +1,43 @@
+package multistart.config;
+
+import java.nio.file.Path;
+import multistart.objective.Box;
+
+/** A validated, immutable experiment: everything a run needs, nothing left as raw YAML. */
+public record ExperimentConfig(
+        String name,
+        long seed,
+        ObjectiveConfig objective,
+        Box domain,
+        StartsConfig starts,
+        OptimizerConfig optimizer,
+        BasinsConfig basins,
+        OutputConfig output,
+        ExecutionConfig execution,
+        Path source) {
+
+    /** Tolerances of the basin analysis. */
+    public record BasinsConfig(double tolerance, double successTolerance) {
+    }
+
+    /** Where and what to write. */
+    public record OutputConfig(Path dir, boolean runs, int trajectories) {
+    }
+
+    /** Threads (0 = all cores) and engine. */
+    public record ExecutionConfig(int threads, String engine) {
+    }
+
+    /** Copy with other execution settings and output folder (command-line overrides). */
+    public ExperimentConfig with(Path outDir, Integer threads, Long seedOverride) {
+        OutputConfig o = outDir == null ? output : new OutputConfig(outDir, output.runs(), output.trajectories());
+        ExecutionConfig e = threads == null ? execution : new ExecutionConfig(threads, execution.engine());
+        long s = seedOverride == null ? seed : seedOverride;
+        return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source);
+    }
+
+    /** Number of runs: starts times combos, overflow-checked. */
+    public long runCount() {
+        return Math.multiplyExact(starts.total(), optimizer.comboCount());
+    }
+}

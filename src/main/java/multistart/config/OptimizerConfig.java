@@ -1,0 +1,129 @@
+package multistart.config;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The optimizer grid: every setting as its list of values (one value when not swept).
+ * The sweep is the Cartesian product, {@code method} outermost, then the settings in
+ * {@link Setting} order, the last varying fastest. A missing {@code momentum} or {@code beta2}
+ * takes each method's default.
+ */
+public final class OptimizerConfig {
+
+    private final List<Method> methods;
+    private final boolean methodSwept;
+    private final Map<Setting, double[]> values;
+    private final List<Setting> swept;
+
+    /**
+     * @param values the values of each given setting; absent momentum/beta2 mean defaults
+     * @param swept  the settings written as a list or range, in {@link Setting} order
+     */
+    public OptimizerConfig(List<Method> methods, boolean methodSwept, Map<Setting, double[]> values,
+            List<Setting> swept) {
+        this.methods = List.copyOf(methods);
+        this.methodSwept = methodSwept;
+        EnumMap<Setting, double[]> copy = new EnumMap<>(Setting.class);
+        values.forEach((k, v) -> copy.put(k, v.clone()));
+        this.values = copy;
+        this.swept = List.copyOf(swept);
+    }
+
+    public List<Method> methods() {
+        return methods;
+    }
+
+    public boolean methodSwept() {
+        return methodSwept;
+    }
+
+    /** Values of a setting, or null where a method default applies. */
+    public double[] values(Setting s) {
+        double[] v = values.get(s);
+        return v == null ? null : v.clone();
+    }
+
+    /** The swept numeric settings, in column order. */
+    public List<Setting> swept() {
+        return swept;
+    }
+
+    /** CSV column names of everything swept, method first. */
+    public List<String> sweptColumns() {
+        List<String> cols = new ArrayList<>();
+        if (methodSwept) {
+            cols.add("method");
+        }
+        for (Setting s : swept) {
+            cols.add(s.column());
+        }
+        return cols;
+    }
+
+    /** Number of combos, with overflow checking. */
+    public long comboCount() {
+        long n = methods.size();
+        for (Setting s : Setting.values()) {
+            double[] v = values.get(s);
+            if (v != null) {
+                n = Math.multiplyExact(n, v.length);
+            }
+        }
+        return n;
+    }
+
+    /** Expands the grid; call only after {@link #comboCount()} has been checked. */
+    public List<Combo> combos() {
+        List<Combo> out = new ArrayList<>();
+        Setting[] all = Setting.values();
+        int[] sizes = new int[all.length];
+        for (int i = 0; i < all.length; i++) {
+            double[] v = values.get(all[i]);
+            sizes[i] = v == null ? 1 : v.length;
+        }
+        int[] idx = new int[all.length];
+        for (Method m : methods) {
+            java.util.Arrays.fill(idx, 0);
+            while (true) {
+                double[] pick = new double[all.length];
+                for (int i = 0; i < all.length; i++) {
+                    double[] v = values.get(all[i]);
+                    pick[i] = v == null ? Double.NaN : v[idx[i]];
+                }
+                double momentum = Double.isNaN(pick[Setting.MOMENTUM.ordinal()])
+                        ? m.defaultMomentum() : pick[Setting.MOMENTUM.ordinal()];
+                double beta2 = Double.isNaN(pick[Setting.BETA2.ordinal()])
+                        ? m.defaultBeta2() : pick[Setting.BETA2.ordinal()];
+                out.add(new Combo(out.size(), m, pick[Setting.LEARNING_RATE.ordinal()],
+                        pick[Setting.DECAY.ordinal()], momentum, beta2, pick[Setting.EPSILON.ordinal()],
+                        (int) pick[Setting.MAX_ITERATIONS.ordinal()], pick[Setting.GRADIENT_NORM.ordinal()],
+                        pick[Setting.VALUE_CHANGE.ordinal()], pick[Setting.DIVERGENCE.ordinal()]));
+                int k = all.length - 1;
+                while (k >= 0 && ++idx[k] == sizes[k]) {
+                    idx[k] = 0;
+                    k--;
+                }
+                if (k < 0) {
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The value of a swept column for a combo, as written in CSV files. */
+    public static String columnValue(Combo c, String column) {
+        if (column.equals("method")) {
+            return c.method().key();
+        }
+        for (Setting s : Setting.values()) {
+            if (s.column().equals(column)) {
+                return s.integer() ? Long.toString((long) c.value(s)) : Double.toString(c.value(s));
+            }
+        }
+        throw new IllegalArgumentException("not a swept column: " + column);
+    }
+}

@@ -1,0 +1,38 @@
+package multistart.config;
+
+/**
+ * The numeric optimizer settings that can be swept, in the order the sweep nests them
+ * (after {@code method}, which is outermost). {@link #column} is the name in CSV headers.
+ */
+public enum Setting {
+    LEARNING_RATE("learning_rate", "learning_rate"),
+    DECAY("decay", "decay"),
+    MOMENTUM("momentum", "momentum"),
+    BETA2("beta2", "beta2"),
+    EPSILON("epsilon", "epsilon"),
+    MAX_ITERATIONS("max_iterations", "max_iterations"),
+    GRADIENT_NORM("stop.gradient_norm", "stop_gradient_norm"),
+    VALUE_CHANGE("stop.value_change", "stop_value_change"),
+    DIVERGENCE("divergence", "divergence");
+
+    private final String key;
+    private final String column;
+
+    Setting(String key, String column) {
+        this.key = key;
+        this.column = column;
+    }
+
+    /** Path below {@code optimizer.} in the config. */
+    public String key() {
+        return key;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public boolean integer() {
+        return this == MAX_ITERATIONS;
+    }
+}

@@ -1,0 +1,132 @@
+package multistart.engine;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import multistart.config.Combo;
+import multistart.optimizer.Descent;
+import multistart.optimizer.Status;
+import multistart.sampling.StartPoints;
+
+/**
+ * Executes a plan on a pool it owns. Runs are cut into chunks; at most a few chunks per
+ * thread are in flight, and finished chunks are handed to the sink strictly in run order on
+ * the calling thread, so memory does not grow with the number of runs and the sink sees the
+ * same sequence whatever the thread count. A run that throws is recorded as FAILED; the sweep
+ * goes on.
+ */
+public final class Engine {
+
+    /** Receives finished chunks in run order, on the thread that called {@link #execute}. */
+    public interface Sink {
+        void accept(Batch batch) throws Exception;
+    }
+
+    /** Called after each chunk with the number of runs done so far. */
+    public interface Progress {
+        void update(long runsDone);
+    }
+
+    private final int threads;
+
+    public Engine(int threads) {
+        this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs every run of the plan from {@code firstRun} on; returns the gradient steps taken. */
+    public long execute(Plan plan, long firstRun, Sink sink, Progress progress) throws Exception {
+        long runs = plan.runCount();
+        int chunk = chunkSize(runs - firstRun, threads);
+        int window = threads * 4;
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan));
+        ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
+        long steps = 0;
+        try {
+            long next = firstRun;
+            while (next < runs && inFlight.size() < window) {
+                inFlight.add(submit(pool, workers, next, (int) Math.min(chunk, runs - next)));
+                next += chunk;
+            }
+            while (!inFlight.isEmpty()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("interrupted");
+                }
+                Batch b = inFlight.poll().join();
+                if (next < runs) {
+                    inFlight.add(submit(pool, workers, next, (int) Math.min(chunk, runs - next)));
+                    next += chunk;
+                }
+                sink.accept(b);
+                steps += b.gradientSteps();
+                if (progress != null) {
+                    progress.update(b.firstRun + b.size);
+                }
+            }
+        } finally {
+            for (ForkJoinTask<Batch> t : inFlight) {
+                t.cancel(true);
+            }
+            pool.shutdownNow();
+        }
+        return steps;
+    }
+
+    static int chunkSize(long runs, int threads) {
+        // enough chunks to balance uneven run lengths, few enough to keep merging cheap
+        long c = runs / ((long) threads * 32);
+        return (int) Math.max(1, Math.min(512, c));
+    }
+
+    private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, long first, int size) {
+        return pool.submit(() -> workers.get().run(first, size));
+    }
+
+    /** One worker thread's buffers and generators, reused for every chunk it runs. */
+    private static final class Worker {
+        private final Plan plan;
+        private final Descent descent;
+        private final StartPoints.Cursor cursor;
+        private final double[] x;
+        private final int n;
+
+        Worker(Plan plan) {
+            this.plan = plan;
+            this.descent = new Descent(plan.objective().forWorker());
+            this.cursor = plan.starts().cursor();
+            this.n = plan.starts().dimension();
+            this.x = new double[n];
+        }
+
+        Batch run(long first, int size) {
+            Batch b = new Batch(first, size, n);
+            for (int i = 0; i < size; i++) {
+                long r = first + i;
+                Combo combo = plan.combos().get(plan.comboOf(r));
+                cursor.point(plan.startOf(r), x);
+                System.arraycopy(x, 0, b.start, i * n, n);
+                try {
+                    Status s = descent.run(x, combo);
+                    b.status[i] = (byte) s.ordinal();
+                    b.value[i] = descent.value();
+                    b.gradientNorm[i] = descent.gradientNorm();
+                    b.iterations[i] = descent.iterations();
+                } catch (RuntimeException | StackOverflowError e) {
+                    b.status[i] = (byte) Status.FAILED.ordinal();
+                    b.value[i] = Double.NaN;
+                    b.gradientNorm[i] = Double.NaN;
+                    if (b.failure == null) {
+                        b.failure = new String[size];
+                    }
+                    b.failure[i] = String.valueOf(e);
+                }
+                System.arraycopy(x, 0, b.end, i * n, n);
+            }
+            return b;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package multistart.engine;
+
+import java.util.List;
+import multistart.config.Combo;
+import multistart.config.ExperimentConfig;
+import multistart.objective.NumericGradient;
+import multistart.objective.Negated;
+import multistart.objective.Objective;
+import multistart.config.ObjectiveConfig;
+import multistart.sampling.StartPoints;
+
+/**
+ * What an experiment will run: the objective as minimised (sign flipped when maximising,
+ * numeric derivatives when asked), the start points and the combos. Run r is start
+ * {@code r % starts} under combo {@code r / starts}, so every combo sees the same starts.
+ * Immutable; fixed before any thread starts.
+ */
+public record Plan(ExperimentConfig config, Objective objective, StartPoints starts, List<Combo> combos) {
+
+    public static Plan of(ExperimentConfig config) {
+        ObjectiveConfig oc = config.objective();
+        Objective f = oc.builtin().create(oc.dimension());
+        if (oc.derivatives() == ObjectiveConfig.Derivatives.NUMERIC) {
+            f = new NumericGradient(f, oc.differenceStep());
+        }
+        if (oc.goal() == multistart.config.Goal.MAXIMIZE) {
+            f = new Negated(f);
+        }
+        StartPoints starts = new StartPoints(config.starts(), config.domain(), config.seed());
+        return new Plan(config, f, starts, config.optimizer().combos());
+    }
+
+    public long startCount() {
+        return starts.size();
+    }
+
+    public long runCount() {
+        return Math.multiplyExact(starts.size(), (long) combos.size());
+    }
+
+    public int comboOf(long run) {
+        return (int) (run / starts.size());
+    }
+
+    public long startOf(long run) {
+        return run % starts.size();
+    }
+
+    /** The most steps the sweep can take (each run up to its combo's max_iterations). */
+    public long maxSteps() {
+        long s = 0;
+        for (Combo c : combos) {
+            s = Math.addExact(s, Math.multiplyExact(starts.size(), (long) c.maxIterations()));
+        }
+        return s;
+    }
+}

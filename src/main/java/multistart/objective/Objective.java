@@ -1,0 +1,33 @@
+package multistart.objective;
+
+/**
+ * A function to minimise with its exact gradient.
+ *
+ * <p>{@link #evaluate} is the per-step call of every optimizer: it fills a caller-owned
+ * gradient buffer and returns the value, allocating nothing. Implementations are stateless
+ * and therefore safe to share between worker threads; callers own every buffer they pass.
+ */
+public interface Objective {
+
+    /** Number of coordinates. */
+    int dimension();
+
+    /**
+     * Value at {@code x}; writes the gradient into {@code grad[0 .. dimension())}.
+     * Neither array is retained. A point where the function is undefined yields NaN.
+     */
+    double evaluate(double[] x, double[] grad);
+
+    /**
+     * The instance one worker thread uses. Stateless objectives return themselves; those
+     * that need scratch space (numeric differences) return a private copy.
+     */
+    default Objective forWorker() {
+        return this;
+    }
+
+    /** Value only; allocates a scratch gradient, so not for the per-step loop. */
+    default double value(double[] x) {
+        return evaluate(x, new double[dimension()]);
+    }
+}

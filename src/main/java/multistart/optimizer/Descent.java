@@ -1,0 +1,239 @@
+package multistart.optimizer;
+
+import multistart.config.Combo;
+import multistart.config.Method;
+import multistart.objective.Objective;
+
+/**
+ * Runs one start under one combo to a stop. An instance is a worker's workspace: it owns the
+ * gradient and optimizer-state buffers and reuses them for every run, so the per-step loop
+ * allocates nothing. Not thread-safe: one instance per worker thread.
+ *
+ * <p>Update rules (g = gradient at x_t, eta decays by {@code decay} after every step):
+ * <ul>
+ * <li>gd: x -= eta g</li>
+ * <li>momentum (heavy ball): v = beta v - eta g; x += v</li>
+ * <li>nesterov (Sutskever's form, gradient at the iterate): v = beta v - eta g; x += beta v - eta g</li>
+ * <li>adagrad: s += g^2; x -= eta g / (sqrt(s) + eps)</li>
+ * <li>rmsprop: s = rho s + (1 - rho) g^2; x -= eta g / (sqrt(s) + eps), rho = beta2</li>
+ * <li>adam: m = b1 m + (1 - b1) g; s = b2 s + (1 - b2) g^2;
+ *     x -= eta (m / (1 - b1^t)) / (sqrt(s / (1 - b2^t)) + eps), b1 = momentum</li>
+ * </ul>
+ * Stop tests, in order, before each step: diverged (NaN, infinity, or |x_i| or |f| beyond
+ * {@code divergence}); converged (|g| &lt; gradient_norm); stalled (the last step changed f by
+ * less than value_change); max_iterations.
+ */
+public final class Descent {
+
+    private final Objective f;
+    private final int n;
+    private final double[] g;
+    private final double[] v;
+    private final double[] s;
+
+    // result of the last run
+    private double value;
+    private double gradientNorm;
+    private int iterations;
+    private Status status;
+
+    public Descent(Objective f) {
+        this.f = f;
+        this.n = f.dimension();
+        this.g = new double[n];
+        this.v = new double[n];
+        this.s = new double[n];
+    }
+
+    /** Receives the path of a run: called at the start and after every step. */
+    public interface Recorder {
+        void record(int iteration, double[] x, double value);
+    }
+
+    /** Runs from {@code x} (overwritten with the end point) and returns the status. */
+    public Status run(double[] x, Combo c) {
+        return run(x, c, null);
+    }
+
+    /** As {@link #run(double[], Combo)}, reporting every iterate to {@code recorder} when not null. */
+    public Status run(double[] x, Combo c, Recorder recorder) {
+        java.util.Arrays.fill(v, 0.0);
+        java.util.Arrays.fill(s, 0.0);
+        final Method method = c.method();
+        final double decay = c.decay();
+        final double beta = c.momentum();
+        final double beta2 = c.beta2();
+        final double eps = c.epsilon();
+        final int maxIterations = c.maxIterations();
+        final double gtol = c.gradientNorm();
+        final double vtol = c.valueChange();
+        final double limit = c.divergence();
+        double eta = c.learningRate();
+        double b1t = 1.0;
+        double b2t = 1.0;
+
+        double fx = f.evaluate(x, g);
+        double maxAbsX = maxAbs(x);
+        boolean stalled = false;
+        int t = 0;
+        if (recorder != null) {
+            recorder.record(0, x, fx);
+        }
+        Status result;
+        while (true) {
+            double gn = norm(g);
+            if (!(Math.abs(fx) <= limit) || !(maxAbsX <= limit) || !Double.isFinite(gn)) {
+                result = Status.DIVERGED;
+                gradientNorm = gn;
+                break;
+            }
+            gradientNorm = gn;
+            if (gn < gtol) {
+                result = Status.CONVERGED;
+                break;
+            }
+            if (stalled) {
+                result = Status.STALLED;
+                break;
+            }
+            if (t >= maxIterations) {
+                result = Status.MAX_ITERATIONS;
+                break;
+            }
+            t++;
+            switch (method) {
+                case GD -> maxAbsX = stepGd(x, eta);
+                case MOMENTUM -> maxAbsX = stepMomentum(x, eta, beta);
+                case NESTEROV -> maxAbsX = stepNesterov(x, eta, beta);
+                case ADAGRAD -> maxAbsX = stepAdagrad(x, eta, eps);
+                case RMSPROP -> maxAbsX = stepRmsprop(x, eta, beta2, eps);
+                case ADAM -> {
+                    b1t *= beta;
+                    b2t *= beta2;
+                    maxAbsX = stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t);
+                }
+                default -> throw new AssertionError(method);
+            }
+            eta *= decay;
+            double previous = fx;
+            fx = f.evaluate(x, g);
+            if (recorder != null) {
+                recorder.record(t, x, fx);
+            }
+            stalled = vtol > 0 && Math.abs(fx - previous) < vtol;
+        }
+        value = fx;
+        iterations = t;
+        status = result;
+        return result;
+    }
+
+    private double stepGd(double[] x, double eta) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double xi = x[i] - eta * g[i];
+            x[i] = xi;
+            m = Math.max(m, Math.abs(xi));
+        }
+        return m;
+    }
+
+    private double stepMomentum(double[] x, double eta, double beta) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double vi = beta * v[i] - eta * g[i];
+            v[i] = vi;
+            double xi = x[i] + vi;
+            x[i] = xi;
+            m = Math.max(m, Math.abs(xi));
+        }
+        return m;
+    }
+
+    private double stepNesterov(double[] x, double eta, double beta) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double vi = beta * v[i] - eta * g[i];
+            v[i] = vi;
+            double xi = x[i] + beta * vi - eta * g[i];
+            x[i] = xi;
+            m = Math.max(m, Math.abs(xi));
+        }
+        return m;
+    }
+
+    private double stepAdagrad(double[] x, double eta, double eps) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double gi = g[i];
+            double si = s[i] + gi * gi;
+            s[i] = si;
+            double xi = x[i] - eta * gi / (Math.sqrt(si) + eps);
+            x[i] = xi;
+            m = Math.max(m, Math.abs(xi));
+        }
+        return m;
+    }
+
+    private double stepRmsprop(double[] x, double eta, double rho, double eps) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double gi = g[i];
+            double si = rho * s[i] + (1.0 - rho) * gi * gi;
+            s[i] = si;
+            double xi = x[i] - eta * gi / (Math.sqrt(si) + eps);
+            x[i] = xi;
+            m = Math.max(m, Math.abs(xi));
+        }
+        return m;
+    }
+
+    private double stepAdam(double[] x, double eta, double b1, double b2, double eps, double c1, double c2) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double gi = g[i];
+            double mi = b1 * v[i] + (1.0 - b1) * gi;
+            double si = b2 * s[i] + (1.0 - b2) * gi * gi;
+            v[i] = mi;
+            s[i] = si;
+            double xi = x[i] - eta * (mi / c1) / (Math.sqrt(si / c2) + eps);
+            x[i] = xi;
+            m = Math.max(m, Math.abs(xi));
+        }
+        return m;
+    }
+
+    private double norm(double[] a) {
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += a[i] * a[i];
+        }
+        return Math.sqrt(sum);
+    }
+
+    private double maxAbs(double[] a) {
+        double m = 0.0;
+        for (int i = 0; i < n; i++) {
+            double ai = Math.abs(a[i]);
+            // NaN compares false: keep it visible to the divergence test
+            m = ai > m || Double.isNaN(ai) ? ai : m;
+        }
+        return m;
+    }
+
+    public double value() {
+        return value;
+    }
+
+    public double gradientNorm() {
+        return gradientNorm;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public Status status() {
+        return status;
+    }
+}

@@ -1,0 +1,38 @@
+package multistart.report;
+
+import java.util.Locale;
+
+/** How numbers are written: exactly for machines, briefly for people. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** Shortest text that reads back to the same double (Java's algorithm); "NaN", "Infinity". */
+    public static String exact(double v) {
+        return Double.toString(v);
+    }
+
+    /** About 7 significant digits, for tables a person reads. */
+    public static String brief(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e7) {
+            String s = String.format(Locale.ROOT, "%.7g", v);
+            if (s.contains(".") && !s.contains("e")) {
+                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            return s;
+        }
+        return String.format(Locale.ROOT, "%.4e", v);
+    }
+
+    public static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+}

@@ -1,0 +1,63 @@
+package multistart.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The results folder. Every file is written under a temporary name and renamed into place,
+ * so a reader (or a crash) never sees half a file.
+ */
+public final class OutputFolder {
+
+    /** Writes the content of one file. */
+    public interface Content {
+        void write(Writer out) throws IOException;
+    }
+
+    private final Path dir;
+
+    public OutputFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Writes {@code name} atomically as UTF-8 text. */
+    public void write(String name, Content content) throws IOException {
+        Path tmp = dir.resolve("." + name + ".tmp");
+        try (OutputStream os = Files.newOutputStream(tmp);
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+            content.write(w);
+        }
+        moveIntoPlace(tmp, dir.resolve(name));
+    }
+
+    /** Writes {@code name} atomically as bytes. */
+    public void writeBytes(String name, byte[] bytes) throws IOException {
+        Path tmp = dir.resolve("." + name + ".tmp");
+        Files.write(tmp, bytes);
+        moveIntoPlace(tmp, dir.resolve(name));
+    }
+
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

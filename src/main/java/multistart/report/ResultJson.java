@@ -1,0 +1,256 @@
+package multistart.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import multistart.analysis.Findings;
+import multistart.config.Combo;
+import multistart.config.ExperimentConfig;
+import multistart.config.OptimizerConfig;
+import multistart.config.Setting;
+import multistart.objective.Box;
+
+/**
+ * {@code result.json}: everything in the other files plus the resolved config, version,
+ * threads and timing. Non-finite numbers are written as null (JSON has no NaN).
+ */
+public final class ResultJson {
+
+    private ResultJson() {
+    }
+
+    public static void write(RunRecord r, Writer w) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        List<String> vars = c.objective().variables();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("name", c.name());
+            g.writeStringField("version", r.version());
+            g.writeNumberField("seed", c.seed());
+            g.writeNumberField("threads", r.threads());
+            g.writeBooleanField("complete", r.complete());
+            config(g, r);
+            g.writeObjectFieldStart("timing");
+            number(g, "wall_seconds", r.wallSeconds());
+            number(g, "total_seconds", r.totalSeconds());
+            g.writeNumberField("gradient_steps", f.gradientSteps());
+            number(g, "steps_per_second", r.stepsPerSecond());
+            g.writeNumberField("threads", r.threads());
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("runs");
+            g.writeNumberField("total", f.runs());
+            g.writeNumberField("converged", f.converged());
+            g.writeNumberField("stalled", f.stalled());
+            g.writeNumberField("max_iterations", f.maxIterations());
+            g.writeNumberField("diverged", f.diverged());
+            g.writeNumberField("failed", f.failed());
+            if (f.firstFailure() != null) {
+                g.writeStringField("first_failure", f.firstFailure());
+            }
+            g.writeEndObject();
+
+            number(g, "target", f.target());
+            g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");
+
+            g.writeArrayFieldStart("minima");
+            for (Findings.Minimum m : f.minima()) {
+                g.writeStartObject();
+                g.writeNumberField("basin", m.basin());
+                g.writeObjectFieldStart("point");
+                double[] p = m.point();
+                for (int i = 0; i < vars.size(); i++) {
+                    number(g, vars.get(i), p[i]);
+                }
+                g.writeEndObject();
+                number(g, "value", m.value());
+                g.writeStringField("kind", m.kind().key());
+                g.writeNumberField("hits", m.hits());
+                number(g, "share", m.share());
+                g.writeNumberField("best_run", m.bestRun());
+                number(g, "gradient_norm", m.gradientNorm());
+                g.writeArrayFieldStart("hessian_eigenvalues");
+                for (double e : m.eigenvalues()) {
+                    number(g, e);
+                }
+                g.writeEndArray();
+                g.writeBooleanField("on_boundary", m.onBoundary());
+                g.writeBooleanField("outside_domain", m.outsideDomain());
+                g.writeArrayFieldStart("share_per_combo");
+                long[] per = m.hitsPerCombo();
+                for (int k = 0; k < per.length; k++) {
+                    long runs = f.combos().get(k).runs();
+                    number(g, runs == 0 ? 0.0 : (double) per[k] / runs);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayFieldStart("sweep");
+            for (Findings.ComboSummary s : f.combos()) {
+                g.writeStartObject();
+                g.writeNumberField("combo", s.combo().index());
+                comboSettings(g, s.combo());
+                g.writeNumberField("runs", s.runs());
+                g.writeNumberField("converged", s.converged());
+                g.writeNumberField("stalled", s.stalled());
+                g.writeNumberField("max_iterations_reached", s.maxIterations());
+                g.writeNumberField("diverged", s.diverged());
+                g.writeNumberField("failed", s.failed());
+                g.writeNumberField("successes", s.successes());
+                number(g, "success_rate", s.successRate());
+                g.writeArrayFieldStart("success_rate_wilson95");
+                number(g, s.wilsonLow());
+                number(g, s.wilsonHigh());
+                g.writeEndArray();
+                number(g, "best_value", s.bestValue());
+                number(g, "median_value", s.medianValue());
+                number(g, "median_iterations", s.medianIterations());
+                g.writeNumberField("basins_found", s.basinsFound());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayFieldStart("trajectories");
+            for (multistart.engine.Trajectory t : r.trajectories()) {
+                g.writeStartObject();
+                g.writeNumberField("run", t.run());
+                g.writeNumberField("start", t.start());
+                g.writeNumberField("combo", t.combo());
+                g.writeArrayFieldStart("iterations");
+                for (int it : t.iterations()) {
+                    g.writeNumber(it);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("values");
+                for (double v : t.values()) {
+                    number(g, v);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("points");
+                for (double[] p : t.points()) {
+                    g.writeStartArray();
+                    for (double x : p) {
+                        number(g, x);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void config(JsonGenerator g, RunRecord r) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        g.writeObjectFieldStart("config");
+        g.writeStringField("name", c.name());
+        g.writeNumberField("seed", c.seed());
+        g.writeObjectFieldStart("objective");
+        g.writeStringField("builtin", c.objective().builtin().name());
+        g.writeNumberField("dimension", c.objective().dimension());
+        g.writeArrayFieldStart("variables");
+        for (String v : c.objective().variables()) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+        g.writeStringField("goal", c.objective().goal().key());
+        g.writeStringField("derivatives", c.objective().derivatives().name().toLowerCase(java.util.Locale.ROOT));
+        number(g, "difference_step", c.objective().differenceStep());
+        if (c.objective().knownOptimum().isPresent()) {
+            number(g, "known_optimum", c.objective().knownOptimum().getAsDouble());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("domain");
+        Box b = c.domain();
+        for (int i = 0; i < b.dimension(); i++) {
+            g.writeArrayFieldStart(c.objective().variables().get(i));
+            number(g, b.low(i));
+            number(g, b.high(i));
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("starts");
+        g.writeNumberField("count", c.starts().count());
+        g.writeNumberField("total", c.starts().total());
+        g.writeStringField("sampler", c.starts().sampler().key());
+        g.writeArrayFieldStart("points");
+        for (double[] p : c.starts().points()) {
+            g.writeStartArray();
+            for (double x : p) {
+                number(g, x);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("optimizer");
+        OptimizerConfig o = c.optimizer();
+        g.writeArrayFieldStart("method");
+        for (var m : o.methods()) {
+            g.writeString(m.key());
+        }
+        g.writeEndArray();
+        for (Setting s : Setting.values()) {
+            double[] v = o.values(s);
+            if (v == null) {
+                g.writeStringField(s.key(), "method default");
+                continue;
+            }
+            g.writeArrayFieldStart(s.key());
+            for (double x : v) {
+                number(g, x);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("basins");
+        number(g, "tolerance", c.basins().tolerance());
+        number(g, "success_tolerance", c.basins().successTolerance());
+        g.writeEndObject();
+        g.writeObjectFieldStart("output");
+        g.writeStringField("dir", c.output().dir().toString());
+        g.writeStringField("runs", c.output().runs() ? "all" : "none");
+        g.writeNumberField("trajectories", c.output().trajectories());
+        g.writeEndObject();
+        g.writeObjectFieldStart("execution");
+        g.writeNumberField("threads", c.execution().threads());
+        g.writeStringField("engine", c.execution().engine());
+        g.writeEndObject();
+        g.writeNumberField("combos", r.plan().combos().size());
+        g.writeNumberField("runs", r.plan().runCount());
+        g.writeEndObject();
+    }
+
+    private static void comboSettings(JsonGenerator g, Combo c) throws IOException {
+        g.writeStringField("method", c.method().key());
+        for (Setting s : Setting.values()) {
+            String key = s.column();
+            if (s.integer()) {
+                g.writeNumberField(key, (long) c.value(s));
+            } else {
+                number(g, key, c.value(s));
+            }
+        }
+    }
+
+    private static void number(JsonGenerator g, String field, double v) throws IOException {
+        g.writeFieldName(field);
+        number(g, v);
+    }
+
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package multistart.report;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import multistart.analysis.Aggregator;
+import multistart.config.Combo;
+import multistart.config.OptimizerConfig;
+import multistart.engine.Batch;
+import multistart.engine.Plan;
+import multistart.optimizer.Status;
+
+/**
+ * Streams {@code runs.csv} as runs finish, in run order, holding nothing per run. Basin
+ * numbers are only final once all runs are in (basin 1 is the best), so rows are first
+ * written with provisional basin ids to a temporary file, and {@link #finish} rewrites that
+ * file line by line with the final numbers, then renames it into place.
+ */
+public final class RunsFile implements AutoCloseable {
+
+    public static final String NAME = "runs.csv";
+
+    private final Plan plan;
+    private final Path partial;
+    private final Path target;
+    private final Writer out;
+    private final List<String> swept;
+    private final double sign;
+    private final StringBuilder line = new StringBuilder(256);
+
+    public RunsFile(Plan plan, Path dir) throws IOException {
+        this.plan = plan;
+        this.partial = dir.resolve("." + NAME + ".partial");
+        this.target = dir.resolve(NAME);
+        this.out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16);
+        this.swept = plan.config().optimizer().sweptColumns();
+        this.sign = plan.config().objective().goal().sign();
+        out.write(header(plan));
+        out.write('\n');
+    }
+
+    public static String header(Plan plan) {
+        List<String> cols = new ArrayList<>(List.of("run", "start", "combo"));
+        cols.addAll(plan.config().optimizer().sweptColumns());
+        List<String> vars = plan.config().objective().variables();
+        for (String v : vars) {
+            cols.add("start_" + v);
+        }
+        for (String v : vars) {
+            cols.add("end_" + v);
+        }
+        cols.addAll(List.of("value", "gradient_norm", "iterations", "status", "basin"));
+        return String.join(",", cols);
+    }
+
+    /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
+    public void write(Batch b, Aggregator basins) throws IOException {
+        int n = b.dimension;
+        for (int i = 0; i < b.size; i++) {
+            long run = b.firstRun + i;
+            int c = plan.comboOf(run);
+            Combo combo = plan.combos().get(c);
+            line.setLength(0);
+            line.append(run).append(',').append(plan.startOf(run)).append(',').append(c);
+            for (String col : swept) {
+                line.append(',').append(OptimizerConfig.columnValue(combo, col));
+            }
+            for (int k = 0; k < n; k++) {
+                line.append(',').append(b.start[i * n + k]);
+            }
+            for (int k = 0; k < n; k++) {
+                line.append(',').append(b.end[i * n + k]);
+            }
+            line.append(',').append(sign * b.value[i]);
+            line.append(',').append(b.gradientNorm[i]);
+            line.append(',').append(b.iterations[i]);
+            line.append(',').append(Status.of(b.status[i]).key());
+            line.append(',');
+            int basin = basins.basinOf(b, i);
+            if (basin >= 0) {
+                line.append(basin);
+            }
+            line.append('\n');
+            out.append(line);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /** Replaces provisional basin ids by final basin numbers and moves the file into place. */
+    public void finish(Aggregator basins) throws IOException {
+        out.close();
+        Path tmp = target.resolveSibling("." + NAME + ".tmp");
+        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8);
+                Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
+            w.write(in.readLine());
+            w.write('\n');
+            String row;
+            while ((row = in.readLine()) != null) {
+                int comma = row.lastIndexOf(',');
+                w.write(row, 0, comma + 1);
+                if (comma + 1 < row.length()) {
+                    int provisional = Integer.parseInt(row.substring(comma + 1));
+                    w.write(Integer.toString(basins.finalBasin(provisional)));
+                }
+                w.write('\n');
+            }
+        }
+        OutputFolder.moveIntoPlace(tmp, target);
+        Files.deleteIfExists(partial);
+    }
+
+    /** Removes the partial file (runs.csv not wanted, or the run failed). */
+    public void discard() throws IOException {
+        out.close();
+        Files.deleteIfExists(partial);
+    }
+}

@@ -1,0 +1,160 @@
+package multistart.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import multistart.analysis.Findings;
+import multistart.analysis.Kind;
+import multistart.config.ExperimentConfig;
+import multistart.config.OptimizerConfig;
+
+/** {@code summary.md}: the answer first, then the evidence. */
+public final class SummaryMarkdown {
+
+    /** Rows of the minima table shown; minima.csv has them all. */
+    static final int MAX_MINIMA_ROWS = 25;
+    static final int MAX_COMBO_ROWS = 40;
+
+    private SummaryMarkdown() {
+    }
+
+    public static void write(RunRecord r, Writer w) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        List<String> vars = c.objective().variables();
+        boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
+        String extremum = max ? "maximum" : "minimum";
+        StringBuilder s = new StringBuilder();
+        s.append("# ").append(c.name()).append(": multistart ").append(max ? "maxima" : "minima").append("\n\n");
+        if (!r.complete()) {
+            s.append("> **INCOMPLETE**: the run was interrupted; these figures cover the runs that finished. ")
+                    .append("`multistart run ").append(c.source() == null ? "CONFIG" : c.source())
+                    .append(" --resume` completes it.\n\n");
+        }
+        Findings.Minimum best = f.best();
+        if (best == null) {
+            s.append("**No run ended at a finite point: all ").append(f.runs())
+                    .append(" runs diverged or failed.** Try a smaller learning rate.\n\n");
+        } else {
+            s.append("**Best ").append(extremum).append(": ").append(Numbers.exact(best.value()))
+                    .append(" at ").append(point(vars, best.point())).append("**, basin 1, a ")
+                    .append(best.kind().key()).append(", reached by ").append(best.hits()).append(" of ")
+                    .append(f.runs()).append(" runs (").append(Numbers.percent(best.share())).append(").");
+            if (f.targetKnown()) {
+                double diff = Math.abs(best.value() - f.target());
+                s.append(" Known optimum: ").append(Numbers.exact(f.target())).append(" (difference ")
+                        .append(Numbers.brief(diff)).append(").");
+            }
+            s.append("\n\n");
+        }
+        s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
+                .append(", domain ").append(c.domain()).append(". ").append(f.runs()).append(" runs: ")
+                .append(r.plan().startCount()).append(" starts (").append(c.starts().sampler().key())
+                .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
+                .append(") x ").append(r.plan().combos().size()).append(" combos.\n\n");
+
+        long minimaCount = f.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
+        long saddles = f.minima().stream().filter(m -> m.kind() == Kind.SADDLE).count();
+        long unresolved = f.minima().size() - minimaCount - saddles;
+        s.append("## Distinct end points\n\n");
+        s.append(f.minima().size()).append(" distinct end points (within ")
+                .append(Numbers.brief(c.basins().tolerance())).append("): ").append(minimaCount)
+                .append(max ? " maxima" : " minima").append(", ").append(saddles).append(" saddles, ")
+                .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
+        if (!f.minima().isEmpty()) {
+            s.append("| basin |");
+            for (String v : vars.subList(0, Math.min(vars.size(), 6))) {
+                s.append(' ').append(v).append(" |");
+            }
+            s.append(" value | kind | runs | share | note |\n|---:|");
+            for (int i = 0; i < Math.min(vars.size(), 6); i++) {
+                s.append("---:|");
+            }
+            s.append("---:|---|---:|---:|---|\n");
+            int shown = 0;
+            for (Findings.Minimum m : f.minima()) {
+                if (shown == MAX_MINIMA_ROWS) {
+                    break;
+                }
+                shown++;
+                s.append("| ").append(m.basin()).append(" |");
+                double[] p = m.point();
+                for (int i = 0; i < Math.min(vars.size(), 6); i++) {
+                    s.append(' ').append(Numbers.brief(p[i])).append(" |");
+                }
+                s.append(' ').append(Numbers.exact(m.value())).append(" | ")
+                        .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key())
+                        .append(" | ").append(m.hits()).append(" | ").append(Numbers.percent(m.share()))
+                        .append(" | ").append(m.outsideDomain() ? "outside the domain"
+                                : m.onBoundary() ? "on the domain boundary" : "").append(" |\n");
+            }
+            if (f.minima().size() > shown) {
+                s.append("\n").append(f.minima().size() - shown).append(" more in `minima.csv`.\n");
+            }
+            s.append('\n');
+        }
+
+        s.append("## Sweep, ranked by success rate then median iterations\n\n");
+        s.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance()))
+                .append(" of ").append(f.targetKnown() ? "the known optimum " : "the best value found ")
+                .append(Numbers.exact(f.target())).append(". 95% Wilson interval in brackets.\n\n");
+        List<String> swept = c.optimizer().sweptColumns();
+        s.append("| rank | combo |");
+        for (String col : swept) {
+            s.append(' ').append(col).append(" |");
+        }
+        s.append(" success | diverged | median iterations | best value | basins |\n|---:|---:|");
+        for (int i = 0; i < swept.size(); i++) {
+            s.append("---:|");
+        }
+        s.append("---:|---:|---:|---:|---:|\n");
+        int rank = 0;
+        List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
+        for (Findings.ComboSummary cs : ranked) {
+            if (rank == MAX_COMBO_ROWS) {
+                break;
+            }
+            rank++;
+            s.append("| ").append(rank).append(" | ").append(cs.combo().index()).append(" |");
+            for (String col : swept) {
+                s.append(' ').append(OptimizerConfig.columnValue(cs.combo(), col)).append(" |");
+            }
+            s.append(' ').append(Numbers.percent(cs.successRate())).append(" [")
+                    .append(Numbers.percent(cs.wilsonLow())).append(", ").append(Numbers.percent(cs.wilsonHigh()))
+                    .append("] | ").append(cs.diverged()).append(" | ").append(Numbers.brief(cs.medianIterations()))
+                    .append(" | ").append(Numbers.brief(cs.bestValue())).append(" | ").append(cs.basinsFound())
+                    .append(" |\n");
+        }
+        if (ranked.size() > rank) {
+            s.append("\n").append(ranked.size() - rank).append(" more combos in `sweep.csv`.\n");
+        }
+        s.append("\n## Runs\n\n");
+        s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",
+                f.converged(), f.stalled(), f.maxIterations(), f.diverged(), f.failed()));
+        if (f.firstFailure() != null) {
+            s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
+        }
+        s.append("\n## Timing\n\n");
+        s.append(String.format(Locale.ROOT, "%.3f s of gradient descent (%.3f s in all) on %d threads: %d gradient "
+                + "steps, %s steps per second.%n", r.wallSeconds(), r.totalSeconds(), r.threads(),
+                f.gradientSteps(), Numbers.brief(r.stepsPerSecond())));
+        s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append(".\n");
+        w.write(s.toString());
+    }
+
+    private static String point(List<String> vars, double[] p) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < p.length; i++) {
+            if (i > 0) {
+                s.append(", ");
+            }
+            if (i == 8 && p.length > 10) {
+                s.append("... ").append(p.length - 8).append(" more");
+                break;
+            }
+            s.append(vars.get(i)).append(" = ").append(Numbers.exact(p[i]));
+        }
+        return s.append(')').toString();
+    }
+}
