@@ -62,37 +62,21 @@ public final class SummaryMarkdown {
                 .append(Numbers.brief(c.basins().tolerance())).append("): ").append(minimaCount)
                 .append(max ? " maxima" : " minima").append(", ").append(saddles).append(" saddles, ")
                 .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
-        if (!f.minima().isEmpty()) {
-            s.append("| basin |");
-            for (String v : vars.subList(0, Math.min(vars.size(), 6))) {
-                s.append(' ').append(v).append(" |");
+        List<Findings.Minimum> resolved = f.minima().stream().filter(m -> m.kind() != Kind.UNRESOLVED).toList();
+        if (!resolved.isEmpty()) {
+            minimaTable(s, vars, resolved, max);
+        }
+        if (unresolved > 0) {
+            long unresolvedRuns = f.minima().stream().filter(m -> m.kind() == Kind.UNRESOLVED)
+                    .mapToLong(Findings.Minimum::hits).sum();
+            s.append(unresolved).append(" unresolved end points hold ").append(unresolvedRuns)
+                    .append(" runs (").append(Numbers.percent((double) unresolvedRuns / Math.max(1, f.runs())))
+                    .append(" of all); they are listed in `minima.csv` with kind `unresolved`.");
+            if (f.maxIterations() > 0) {
+                s.append(" ").append(f.maxIterations())
+                        .append(" runs hit max_iterations: more iterations or a larger rate may resolve them.");
             }
-            s.append(" value | kind | runs | share | note |\n|---:|");
-            for (int i = 0; i < Math.min(vars.size(), 6); i++) {
-                s.append("---:|");
-            }
-            s.append("---:|---|---:|---:|---|\n");
-            int shown = 0;
-            for (Findings.Minimum m : f.minima()) {
-                if (shown == MAX_MINIMA_ROWS) {
-                    break;
-                }
-                shown++;
-                s.append("| ").append(m.basin()).append(" |");
-                double[] p = m.point();
-                for (int i = 0; i < Math.min(vars.size(), 6); i++) {
-                    s.append(' ').append(Numbers.brief(p[i])).append(" |");
-                }
-                s.append(' ').append(Numbers.exact(m.value())).append(" | ")
-                        .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key())
-                        .append(" | ").append(m.hits()).append(" | ").append(Numbers.percent(m.share()))
-                        .append(" | ").append(m.outsideDomain() ? "outside the domain"
-                                : m.onBoundary() ? "on the domain boundary" : "").append(" |\n");
-            }
-            if (f.minima().size() > shown) {
-                s.append("\n").append(f.minima().size() - shown).append(" more in `minima.csv`.\n");
-            }
-            s.append('\n');
+            s.append("\n\n");
         }
 
         s.append("## Sweep, ranked by success rate then median iterations\n\n");
@@ -141,6 +125,40 @@ public final class SummaryMarkdown {
                 f.gradientSteps(), Numbers.brief(r.stepsPerSecond())));
         s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append(".\n");
         w.write(s.toString());
+    }
+
+    private static void minimaTable(StringBuilder s, List<String> vars, List<Findings.Minimum> rows, boolean max) {
+        int cols = Math.min(vars.size(), 6);
+        s.append("| basin |");
+        for (String v : vars.subList(0, cols)) {
+            s.append(' ').append(v).append(" |");
+        }
+        s.append(" value | kind | runs | share | note |\n|---:|");
+        for (int i = 0; i < cols; i++) {
+            s.append("---:|");
+        }
+        s.append("---:|---|---:|---:|---|\n");
+        int shown = 0;
+        for (Findings.Minimum m : rows) {
+            if (shown == MAX_MINIMA_ROWS) {
+                break;
+            }
+            shown++;
+            s.append("| ").append(m.basin()).append(" |");
+            double[] p = m.point();
+            for (int i = 0; i < cols; i++) {
+                s.append(' ').append(Numbers.brief(p[i])).append(" |");
+            }
+            s.append(' ').append(Numbers.exact(m.value())).append(" | ")
+                    .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key())
+                    .append(" | ").append(m.hits()).append(" | ").append(Numbers.percent(m.share()))
+                    .append(" | ").append(m.outsideDomain() ? "outside the domain"
+                            : m.onBoundary() ? "on the domain boundary" : "").append(" |\n");
+        }
+        if (rows.size() > shown) {
+            s.append("\n").append(rows.size() - shown).append(" more in `minima.csv`.\n");
+        }
+        s.append('\n');
     }
 
     private static String point(List<String> vars, double[] p) {
