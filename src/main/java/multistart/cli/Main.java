@@ -25,7 +25,14 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, writing to the given streams. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("multistart: " + e.getMessage());
             org.apache.logging.log4j.LogManager.getLogger(Main.class).debug("stack trace", e);

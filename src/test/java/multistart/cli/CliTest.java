@@ -1,0 +1,161 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import multistart.objective.Builtins;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String PEAKS = """
+            name: small-peaks
+            seed: 3
+            objective:
+              builtin: peaks
+            starts:
+              count: 60
+            optimizer:
+              method: momentum
+              learning_rate: [0.02, 0.05]
+              momentum: [0.0, 0.5]
+              max_iterations: 3000
+            output:
+              trajectories: 4
+            """;
+
+    Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Nested
+    class Run {
+
+        @Test
+        void writesEveryFileAndPrintsWhereTheyWent() throws IOException {
+            Path cfg = write("p.yaml", PEAKS);
+            Path out = tmp.resolve("out");
+            Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("best -6.5511333328358").contains("results in " + out);
+            for (String f : List.of("summary.md", "minima.csv", "sweep.csv", "runs.csv", "result.json")) {
+                assertThat(out.resolve(f)).isNotEmptyFile();
+            }
+            assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).isEqualTo("run,start,combo,learning_rate,"
+                    + "momentum,start_x,start_y,end_x,end_y,value,gradient_norm,iterations,status,basin");
+            assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(1 + 240);
+            assertThat(Files.readAllLines(out.resolve("minima.csv")).get(0))
+                    .isEqualTo("basin,x,y,value,kind,hits,share,best_run");
+            assertThat(Files.readAllLines(out.resolve("sweep.csv")).get(0)).isEqualTo("combo,learning_rate,momentum,"
+                    + "runs,converged,diverged,success_rate,best_value,median_value,median_iterations,basins_found");
+            assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best minimum: -6.5511333328358");
+            String json = Files.readString(out.resolve("result.json"));
+            assertThat(json).contains("\"wall_seconds\"", "\"gradient_steps\"", "\"steps_per_second\"",
+                    "\"trajectories\"").doesNotContain("NaN");
+            try (var files = Files.list(out)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+            }
+        }
+
+        @Test
+        void anExistingFinishedFolderIsNotOverwrittenWithoutForce() throws IOException {
+            Path cfg = write("p.yaml", PEAKS);
+            Path out = tmp.resolve("out");
+            assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+            String before = Files.readString(out.resolve("runs.csv"));
+            Cli again = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--seed", "9");
+            assertThat(again.code()).isEqualTo(2);
+            assertThat(again.err()).contains("already holds a finished run").contains("--force");
+            assertThat(Files.readString(out.resolve("runs.csv"))).isEqualTo(before);
+            assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--seed", "9", "--force")
+                    .code()).isZero();
+            assertThat(Files.readString(out.resolve("runs.csv"))).isNotEqualTo(before);
+        }
+
+        @Test
+        void severalConfigsEachGetAFolderAndTheWorstCodeWins() throws IOException {
+            Path good = write("good.yaml", PEAKS);
+            Path bad = write("bad.yaml", PEAKS.replace("small-peaks", "other").replace("count: 60", "count: -1"));
+            Path out = tmp.resolve("batch");
+            Cli r = Cli.run("run", good.toString(), bad.toString(), "--out", out.toString(), "--quiet");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(out.resolve("small-peaks").resolve("result.json")).exists();
+            assertThat(out.resolve("other")).doesNotExist();
+            assertThat(r.out().lines()).hasSize(2);
+            assertThat(r.out()).contains("good.yaml: best").contains("bad.yaml: bad config, nothing written");
+            assertThat(r.err()).contains("bad.yaml:6:3: starts.count: must be >= 0, got -1");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "typo'd key | 'learning_rate: [0.02, 0.05]' | 'learning_rte: [0.02, 0.05]' | 9:3: optimizer.learning_rte: unknown key, did you mean 'learning_rate'?",
+            "negative rate | 'learning_rate: [0.02, 0.05]' | 'learning_rate: -0.1' | 9:3: optimizer.learning_rate: must be > 0, got -0.1",
+            "low > high | 'starts:' | 'domain: {x: [2, 1]}\nstarts:' | 5:10: domain.x: low must be below high",
+            "unknown built-in | 'builtin: peaks' | 'builtin: peeks' | 4:3: objective.builtin: unknown built-in 'peeks', did you mean 'peaks'?",
+            "wrong type | 'max_iterations: 3000' | 'max_iterations: lots' | 11:3: optimizer.max_iterations: must be a number, got text 'lots'",
+        })
+        void badConfigExitsTwoNamesKeyAndPositionAndWritesNothing(String what, String from, String to, String message)
+                throws IOException {
+            Path cfg = write("bad.yaml", PEAKS.replace(from, to.replace("\\n", "\n")));
+            Path out = tmp.resolve("never");
+            Cli r = Cli.run("run", cfg.toString(), "--out", out.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains(cfg + ":" + message);
+            assertThat(out).doesNotExist();
+            assertThat(Cli.run("validate", cfg.toString()).code()).isEqualTo(2);
+        }
+
+        @Test
+        void missingConfigFileAndDirectoryAreBadInput() {
+            Cli missing = Cli.run("run", tmp.resolve("nope.yaml").toString());
+            assertThat(missing.code()).isEqualTo(2);
+            assertThat(missing.err()).contains("nope.yaml: no such file");
+            Cli dir = Cli.run("run", tmp.toString());
+            assertThat(dir.code()).isEqualTo(2);
+            assertThat(dir.err()).contains("is a directory");
+        }
+
+        @Test
+        void badCommandLine() {
+            assertThat(Cli.run("run").code()).isEqualTo(2);
+            assertThat(Cli.run("frobnicate").code()).isEqualTo(2);
+            Cli threads = Cli.run("run", "x.yaml", "--threads", "-3");
+            assertThat(threads.code()).isEqualTo(2);
+            assertThat(threads.err()).contains("--threads must be between 0");
+        }
+    }
+
+    @Test
+    void validatePrintsThePlanAndWritesNothing() throws IOException {
+        Path cfg = write("p.yaml", PEAKS);
+        Cli r = Cli.run("validate", cfg.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("combos: 4 (sweeping learning_rate, momentum)", "runs: 240",
+                "gradient steps: at most 720000");
+        assertThat(Path.of("results", "small-peaks")).doesNotExist();
+    }
+
+    @Test
+    void functionsListsEveryBuiltinWithFullPrecisionMinimum() {
+        Cli r = Cli.run("functions");
+        assertThat(r.code()).isZero();
+        for (String name : Builtins.names()) {
+            assertThat(r.out()).contains(name + ": ");
+        }
+        assertThat(r.out()).contains("known minimum: -6.551133332835837 at (0.22827892055636909, -1.6255349574999964)")
+                .contains("known minimum: 0.3978873577297383 at")
+                .contains("known minimum: -1.0316284534898774 at");
+    }
+}

@@ -1,0 +1,255 @@
+package multistart.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    static ExperimentConfig parse(String yaml) throws ConfigException {
+        return ConfigLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "c.yaml", null);
+    }
+
+    static List<Problem> problems(String yaml) {
+        try {
+            parse(yaml);
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("config was accepted:\n" + yaml);
+    }
+
+    static final String MINIMAL = """
+            name: t
+            objective:
+              builtin: peaks
+            starts:
+              count: 10
+            optimizer:
+              method: gd
+              learning_rate: 0.1
+            """;
+
+    @Nested
+    class Accepts {
+
+        @Test
+        void minimalConfigGetsDefaults() throws Exception {
+            ExperimentConfig c = parse(MINIMAL);
+            assertThat(c.name()).isEqualTo("t");
+            assertThat(c.seed()).isZero();
+            assertThat(c.domain().low()).containsExactly(-3, -3);
+            assertThat(c.objective().variables()).containsExactly("x", "y");
+            assertThat(c.objective().knownOptimum().getAsDouble()).isEqualTo(-6.551133332835837);
+            assertThat(c.output().dir().toString()).isEqualTo("results/t");
+            assertThat(c.optimizer().combos()).hasSize(1);
+            Combo k = c.optimizer().combos().get(0);
+            assertThat(k.maxIterations()).isEqualTo(1000);
+            assertThat(k.gradientNorm()).isEqualTo(1e-6);
+            assertThat(k.divergence()).isEqualTo(1e8);
+        }
+
+        @Test
+        void sweepOfTwoByTwoByThreeHasTwelveCombos() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("  learning_rate: 0.1", """
+                      learning_rate: [0.01, 0.05]
+                      decay: [1.0, 0.99]
+                      momentum: {from: 0.0, to: 0.9, steps: 3}
+                    """).replace("method: gd", "method: momentum"));
+            List<Combo> combos = c.optimizer().combos();
+            assertThat(combos).hasSize(12);
+            assertThat(c.optimizer().sweptColumns()).containsExactly("learning_rate", "decay", "momentum");
+            // learning_rate outermost, momentum fastest
+            assertThat(combos.get(0).momentum()).isEqualTo(0.0);
+            assertThat(combos.get(1).momentum()).isEqualTo(0.45);
+            assertThat(combos.get(2).momentum()).isEqualTo(0.9);
+            assertThat(combos.get(3).decay()).isEqualTo(0.99);
+            assertThat(combos.get(6).learningRate()).isEqualTo(0.05);
+            assertThat(c.runCount()).isEqualTo(120);
+        }
+
+        @Test
+        void logRangeAndMethodSweep() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("  method: gd\n  learning_rate: 0.1", """
+                      method: [gd, adam]
+                      learning_rate: {from: 0.001, to: 0.1, steps: 3, scale: log}
+                    """.stripTrailing()));
+            assertThat(c.optimizer().sweptColumns()).containsExactly("method", "learning_rate");
+            List<Combo> combos = c.optimizer().combos();
+            assertThat(combos).hasSize(6);
+            assertThat(combos.get(0).learningRate()).isEqualTo(0.001);
+            assertThat(combos.get(1).learningRate()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(combos.get(2).learningRate()).isEqualTo(0.1);
+            assertThat(combos.get(3).method()).isEqualTo(Method.ADAM);
+            // adam's defaults when momentum/beta2 are not given
+            assertThat(combos.get(3).momentum()).isEqualTo(0.9);
+            assertThat(combos.get(3).beta2()).isEqualTo(0.999);
+        }
+
+        @Test
+        void yaml12NumbersAndStarDomain() throws Exception {
+            ExperimentConfig c = parse("""
+                    name: r
+                    objective: {builtin: rastrigin, dimension: 3}
+                    domain:
+                      "*": [-1, 1]
+                      x2: [0, .5]
+                    starts: {count: 1e3}
+                    optimizer: {learning_rate: 1e-3}
+                    """);
+            assertThat(c.domain().low()).containsExactly(-1, 0, -1);
+            assertThat(c.domain().high()).containsExactly(1, 0.5, 1);
+            assertThat(c.starts().count()).isEqualTo(1000);
+            assertThat(c.optimizer().combos().get(0).learningRate()).isEqualTo(1e-3);
+        }
+
+        @Test
+        void explicitPointsRunBeforeSampledOnes() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("count: 10", "count: 3\n  points: [[-1.0, 0.5], [0, 0]]"));
+            assertThat(c.starts().total()).isEqualTo(5);
+            assertThat(c.starts().points().get(0)).containsExactly(-1.0, 0.5);
+        }
+
+        @Test
+        void gridRoundsDownToAWholeGrid() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("count: 10", "count: 50\n  sampler: grid"));
+            assertThat(c.starts().sampledCount()).isEqualTo(49);
+        }
+    }
+
+    @Nested
+    class Rejects {
+
+        @Test
+        void negativeRateNamesKeyAndPosition() {
+            List<Problem> p = problems(MINIMAL.replace("learning_rate: 0.1", "learning_rate: -0.1"));
+            assertThat(p).hasSize(1);
+            assertThat(p.get(0).toString()).isEqualTo("c.yaml:8:3: optimizer.learning_rate: must be > 0, got -0.1");
+        }
+
+        @Test
+        void typoedKeySuggestsTheRightOne() {
+            List<Problem> p = problems(MINIMAL.replace("learning_rate: 0.1", "learning_rat: 0.1"));
+            assertThat(p).extracting(Problem::toString)
+                    .containsExactly("c.yaml:8:3: optimizer.learning_rat: unknown key, did you mean 'learning_rate'?");
+        }
+
+        @Test
+        void unknownBuiltinSuggestsTheClosest() {
+            List<Problem> p = problems(MINIMAL.replace("builtin: peaks", "builtin: himelblau"));
+            assertThat(p.get(0).toString()).startsWith("c.yaml:3:3: objective.builtin: unknown built-in 'himelblau', "
+                    + "did you mean 'himmelblau'?");
+        }
+
+        @Test
+        void lowAboveHigh() {
+            List<Problem> p = problems(MINIMAL + "domain:\n  x: [3, -3]\n");
+            assertThat(p.get(0).toString()).isEqualTo("c.yaml:10:3: domain.x: low must be below high, got [3.0, -3.0]");
+        }
+
+        @Test
+        void wrongType() {
+            List<Problem> p = problems(MINIMAL.replace("count: 10", "count: many"));
+            assertThat(p.get(0).toString()).isEqualTo("c.yaml:5:3: starts.count: must be a whole number, got text 'many'");
+        }
+
+        @Test
+        void everyProblemAtOnceInFileOrder() {
+            List<Problem> p = problems("""
+                    name: bad name!
+                    objective:
+                      builtin: peaks
+                      dimension: 3
+                    starts:
+                      count: -5
+                    optimizer:
+                      method: sgd
+                      learning_rate: [0.1, -1]
+                      momentum: 1.5
+                      decay: 0
+                    basins:
+                      tolerance: 0
+                    """);
+            assertThat(p).extracting(Problem::key).containsExactly("name", "objective.dimension", "starts.count",
+                    "optimizer.method", "optimizer.learning_rate", "optimizer.momentum", "optimizer.decay",
+                    "basins.tolerance");
+            assertThat(p).allSatisfy(q -> assertThat(q.line()).isPositive());
+            assertThat(p.get(4).line()).isEqualTo(9);
+            assertThat(p.get(4).message()).isEqualTo("must be > 0, got -1.0");
+        }
+
+        @Test
+        void duplicateKey() {
+            List<Problem> p = problems(MINIMAL + "seed: 1\nseed: 2\n");
+            assertThat(p.get(0).toString()).isEqualTo("c.yaml:10:1: seed: duplicate key (first at line 9)");
+        }
+
+        @Test
+        void missingSections() {
+            List<Problem> p = problems("name: x\n");
+            assertThat(p).extracting(Problem::key).contains("objective", "starts", "optimizer");
+        }
+
+        @Test
+        void malformedYamlHasAPosition() {
+            List<Problem> p = problems("name: x\nobjective: [unclosed\n");
+            assertThat(p.get(0).line()).isPositive();
+            assertThat(p.get(0).message()).startsWith("malformed YAML");
+        }
+
+        @Test
+        void invalidUtf8() {
+            byte[] bytes = "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+            assertThatThrownBy(() -> ConfigLoader.parse(bytes, "c.yaml", null))
+                    .hasMessageContaining("not valid UTF-8");
+        }
+
+        @Test
+        void javaTypeTagsAreNotConstructed() {
+            List<Problem> p = problems(MINIMAL.replace("count: 10", "count: !!java.lang.Runtime 10"));
+            assertThat(p.get(0).key()).isEqualTo("starts.count");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "learning_rate: .nan | optimizer.learning_rate | must be a finite number",
+            "decay: 1.5 | optimizer.decay | must be in (0, 1]",
+            "momentum: {from: 0.9, to: 0.1, steps: 3} | optimizer.momentum.from | low > high",
+            "max_iterations: 2.5 | optimizer.max_iterations | must be a whole number",
+            "learning_rate: [] | optimizer.learning_rate | the list is empty",
+            "epsilon: 0 | optimizer.epsilon | must be > 0",
+            "stop: {gradient_norm: -1} | optimizer.stop.gradient_norm | must be >= 0",
+        })
+        void optimizerValues(String line, String key, String message) {
+            List<Problem> p = problems(MINIMAL.replace("  learning_rate: 0.1\n", "") + "  " + line + "\n");
+            assertThat(p).anySatisfy(q -> {
+                assertThat(q.key()).isEqualTo(key);
+                assertThat(q.message()).contains(message);
+            });
+        }
+
+        @Test
+        void tooManyRunsAreRefusedWithTheCount() {
+            List<Problem> p = problems(MINIMAL.replace("count: 10", "count: 100000000000"));
+            assertThat(p.get(0).message()).contains("100000000000 runs").contains("limit");
+        }
+
+        @Test
+        void pointWithWrongDimension() {
+            List<Problem> p = problems(MINIMAL.replace("count: 10", "count: 1\n  points: [[1, 2, 3]]"));
+            assertThat(p.get(0).toString()).contains("starts.points[0]: has 3 coordinates, the objective has 2");
+        }
+
+        @Test
+        void nameCannotEscapeTheResultsFolder() {
+            assertThat(problems(MINIMAL.replace("name: t", "name: ..")).get(0).key()).isEqualTo("name");
+            assertThat(problems(MINIMAL.replace("name: t", "name: ../etc")).get(0).key()).isEqualTo("name");
+        }
+    }
+}
