@@ -225,15 +225,10 @@ public final class ConfigLoader {
 
         private ObjectiveConfig objective(YamlSection o) {
             o.rejectUnknown(OBJECTIVE);
-            for (String k : List.of("expression", "variables", "gradient")) {
-                if (o.has(k)) {
-                    o.problem(k, "expression objectives are not available in this version; use objective.builtin"
-                            + " (see `multistart functions`)");
-                }
-            }
             for (String k : List.of("model", "data", "target")) {
                 if (o.has(k)) {
-                    o.problem(k, "data-set objectives are not available in this version; use objective.builtin");
+                    o.problem(k, "data-set objectives are not available in this version; use objective.builtin"
+                            + " or objective.expression");
                 }
             }
             String goalText = o.string("goal");
@@ -266,12 +261,25 @@ public final class ConfigLoader {
                 }
             }
             OptionalDouble known = o.number("known_minimum");
-
+            boolean hasBuiltin = o.has("builtin");
+            boolean hasExpression = o.has("expression");
+            if (hasBuiltin && hasExpression) {
+                o.problem("expression", "give either builtin or expression, not both");
+                return null;
+            }
+            if (hasExpression) {
+                return expression(o, goal, known, derivatives, step);
+            }
+            for (String k : List.of("variables", "gradient")) {
+                if (o.has(k)) {
+                    o.problem(k, "only applies to objective.expression");
+                }
+            }
             String name = o.string("builtin");
             if (name == null) {
-                if (!o.has("builtin") && !o.has("expression") && !o.has("model")) {
+                if (!hasBuiltin && !o.has("model")) {
                     report.at(null, "objective.builtin", "missing: name a built-in function (see `multistart"
-                            + " functions`)");
+                            + " functions`) or give an expression");
                 }
                 return null;
             }
@@ -301,25 +309,197 @@ public final class ConfigLoader {
             } else if (o.has("dimension")) {
                 return null;
             }
+            // a built-in's known value is a minimum: maximising it has no known optimum
             OptionalDouble knownOptimum = known.isPresent() ? known
-                    : (builtin.knownValue(dim).isPresent()
-                            ? OptionalDouble.of(goal.sign() * builtin.knownValue(dim).getAsDouble())
-                            : OptionalDouble.empty());
-            if (goal == Goal.MAXIMIZE && !known.isPresent()) {
-                // a built-in's known value is a minimum; maximising it has no known optimum
-                knownOptimum = OptionalDouble.empty();
+                    : goal == Goal.MINIMIZE ? builtin.knownValue(dim) : OptionalDouble.empty();
+            return new ObjectiveConfig(builtin, null, builtin.create(dim), dim, builtin.variables(dim), goal,
+                    knownOptimum, derivatives, step, false);
+        }
+
+        private static final java.util.Set<String> RESERVED = java.util.Set.of("pi", "e");
+
+        private ObjectiveConfig expression(YamlSection o, Goal goal, OptionalDouble known,
+                ObjectiveConfig.Derivatives derivatives, double step) {
+            if (o.has("dimension")) {
+                o.problem("dimension", "only applies to built-ins; an expression's dimension is its variables");
             }
-            return new ObjectiveConfig(builtin, dim, builtin.variables(dim), goal, knownOptimum, derivatives, step);
+            String text = o.string("expression");
+            List<String> vars = new ArrayList<>();
+            Node vn = o.valueNode("variables");
+            if (vn == null || YamlSection.isNull(vn)) {
+                report.at(o.keyNode("expression"), "objective.variables", "missing: list the formula's variables in "
+                        + "order, e.g. variables: [x, y]");
+                return null;
+            }
+            if (!(vn instanceof SequenceNode q) || q.getValue().isEmpty()) {
+                o.problem("variables", "must be a non-empty list of names, got " + YamlSection.describe(vn));
+                return null;
+            }
+            boolean ok = true;
+            for (Node it : q.getValue()) {
+                String v = it instanceof ScalarNode sc ? sc.getValue() : null;
+                if (v == null || !v.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+                    report.at(it, "objective.variables", "a variable is a name of letters, digits and _, got "
+                            + YamlSection.describe(it));
+                    ok = false;
+                } else if (RESERVED.contains(v) || multistart.objective.expression.Fn.names().contains(v)) {
+                    report.at(it, "objective.variables", "'" + v + "' is a constant or function name, not a "
+                            + "variable");
+                    ok = false;
+                } else if (vars.contains(v)) {
+                    report.at(it, "objective.variables", "'" + v + "' is listed twice");
+                    ok = false;
+                } else {
+                    vars.add(v);
+                }
+            }
+            if (vars.size() > MAX_DIMENSION) {
+                o.problem("variables", "more than " + MAX_DIMENSION + " variables");
+                ok = false;
+            }
+            if (!ok || text == null) {
+                return null;
+            }
+            multistart.objective.expression.Formula formula;
+            try {
+                formula = multistart.objective.expression.Formula.of(text, vars);
+            } catch (multistart.objective.expression.ExpressionException e) {
+                formulaProblem(o, "expression", o.valueNode("expression"), text, e);
+                return null;
+            }
+            for (int i = 0; i < vars.size(); i++) {
+                if (!multistart.objective.expression.Formula.uses(formula.value(), i)) {
+                    report.at(q.getValue().get(i), "objective.variables", "'" + vars.get(i)
+                            + "' is listed but the expression does not use it");
+                    ok = false;
+                }
+            }
+            List<multistart.objective.expression.Expr> given = null;
+            Node gn = o.valueNode("gradient");
+            if (gn != null && !YamlSection.isNull(gn)) {
+                if (!(gn instanceof SequenceNode gq) || gq.getValue().size() != vars.size()) {
+                    o.problem("gradient", "must be a list of " + vars.size() + " formulas, one per variable ("
+                            + String.join(", ", vars) + "), got " + YamlSection.describe(gn));
+                    return null;
+                }
+                given = new ArrayList<>();
+                for (int i = 0; i < vars.size(); i++) {
+                    Node it = gq.getValue().get(i);
+                    String gt = it instanceof ScalarNode sc ? sc.getValue() : null;
+                    if (gt == null) {
+                        report.at(it, "objective.gradient[" + i + "]", "must be a formula, got "
+                                + YamlSection.describe(it));
+                        return null;
+                    }
+                    try {
+                        given.add(multistart.objective.expression.Parser.parse(gt, vars));
+                    } catch (multistart.objective.expression.ExpressionException e) {
+                        formulaProblem(o, "gradient[" + i + "]", it, gt, e);
+                        ok = false;
+                    }
+                }
+                if (derivatives == ObjectiveConfig.Derivatives.NUMERIC) {
+                    o.problem("gradient", "a hand-written gradient and derivatives: numeric exclude each other");
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                return null;
+            }
+            multistart.objective.Objective function;
+            try {
+                function = derivatives == ObjectiveConfig.Derivatives.NUMERIC ? formula.compileValueOnly()
+                        : given != null ? formula.compileWith(given) : formula.compile();
+            } catch (multistart.objective.expression.ExpressionException e) {
+                formulaProblem(o, "expression", o.valueNode("expression"), text, e);
+                return null;
+            }
+            pendingGradientCheck = given == null ? null : new GradientCheck(o, formula, given);
+            return new ObjectiveConfig(null, text, function, vars.size(), vars, goal, known, derivatives, step,
+                    given != null);
+        }
+
+        /** A hand-written gradient to compare with the exact one once the domain is known. */
+        private record GradientCheck(YamlSection section, multistart.objective.expression.Formula formula,
+                List<multistart.objective.expression.Expr> given) {
+        }
+
+        private GradientCheck pendingGradientCheck;
+
+        /** Compares the given gradient with the exact derivative at a few points of the domain. */
+        private void checkGradient(GradientCheck check, Box box) {
+            List<String> vars = check.formula().variables();
+            int n = vars.size();
+            double[] x = new double[n];
+            for (int k = 0; k < 8; k++) {
+                for (int i = 0; i < n; i++) {
+                    double u = multistart.sampling.SplitMix.unit(multistart.sampling.SplitMix.key(0x5EED, k, i));
+                    x[i] = box.low(i) + u * (box.high(i) - box.low(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    var exactExpr = check.formula().gradient().get(i);
+                    double exact = multistart.objective.expression.Exprs.eval(exactExpr, x);
+                    double given = multistart.objective.expression.Exprs.eval(check.given().get(i), x);
+                    if (!Double.isFinite(exact) && !Double.isFinite(given)) {
+                        continue;
+                    }
+                    // agreement to ~1e-9 relative: the two are the same function written differently
+                    if (!(Math.abs(given - exact) <= 1e-9 * (1 + Math.abs(exact)))) {
+                        StringBuilder at = new StringBuilder();
+                        for (int j = 0; j < n; j++) {
+                            at.append(j > 0 ? ", " : "").append(vars.get(j)).append(" = ").append(x[j]);
+                        }
+                        Node gq = check.section().valueNode("gradient");
+                        Node item = gq instanceof SequenceNode s ? s.getValue().get(i) : check.section()
+                                .keyNode("gradient");
+                        report.at(item, "objective.gradient[" + i + "]", "d/d" + vars.get(i)
+                                + " disagrees with the exact derivative of the expression at (" + at + "): given "
+                                + given + ", exact " + exact + " (the exact derivative is "
+                                + multistart.objective.expression.Exprs.format(exactExpr) + ")");
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Reports a formula error at its line:column, with the formula and a caret under the place. */
+        private void formulaProblem(YamlSection o, String key, Node node, String text,
+                multistart.objective.expression.ExpressionException e) {
+            String message = e.getMessage();
+            int pos = e.position();
+            int line = 0;
+            int col = 0;
+            if (node != null && node.getStartMark().isPresent()) {
+                line = node.getStartMark().get().getLine() + 1;
+                col = node.getStartMark().get().getColumn() + 1;
+                if (pos >= 0 && node instanceof ScalarNode sc && text.indexOf('\n') < 0
+                        && sc.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.LITERAL
+                        && sc.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.FOLDED) {
+                    boolean quoted = sc.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED
+                            || sc.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.SINGLE_QUOTED;
+                    col += pos + (quoted ? 1 : 0);
+                }
+            }
+            if (pos >= 0 && text.length() <= 200) {
+                message += "\n    " + text.replace('\n', ' ') + "\n    " + " ".repeat(pos) + "^";
+            }
+            report.problems.add(new Problem(report.file, line == 0 ? 1 : line, line == 0 ? 1 : col,
+                    o.key(key), message));
         }
 
         private Box domain(YamlSection top, ObjectiveConfig obj) {
             int n = obj.dimension();
-            Box def = obj.builtin().domain(n);
+            Box def = obj.builtin() != null ? obj.builtin().domain(n) : Box.cube(n, Double.NaN, Double.NaN);
             double[] lo = def.low();
             double[] hi = def.high();
             YamlSection d = top.section("domain");
             if (d == null) {
-                return def;
+                if (obj.builtin() == null) {
+                    report.at(null, "domain", "missing: an expression needs a domain for every variable, e.g. "
+                            + obj.variables().get(0) + ": [-1, 1] (or \"*\": [-1, 1] for all)");
+                    return null;
+                }
+                return checked(def);
             }
             List<String> vars = obj.variables();
             List<String> allowed = new ArrayList<>(vars);
@@ -347,7 +527,25 @@ public final class ConfigLoader {
                     hi[i] = iv[1];
                 }
             }
-            return ok ? new Box(lo, hi) : null;
+            if (!ok) {
+                return null;
+            }
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(lo[i])) {
+                    report.at(top.keyNode("domain"), "domain", "variable '" + obj.variables().get(i)
+                            + "' has no domain; add " + obj.variables().get(i) + ": [low, high]");
+                    ok = false;
+                }
+            }
+            return ok ? checked(new Box(lo, hi)) : null;
+        }
+
+        private Box checked(Box box) {
+            if (pendingGradientCheck != null) {
+                checkGradient(pendingGradientCheck, box);
+                pendingGradientCheck = null;
+            }
+            return box;
         }
 
         private double[] interval(YamlSection d, String key) {

@@ -23,7 +23,8 @@ public final class Names {
         }
         // allow roughly one typo per three characters, at least two
         int allowed = Math.max(2, word.length() / 3);
-        return bestDistance <= allowed ? best : null;
+        // and never suggest a name that shares nothing with the word ('y' for 'x')
+        return bestDistance <= allowed && bestDistance < word.length() ? best : null;
     }
 
     /** Suffix for an error message: {@code , did you mean 'x'?} or empty. */

@@ -3,19 +3,28 @@ package multistart.config;
 import java.util.List;
 import java.util.OptionalDouble;
 import multistart.objective.Builtin;
+import multistart.objective.Objective;
 
 /**
- * The function to minimise, resolved: a built-in at a dimension, its coordinate names, the
- * goal, and the known optimum in the user's sign (empty when unknown).
+ * The function to minimise, resolved: a built-in at a dimension or a compiled formula, its
+ * coordinate names, the goal, and the known optimum in the user's sign (empty when unknown).
+ *
+ * @param builtin    the built-in, or null for a formula
+ * @param expression the formula's text, or null for a built-in
+ * @param function   the function as the user wrote it, in the user's sign; with numeric
+ *                   derivatives its gradient is not used
  */
 public record ObjectiveConfig(
         Builtin builtin,
+        String expression,
+        Objective function,
         int dimension,
         List<String> variables,
         Goal goal,
         OptionalDouble knownOptimum,
         Derivatives derivatives,
-        double differenceStep) {
+        double differenceStep,
+        boolean givenGradient) {
 
     /** Exact (analytic) derivatives, or central differences with {@code difference_step}. */
     public enum Derivatives { EXACT, NUMERIC }
@@ -26,7 +35,12 @@ public record ObjectiveConfig(
 
     /** Human-readable description for reports. */
     public String describe() {
+        String how = derivatives == Derivatives.NUMERIC ? " (numeric derivatives, step " + differenceStep + ")"
+                : givenGradient ? " (hand-written gradient)" : "";
+        if (builtin == null) {
+            return "expression " + expression + how;
+        }
         String d = builtin.anyDimension() ? " (dimension " + dimension + ")" : "";
-        return "built-in " + builtin.name() + d;
+        return "built-in " + builtin.name() + d + how;
     }
 }

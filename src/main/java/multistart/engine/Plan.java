@@ -19,7 +19,7 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
 
     public static Plan of(ExperimentConfig config) {
         ObjectiveConfig oc = config.objective();
-        Objective f = oc.builtin().create(oc.dimension());
+        Objective f = oc.function();
         if (oc.derivatives() == ObjectiveConfig.Derivatives.NUMERIC) {
             f = new NumericGradient(f, oc.differenceStep());
         }

@@ -154,7 +154,11 @@ public final class ResultJson {
         g.writeStringField("name", c.name());
         g.writeNumberField("seed", c.seed());
         g.writeObjectFieldStart("objective");
-        g.writeStringField("builtin", c.objective().builtin().name());
+        if (c.objective().builtin() != null) {
+            g.writeStringField("builtin", c.objective().builtin().name());
+        } else {
+            g.writeStringField("expression", c.objective().expression());
+        }
         g.writeNumberField("dimension", c.objective().dimension());
         g.writeArrayFieldStart("variables");
         for (String v : c.objective().variables()) {

@@ -1,0 +1,181 @@
+package multistart.objective.expression;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import multistart.objective.Objective;
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.SimpleCompiler;
+
+/**
+ * Compiles a value formula and its gradient formulas into one JVM class implementing
+ * {@link Objective}, through Janino. The code is straight-line: every operation is one local
+ * variable, and a subexpression that occurs more than once (structurally equal, anywhere in
+ * the value or any gradient component) is computed once. So the per-step cost is that of
+ * hand-written code, and no formula can nest deeply enough to trouble the compiler.
+ */
+public final class Compiler {
+
+    /** Distinct operations allowed in one compiled objective. */
+    public static final int MAX_OPERATIONS = 20_000;
+
+    private final Map<Expr, String> names = new HashMap<>();
+    private final Map<Expr, Integer> uses = new HashMap<>();
+    private final StringBuilder body = new StringBuilder();
+    private int temps;
+
+    private Compiler() {
+    }
+
+    /**
+     * @param value    f
+     * @param gradient the components of grad f, or null for a value-only objective (the
+     *                 gradient buffer is then left untouched)
+     */
+    public static Objective compile(Expr value, List<Expr> gradient, int dimension) throws ExpressionException {
+        Compiler c = new Compiler();
+        List<Expr> roots = new ArrayList<>();
+        roots.add(value);
+        if (gradient != null) {
+            roots.addAll(gradient);
+        }
+        for (Expr r : roots) {
+            c.count(r);
+        }
+        if (c.uses.size() > MAX_OPERATIONS) {
+            throw new ExpressionException("the formula and its derivatives need " + c.uses.size()
+                    + " operations, more than the " + MAX_OPERATIONS + " allowed", -1);
+        }
+        for (int i = 0; i < dimension; i++) {
+            c.body.append("        final double x").append(i).append(" = x[").append(i).append("];\n");
+        }
+        String v = c.emit(value);
+        if (gradient != null) {
+            for (int i = 0; i < dimension; i++) {
+                String gi = c.emit(gradient.get(i));
+                c.body.append("        g[").append(i).append("] = ").append(gi).append(";\n");
+            }
+        }
+        c.body.append("        return ").append(v).append(";\n");
+        String name = "Formula";
+        String source = "public final class " + name + " implements multistart.objective.Objective {\n"
+                + "    public int dimension() { return " + dimension + "; }\n"
+                + "    public double evaluate(double[] x, double[] g) {\n" + c.body + "    }\n}\n";
+        try {
+            SimpleCompiler sc = new SimpleCompiler();
+            sc.setParentClassLoader(Compiler.class.getClassLoader());
+            sc.cook(source);
+            return (Objective) sc.getClassLoader().loadClass(name).getDeclaredConstructor().newInstance();
+        } catch (CompileException | ReflectiveOperationException | RuntimeException e) {
+            throw new ExpressionException("internal error compiling the formula: " + e.getMessage(), -1);
+        }
+    }
+
+    /** Counts uses of each distinct subtree, descending into a subtree only the first time. */
+    private void count(Expr root) {
+        // iterative, so that long sums cannot overflow the stack
+        ArrayList<Expr> stack = new ArrayList<>();
+        stack.add(root);
+        IdentityHashMap<Expr, Boolean> seen = new IdentityHashMap<>();
+        while (!stack.isEmpty()) {
+            Expr e = stack.remove(stack.size() - 1);
+            if (e instanceof Expr.Num || e instanceof Expr.Var) {
+                continue;
+            }
+            int n = uses.merge(e, 1, Integer::sum);
+            if (n > 1 || seen.put(e, Boolean.TRUE) != null) {
+                continue;
+            }
+            children(e, stack);
+            if (uses.size() > MAX_OPERATIONS) {
+                return;
+            }
+        }
+    }
+
+    private static void children(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Neg n) {
+            out.add(n.a());
+        } else if (e instanceof Expr.Bin b) {
+            out.add(b.a());
+            out.add(b.b());
+        } else if (e instanceof Expr.Call c) {
+            out.addAll(c.args());
+        }
+    }
+
+    /** Emits the statements computing {@code root}, children first, and returns its operand text. */
+    private String emit(Expr root) {
+        // explicit post-order stack: (node, childrenDone)
+        ArrayList<Expr> stack = new ArrayList<>();
+        ArrayList<Boolean> expanded = new ArrayList<>();
+        stack.add(root);
+        expanded.add(false);
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            Expr e = stack.get(top);
+            if (leaf(e) != null || names.containsKey(e)) {
+                stack.remove(top);
+                expanded.remove(top);
+                continue;
+            }
+            if (!expanded.get(top)) {
+                expanded.set(top, true);
+                List<Expr> kids = new ArrayList<>();
+                children(e, kids);
+                for (int i = kids.size() - 1; i >= 0; i--) {
+                    stack.add(kids.get(i));
+                    expanded.add(false);
+                }
+                continue;
+            }
+            stack.remove(top);
+            expanded.remove(top);
+            String t = "t" + temps++;
+            body.append("        final double ").append(t).append(" = ").append(operation(e)).append(";\n");
+            names.put(e, t);
+        }
+        String l = leaf(root);
+        return l != null ? l : names.get(root);
+    }
+
+    private String operand(Expr e) {
+        String l = leaf(e);
+        return l != null ? l : names.get(e);
+    }
+
+    private static String leaf(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return "(" + Double.toString(n.value()) + ")";
+        }
+        if (e instanceof Expr.Var v) {
+            return "x" + v.index();
+        }
+        return null;
+    }
+
+    private String operation(Expr e) {
+        if (e instanceof Expr.Neg n) {
+            return "-" + operand(n.a());
+        }
+        if (e instanceof Expr.Bin b) {
+            String a = operand(b.a());
+            String c = operand(b.b());
+            if (b.op() == '^') {
+                return Exprs.isNum(b.b(), 2) ? a + " * " + a : "Math.pow(" + a + ", " + c + ")";
+            }
+            return a + " " + b.op() + " " + c;
+        }
+        Expr.Call call = (Expr.Call) e;
+        StringBuilder s = new StringBuilder(call.fn().java).append('(');
+        for (int i = 0; i < call.args().size(); i++) {
+            if (i > 0) {
+                s.append(", ");
+            }
+            s.append(operand(call.args().get(i)));
+        }
+        return s.append(')').toString();
+    }
+}

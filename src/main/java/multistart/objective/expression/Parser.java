@@ -1,0 +1,227 @@
+package multistart.objective.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import multistart.config.Names;
+
+/**
+ * Recursive descent over the usual notation: numbers ({@code 1e-3}, {@code .5}), the named
+ * variables, {@code + - * / ^} ({@code ^} right-associative and binding tighter than unary
+ * minus, so {@code -x^2} is {@code -(x^2)} and {@code 2^-1} is 0.5), parentheses, {@code pi},
+ * {@code e} and the functions of {@link Fn}. Length and nesting are capped so that no input
+ * can overflow the stack.
+ */
+public final class Parser {
+
+    public static final int MAX_LENGTH = 10_000;
+    public static final int MAX_DEPTH = 100;
+
+    private final String text;
+    private final List<String> variables;
+    private int pos;
+    private int depth;
+
+    private Parser(String text, List<String> variables) {
+        this.text = text;
+        this.variables = variables;
+    }
+
+    public static Expr parse(String text, List<String> variables) throws ExpressionException {
+        if (text.length() > MAX_LENGTH) {
+            throw new ExpressionException("the formula is " + text.length() + " characters long, more than the "
+                    + MAX_LENGTH + " allowed", -1);
+        }
+        Parser p = new Parser(text, variables);
+        p.skipSpace();
+        if (p.pos == text.length()) {
+            throw new ExpressionException("the formula is empty", 0);
+        }
+        Expr e = p.sum();
+        p.skipSpace();
+        if (p.pos < text.length()) {
+            throw new ExpressionException("unexpected '" + text.charAt(p.pos) + "'", p.pos);
+        }
+        return e;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private boolean eat(char c) {
+        skipSpace();
+        if (pos < text.length() && text.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void enter() throws ExpressionException {
+        if (++depth > MAX_DEPTH) {
+            throw new ExpressionException("the formula nests more than " + MAX_DEPTH + " levels deep", pos);
+        }
+    }
+
+    private Expr sum() throws ExpressionException {
+        enter();
+        Expr e = product();
+        while (true) {
+            if (eat('+')) {
+                e = Exprs.add(e, product());
+            } else if (eat('-')) {
+                e = Exprs.sub(e, product());
+            } else {
+                depth--;
+                return e;
+            }
+        }
+    }
+
+    private Expr product() throws ExpressionException {
+        Expr e = unary();
+        while (true) {
+            if (eat('*')) {
+                e = Exprs.mul(e, unary());
+            } else if (eat('/')) {
+                e = Exprs.div(e, unary());
+            } else {
+                return e;
+            }
+        }
+    }
+
+    private Expr unary() throws ExpressionException {
+        enter();
+        Expr e;
+        if (eat('-')) {
+            e = Exprs.neg(unary());
+        } else if (eat('+')) {
+            e = unary();
+        } else {
+            e = power();
+        }
+        depth--;
+        return e;
+    }
+
+    private Expr power() throws ExpressionException {
+        Expr base = primary();
+        if (eat('^')) {
+            // right-associative, and the exponent may carry its own sign: 2^-x^2 = 2^(-(x^2))
+            return Exprs.pow(base, unary());
+        }
+        return base;
+    }
+
+    private Expr primary() throws ExpressionException {
+        skipSpace();
+        if (pos >= text.length()) {
+            throw new ExpressionException("the formula ends where a number, variable or '(' was expected", pos);
+        }
+        char c = text.charAt(pos);
+        if (c == '(') {
+            pos++;
+            Expr e = sum();
+            if (!eat(')')) {
+                throw new ExpressionException("missing ')'", pos);
+            }
+            return e;
+        }
+        if (Character.isDigit(c) || c == '.') {
+            return number();
+        }
+        if (Character.isLetter(c) || c == '_') {
+            int start = pos;
+            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+                pos++;
+            }
+            String name = text.substring(start, pos);
+            skipSpace();
+            if (pos < text.length() && text.charAt(pos) == '(') {
+                return call(name, start);
+            }
+            int v = variables.indexOf(name);
+            if (v >= 0) {
+                return new Expr.Var(v, name);
+            }
+            if (name.equals("pi")) {
+                return new Expr.Num(Math.PI);
+            }
+            if (name.equals("e")) {
+                return new Expr.Num(Math.E);
+            }
+            if (Fn.parse(name) != null) {
+                throw new ExpressionException("function '" + name + "' needs its arguments in parentheses", start);
+            }
+            List<String> known = new ArrayList<>(variables);
+            known.add("pi");
+            known.add("e");
+            String hint = Names.closest(name, known);
+            throw new ExpressionException("unknown name '" + name + "'"
+                    + (hint != null ? ", did you mean '" + hint + "'?"
+                            : " (not among the variables: " + String.join(", ", variables)
+                                    + "; list it in objective.variables)"), start);
+        }
+        throw new ExpressionException("unexpected '" + c + "'", pos);
+    }
+
+    private Expr call(String name, int start) throws ExpressionException {
+        Fn fn = Fn.parse(name);
+        if (fn == null) {
+            String hint = Names.closest(name, Fn.names());
+            throw new ExpressionException("unknown function '" + name + "'"
+                    + (hint != null ? ", did you mean '" + hint + "'?" : " (known: " + String.join(", ", Fn.names())
+                            + ")"), start);
+        }
+        pos++; // '('
+        List<Expr> args = new ArrayList<>();
+        if (!eat(')')) {
+            do {
+                args.add(sum());
+            } while (eat(','));
+            if (!eat(')')) {
+                throw new ExpressionException("missing ')' after the arguments of " + name, pos);
+            }
+        }
+        if (args.size() != fn.arity) {
+            throw new ExpressionException(name + " takes " + fn.arity + " argument" + (fn.arity == 1 ? "" : "s")
+                    + ", got " + args.size(), start);
+        }
+        return Exprs.call(fn, args);
+    }
+
+    private Expr number() throws ExpressionException {
+        int start = pos;
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            pos++;
+        }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int save = pos;
+            pos++;
+            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+            } else {
+                // "2e" alone: the e is the constant e multiplied implicitly? No: not a number.
+                pos = save;
+            }
+        }
+        String s = text.substring(start, pos);
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) {
+                throw new ExpressionException("number '" + s + "' is too large", start);
+            }
+            return new Expr.Num(v);
+        } catch (NumberFormatException e) {
+            throw new ExpressionException("malformed number '" + s + "'", start);
+        }
+    }
+}
