@@ -133,8 +133,10 @@ public final class Compiler {
             }
             stack.remove(top);
             expanded.remove(top);
+            // operation() may emit helper statements (integer powers) first
+            String op = operation(e);
             String t = "t" + temps++;
-            body.append("        final double ").append(t).append(" = ").append(operation(e)).append(";\n");
+            body.append("        final double ").append(t).append(" = ").append(op).append(";\n");
             names.put(e, t);
         }
         String l = leaf(root);
@@ -156,6 +158,32 @@ public final class Compiler {
         return null;
     }
 
+    /** The multiplications of {@link Powers#ipow}, as statements; returns the last product. */
+    private String power(String a, int n) {
+        String result = null;
+        String base = a;
+        while (n > 0) {
+            if ((n & 1) == 1) {
+                if (result == null) {
+                    result = base;
+                } else {
+                    String t = "t" + temps++;
+                    body.append("        final double ").append(t).append(" = ").append(result).append(" * ")
+                            .append(base).append(";\n");
+                    result = t;
+                }
+            }
+            n >>= 1;
+            if (n > 0) {
+                String t = "t" + temps++;
+                body.append("        final double ").append(t).append(" = ").append(base).append(" * ").append(base)
+                        .append(";\n");
+                base = t;
+            }
+        }
+        return result;
+    }
+
     private String operation(Expr e) {
         if (e instanceof Expr.Neg n) {
             return "-" + operand(n.a());
@@ -164,7 +192,8 @@ public final class Compiler {
             String a = operand(b.a());
             String c = operand(b.b());
             if (b.op() == '^') {
-                return Exprs.isNum(b.b(), 2) ? a + " * " + a : "Math.pow(" + a + ", " + c + ")";
+                return Powers.applies(b.b()) ? power(a, (int) ((Expr.Num) b.b()).value())
+                        : "Math.pow(" + a + ", " + c + ")";
             }
             return a + " " + b.op() + " " + c;
         }

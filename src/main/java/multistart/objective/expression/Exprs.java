@@ -287,7 +287,7 @@ public final class Exprs {
                 case '-' -> a - c;
                 case '*' -> a * c;
                 case '/' -> a / c;
-                case '^' -> isNum(b.b(), 2) ? a * a : Math.pow(a, c);
+                case '^' -> Powers.applies(b.b()) ? Powers.ipow(a, (int) c) : Math.pow(a, c);
                 default -> throw new AssertionError(b.op());
             };
         }
