@@ -39,6 +39,7 @@ public final class Aggregator implements Engine.Sink {
     private long lastBatchFirst = -1;
     private int[] lastBasins = new int[0];
     private long gradientSteps;
+    private long runsSeen;
     private String firstFailure;
 
     public Aggregator(Plan plan) {
@@ -65,6 +66,7 @@ public final class Aggregator implements Engine.Sink {
             int c = plan.comboOf(run);
             Status s = Status.of(b.status[i]);
             gradientSteps += b.iterations[i];
+            runsSeen++;
             ComboAccumulator acc = combos[c];
             acc.runs++;
             acc.count[s.ordinal()]++;
@@ -136,7 +138,8 @@ public final class Aggregator implements Engine.Sink {
         for (int r = 0; r < m; r++) {
             rank[order[r]] = r;
         }
-        long runs = plan.runCount();
+        // shares are over the runs folded in: all of them, or those finished before an interruption
+        long runs = Math.max(1, runsSeen);
         Classifier classifier = new Classifier(plan.objective().forWorker(), config.basins().tolerance());
         Box box = config.domain();
         double edge = config.basins().tolerance();
@@ -164,7 +167,7 @@ public final class Aggregator implements Engine.Sink {
             }
             summaries.add(acc.summary(plan.combos().get(c), target, tol, sign));
         }
-        return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runs,
+        return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], gradientSteps, firstFailure);

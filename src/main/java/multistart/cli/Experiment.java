@@ -1,15 +1,23 @@
 package multistart.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import multistart.analysis.Aggregator;
 import multistart.analysis.Findings;
 import multistart.analysis.Kind;
+import multistart.config.ConfigDump;
 import multistart.config.ExperimentConfig;
 import multistart.engine.Engine;
+import multistart.engine.Journal;
 import multistart.engine.Plan;
 import multistart.engine.Trajectory;
 import multistart.report.CsvTables;
@@ -23,17 +31,28 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * One experiment from validated config to written folder: run -> analyse -> write.
- * {@code result.json} is written last, so its presence marks a finished folder.
+ *
+ * <p>The folder's state lives in {@code .multistart/}: a lock held while a process works in
+ * the folder, the journal of finished runs, and the config lines it was started with. Every
+ * finished batch goes to the journal before anything else, so an interruption of any kind
+ * (Ctrl-C, SIGTERM, kill -9, a full disk) loses no finished run, and {@code --resume} replays
+ * the journal and runs only what is missing. {@code result.json} is written last: its presence
+ * marks a finished folder, after which the journal is removed.
  */
 final class Experiment {
 
     private static final Logger LOG = LogManager.getLogger(Experiment.class);
 
+    static final String STATE = ".multistart";
+    static final String JOURNAL = "journal.bin";
+    static final String CONFIG = "config.txt";
+    static final String LOCK = "lock";
+
     /** Files a run writes; --force removes exactly these. */
     static final List<String> FILES = List.of("summary.md", "minima.csv", "sweep.csv", RunsFile.NAME, "result.json",
             "." + RunsFile.NAME + ".partial");
 
-    /** Why a folder cannot be used. */
+    /** The folder cannot be used as asked (exit 2, nothing written). */
     static final class FolderInUse extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -43,48 +62,124 @@ final class Experiment {
     }
 
     /** What the batch summary line needs. */
-    record Outcome(ExperimentConfig config, Findings findings, Path dir) {
+    record Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete, long resumedRuns) {
     }
 
     private Experiment() {
     }
 
-    /** Checks that {@code dir} may be written, before anything is. */
-    static void checkFolder(Path dir, boolean force) throws FolderInUse {
+    static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
+            BooleanSupplier cancelled) throws Exception {
+        Path dir = config.output().dir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new FolderInUse(dir + " exists and is not a folder");
         }
-        if (!force && Files.exists(dir.resolve("result.json"))) {
-            throw new FolderInUse(dir + " already holds a finished run; pass --force to overwrite it");
+        boolean finished = Files.exists(dir.resolve("result.json"));
+        boolean unfinished = Files.exists(dir.resolve(STATE).resolve(JOURNAL));
+        if (finished && !force) {
+            throw new FolderInUse(dir + " already holds a finished run; pass --force to overwrite it"
+                    + (resume ? " (there is nothing to resume)" : ""));
         }
-        if (!force && Files.exists(dir.resolve("." + RunsFile.NAME + ".partial"))) {
-            throw new FolderInUse(dir + " holds an unfinished run; pass --force to start it again");
+        if (unfinished && !force && !resume) {
+            throw new FolderInUse(dir + " holds an unfinished run; --resume completes it, --force starts over");
+        }
+        try {
+            Files.createDirectories(dir.resolve(STATE));
+        } catch (IOException e) {
+            throw new FolderInUse("cannot create the output folder " + dir + ": " + e.getMessage());
+        }
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(STATE).resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = tryLock(lockFile, dir)) {
+            Outcome o = locked(config, force, resume && unfinished, startNanos, cancelled);
+            if (o.complete()) {
+                Files.deleteIfExists(dir.resolve(STATE).resolve(JOURNAL));
+                Files.deleteIfExists(dir.resolve(STATE).resolve(CONFIG));
+            }
+            return o;
+        } finally {
+            if (Files.exists(dir.resolve("result.json"))) {
+                Files.deleteIfExists(dir.resolve(STATE).resolve(LOCK));
+                try {
+                    Files.deleteIfExists(dir.resolve(STATE));
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // something else lives there; leave it
+                }
+            }
         }
     }
 
-    static Outcome run(ExperimentConfig config, boolean force, long startNanos) throws IOException, Exception {
+    private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {
+        try {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                throw new FolderInUse(dir + " is in use by another multistart run; wait for it or choose "
+                        + "another --out");
+            }
+            return lock;
+        } catch (OverlappingFileLockException e) {
+            throw new FolderInUse(dir + " is in use by another multistart run in this process");
+        }
+    }
+
+    private static Outcome locked(ExperimentConfig config, boolean force, boolean resume, long startNanos,
+            BooleanSupplier cancelled) throws Exception {
         Plan plan = Plan.of(config);
         Path dir = config.output().dir();
-        Files.createDirectories(dir);
-        if (force) {
+        Path state = dir.resolve(STATE);
+        Path journalPath = state.resolve(JOURNAL);
+        if (resume) {
+            List<String> saved = Files.readAllLines(state.resolve(CONFIG), StandardCharsets.UTF_8);
+            List<String> changes = ConfigDump.changes(saved, config);
+            if (!changes.isEmpty()) {
+                throw new FolderInUse(dir + " was started with a different config, so it cannot be resumed with "
+                        + "this one; changed: " + String.join("; ", changes)
+                        + " (restore the config, or pass --force to start over)");
+            }
+        } else {
             for (String f : FILES) {
                 Files.deleteIfExists(dir.resolve(f));
             }
+            Files.deleteIfExists(journalPath);
+            Files.write(state.resolve(CONFIG), ConfigDump.lines(config), StandardCharsets.UTF_8);
         }
         Engine engine = new Engine(config.execution().threads());
-        LOG.info("{}: {} runs ({} starts x {} combos) of {} on {} threads", config.name(), plan.runCount(),
-                plan.startCount(), plan.combos().size(), config.objective().describe(), engine.threads());
         Aggregator aggregator = new Aggregator(plan);
         RunsFile runsFile = config.output().runs() ? new RunsFile(plan, dir) : null;
+        Engine.Sink fold = batch -> {
+            aggregator.accept(batch);
+            if (runsFile != null) {
+                runsFile.write(batch, aggregator);
+            }
+        };
+        long done = 0;
+        if (resume) {
+            done = Journal.readValidPrefix(journalPath, plan, fold);
+            LOG.info("{}: resuming after {} of {} runs", config.name(), done, plan.runCount());
+        }
+        LOG.info("{}: {} runs ({} starts x {} combos) of {} on {} threads", config.name(), plan.runCount(),
+                plan.startCount(), plan.combos().size(), config.objective().describe(), engine.threads());
         long t0 = System.nanoTime();
         long steps;
-        try {
-            steps = engine.execute(plan, 0, batch -> {
-                aggregator.accept(batch);
-                if (runsFile != null) {
-                    runsFile.write(batch, aggregator);
-                }
-            }, null);
+        try (Journal journal = resume ? Journal.append(journalPath, plan.starts().dimension())
+                : Journal.create(journalPath, plan.starts().dimension());
+                Progress progress = Progress.start(plan.runCount(), done, config.name())) {
+            steps = engine.execute(plan, done, batch -> {
+                journal.append(batch);
+                fold.accept(batch);
+            }, progress, cancelled);
+        } catch (InterruptedException e) {
+            if (runsFile != null) {
+                runsFile.close();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Findings partial = aggregator.finish();
+            RunRecord record = new RunRecord(plan, partial, List.of(), engine.threads(), Main.version(), wall,
+                    (System.nanoTime() - startNanos) / 1e9, false);
+            new OutputFolder(dir).write("summary.md", w -> SummaryMarkdown.write(record, w));
+            LOG.warn("{}: interrupted after {} of {} runs; they are kept, and `--resume` completes the folder",
+                    config.name(), partial.runs(), plan.runCount());
+            return new Outcome(config, partial, dir, false, done);
         } catch (Exception e) {
             if (runsFile != null) {
                 runsFile.close();
@@ -103,7 +198,7 @@ final class Experiment {
         OutputFolder out = new OutputFolder(dir);
         double total = (System.nanoTime() - startNanos) / 1e9;
         RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), Main.version(), wall,
-                total, true);
+                total, true, steps);
         out.write("minima.csv", w -> CsvTables.minima(record, w));
         out.write("sweep.csv", w -> CsvTables.sweep(record, w));
         out.write("summary.md", w -> SummaryMarkdown.write(record, w));
@@ -111,6 +206,6 @@ final class Experiment {
         long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
         LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
                 findings.minima().size(), minima, dir);
-        return new Outcome(config, findings, dir);
+        return new Outcome(config, findings, dir, true, done);
     }
 }

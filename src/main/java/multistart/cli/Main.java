@@ -20,6 +20,7 @@ public final class Main implements Callable<Integer> {
     public static final int INTERRUPTED = 130;
 
     public static void main(String[] args) {
+        Interrupts.install();
         System.exit(execute(args));
     }
 

@@ -76,8 +76,8 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        if (resume) {
-            err.println("multistart: --resume is not available in this version; rerun with --force");
+        if (resume && force) {
+            err.println("multistart: --resume and --force exclude each other (continue, or start over?)");
             err.flush();
             return Main.BAD_INPUT;
         }
@@ -114,20 +114,21 @@ public final class RunCommand implements Callable<Integer> {
             return new Line(file.toString(), Main.BAD_INPUT, file + ": folder clash, nothing written");
         }
         folders.put(folder, file.toString());
+        if (Interrupts.requested()) {
+            return new Line(file.toString(), Main.INTERRUPTED, file + ": not started (interrupted)");
+        }
         try {
-            Experiment.checkFolder(config.output().dir(), force);
+            Experiment.Outcome o = Experiment.run(config, force, resume, start, Interrupts::requested);
+            if (!o.complete()) {
+                return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted after " + o.findings().runs()
+                        + " runs; they are kept in " + o.dir() + ", and `run " + file + " --resume` completes it");
+            }
+            return new Line(file.toString(), Main.OK, summaryLine(file, o));
         } catch (Experiment.FolderInUse e) {
             err.println(file + ": " + e.getMessage());
             return new Line(file.toString(), Main.BAD_INPUT, file + ": " + e.getMessage());
-        }
-        try {
-            Experiment.Outcome o = Experiment.run(config, force, start);
-            return new Line(file.toString(), Main.OK, summaryLine(file, o));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted");
         } catch (Exception e) {
-            err.println(file + ": failed while running: " + e);
+            err.println(file + ": failed while running: " + e + "; finished runs are kept, and --resume continues");
             org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("failure", e);
             return new Line(file.toString(), Main.FAILURE, file + ": failed (" + e.getMessage() + ")");
         }

@@ -30,6 +30,18 @@ public final class Batch {
         this.status = new byte[size];
     }
 
+    /** The first {@code k} runs of this batch, as a batch of their own (copies). */
+    Batch prefix(int k) {
+        Batch p = new Batch(firstRun, k, dimension);
+        System.arraycopy(start, 0, p.start, 0, k * dimension);
+        System.arraycopy(end, 0, p.end, 0, k * dimension);
+        System.arraycopy(value, 0, p.value, 0, k);
+        System.arraycopy(gradientNorm, 0, p.gradientNorm, 0, k);
+        System.arraycopy(iterations, 0, p.iterations, 0, k);
+        System.arraycopy(status, 0, p.status, 0, k);
+        return p;
+    }
+
     public long gradientSteps() {
         long s = 0;
         for (int i = 0; i < size; i++) {

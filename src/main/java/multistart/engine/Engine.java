@@ -39,11 +39,21 @@ public final class Engine {
 
     /** Runs every run of the plan from {@code firstRun} on; returns the gradient steps taken. */
     public long execute(Plan plan, long firstRun, Sink sink, Progress progress) throws Exception {
+        return execute(plan, firstRun, sink, progress, () -> false);
+    }
+
+    /**
+     * As {@link #execute(Plan, long, Sink, Progress)}, stopping with an
+     * {@link InterruptedException} between chunks once {@code cancelled} says so; every chunk
+     * handed to the sink before then is complete.
+     */
+    public long execute(Plan plan, long firstRun, Sink sink, Progress progress,
+            java.util.function.BooleanSupplier cancelled) throws Exception {
         long runs = plan.runCount();
         int chunk = chunkSize(runs - firstRun, threads);
         int window = threads * 4;
         ForkJoinPool pool = new ForkJoinPool(threads);
-        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan));
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, cancelled));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
         try {
@@ -53,10 +63,13 @@ public final class Engine {
                 next += chunk;
             }
             while (!inFlight.isEmpty()) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
                     throw new InterruptedException("interrupted");
                 }
                 Batch b = inFlight.poll().join();
+                if (cancelled.getAsBoolean()) {
+                    throw new InterruptedException("interrupted");
+                }
                 if (next < runs) {
                     inFlight.add(submit(pool, workers, next, (int) Math.min(chunk, runs - next)));
                     next += chunk;
@@ -93,9 +106,11 @@ public final class Engine {
         private final StartPoints.Cursor cursor;
         private final double[] x;
         private final int n;
+        private final java.util.function.BooleanSupplier cancelled;
 
-        Worker(Plan plan) {
+        Worker(Plan plan, java.util.function.BooleanSupplier cancelled) {
             this.plan = plan;
+            this.cancelled = cancelled;
             this.descent = new Descent(plan.objective().forWorker());
             this.cursor = plan.starts().cursor();
             this.n = plan.starts().dimension();
@@ -105,6 +120,10 @@ public final class Engine {
         Batch run(long first, int size) {
             Batch b = new Batch(first, size, n);
             for (int i = 0; i < size; i++) {
+                if (cancelled.getAsBoolean()) {
+                    // the merge thread sees the flag too and drops this unfinished chunk
+                    return b;
+                }
                 long r = first + i;
                 Combo combo = plan.combos().get(plan.comboOf(r));
                 cursor.point(plan.startOf(r), x);

@@ -10,6 +10,7 @@ import multistart.engine.Plan;
  * @param complete     false when the run was interrupted and the figures cover part of it
  * @param wallSeconds  the run phase: gradient descent from all starts
  * @param totalSeconds the whole command so far (start-up, analysis and writing included)
+ * @param sessionSteps gradient steps taken by this process (less than the total when resumed)
  */
 public record RunRecord(
         Plan plan,
@@ -19,9 +20,18 @@ public record RunRecord(
         String version,
         double wallSeconds,
         double totalSeconds,
-        boolean complete) {
+        boolean complete,
+        long sessionSteps) {
+
+    /** Without a separate count of this session's steps (a run that was not resumed). */
+    public RunRecord(Plan plan, Findings findings, List<multistart.engine.Trajectory> trajectories, int threads,
+            String version, double wallSeconds, double totalSeconds, boolean complete) {
+        this(plan, findings, trajectories, threads, version, wallSeconds, totalSeconds, complete,
+                findings.gradientSteps());
+    }
 
     public double stepsPerSecond() {
-        return wallSeconds > 0 ? findings.gradientSteps() / wallSeconds : 0.0;
+        // steps taken in this session only: a resumed run replays earlier ones for free
+        return wallSeconds > 0 ? sessionSteps / wallSeconds : 0.0;
     }
 }

@@ -1,0 +1,177 @@
+package multistart.engine;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+
+/**
+ * The record of finished runs that makes a sweep resumable. Runs are appended in run order,
+ * one fixed-size binary record each, every record closed by a CRC-32 of its bytes, and the
+ * stream is flushed after every batch. A process killed at any moment leaves a prefix of
+ * whole records, possibly followed by a torn one: {@link #readValidPrefix} stops at the first
+ * record that is short, out of order or fails its checksum, and the file is cut back there.
+ *
+ * <p>Record: run (long), end point (d doubles), value, gradient norm (doubles), iterations
+ * (int), status (byte), CRC-32 (int). Not thread-safe: written by the merge thread.
+ */
+public final class Journal implements AutoCloseable {
+
+    private static final int MAGIC = 0x4D534A31; // "MSJ1"
+
+    private final int dimension;
+    private final int recordSize;
+    private final OutputStream out;
+    private final ByteBuffer buffer;
+    private final CRC32 crc = new CRC32();
+
+    private Journal(int dimension, OutputStream out) {
+        this.dimension = dimension;
+        this.recordSize = recordSize(dimension);
+        this.out = out;
+        this.buffer = ByteBuffer.allocate(recordSize);
+    }
+
+    static int recordSize(int dimension) {
+        return 8 + 8 * dimension + 8 + 8 + 4 + 1 + 4;
+    }
+
+    /** Starts a new journal, replacing any file at {@code path}. */
+    public static Journal create(Path path, int dimension) throws IOException {
+        OutputStream os = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        ByteBuffer header = ByteBuffer.allocate(8).putInt(MAGIC).putInt(dimension);
+        os.write(header.array());
+        os.flush();
+        return new Journal(dimension, os);
+    }
+
+    /** Appends to a journal whose valid prefix was just read (and which was cut back to it). */
+    public static Journal append(Path path, int dimension) throws IOException {
+        OutputStream os = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.APPEND), 1 << 16);
+        return new Journal(dimension, os);
+    }
+
+    /** Appends the batch's runs and flushes them to the operating system. */
+    public void append(Batch b) throws IOException {
+        int n = dimension;
+        for (int i = 0; i < b.size; i++) {
+            buffer.clear();
+            buffer.putLong(b.firstRun + i);
+            for (int k = 0; k < n; k++) {
+                buffer.putDouble(b.end[i * n + k]);
+            }
+            buffer.putDouble(b.value[i]);
+            buffer.putDouble(b.gradientNorm[i]);
+            buffer.putInt(b.iterations[i]);
+            buffer.put(b.status[i]);
+            crc.reset();
+            crc.update(buffer.array(), 0, recordSize - 4);
+            buffer.putInt((int) crc.getValue());
+            out.write(buffer.array(), 0, recordSize);
+        }
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /**
+     * Reads the valid prefix of a journal into batches (start points filled from {@code plan}),
+     * cuts the file back to it, and returns the number of runs it holds. A journal written for
+     * another dimension, or without the header, holds nothing.
+     */
+    public static long readValidPrefix(Path path, Plan plan, Engine.Sink replay) throws Exception {
+        int n = plan.starts().dimension();
+        int size = recordSize(n);
+        long valid = 0;
+        long goodBytes = 8;
+        StartCursor cursor = new StartCursor(plan);
+        try (InputStream raw = Files.newInputStream(path);
+                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != n) {
+                goodBytes = 0;
+            } else {
+                byte[] record = new byte[size];
+                CRC32 crc = new CRC32();
+                Batch batch = null;
+                long runs = plan.runCount();
+                while (valid < runs) {
+                    try {
+                        in.readFully(record);
+                    } catch (EOFException e) {
+                        break;
+                    }
+                    crc.reset();
+                    crc.update(record, 0, size - 4);
+                    ByteBuffer r = ByteBuffer.wrap(record);
+                    if (r.getInt(size - 4) != (int) crc.getValue() || r.getLong(0) != valid) {
+                        break;
+                    }
+                    if (batch == null) {
+                        batch = new Batch(valid, (int) Math.min(512, runs - valid), n);
+                    }
+                    int i = (int) (valid - batch.firstRun);
+                    r.position(8);
+                    for (int k = 0; k < n; k++) {
+                        batch.end[i * n + k] = r.getDouble();
+                    }
+                    batch.value[i] = r.getDouble();
+                    batch.gradientNorm[i] = r.getDouble();
+                    batch.iterations[i] = r.getInt();
+                    batch.status[i] = r.get();
+                    cursor.fill(batch, i);
+                    valid++;
+                    goodBytes += size;
+                    if (i + 1 == batch.size) {
+                        replay.accept(batch);
+                        batch = null;
+                    }
+                }
+                if (batch != null) {
+                    replay.accept(batch.prefix((int) (valid - batch.firstRun)));
+                }
+            }
+        } catch (EOFException e) {
+            goodBytes = 0;
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.truncate(goodBytes);
+        }
+        if (goodBytes == 0) {
+            // not even a header: start the file again
+            try (OutputStream os = Files.newOutputStream(path)) {
+                os.write(ByteBuffer.allocate(8).putInt(MAGIC).putInt(n).array());
+            }
+        }
+        return valid;
+    }
+
+    /** Recomputes start points for replayed runs (they are not journaled). */
+    private static final class StartCursor {
+        private final Plan plan;
+        private final multistart.sampling.StartPoints.Cursor cursor;
+        private final double[] x;
+
+        StartCursor(Plan plan) {
+            this.plan = plan;
+            this.cursor = plan.starts().cursor();
+            this.x = new double[plan.starts().dimension()];
+        }
+
+        void fill(Batch b, int i) {
+            int n = x.length;
+            cursor.point(plan.startOf(b.firstRun + i), x);
+            System.arraycopy(x, 0, b.start, i * n, n);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interrupting real processes: SIGINT and kill -9 in the middle of a sweep, then --resume,
+ * compared byte for byte with a run that was never interrupted.
+ */
+class ResumeTest {
+
+    @TempDir
+    Path tmp;
+
+    /** About 8e7 steps: a few seconds on two cores, long enough to be interrupted midway. */
+    static final String LONG = """
+            name: long
+            seed: 11
+            objective: {builtin: rastrigin, dimension: 3}
+            starts: {count: 40000}
+            optimizer:
+              method: momentum
+              learning_rate: [0.002, 0.004]
+              momentum: 0.9
+              max_iterations: 1000
+              stop: {gradient_norm: 0}
+            basins: {tolerance: 1.0e-3}
+            output: {trajectories: 3}
+            """;
+
+    static final List<String> CSVS = List.of("runs.csv", "minima.csv", "sweep.csv");
+
+    Path config(String text) throws IOException {
+        Path p = tmp.resolve("long.yaml");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    static Process start(Path config, Path out) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "multistart.cli.Main", "run", config.toString(), "--out", out.toString(), "--threads", "2");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
+        return pb.start();
+    }
+
+    /** Waits until the journal holds some finished runs (but the sweep is far from done). */
+    static void awaitJournal(Path out, Process p) throws Exception {
+        Path journal = out.resolve(".multistart").resolve("journal.bin");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(journal) && Files.size(journal) > 50_000) {
+                return;
+            }
+            assertThat(p.isAlive()).as("the run ended before it could be interrupted").isTrue();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no journal after 60 s");
+    }
+
+    void assertSameAsUninterrupted(Path config, Path resumed) throws IOException {
+        Path reference = tmp.resolve("reference");
+        Cli r = Cli.run("run", config.toString(), "--out", reference.toString(), "--quiet", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String f : CSVS) {
+            assertThat(Files.readAllBytes(resumed.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
+        }
+        assertThat(resumed.resolve(".multistart")).doesNotExist();
+    }
+
+    @Test
+    void sigintKeepsFinishedRunsAndResumeCompletesTheFolderIdentically() throws Exception {
+        Path config = config(LONG);
+        Path out = tmp.resolve("out");
+        Process p = start(config, out);
+        awaitJournal(out, p);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
+        String log = Files.readString(tmp.resolve("out.log"));
+        assertThat(log).contains("SIGINT received").contains("--resume");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**INCOMPLETE**");
+        assertThat(out.resolve("result.json")).doesNotExist();
+
+        Cli again = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("holds an unfinished run; --resume completes it");
+
+        Cli resumed = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("INCOMPLETE");
+        assertSameAsUninterrupted(config, out);
+    }
+
+    @Test
+    void killNineAndATornLastRecordStillResumeCorrectly() throws Exception {
+        Path config = config(LONG);
+        Path out = tmp.resolve("out");
+        Process p = start(config, out);
+        awaitJournal(out, p);
+        p.destroyForcibly();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // a torn record, as if the process died in the middle of a write
+        Files.write(out.resolve(".multistart").resolve("journal.bin"), new byte[] {1, 2, 3, 4, 5, 6, 7},
+                StandardOpenOption.APPEND);
+        Cli resumed = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertSameAsUninterrupted(config, out);
+    }
+
+    @Test
+    void resumingWithAChangedConfigIsRefusedSayingWhatChanged() throws Exception {
+        Path config = config(LONG);
+        Path out = tmp.resolve("out");
+        Process p = start(config, out);
+        awaitJournal(out, p);
+        p.destroyForcibly();
+        p.waitFor(60, TimeUnit.SECONDS);
+        Files.writeString(config, LONG.replace("seed: 11", "seed: 12").replace("[0.002, 0.004]", "[0.002, 0.003]"));
+        Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("was started with a different config").contains("seed: 11 -> 12")
+                .contains("optimizer.learning_rate: [0.002, 0.004] -> [0.002, 0.003]");
+    }
+
+    @Test
+    void aSecondRunIntoAFolderInUseIsRefused() throws Exception {
+        Path config = config(LONG);
+        Path out = tmp.resolve("out");
+        Process p = start(config, out);
+        try {
+            awaitJournal(out, p);
+            Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("is in use by another multistart run");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+}
