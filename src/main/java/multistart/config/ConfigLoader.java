@@ -92,6 +92,10 @@ public final class ConfigLoader {
         } catch (CharacterCodingException e) {
             throw single(label, "is not valid UTF-8 text (" + invalidUtf8Position(bytes) + ")");
         }
+        Problem nesting = nesting(text, label);
+        if (nesting != null) {
+            throw new ConfigException(List.of(nesting));
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(label)
                 .setSchema(new CoreSchema())
@@ -114,7 +118,16 @@ public final class ConfigLoader {
             throw new ConfigException(List.of(new Problem(label, m == null ? 0 : m.getLine() + 1,
                     m == null ? 0 : m.getColumn() + 1, "", msg.replace('\n', ' '))));
         } catch (YamlEngineException e) {
-            throw single(label, "malformed YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("aliases")) {
+                int[] at = nthAlias(text, 21);
+                throw new ConfigException(List.of(new Problem(label, at[0], at[1], "", "more than 20 aliases (*name) "
+                        + "to lists or mappings; a config needs none, and many can multiply into a huge document")));
+            }
+            throw single(label, "malformed YAML: " + msg.replace('\n', ' '));
+        } catch (StackOverflowError e) {
+            // the pre-scan should have caught it; never let a config crash the process
+            throw single(label, "the YAML nests too deeply");
         }
         YamlSection.Report report = new YamlSection.Report(label);
         if (!(root instanceof MappingNode m)) {
@@ -130,6 +143,103 @@ public final class ConfigLoader {
             throw new ConfigException(sorted);
         }
         return config;
+    }
+
+    /** Line and column of the n-th alias token (approximate: a '*' starting a word), or 1:1. */
+    private static int[] nthAlias(String text, int n) {
+        java.util.regex.Matcher m = Pattern.compile("(?<=^|[\\s\\[,{])\\*[A-Za-z0-9_-]+", Pattern.MULTILINE)
+                .matcher(text);
+        int count = 0;
+        while (m.find()) {
+            if (++count == n) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < m.start(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                return new int[] {line, m.start() - lineStart + 1};
+            }
+        }
+        return new int[] {1, 1};
+    }
+
+    /** Deepest flow nesting ([ and {) accepted; a config needs three or four. */
+    public static final int MAX_FLOW_DEPTH = 32;
+    /** Deepest indentation accepted, in columns. */
+    public static final int MAX_INDENT = 200;
+
+    /**
+     * A lexical pass that refuses nesting deep enough to exhaust the parser's stack, before the
+     * parser sees it. It skips comments and quoted text; it need not be a full YAML scanner,
+     * only never miss deep nesting.
+     */
+    static Problem nesting(String text, String label) {
+        int depth = 0;
+        int line = 1;
+        int col = 0;
+        boolean single = false;
+        boolean dbl = false;
+        boolean comment = false;
+        boolean lineStart = true;
+        int indent = 0;
+        char prev = '\n';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 0;
+                comment = false;
+                lineStart = true;
+                indent = 0;
+                prev = c;
+                continue;
+            }
+            col++;
+            if (lineStart) {
+                if (c == ' ') {
+                    if (++indent > MAX_INDENT) {
+                        return new Problem(label, line, col, "", "indented more than " + MAX_INDENT
+                                + " columns; a config nests a few levels");
+                    }
+                    prev = c;
+                    continue;
+                }
+                lineStart = false;
+            }
+            if (comment) {
+                continue;
+            }
+            if (dbl) {
+                if (c == '\\') {
+                    i++;
+                    col++;
+                } else if (c == '"') {
+                    dbl = false;
+                }
+            } else if (single) {
+                if (c == '\'') {
+                    single = false;
+                }
+            } else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
+                comment = true;
+            } else if (c == '"') {
+                dbl = true;
+            } else if (c == '\'' && " \t\n[{,:".indexOf(prev) >= 0) {
+                single = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_FLOW_DEPTH) {
+                    return new Problem(label, line, col, "", "brackets nest more than " + MAX_FLOW_DEPTH
+                            + " levels deep; a config nests a few levels");
+                }
+            } else if (c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+            prev = c;
+        }
+        return null;
     }
 
     private static String invalidUtf8Position(byte[] bytes) {

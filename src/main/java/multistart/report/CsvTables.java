@@ -17,19 +17,35 @@ public final class CsvTables {
     private CsvTables() {
     }
 
+    /**
+     * A text cell a spreadsheet will not execute: one starting with = + - @ or a tab or carriage
+     * return gets a leading apostrophe (the OWASP advice for CSV injection). Numbers are never
+     * passed through here, so "-6.55" stays a number.
+     */
+    public static String text(String cell) {
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            return "'" + cell;
+        }
+        return cell;
+    }
+
+    private static List<String> texts(List<String> cells) {
+        return cells.stream().map(CsvTables::text).toList();
+    }
+
     public static void minima(RunRecord r, Writer w) throws IOException {
         List<String> header = new ArrayList<>(List.of("basin"));
         header.addAll(r.plan().config().objective().variables());
         header.addAll(List.of("value", "kind", "hits", "share", "best_run"));
         try (CSVPrinter p = new CSVPrinter(w, FORMAT)) {
-            p.printRecord(header);
+            p.printRecord(texts(header));
             for (Findings.Minimum m : r.findings().minima()) {
                 p.print(m.basin());
                 for (double x : m.point()) {
                     p.print(Numbers.exact(x));
                 }
                 p.print(Numbers.exact(m.value()));
-                p.print(m.kind().key());
+                p.print(text(m.kind().key()));
                 p.print(m.hits());
                 p.print(Numbers.exact(m.share()));
                 p.print(m.bestRun());
@@ -45,11 +61,11 @@ public final class CsvTables {
         header.addAll(List.of("runs", "converged", "diverged", "success_rate", "best_value", "median_value",
                 "median_iterations", "basins_found"));
         try (CSVPrinter p = new CSVPrinter(w, FORMAT)) {
-            p.printRecord(header);
+            p.printRecord(texts(header));
             for (Findings.ComboSummary c : r.findings().combos()) {
                 p.print(c.combo().index());
                 for (String col : swept) {
-                    p.print(OptimizerConfig.columnValue(c.combo(), col));
+                    p.print(text(OptimizerConfig.columnValue(c.combo(), col)));
                 }
                 p.print(c.runs());
                 p.print(c.converged());

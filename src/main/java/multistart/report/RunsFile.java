@@ -56,7 +56,7 @@ public final class RunsFile implements AutoCloseable {
             cols.add("end_" + v);
         }
         cols.addAll(List.of("value", "gradient_norm", "iterations", "status", "basin"));
-        return String.join(",", cols);
+        return String.join(",", cols.stream().map(CsvTables::text).toList());
     }
 
     /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
