@@ -123,6 +123,37 @@ public final class Aggregator implements Engine.Sink {
         return rank[provisional] + 1;
     }
 
+    /**
+     * The final basin number of an end point found outside the sweep (the basin map's raster),
+     * or 0 when it is within tolerance of no basin the sweep found. Call after {@link #finish}.
+     */
+    public int basinAt(double[] endPoint) {
+        int id = index.find(endPoint, 0);
+        return id < 0 ? 0 : rank[id] + 1;
+    }
+
+    /** Final values of all finished runs, sorted best first, thinned to at most {@code max} (user's sign). */
+    public double[] waterfall(int max) {
+        int total = 0;
+        for (ComboAccumulator c : combos) {
+            total += c.kept;
+        }
+        double[] all = new double[total];
+        int k = 0;
+        for (ComboAccumulator c : combos) {
+            System.arraycopy(c.values, 0, all, k, c.kept);
+            k += c.kept;
+        }
+        Arrays.sort(all);
+        int m = Math.min(max, total);
+        double[] out = new double[m];
+        for (int i = 0; i < m; i++) {
+            int j = m == 1 ? 0 : (int) ((long) i * (total - 1) / (m - 1));
+            out[i] = sign * all[j];
+        }
+        return out;
+    }
+
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
         int m = bestPoint.size();

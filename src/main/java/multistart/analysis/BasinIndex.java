@@ -38,8 +38,24 @@ final class BasinIndex {
         return representatives.size();
     }
 
+    /**
+     * The id of the basin {@code x} belongs to, or -1 when none is within tolerance (nothing
+     * added). Safe to call from several threads once no more points are assigned.
+     */
+    int find(double[] x, int offset) {
+        return nearest(x, offset, new long[k], new long[k]);
+    }
+
     /** The id of the basin {@code x} belongs to, adding a new one when none is within tolerance. */
     int assign(double[] x, int offset) {
+        int found = nearest(x, offset, cell, probe);
+        if (found >= 0) {
+            return found;
+        }
+        return add(x, offset);
+    }
+
+    private int nearest(double[] x, int offset, long[] cell, long[] probe) {
         for (int i = 0; i < k; i++) {
             cell[i] = (long) Math.floor(x[offset + i] / tolerance);
         }
@@ -55,7 +71,7 @@ final class BasinIndex {
                 probe[i] = cell[i] + (rest % 3) - 1;
                 rest /= 3;
             }
-            int[] ids = cells.get(hash(probe));
+            int[] ids = cells.get(hash(probe, k));
             if (ids == null) {
                 continue;
             }
@@ -68,14 +84,16 @@ final class BasinIndex {
                 }
             }
         }
-        if (best >= 0) {
-            return best;
-        }
+        return best;
+    }
+
+    private int add(double[] x, int offset) {
+        // cell still holds x's cell from the lookup that preceded this call
         int id = representatives.size();
         double[] rep = new double[n];
         System.arraycopy(x, offset, rep, 0, n);
         representatives.add(rep);
-        long h = hash(cell);
+        long h = hash(cell, k);
         int[] ids = cells.get(h);
         if (ids == null) {
             ids = new int[4];
@@ -96,7 +114,7 @@ final class BasinIndex {
         return s;
     }
 
-    private long hash(long[] c) {
+    private static long hash(long[] c, int k) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < k; i++) {
             h = (h ^ c[i]) * 0xBF58476D1CE4E5B9L;

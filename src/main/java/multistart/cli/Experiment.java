@@ -50,7 +50,7 @@ final class Experiment {
 
     /** Files a run writes; --force removes exactly these. */
     static final List<String> FILES = List.of("summary.md", "minima.csv", "sweep.csv", RunsFile.NAME, "result.json",
-            "." + RunsFile.NAME + ".partial");
+            "." + RunsFile.NAME + ".partial", "basins.png", "convergence.png", "sweep.png", "report.html");
 
     /** The folder cannot be used as asked (exit 2, nothing written). */
     static final class FolderInUse extends Exception {
@@ -70,6 +70,11 @@ final class Experiment {
 
     static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
             BooleanSupplier cancelled) throws Exception {
+        return run(config, force, resume, startNanos, cancelled, false);
+    }
+
+    static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
+            BooleanSupplier cancelled, boolean quiet) throws Exception {
         Path dir = config.output().dir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new FolderInUse(dir + " exists and is not a folder");
@@ -91,7 +96,7 @@ final class Experiment {
         try (FileChannel lockFile = FileChannel.open(dir.resolve(STATE).resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
                 FileLock lock = tryLock(lockFile, dir)) {
-            Outcome o = locked(config, force, resume && unfinished, startNanos, cancelled);
+            Outcome o = locked(config, resume && unfinished, startNanos, cancelled, quiet);
             if (o.complete()) {
                 Files.deleteIfExists(dir.resolve(STATE).resolve(JOURNAL));
                 Files.deleteIfExists(dir.resolve(STATE).resolve(CONFIG));
@@ -109,6 +114,42 @@ final class Experiment {
         }
     }
 
+    /** basins.png (2 or more dimensions), convergence.png, sweep.png and the report page. */
+    private static void pictures(Plan plan, Aggregator aggregator, RunRecord record, int threads, OutputFolder out)
+            throws IOException {
+        long t0 = System.nanoTime();
+        ExperimentConfig config = plan.config();
+        Findings f = record.findings();
+        java.util.Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
+        int n = plan.starts().dimension();
+        int resolution = config.output().basinResolution();
+        if (n >= 2 && resolution > 0 && f.best() != null) {
+            List<multistart.config.Combo> combos = plan.combos();
+            List<multistart.config.Combo> shown;
+            if (config.output().basinCombo() >= 0) {
+                shown = List.of(combos.get(config.output().basinCombo()));
+            } else if (combos.size() <= 6) {
+                shown = combos;
+            } else {
+                shown = List.of(multistart.report.Ranking.rank(f.combos()).get(0).combo());
+            }
+            double[] through = f.best().point();
+            List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
+            for (multistart.config.Combo combo : shown) {
+                rasters.add(multistart.engine.BasinRaster.compute(plan, combo, resolution, through, threads,
+                        aggregator::basinAt));
+            }
+            pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
+        }
+        pictures.put("convergence.png", multistart.report.Charts.convergence(record));
+        pictures.put("sweep.png", multistart.report.Charts.sweep(record, aggregator.waterfall(4000)));
+        for (java.util.Map.Entry<String, byte[]> e : pictures.entrySet()) {
+            out.writeBytes(e.getKey(), e.getValue());
+        }
+        out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures, w));
+        LOG.debug("charts and report.html in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+    }
+
     private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {
         try {
             FileLock lock = ch.tryLock();
@@ -122,8 +163,8 @@ final class Experiment {
         }
     }
 
-    private static Outcome locked(ExperimentConfig config, boolean force, boolean resume, long startNanos,
-            BooleanSupplier cancelled) throws Exception {
+    private static Outcome locked(ExperimentConfig config, boolean resume, long startNanos,
+            BooleanSupplier cancelled, boolean quiet) throws Exception {
         Plan plan = Plan.of(config);
         Path dir = config.output().dir();
         Path state = dir.resolve(STATE);
@@ -163,7 +204,7 @@ final class Experiment {
         long steps;
         try (Journal journal = resume ? Journal.append(journalPath, plan.starts().dimension())
                 : Journal.create(journalPath, plan.starts().dimension());
-                Progress progress = Progress.start(plan.runCount(), done, config.name())) {
+                Progress progress = Progress.start(plan.runCount(), done, config.name(), quiet)) {
             steps = engine.execute(plan, done, batch -> {
                 journal.append(batch);
                 fold.accept(batch);
@@ -202,6 +243,9 @@ final class Experiment {
         out.write("minima.csv", w -> CsvTables.minima(record, w));
         out.write("sweep.csv", w -> CsvTables.sweep(record, w));
         out.write("summary.md", w -> SummaryMarkdown.write(record, w));
+        if (config.output().charts()) {
+            pictures(plan, aggregator, record, engine.threads(), out);
+        }
         out.write("result.json", w -> ResultJson.write(record, w));
         long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
         LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),

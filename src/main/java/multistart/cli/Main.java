@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
             "130:interrupted (finished runs are kept)"})
 public final class Main implements Callable<Integer> {
 
+    static {
+        // charts are drawn off-screen; never try to open a display
+        System.setProperty("java.awt.headless", "true");
+    }
+
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_INPUT = 2;

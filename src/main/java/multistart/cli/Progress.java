@@ -1,39 +1,52 @@
 package multistart.cli;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import multistart.engine.Engine;
 
 /**
- * Progress of a run, reported after each merged chunk: never from the per-step loop.
- * (A terminal progress bar is the reports issue's; this one only counts.)
+ * The progress bar: runs done of total, runs per second, time left. Shown only on an
+ * interactive terminal and without {@code --quiet}, so CI logs and redirected output stay
+ * clean. It is updated by the merge thread after each chunk, never from the per-step loop,
+ * and redrawn by the library's own thread.
  */
 final class Progress implements Engine.Progress, AutoCloseable {
 
-    private final long total;
-    private volatile long done;
+    private final ProgressBar bar;
 
-    private Progress(long total, long done) {
-        this.total = total;
-        this.done = done;
+    private Progress(ProgressBar bar) {
+        this.bar = bar;
     }
 
-    static Progress start(long total, long done, String name) {
-        return new Progress(total, done);
+    static Progress start(long total, long done, String name, boolean quiet) {
+        if (quiet || !interactive()) {
+            return new Progress(null);
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
+                .setUpdateIntervalMillis(250).startsFrom(done, Duration.ZERO).build();
+        return new Progress(bar);
+    }
+
+    /** A terminal on both ends: what a person watching would see. */
+    static boolean interactive() {
+        return System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     @Override
     public void update(long runsDone) {
-        done = runsDone;
-    }
-
-    long done() {
-        return done;
-    }
-
-    long total() {
-        return total;
+        if (bar != null) {
+            bar.stepTo(runsDone);
+        }
     }
 
     @Override
     public void close() {
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

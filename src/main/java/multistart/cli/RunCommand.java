@@ -118,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             return new Line(file.toString(), Main.INTERRUPTED, file + ": not started (interrupted)");
         }
         try {
-            Experiment.Outcome o = Experiment.run(config, force, resume, start, Interrupts::requested);
+            Experiment.Outcome o = Experiment.run(config, force, resume, start, Interrupts::requested, quiet);
             if (!o.complete()) {
                 return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted after " + o.findings().runs()
                         + " runs; they are kept in " + o.dir() + ", and `run " + file + " --resume` completes it");

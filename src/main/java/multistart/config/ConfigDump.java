@@ -50,6 +50,8 @@ public final class ConfigDump {
         m.put("basins.success_tolerance", Double.toString(c.basins().successTolerance()));
         m.put("output.runs", c.output().runs() ? "all" : "none");
         m.put("output.trajectories", Integer.toString(c.output().trajectories()));
+        m.put("output.charts", c.output().charts() + " resolution " + c.output().basinResolution() + " combo "
+                + (c.output().basinCombo() < 0 ? "best" : Integer.toString(c.output().basinCombo())));
         return m;
     }
 

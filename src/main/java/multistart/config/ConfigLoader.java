@@ -54,7 +54,8 @@ public final class ConfigLoader {
             "beta2", "epsilon", "max_iterations", "stop", "divergence", "batch_size");
     private static final List<String> STOP = List.of("gradient_norm", "value_change");
     private static final List<String> BASINS = List.of("tolerance", "success_tolerance");
-    private static final List<String> OUTPUT = List.of("dir", "runs", "trajectories");
+    private static final List<String> OUTPUT = List.of("dir", "runs", "trajectories", "charts", "basin_resolution",
+            "basin_combo");
     private static final List<String> EXECUTION = List.of("threads", "engine");
     private static final List<String> RANGE = List.of("from", "to", "steps", "scale");
 
@@ -310,6 +311,12 @@ public final class ConfigLoader {
             ExperimentConfig c = new ExperimentConfig(name, seed, objective, domain, starts, optimizer, basins,
                     output, execution, source);
             checkSize(s, c);
+            if (output.basinCombo() >= 0 && output.basinCombo() >= optimizer.comboCount()) {
+                YamlSection out = s.section("output");
+                report.at(out == null ? null : out.keyNode("basin_combo"), "output.basin_combo", "there are "
+                        + optimizer.comboCount() + " combos (0 to " + (optimizer.comboCount() - 1) + "), got "
+                        + output.basinCombo());
+            }
             return c;
         }
 
@@ -1060,8 +1067,12 @@ public final class ConfigLoader {
             Path dir = name == null ? null : Path.of("results", name);
             boolean runs = true;
             int trajectories = 20;
+            boolean charts = true;
+            int resolution = 80;
+            int basinCombo = -1;
             if (o == null) {
-                return name == null ? null : new ExperimentConfig.OutputConfig(dir, runs, trajectories);
+                return name == null ? null
+                        : new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo);
             }
             o.rejectUnknown(OUTPUT);
             boolean ok = true;
@@ -1100,7 +1111,45 @@ public final class ConfigLoader {
             } else if (o.has("trajectories")) {
                 ok = false;
             }
-            return ok && dir != null ? new ExperimentConfig.OutputConfig(dir, runs, trajectories) : null;
+            Node cn = o.valueNode("charts");
+            if (cn != null && !YamlSection.isNull(cn)) {
+                if (cn instanceof ScalarNode sc && sc.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.BOOL)) {
+                    charts = Boolean.parseBoolean(sc.getValue());
+                } else {
+                    o.problem("charts", "must be true or false, got " + YamlSection.describe(cn));
+                    ok = false;
+                }
+            }
+            OptionalLong res = o.integer("basin_resolution");
+            if (res.isPresent()) {
+                if (res.getAsLong() < 0 || res.getAsLong() > 1000) {
+                    o.problem("basin_resolution", "must be between 0 (no basin map) and 1000, got "
+                            + res.getAsLong());
+                    ok = false;
+                } else {
+                    resolution = (int) res.getAsLong();
+                }
+            } else if (o.has("basin_resolution")) {
+                ok = false;
+            }
+            Node bc = o.valueNode("basin_combo");
+            if (bc != null && !YamlSection.isNull(bc)) {
+                if (bc instanceof ScalarNode sc && sc.getValue().equals("best")) {
+                    basinCombo = -1;
+                } else {
+                    OptionalLong v = o.integer("basin_combo");
+                    if (v.isPresent() && v.getAsLong() >= 0 && v.getAsLong() < Integer.MAX_VALUE) {
+                        basinCombo = (int) v.getAsLong();
+                    } else {
+                        if (v.isPresent()) {
+                            o.problem("basin_combo", "must be best or a combo number >= 0, got " + v.getAsLong());
+                        }
+                        ok = false;
+                    }
+                }
+            }
+            return ok && dir != null
+                    ? new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo) : null;
         }
 
         private ExperimentConfig.ExecutionConfig execution(YamlSection e) {

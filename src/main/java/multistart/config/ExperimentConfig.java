@@ -20,8 +20,15 @@ public record ExperimentConfig(
     public record BasinsConfig(double tolerance, double successTolerance) {
     }
 
-    /** Where and what to write. */
-    public record OutputConfig(Path dir, boolean runs, int trajectories) {
+    /**
+     * Where and what to write.
+     *
+     * @param charts          whether to draw the PNG charts and report.html
+     * @param basinResolution cells per side of the basin map (0: no basin map)
+     * @param basinCombo      the combo the basin map shows, -1 for the best-ranked one
+     */
+    public record OutputConfig(Path dir, boolean runs, int trajectories, boolean charts, int basinResolution,
+            int basinCombo) {
     }
 
     /** Threads (0 = all cores) and engine. */
@@ -30,7 +37,8 @@ public record ExperimentConfig(
 
     /** Copy with other execution settings and output folder (command-line overrides). */
     public ExperimentConfig with(Path outDir, Integer threads, Long seedOverride) {
-        OutputConfig o = outDir == null ? output : new OutputConfig(outDir, output.runs(), output.trajectories());
+        OutputConfig o = outDir == null ? output : new OutputConfig(outDir, output.runs(), output.trajectories(),
+                output.charts(), output.basinResolution(), output.basinCombo());
         ExecutionConfig e = threads == null ? execution : new ExecutionConfig(threads, execution.engine());
         long s = seedOverride == null ? seed : seedOverride;
         return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source);

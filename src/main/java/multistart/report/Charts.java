@@ -1,0 +1,353 @@
+package multistart.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import multistart.analysis.Findings;
+import multistart.analysis.Kind;
+import multistart.config.Combo;
+import multistart.config.ExperimentConfig;
+import multistart.config.OptimizerConfig;
+import multistart.engine.BasinRaster;
+import multistart.engine.Trajectory;
+import multistart.objective.Box;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The pictures: basin map, convergence, sweep (heat map and waterfall). Each returns PNG
+ * bytes; panels of one picture are laid out in a grid by XChart's encoder.
+ */
+public final class Charts {
+
+    /** Size of one panel in pixels. */
+    public static final int PANEL_WIDTH = 640;
+    public static final int PANEL_HEIGHT = 560;
+    /** Basins given their own colour; the rest share one. */
+    static final int COLOURED_BASINS = 12;
+
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(188, 189, 34),
+        new Color(23, 190, 207), new Color(174, 199, 232), new Color(255, 187, 120), new Color(152, 223, 138)};
+    private static final Color OTHER = new Color(200, 200, 200);
+    private static final Color DIVERGED = new Color(60, 60, 60);
+
+    private Charts() {
+    }
+
+    /** Columns and rows of a grid of k panels. */
+    static int[] grid(int k) {
+        int cols = Math.min(3, k);
+        return new int[] {cols, (k + cols - 1) / cols};
+    }
+
+    /**
+     * Renders the panels and tiles them row by row into one PNG (XChart's own grid encoder
+     * fails when the last row is not full). Cells are as large as the largest panel.
+     */
+    static byte[] png(List<? extends Chart<?, ?>> panels) throws IOException {
+        List<java.awt.image.BufferedImage> images = new ArrayList<>();
+        int cellW = 0;
+        int cellH = 0;
+        for (Chart<?, ?> c : panels) {
+            java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(c);
+            images.add(img);
+            cellW = Math.max(cellW, img.getWidth());
+            cellH = Math.max(cellH, img.getHeight());
+        }
+        int[] g = grid(images.size());
+        java.awt.image.BufferedImage all = new java.awt.image.BufferedImage(g[0] * cellW, g[1] * cellH,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D gr = all.createGraphics();
+        gr.setColor(Color.WHITE);
+        gr.fillRect(0, 0, all.getWidth(), all.getHeight());
+        for (int i = 0; i < images.size(); i++) {
+            gr.drawImage(images.get(i), (i % g[0]) * cellW, (i / g[0]) * cellH, null);
+        }
+        gr.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(all, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void style(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAntiAlias(true);
+    }
+
+    /** The basin map: one panel per raster (one per combo when there are a handful). */
+    public static byte[] basins(RunRecord r, List<BasinRaster> rasters) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        List<String> vars = c.objective().variables();
+        Box box = c.domain();
+        List<XYChart> panels = new ArrayList<>();
+        for (BasinRaster raster : rasters) {
+            Combo combo = r.plan().combos().get(raster.comboIndex());
+            String title = "Basins, combo " + combo.index() + describe(c.optimizer(), combo)
+                    + (vars.size() > 2 ? " (slice through basin 1: " + slice(vars, raster.through()) + ")" : "");
+            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT).title(title)
+                    .xAxisTitle(vars.get(0)).yAxisTitle(vars.get(1)).build();
+            style(chart.getStyler());
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            chart.getStyler().setXAxisMin(box.low(0)).setXAxisMax(box.high(0));
+            chart.getStyler().setYAxisMin(box.low(1)).setYAxisMax(box.high(1));
+            chart.getStyler().setMarkerSize(Math.max(2, 420 / raster.resolution()));
+            Map<Integer, List<double[]>> byBasin = new LinkedHashMap<>();
+            int res = raster.resolution();
+            for (int row = 0; row < res; row++) {
+                for (int col = 0; col < res; col++) {
+                    int b = raster.cells()[row * res + col];
+                    int key = b < 0 ? -1 : b == 0 || b > COLOURED_BASINS ? 0 : b;
+                    byBasin.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {
+                        BasinRaster.centre(box.low(0), box.high(0), col, res),
+                        BasinRaster.centre(box.low(1), box.high(1), row, res)});
+                }
+            }
+            int total = res * res;
+            for (int b = 1; b <= COLOURED_BASINS; b++) {
+                List<double[]> pts = byBasin.get(b);
+                if (pts == null) {
+                    continue;
+                }
+                Findings.Minimum m = f.minima().get(b - 1);
+                XYSeries s = addPoints(chart, b + ": " + Numbers.brief(m.value()) + " ("
+                        + Numbers.percent((double) pts.size() / total) + ")", pts);
+                s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(PALETTE[(b - 1) % PALETTE.length]);
+            }
+            if (byBasin.containsKey(0)) {
+                addPoints(chart, "other (" + Numbers.percent((double) byBasin.get(0).size() / total) + ")",
+                        byBasin.get(0)).setMarker(SeriesMarkers.SQUARE).setMarkerColor(OTHER);
+            }
+            if (byBasin.containsKey(-1)) {
+                addPoints(chart, "diverged (" + Numbers.percent((double) byBasin.get(-1).size() / total) + ")",
+                        byBasin.get(-1)).setMarker(SeriesMarkers.SQUARE).setMarkerColor(DIVERGED);
+            }
+            // the minima, marked and labelled with their values
+            List<double[]> marks = new ArrayList<>();
+            for (Findings.Minimum m : f.minima()) {
+                double[] p = m.point();
+                if (m.kind() == Kind.MINIMUM && m.basin() <= COLOURED_BASINS && !m.outsideDomain()) {
+                    marks.add(new double[] {p[0], p[1]});
+                    chart.addAnnotation(new org.knowm.xchart.AnnotationText(
+                            m.basin() + ": " + Numbers.brief(m.value()), p[0], p[1] + 0.035 * (box.high(1)
+                                    - box.low(1)), false));
+                }
+            }
+            if (!marks.isEmpty()) {
+                XYSeries s = addPoints(chart, c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "maxima"
+                        : "minima", marks);
+                s.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
+            }
+            panels.add(chart);
+        }
+        return png(panels);
+    }
+
+    private static XYSeries addPoints(XYChart chart, String name, List<double[]> pts) {
+        double[] x = new double[pts.size()];
+        double[] y = new double[pts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pts.get(i)[0];
+            y[i] = pts.get(i)[1];
+        }
+        return chart.addSeries(name, x, y);
+    }
+
+    private static String slice(List<String> vars, double[] through) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 2; i < Math.min(through.length, 5); i++) {
+            s.append(i > 2 ? ", " : "").append(vars.get(i)).append(" = ").append(Numbers.brief(through[i]));
+        }
+        return through.length > 5 ? s + ", ..." : s.toString();
+    }
+
+    static String describe(OptimizerConfig o, Combo c) {
+        StringBuilder s = new StringBuilder();
+        for (String col : o.sweptColumns()) {
+            s.append(s.length() == 0 ? ": " : ", ").append(col).append(' ').append(OptimizerConfig.columnValue(c, col));
+        }
+        return s.toString();
+    }
+
+    /** Value (or its distance to the best value, log-scaled) against iteration, one colour per combo. */
+    public static byte[] convergence(RunRecord r) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        double best = f.best() == null ? Double.NaN : f.best().value();
+        boolean log = Double.isFinite(best);
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH * 3 / 2).height(PANEL_HEIGHT)
+                .title("Convergence of " + r.trajectories().size() + " sample runs")
+                .xAxisTitle("iteration").yAxisTitle(log ? "|value - best value found| (log scale)" : "value").build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setYAxisLogarithmic(log);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        int k = 0;
+        for (Trajectory t : r.trajectories()) {
+            double[] x = new double[t.iterations().length];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = t.iterations()[i];
+                double v = t.values()[i];
+                // a floor keeps exact hits of the best value on the log axis
+                y[i] = log ? Math.max(Math.abs(v - best), 1e-16) : v;
+                if (!Double.isFinite(y[i])) {
+                    y[i] = log ? 1e16 : Math.copySign(1e16, v);
+                }
+            }
+            if (x.length == 0) {
+                continue;
+            }
+            Combo combo = r.plan().combos().get(t.combo());
+            boolean first = named.add(t.combo());
+            String name = first ? "combo " + t.combo() + describe(c.optimizer(), combo) : "run " + t.run() + " #" + k;
+            XYSeries s = chart.addSeries(name, x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(PALETTE[t.combo() % PALETTE.length]);
+            s.setLineStyle(new BasicStroke(1.2f));
+            s.setShowInLegend(first);
+            k++;
+        }
+        if (k == 0) {
+            chart.addSeries("no sample runs (output.trajectories is 0)", new double[] {0}, new double[] {1})
+                    .setMarker(SeriesMarkers.NONE);
+        }
+        return png(List.of(chart));
+    }
+
+    /** Success rate over the swept settings (heat map, faceted) and the waterfall of final values. */
+    public static byte[] sweep(RunRecord r, double[] waterfall) throws IOException {
+        List<Chart<?, ?>> panels = new ArrayList<>(successPanels(r));
+        panels.add(waterfallPanel(r, waterfall));
+        return png(panels);
+    }
+
+    private static List<Chart<?, ?>> successPanels(RunRecord r) {
+        OptimizerConfig o = r.plan().config().optimizer();
+        List<Findings.ComboSummary> combos = r.findings().combos();
+        List<String> axes = o.sweptColumns();
+        List<Chart<?, ?>> out = new ArrayList<>();
+        if (axes.size() < 2) {
+            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                    .title("Success rate by " + (axes.isEmpty() ? "combo" : axes.get(0)))
+                    .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0)).yAxisTitle("success rate").build();
+            style(chart.getStyler());
+            chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+            chart.getStyler().setLegendVisible(false);
+            double[] x = new double[combos.size()];
+            double[] y = new double[combos.size()];
+            for (int i = 0; i < x.length; i++) {
+                String v = axes.isEmpty() ? "" : OptimizerConfig.columnValue(combos.get(i).combo(), axes.get(0));
+                x[i] = axes.isEmpty() || axes.get(0).equals("method") ? i : Double.parseDouble(v);
+                y[i] = combos.get(i).successRate();
+            }
+            chart.addSeries("success rate", x, y).setMarker(SeriesMarkers.CIRCLE);
+            out.add(chart);
+            return out;
+        }
+        String ax = axes.get(0);
+        String ay = axes.get(1);
+        List<String> facetValues = axes.size() >= 3 ? distinct(combos, axes.get(2)) : List.of("");
+        if (facetValues.size() > 6) {
+            facetValues = facetValues.subList(0, 6);
+        }
+        List<String> xs = distinct(combos, ax);
+        List<String> ys = distinct(combos, ay);
+        for (String facet : facetValues) {
+            double[][] sum = new double[xs.size()][ys.size()];
+            int[][] count = new int[xs.size()][ys.size()];
+            for (Findings.ComboSummary cs : combos) {
+                if (axes.size() >= 3 && !OptimizerConfig.columnValue(cs.combo(), axes.get(2)).equals(facet)) {
+                    continue;
+                }
+                int i = xs.indexOf(OptimizerConfig.columnValue(cs.combo(), ax));
+                int j = ys.indexOf(OptimizerConfig.columnValue(cs.combo(), ay));
+                sum[i][j] += cs.successRate();
+                count[i][j]++;
+            }
+            List<Number[]> cells = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) {
+                for (int j = 0; j < ys.size(); j++) {
+                    if (count[i][j] > 0) {
+                        cells.add(new Number[] {i, j, Math.round(1000 * sum[i][j] / count[i][j]) / 10.0});
+                    }
+                }
+            }
+            String title = "Success rate (%) by " + ax + " and " + ay
+                    + (axes.size() >= 3 ? ", " + axes.get(2) + " = " + facet : "")
+                    + (axes.size() > 3 ? " (mean over " + String.join(", ", axes.subList(3, axes.size())) + ")" : "");
+            HeatMapChart chart = new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+                    .xAxisTitle(ax).yAxisTitle(ay).build();
+            style(chart.getStyler());
+            chart.getStyler().setShowValue(true);
+            chart.getStyler().setHeatMapValueDecimalPattern("0.0");
+            chart.getStyler().setMin(0);
+            chart.getStyler().setMax(100);
+            chart.getStyler().setRangeColors(new Color[] {new Color(215, 48, 39), new Color(254, 224, 139),
+                new Color(26, 152, 80)});
+            chart.getStyler().setLegendVisible(false);
+            chart.addSeries("success", xs, ys, cells);
+            out.add(chart);
+        }
+        return out;
+    }
+
+    private static List<String> distinct(List<Findings.ComboSummary> combos, String column) {
+        List<String> out = new ArrayList<>();
+        for (Findings.ComboSummary cs : combos) {
+            String v = OptimizerConfig.columnValue(cs.combo(), column);
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static XYChart waterfallPanel(RunRecord r, double[] values) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                .title("Waterfall: final values of all runs, sorted").xAxisTitle("fraction of runs")
+                .yAxisTitle("final value").build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("0.0#");
+        double[] x = new double[Math.max(1, values.length)];
+        double[] y = new double[x.length];
+        for (int i = 0; i < values.length; i++) {
+            x[i] = values.length == 1 ? 0 : (double) i / (values.length - 1);
+            y[i] = values[i];
+        }
+        if (values.length == 0) {
+            y[0] = 0;
+        }
+        XYSeries s = chart.addSeries("final values", x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.SOLID);
+        s.setLineColor(PALETTE[0]);
+        return chart;
+    }
+}

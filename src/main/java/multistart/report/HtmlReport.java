@@ -1,0 +1,164 @@
+package multistart.report;
+
+import com.google.common.escape.Escaper;
+import com.google.common.html.HtmlEscapers;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import multistart.analysis.Findings;
+import multistart.analysis.Kind;
+import multistart.config.ConfigDump;
+import multistart.config.ExperimentConfig;
+import multistart.config.OptimizerConfig;
+
+/**
+ * {@code report.html}: one self-contained page that opens offline. Pictures are embedded as
+ * data URIs, styles are inline, nothing is loaded from anywhere, and every text that came from
+ * the config is HTML-escaped.
+ */
+public final class HtmlReport {
+
+    private static final Escaper ESC = HtmlEscapers.htmlEscaper();
+    static final int MAX_ROWS = 100;
+
+    private HtmlReport() {
+    }
+
+    /** @param pictures file name to PNG bytes, in display order */
+    public static void write(RunRecord r, Map<String, byte[]> pictures, Writer w) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        List<String> vars = c.objective().variables();
+        boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+                .append(ESC.escape(c.name())).append(": multistart</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:1em 0;font-size:14px}\n")
+                .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}\n")
+                .append("th{background:#f0f0f0}td.t{text-align:left}\n")
+                .append(".answer{font-size:20px;background:#eef6ee;padding:1em;border-left:5px solid #2a2}\n")
+                .append(".warn{background:#fff3cd;padding:1em;border-left:5px solid #e0a800}\n")
+                .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}\npre{background:#f7f7f7;padding:1em;"
+                        + "overflow:auto}\n</style></head><body>\n");
+        h.append("<h1>").append(ESC.escape(c.name())).append("</h1>\n");
+        if (!r.complete()) {
+            h.append("<p class=\"warn\"><b>Incomplete</b>: the run was interrupted.</p>\n");
+        }
+        Findings.Minimum best = f.best();
+        h.append("<p class=\"answer\">");
+        if (best == null) {
+            h.append("No run ended at a finite point: all ").append(f.runs()).append(" runs diverged or failed.");
+        } else {
+            h.append("Best ").append(max ? "maximum" : "minimum").append(": <b>").append(Numbers.exact(best.value()))
+                    .append("</b> at (");
+            double[] p = best.point();
+            for (int i = 0; i < p.length; i++) {
+                h.append(i > 0 ? ", " : "").append(ESC.escape(vars.get(i))).append(" = ").append(Numbers.exact(p[i]));
+            }
+            h.append("), reached by ").append(best.hits()).append(" of ").append(f.runs()).append(" runs (")
+                    .append(Numbers.percent(best.share())).append(").");
+            if (f.targetKnown()) {
+                h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.');
+            }
+            List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
+            if (!ranked.isEmpty() && ranked.size() > 1) {
+                Findings.ComboSummary top = ranked.get(0);
+                h.append("<br>Best settings: combo ").append(top.combo().index())
+                        .append(ESC.escape(Charts.describe(c.optimizer(), top.combo()))).append(", success ")
+                        .append(Numbers.percent(top.successRate())).append(" [")
+                        .append(Numbers.percent(top.wilsonLow())).append(", ")
+                        .append(Numbers.percent(top.wilsonHigh())).append("].");
+            }
+        }
+        h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
+                .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().toString()))
+                .append(". ").append(f.runs()).append(" runs: ").append(r.plan().startCount()).append(" starts x ")
+                .append(r.plan().combos().size()).append(" combos.</p>\n");
+
+        for (Map.Entry<String, byte[]> e : pictures.entrySet()) {
+            h.append("<h2>").append(ESC.escape(caption(e.getKey()))).append("</h2>\n<img alt=\"")
+                    .append(ESC.escape(e.getKey())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
+        }
+
+        h.append("<h2>Distinct end points</h2>\n<table><tr><th>basin</th>");
+        int cols = Math.min(vars.size(), 6);
+        for (int i = 0; i < cols; i++) {
+            h.append("<th>").append(ESC.escape(vars.get(i))).append("</th>");
+        }
+        h.append("<th>value</th><th>kind</th><th>runs</th><th>share</th><th>note</th></tr>\n");
+        int shown = 0;
+        for (Findings.Minimum m : f.minima()) {
+            if (m.kind() == Kind.UNRESOLVED && m.hits() == 1 && shown > 10) {
+                continue;
+            }
+            if (shown++ == MAX_ROWS) {
+                break;
+            }
+            h.append("<tr><td>").append(m.basin()).append("</td>");
+            double[] p = m.point();
+            for (int i = 0; i < cols; i++) {
+                h.append("<td>").append(Numbers.brief(p[i])).append("</td>");
+            }
+            h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
+                    .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key()).append("</td><td>")
+                    .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share())).append("</td><td class=\"t\">")
+                    .append(m.outsideDomain() ? "outside the domain" : m.onBoundary() ? "on the boundary" : "")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>").append(f.minima().size()).append(" distinct end points in all; minima.csv lists "
+                + "every one.</p>\n");
+
+        List<String> swept = c.optimizer().sweptColumns();
+        h.append("<h2>Sweep, ranked by success rate then median iterations</h2>\n<table><tr><th>rank</th>"
+                + "<th>combo</th>");
+        for (String col : swept) {
+            h.append("<th>").append(ESC.escape(col)).append("</th>");
+        }
+        h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"
+                + "<th>best value</th><th>basins</th></tr>\n");
+        int rank = 0;
+        for (Findings.ComboSummary cs : Ranking.rank(f.combos())) {
+            if (rank++ == MAX_ROWS) {
+                break;
+            }
+            h.append("<tr><td>").append(rank).append("</td><td>").append(cs.combo().index()).append("</td>");
+            for (String col : swept) {
+                h.append("<td>").append(ESC.escape(OptimizerConfig.columnValue(cs.combo(), col))).append("</td>");
+            }
+            h.append("<td>").append(Numbers.percent(cs.successRate())).append("</td><td>")
+                    .append(Numbers.percent(cs.wilsonLow())).append(" to ").append(Numbers.percent(cs.wilsonHigh()))
+                    .append("</td><td>").append(cs.diverged()).append("</td><td>")
+                    .append(Numbers.brief(cs.medianIterations())).append("</td><td>")
+                    .append(Numbers.brief(cs.bestValue())).append("</td><td>").append(cs.basinsFound())
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent, %.3f s in "
+                + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(), r.totalSeconds(),
+                r.threads(), f.gradientSteps(), Numbers.brief(r.stepsPerSecond()))).append("</p>\n");
+        h.append("<h2>Resolved config</h2>\n<pre>");
+        for (String line : ConfigDump.lines(c)) {
+            h.append(ESC.escape(line)).append('\n');
+        }
+        h.append("</pre>\n<p>multistart ").append(ESC.escape(r.version())).append(", Java ")
+                .append(ESC.escape(System.getProperty("java.version"))).append(", ")
+                .append(ESC.escape(System.getProperty("os.name"))).append(" ")
+                .append(ESC.escape(System.getProperty("os.arch"))).append(".</p>\n</body></html>\n");
+        w.write(h.toString());
+    }
+
+    private static String caption(String file) {
+        return switch (file) {
+            case "basins.png" -> "Basins of attraction";
+            case "convergence.png" -> "Convergence";
+            case "sweep.png" -> "Sweep";
+            default -> file;
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pictures and the HTML page of a himmelblau learning-rate x momentum sweep. */
+class ReportsTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String SWEEP = """
+            name: himmelblau-sweep
+            objective: {builtin: himmelblau}
+            starts: {count: 200, sampler: halton}
+            optimizer:
+              method: momentum
+              learning_rate: [0.005, 0.02]
+              momentum: [0.0, 0.5, 0.9]
+              max_iterations: 1500
+            basins: {tolerance: 1.0e-3}
+            output: {basin_resolution: 30, trajectories: 12}
+            """;
+
+    Path run(String yaml) throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, yaml);
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertThat(r.code()).as(r.err()).isZero();
+        return out;
+    }
+
+    static BufferedImage png(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        // the PNG signature, then a decodable image
+        assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G', (byte) 13, (byte) 10);
+        BufferedImage img = ImageIO.read(p.toFile());
+        assertThat(img).as(p.toString()).isNotNull();
+        return img;
+    }
+
+    @Test
+    void everyPictureIsAValidPngOfTheExpectedSizeAndThePageEmbedsThem() throws IOException {
+        Path out = run(SWEEP);
+        // six combos: small multiples, 3 columns x 2 rows of 800 x 560 panels
+        BufferedImage basins = png(out.resolve("basins.png"));
+        assertThat(basins.getWidth()).isEqualTo(3 * 800);
+        assertThat(basins.getHeight()).isEqualTo(2 * 560);
+        BufferedImage convergence = png(out.resolve("convergence.png"));
+        assertThat(convergence.getWidth()).isEqualTo(960);
+        assertThat(convergence.getHeight()).isEqualTo(560);
+        // one heat map (two swept settings) beside the waterfall
+        BufferedImage sweep = png(out.resolve("sweep.png"));
+        assertThat(sweep.getWidth()).isEqualTo(2 * 640);
+        assertThat(sweep.getHeight()).isEqualTo(560);
+
+        String html = Files.readString(out.resolve("report.html"));
+        Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        int images = 0;
+        while (m.find()) {
+            byte[] decoded = java.util.Base64.getDecoder().decode(m.group(1));
+            assertThat(ImageIO.read(new java.io.ByteArrayInputStream(decoded))).isNotNull();
+            images++;
+        }
+        assertThat(images).isEqualTo(3);
+        // nothing is loaded from anywhere: no URL scheme other than the data URIs
+        assertThat(html.replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "")).doesNotContain("://")
+                .doesNotContain("<script").doesNotContain("<link");
+        assertThat(html).contains("Best minimum: <b>").contains("<h2>Sweep, ranked").contains("Resolved config")
+                .contains("multistart ");
+    }
+
+    @Test
+    void aSingleComboAndHigherDimensionsGiveASliceThroughTheBestMinimum() throws IOException {
+        Path out = run("""
+                name: slice
+                objective: {builtin: rastrigin, dimension: 3}
+                starts: {count: 100}
+                optimizer: {method: gd, learning_rate: 0.002, max_iterations: 300}
+                output: {basin_resolution: 20}
+                """);
+        assertThat(png(out.resolve("basins.png")).getWidth()).isEqualTo(800);
+        assertThat(png(out.resolve("sweep.png")).getWidth()).isEqualTo(2 * 640);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
+    }
+
+    @Test
+    void oneDimensionHasNoBasinMapAndChartsCanBeTurnedOff() throws IOException {
+        Path out = run("""
+                name: one
+                objective: {builtin: sine}
+                starts: {count: 20}
+                optimizer: {learning_rate: 0.1}
+                """);
+        assertThat(out.resolve("basins.png")).doesNotExist();
+        png(out.resolve("convergence.png"));
+        Path off = run("""
+                name: off
+                objective: {builtin: sine}
+                starts: {count: 20}
+                optimizer: {learning_rate: 0.1}
+                output: {charts: false}
+                """);
+        assertThat(off.resolve("report.html")).doesNotExist();
+        assertThat(off.resolve("sweep.png")).doesNotExist();
+    }
+
+    @Test
+    void noProgressBarWhenOutputIsNotATerminal() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, SWEEP);
+        Cli r = Cli.run("run", cfg.toString(), "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err() + r.out()).doesNotContain("\r").doesNotContain("runs/s");
+    }
+}
