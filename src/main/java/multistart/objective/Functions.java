@@ -118,6 +118,13 @@ final class Functions {
             }
             return f;
         }
+        @Override public double gradient(double[] x, double[] g) {
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                g[i] = 2.0 * xi + 10.0 * TWO_PI * Math.sin(TWO_PI * xi);
+            }
+            return 0.0;
+        }
     }
 
     /** Ackley with a = 20, b = 0.2, c = 2 pi. The gradient at the origin is taken as 0. */

@@ -21,6 +21,15 @@ public final class Negated implements Objective {
     }
 
     @Override
+    public double gradient(double[] x, double[] grad) {
+        double v = f.gradient(x, grad);
+        for (int i = 0; i < grad.length && i < f.dimension(); i++) {
+            grad[i] = -grad[i];
+        }
+        return -v;
+    }
+
+    @Override
     public double evaluate(double[] x, double[] grad) {
         double v = f.evaluate(x, grad);
         for (int i = 0; i < grad.length && i < f.dimension(); i++) {

@@ -28,7 +28,19 @@ public final class NumericGradient implements Objective {
     }
 
     @Override
+    public double gradient(double[] x, double[] grad) {
+        // the differences evaluate f on both sides of x: a NaN there shows in the gradient
+        differences(x, grad);
+        return 0.0;
+    }
+
+    @Override
     public double evaluate(double[] x, double[] grad) {
+        differences(x, grad);
+        return f.evaluate(x, scratch);
+    }
+
+    private void differences(double[] x, double[] grad) {
         int n = f.dimension();
         for (int i = 0; i < n; i++) {
             double xi = x[i];
@@ -39,6 +51,5 @@ public final class NumericGradient implements Objective {
             x[i] = xi;
             grad[i] = (up - down) / (2.0 * h);
         }
-        return f.evaluate(x, scratch);
     }
 }

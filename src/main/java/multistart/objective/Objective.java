@@ -19,6 +19,17 @@ public interface Objective {
     double evaluate(double[] x, double[] grad);
 
     /**
+     * The gradient, for steps where no one needs the value. Writes exactly what
+     * {@link #evaluate} writes into {@code grad} and returns the value, or 0 when the
+     * implementation skipped computing it. Only functions defined and finite wherever their
+     * gradient is may skip it (rastrigin saves a cosine per coordinate); the caller still
+     * applies its divergence test to what is returned.
+     */
+    default double gradient(double[] x, double[] grad) {
+        return evaluate(x, grad);
+    }
+
+    /**
      * The instance one worker thread uses. Stateless objectives return themselves; those
      * that need scratch space (numeric differences) return a private copy.
      */

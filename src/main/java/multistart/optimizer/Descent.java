@@ -19,9 +19,13 @@ import multistart.objective.Objective;
  * <li>adam: m = b1 m + (1 - b1) g; s = b2 s + (1 - b2) g^2;
  *     x -= eta (m / (1 - b1^t)) / (sqrt(s / (1 - b2^t)) + eps), b1 = momentum</li>
  * </ul>
- * Stop tests, in order, before each step: diverged (NaN, infinity, or |x_i| or |f| beyond
- * {@code divergence}); converged (|g| &lt; gradient_norm); stalled (the last step changed f by
- * less than value_change); max_iterations.
+ * Stop tests, in order, before each step: diverged (a coordinate NaN, infinite or beyond
+ * {@code divergence} in absolute value, or an infinite gradient); converged (|g| &lt;
+ * gradient_norm); stalled (the last step changed f by less than value_change); max_iterations.
+ * The value f is tested every step too (NaN or |f| beyond {@code divergence}: diverged),
+ * except for objectives defined everywhere whose gradient is cheaper alone (rastrigin, total
+ * formulas): they skip the value while no stall test or recorder needs it, and f is computed
+ * and tested once at the end.
  */
 public final class Descent {
 
@@ -72,25 +76,37 @@ public final class Descent {
         double b1t = 1.0;
         double b2t = 1.0;
 
-        double fx = f.evaluate(x, g);
+        // the value costs extra work for some objectives (a cosine per coordinate in rastrigin):
+        // compute it every step only when a test or a recorder needs it, else once at the end
+        final boolean valueEachStep = vtol > 0 || recorder != null;
+        final boolean normEachStep = gtol > 0;
+        double fx;
+        // gradient() returns the value when it computes it anyway, else 0: the |f| test below
+        // then applies to every objective that does not skip its value
+        fx = valueEachStep ? f.evaluate(x, g) : f.gradient(x, g);
         double maxAbsX = maxAbs(x);
         boolean stalled = false;
         int t = 0;
         if (recorder != null) {
             recorder.record(0, x, fx);
         }
-        Status result;
+        Status result = null;
         while (true) {
-            double gn = norm(g);
-            if (!(Math.abs(fx) <= limit) || !(maxAbsX <= limit) || !Double.isFinite(gn)) {
+            // NaN compares false, so NaN or infinite coordinates or values fail these tests
+            if (!(maxAbsX <= limit) || !(Math.abs(fx) <= limit)) {
                 result = Status.DIVERGED;
-                gradientNorm = gn;
                 break;
             }
-            gradientNorm = gn;
-            if (gn < gtol) {
-                result = Status.CONVERGED;
-                break;
+            if (normEachStep) {
+                double gn = norm(g);
+                if (!(gn <= Double.MAX_VALUE)) {
+                    result = Status.DIVERGED;
+                    break;
+                }
+                if (gn < gtol) {
+                    result = Status.CONVERGED;
+                    break;
+                }
             }
             if (stalled) {
                 result = Status.STALLED;
@@ -115,12 +131,26 @@ public final class Descent {
                 default -> throw new AssertionError(method);
             }
             eta *= decay;
-            double previous = fx;
-            fx = f.evaluate(x, g);
-            if (recorder != null) {
-                recorder.record(t, x, fx);
+            if (valueEachStep) {
+                double previous = fx;
+                fx = f.evaluate(x, g);
+                if (recorder != null) {
+                    recorder.record(t, x, fx);
+                }
+                stalled = vtol > 0 && Math.abs(fx - previous) < vtol;
+            } else {
+                fx = f.gradient(x, g);
             }
-            stalled = vtol > 0 && Math.abs(fx - previous) < vtol;
+        }
+        if (!valueEachStep) {
+            fx = f.evaluate(x, g);
+            if (result != Status.DIVERGED && !(Math.abs(fx) <= limit)) {
+                result = Status.DIVERGED;
+            }
+        }
+        gradientNorm = norm(g);
+        if (result != Status.DIVERGED && !(gradientNorm <= Double.MAX_VALUE)) {
+            result = Status.DIVERGED;
         }
         value = fx;
         iterations = t;

@@ -126,6 +126,27 @@ class DescentTest {
         }
     }
 
+    @Test
+    void skippingTheValueChangesNothing() {
+        // rastrigin's gradient-only path (no cosines) against the full path a recorder forces
+        Objective f = builtin("rastrigin", 3);
+        Combo c = new Combo(0, Method.MOMENTUM, 0.002, 0.999, 0.9, 0.999, 1e-8, 700, 1e-9, 0, 1e8);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int k = 0; k < 50; k++) {
+            double[] a = {r.nextDouble() * 10 - 5, r.nextDouble() * 10 - 5, r.nextDouble() * 10 - 5};
+            double[] b = a.clone();
+            Descent fast = new Descent(f);
+            Descent full = new Descent(f);
+            Status s1 = fast.run(a, c);
+            Status s2 = full.run(b, c, (t, x, v) -> { });
+            assertThat(a).isEqualTo(b);
+            assertThat(s1).isEqualTo(s2);
+            assertThat(fast.iterations()).isEqualTo(full.iterations());
+            assertThat(fast.value()).isEqualTo(full.value());
+            assertThat(fast.gradientNorm()).isEqualTo(full.gradientNorm());
+        }
+    }
+
     @Nested
     class StopsAndStatuses {
 

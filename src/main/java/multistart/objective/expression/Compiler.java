@@ -36,33 +36,21 @@ public final class Compiler {
      */
     public static Objective compile(Expr value, List<Expr> gradient, int dimension) throws ExpressionException {
         Compiler c = new Compiler();
-        List<Expr> roots = new ArrayList<>();
-        roots.add(value);
-        if (gradient != null) {
-            roots.addAll(gradient);
+        String evaluate = c.body(value, gradient, dimension);
+        String gradientOnly = "";
+        // a formula with partial functions (log of a negative) must keep computing its value, or
+        // a step through the undefined region would go unnoticed (log's derivative 1/x is defined
+        // there); total formulas get a gradient-only method that skips the value's work
+        if (gradient != null && total(value)) {
+            Compiler gc = new Compiler();
+            gradientOnly = "    public double gradient(double[] x, double[] g) {\n"
+                    + gc.body(null, gradient, dimension) + "        return 0.0;\n    }\n";
         }
-        for (Expr r : roots) {
-            c.count(r);
-        }
-        if (c.uses.size() > MAX_OPERATIONS) {
-            throw new ExpressionException("the formula and its derivatives need " + c.uses.size()
-                    + " operations, more than the " + MAX_OPERATIONS + " allowed", -1);
-        }
-        for (int i = 0; i < dimension; i++) {
-            c.body.append("        final double x").append(i).append(" = x[").append(i).append("];\n");
-        }
-        String v = c.emit(value);
-        if (gradient != null) {
-            for (int i = 0; i < dimension; i++) {
-                String gi = c.emit(gradient.get(i));
-                c.body.append("        g[").append(i).append("] = ").append(gi).append(";\n");
-            }
-        }
-        c.body.append("        return ").append(v).append(";\n");
         String name = "Formula";
         String source = "public final class " + name + " implements multistart.objective.Objective {\n"
                 + "    public int dimension() { return " + dimension + "; }\n"
-                + "    public double evaluate(double[] x, double[] g) {\n" + c.body + "    }\n}\n";
+                + "    public double evaluate(double[] x, double[] g) {\n" + evaluate + "    }\n"
+                + gradientOnly + "}\n";
         try {
             SimpleCompiler sc = new SimpleCompiler();
             sc.setParentClassLoader(Compiler.class.getClassLoader());
@@ -71,6 +59,60 @@ public final class Compiler {
         } catch (CompileException | ReflectiveOperationException | RuntimeException e) {
             throw new ExpressionException("internal error compiling the formula: " + e.getMessage(), -1);
         }
+    }
+
+    /** Statements computing the roots; returns the value when {@code value} is given. */
+    private String body(Expr value, List<Expr> gradient, int dimension) throws ExpressionException {
+        List<Expr> roots = new ArrayList<>();
+        if (value != null) {
+            roots.add(value);
+        }
+        if (gradient != null) {
+            roots.addAll(gradient);
+        }
+        for (Expr r : roots) {
+            count(r);
+        }
+        if (uses.size() > MAX_OPERATIONS) {
+            throw new ExpressionException("the formula and its derivatives need " + uses.size()
+                    + " operations, more than the " + MAX_OPERATIONS + " allowed", -1);
+        }
+        for (int i = 0; i < dimension; i++) {
+            body.append("        final double x").append(i).append(" = x[").append(i).append("];\n");
+        }
+        String v = value == null ? null : emit(value);
+        if (gradient != null) {
+            for (int i = 0; i < dimension; i++) {
+                String gi = emit(gradient.get(i));
+                body.append("        g[").append(i).append("] = ").append(gi).append(";\n");
+            }
+        }
+        if (v != null) {
+            body.append("        return ").append(v).append(";\n");
+        }
+        return body.toString();
+    }
+
+    /** True when the formula is defined everywhere its operations are finite. */
+    static boolean total(Expr e) {
+        ArrayList<Expr> stack = new ArrayList<>();
+        stack.add(e);
+        while (!stack.isEmpty()) {
+            Expr x = stack.remove(stack.size() - 1);
+            if (x instanceof Expr.Call c) {
+                switch (c.fn()) {
+                    case LOG, LOG10, SQRT, ASIN, ACOS, POW:
+                        return false;
+                    default:
+                        break;
+                }
+            }
+            if (x instanceof Expr.Bin b && b.op() == '^' && !Powers.applies(b.b())) {
+                return false;
+            }
+            children(x, stack);
+        }
+        return true;
     }
 
     /** Counts uses of each distinct subtree, descending into a subtree only the first time. */

@@ -88,6 +88,21 @@ class ExpressionDerivativeTest {
     }
 
     @Test
+    void theGradientOnlyMethodWritesTheSameGradient() throws Exception {
+        Objective total = Formula.of("3*(1-x)^2*exp(-x^2 - (y+1)^2) - 10*(x/5 - x^3 - y^5)*exp(-x^2-y^2)",
+                List.of("x", "y")).compile();
+        Objective partial = Formula.of("log(x) + y^2", List.of("x", "y")).compile();
+        double[] g1 = new double[2];
+        double[] g2 = new double[2];
+        double[] p = {0.3, -1.2};
+        total.evaluate(p, g1);
+        assertThat(total.gradient(p, g2)).isEqualTo(0.0);
+        assertThat(g2).isEqualTo(g1);
+        // a formula with a partial function keeps returning its value, so NaN shows
+        assertThat(partial.gradient(new double[] {-1, 0}, g2)).isNaN();
+    }
+
+    @Test
     void precedenceAndAssociativity() throws Exception {
         double[] x = {3.0};
         assertThat(eval("-x^2", x)).isEqualTo(-9.0);
