@@ -18,6 +18,6 @@ for f in rastrigin peaks; do
     rate "$f-builtin" >/dev/null
     b=$(rate "$f-builtin")
     e=$(rate "$f-expression")
-    printf '%-10s %14.4g %14.4g %7.2f\n' "$f" "$b" "$e" "$(echo "$e / $b" | bc -l)"
+    printf '%-10s %14.4g %14.4g %7.2f\n' "$f" "$b" "$e" "$(awk -v a="$e" -v b="$b" 'BEGIN { printf "%.4f", a / b }')"
 done
 rm -rf "$out"

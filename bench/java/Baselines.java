@@ -23,7 +23,9 @@ public class Baselines {
         boolean simd = a[1].equals("simd");
         int threads = Integer.parseInt(a[2]);
         double best = 0;
-        for (int rep = 0; rep < 3; rep++) {
+        // "once": a single repetition, for timing the whole process
+        int reps = a.length > 3 && a[3].equals("once") ? 1 : 3;
+        for (int rep = 0; rep < reps; rep++) {
             double rate = switch (w) {
                 case "W1" -> run(100_000, 2, 1000, -5.12, 5.12, threads, simd, W1);
                 case "W2" -> w2(threads, simd);
@@ -201,29 +203,36 @@ public class Baselines {
         }
 
         public void simd(double[][] x, int iters, double eta, double decay, double beta) {
+            // flat structure-of-arrays buffers: coordinate i of all lanes at i * L
             int n = x.length;
-            DoubleVector[] xs = new DoubleVector[n];
-            DoubleVector[] vs = new DoubleVector[n];
-            DoubleVector[] gs = new DoubleVector[n];
+            int L = S.length();
+            double[] xs = new double[n * L];
+            double[] vs = new double[n * L];
+            double[] gs = new double[n * L];
             for (int i = 0; i < n; i++) {
-                xs[i] = DoubleVector.fromArray(S, x[i], 0);
-                vs[i] = DoubleVector.zero(S);
+                System.arraycopy(x[i], 0, xs, i * L, L);
             }
             for (int t = 0; t < iters; t++) {
-                gs[0] = DoubleVector.zero(S);
+                DoubleVector xi = DoubleVector.fromArray(S, xs, 0);
+                DoubleVector gi = DoubleVector.zero(S);
                 for (int i = 0; i < n - 1; i++) {
-                    DoubleVector d = xs[i + 1].sub(xs[i].mul(xs[i]));
-                    gs[i] = gs[i].add(xs[i].mul(-400).mul(d)).sub(xs[i].neg().add(1).mul(2));
-                    gs[i + 1] = d.mul(200);
+                    DoubleVector xn = DoubleVector.fromArray(S, xs, (i + 1) * L);
+                    DoubleVector d = xn.sub(xi.mul(xi));
+                    gi.add(xi.mul(-400).mul(d)).sub(xi.neg().add(1).mul(2)).intoArray(gs, i * L);
+                    gi = d.mul(200);
+                    xi = xn;
                 }
+                gi.intoArray(gs, (n - 1) * L);
                 for (int i = 0; i < n; i++) {
-                    vs[i] = vs[i].mul(beta).sub(gs[i].mul(eta));
-                    xs[i] = xs[i].add(vs[i]);
+                    DoubleVector v = DoubleVector.fromArray(S, vs, i * L).mul(beta)
+                            .sub(DoubleVector.fromArray(S, gs, i * L).mul(eta));
+                    v.intoArray(vs, i * L);
+                    DoubleVector.fromArray(S, xs, i * L).add(v).intoArray(xs, i * L);
                 }
                 eta *= decay;
             }
             for (int i = 0; i < n; i++) {
-                xs[i].intoArray(x[i], 0);
+                System.arraycopy(xs, i * L, x[i], 0, L);
             }
         }
     };

@@ -50,8 +50,10 @@ public final class Aggregator implements Engine.Sink {
         this.sign = config.objective().goal().sign();
         this.index = new BasinIndex(n, config.basins().tolerance());
         this.combos = new ComboAccumulator[comboCount];
+        boolean known = config.objective().knownOptimum().isPresent();
+        double knownTarget = known ? sign * config.objective().knownOptimum().getAsDouble() : Double.NaN;
         for (int c = 0; c < comboCount; c++) {
-            combos[c] = new ComboAccumulator();
+            combos[c] = new ComboAccumulator(knownTarget, config.basins().successTolerance());
         }
     }
 
@@ -204,19 +206,61 @@ public final class Aggregator implements Engine.Sink {
                 totals[Status.FAILED.ordinal()], gradientSteps, firstFailure);
     }
 
-    /** Per-combo running statistics. Values are in the minimised sign. */
+    /**
+     * Per-combo running statistics, in the minimised sign. Memory is bounded: final values and
+     * iteration counts are kept exactly for the first {@link #KEEP} finished runs of the combo;
+     * beyond that a systematic sample is kept (every 2nd, then every 4th, ... run in run order,
+     * deterministic), from which medians are taken. Successes against a known optimum are
+     * counted exactly whatever the number of runs; against the best value found (no known
+     * optimum) they are counted in the sample and scaled.
+     */
     private static final class ComboAccumulator {
+        static final int KEEP = 1 << 16;
+
+        final double knownTarget;
+        final double tolerance;
         long runs;
         final long[] count = new long[Status.values().length];
         final BitSet basins = new BitSet();
         double[] values = new double[16];
         int[] iterations = new int[16];
         int kept;
+        long finished;
+        long stride = 1;
+        long successesKnown;
+        double best = Double.NaN;
+
+        ComboAccumulator(double knownTarget, double tolerance) {
+            this.knownTarget = knownTarget;
+            this.tolerance = tolerance;
+        }
 
         void add(double v, int it) {
+            // one-sided: a run that does better than the target is a success too
+            if (v <= knownTarget + tolerance) {
+                successesKnown++;
+            }
+            if (Double.isNaN(best) || v < best) {
+                best = v;
+            }
+            long index = finished++;
+            if (index % stride != 0) {
+                return;
+            }
+            if (kept == KEEP) {
+                for (int i = 0; i < kept / 2; i++) {
+                    values[i] = values[2 * i];
+                    iterations[i] = iterations[2 * i];
+                }
+                kept /= 2;
+                stride *= 2;
+                if (index % stride != 0) {
+                    return;
+                }
+            }
             if (kept == values.length) {
-                values = Arrays.copyOf(values, kept * 2);
-                iterations = Arrays.copyOf(iterations, kept * 2);
+                values = Arrays.copyOf(values, Math.min(KEEP, kept * 2));
+                iterations = Arrays.copyOf(iterations, Math.min(KEEP, kept * 2));
             }
             values[kept] = v;
             iterations[kept] = it;
@@ -224,17 +268,17 @@ public final class Aggregator implements Engine.Sink {
         }
 
         Findings.ComboSummary summary(Combo combo, double target, double tol, double sign) {
-            long successes = 0;
-            double best = Double.NaN;
-            for (int i = 0; i < kept; i++) {
-                double v = values[i];
-                // one-sided: a run that does better than the target is a success too
-                if (v <= target + tol) {
-                    successes++;
+            long successes;
+            if (!Double.isNaN(knownTarget)) {
+                successes = successesKnown;
+            } else {
+                long inSample = 0;
+                for (int i = 0; i < kept; i++) {
+                    if (values[i] <= target + tol) {
+                        inSample++;
+                    }
                 }
-                if (Double.isNaN(best) || v < best) {
-                    best = v;
-                }
+                successes = stride == 1 ? inSample : Math.round((double) inSample * finished / Math.max(1, kept));
             }
             double[] sortedValues = Arrays.copyOf(values, kept);
             Arrays.sort(sortedValues);

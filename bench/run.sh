@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The speed benchmark of issue 5, all in one run on this machine:
+#  1. run-phase throughput (steps/s) of the product on W1-W3 (bench/w*.yaml; result.json's
+#     timing) against hand-written scalar and SIMD baselines (bench/java/Baselines.java), at 1
+#     and 2 threads (or the thread counts given), with the ratios;
+#  2. whole-command wall time, product vs the scalar baseline's whole process;
+#  3. a test-sized memory check: peak RSS with output.runs: none for 1e4 vs 1e6 runs
+#     (MEMORY_RUNS="100000 10000000" for the full check).
+# Usage: bench/run.sh [THREADS...]        e.g. bench/run.sh 1 2
+set -euo pipefail
+cd "$(dirname "$0")/.."
+threads=("$@")
+[ ${#threads[@]} -gt 0 ] || threads=(1 2)
+[ -f target/multistart.jar ] || mvn -q -ntp package -DskipTests
+classes=$(mktemp -d)
+out=$(mktemp -d)
+trap 'rm -rf "$classes" "$out"' EXIT
+javac --add-modules jdk.incubator.vector -nowarn -d "$classes" bench/java/Baselines.java 2>/dev/null
+baseline() { java --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4}'; }
+product() {  # workload threads -> steps/s of the run phase
+    java -jar target/multistart.jar run "bench/$1.yaml" --out "$out/$1" --threads "$2" --quiet --force >/dev/null
+    sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/$1/result.json" | head -1
+}
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
+declare -A config=([W1]=w1-rastrigin [W2]=w2-peaks [W3]=w3-rosenbrock)
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+printf '%-3s %7s %12s %12s %12s %8s %8s\n' load threads product scalar simd 'p/scal' 'p/simd'
+for w in W1 W2 W3; do
+    for t in "${threads[@]}"; do
+        p=$(product "${config[$w]}" "$t")
+        p=$(echo "$p $(product "${config[$w]}" "$t")" | awk '{print ($1 > $2) ? $1 : $2}')  # best of 2
+        s=$(baseline "$w" scalar "$t")
+        v=$(baseline "$w" simd "$t")
+        printf '%-3s %7s %12.4g %12.4g %12.4g %8.2f %8.2f\n' "$w" "$t" "$p" "$s" "$v" \
+            "$(div "$p" "$s")" "$(div "$p" "$v")"
+    done
+done
+echo
+echo "whole command, ${threads[-1]} threads (seconds; product includes JVM start, analysis, reports):"
+for w in W1 W2 W3; do
+    t=${threads[-1]}
+    a=$( { /usr/bin/time -f %e java -jar target/multistart.jar run "bench/${config[$w]}.yaml" --out "$out/x" \
+        --threads "$t" --quiet --force >/dev/null; } 2>&1 | tail -1)
+    b=$( { /usr/bin/time -f %e java -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" scalar "$t" \
+        once >/dev/null; } 2>&1 | tail -1)
+    printf '%-3s product %6.2f  baseline %6.2f  ratio %5.2f\n' "$w" "$a" "$b" "$(div "$a" "$b")"
+done
+echo
+echo "peak memory with output.runs: none (rastrigin 2-d, runs stop when |g| < 1e-6, -Xmx512m):"
+for runs in ${MEMORY_RUNS:-10000 1000000}; do
+    sed -e "s/count: 100000/count: $runs/" -e "s/gradient_norm: 0/gradient_norm: 1.0e-6/" \
+        -e "s/name: w1-rastrigin/name: memory/" bench/w1-rastrigin.yaml > "$out/memory.yaml"
+    kb=$( { /usr/bin/time -f %M java -Xmx512m -jar target/multistart.jar run "$out/memory.yaml" --out "$out/m" \
+        --threads "${threads[-1]}" --quiet --force >/dev/null; } 2>&1 | tail -1)
+    printf '%10s runs: %6.1f MiB peak RSS\n' "$runs" "$(div "$kb" 1024)"
+done
