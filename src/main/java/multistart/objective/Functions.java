@@ -169,6 +169,16 @@ final class Functions {
             }
             return f;
         }
+        @Override public double gradient(double[] x, double[] g) {
+            g[0] = 0.0;
+            for (int i = 0; i < n - 1; i++) {
+                double xi = x[i];
+                double t = x[i + 1] - xi * xi;
+                g[i] += -400.0 * xi * t - 2.0 * (1.0 - xi);
+                g[i + 1] = 200.0 * t;
+            }
+            return 0.0;
+        }
     }
 
     /** Himmelblau: (x^2 + y - 11)^2 + (x + y^2 - 7)^2. */

@@ -84,7 +84,7 @@ public final class Descent {
         // gradient() returns the value when it computes it anyway, else 0: the |f| test below
         // then applies to every objective that does not skip its value
         fx = valueEachStep ? f.evaluate(x, g) : f.gradient(x, g);
-        double maxAbsX = maxAbs(x);
+        boolean outside = outside(x, limit);
         boolean stalled = false;
         int t = 0;
         if (recorder != null) {
@@ -93,7 +93,7 @@ public final class Descent {
         Status result = null;
         while (true) {
             // NaN compares false, so NaN or infinite coordinates or values fail these tests
-            if (!(maxAbsX <= limit) || !(Math.abs(fx) <= limit)) {
+            if (outside || !(Math.abs(fx) <= limit)) {
                 result = Status.DIVERGED;
                 break;
             }
@@ -118,15 +118,15 @@ public final class Descent {
             }
             t++;
             switch (method) {
-                case GD -> maxAbsX = stepGd(x, eta);
-                case MOMENTUM -> maxAbsX = stepMomentum(x, eta, beta);
-                case NESTEROV -> maxAbsX = stepNesterov(x, eta, beta);
-                case ADAGRAD -> maxAbsX = stepAdagrad(x, eta, eps);
-                case RMSPROP -> maxAbsX = stepRmsprop(x, eta, beta2, eps);
+                case GD -> outside = stepGd(x, eta, limit);
+                case MOMENTUM -> outside = stepMomentum(x, eta, beta, limit);
+                case NESTEROV -> outside = stepNesterov(x, eta, beta, limit);
+                case ADAGRAD -> outside = stepAdagrad(x, eta, eps, limit);
+                case RMSPROP -> outside = stepRmsprop(x, eta, beta2, eps, limit);
                 case ADAM -> {
                     b1t *= beta;
                     b2t *= beta2;
-                    maxAbsX = stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t);
+                    outside = stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t, limit);
                 }
                 default -> throw new AssertionError(method);
             }
@@ -158,68 +158,74 @@ public final class Descent {
         return result;
     }
 
-    private double stepGd(double[] x, double eta) {
-        double m = 0.0;
+    private boolean stepGd(double[] x, double eta, double limit) {
+        // NaN fails the comparison too; |= keeps the loop free of branches
+        boolean out = false;
         for (int i = 0; i < n; i++) {
             double xi = x[i] - eta * g[i];
             x[i] = xi;
-            m = Math.max(m, Math.abs(xi));
+            out |= !(Math.abs(xi) <= limit);
         }
-        return m;
+        return out;
     }
 
-    private double stepMomentum(double[] x, double eta, double beta) {
-        double m = 0.0;
+    private boolean stepMomentum(double[] x, double eta, double beta, double limit) {
+        // NaN fails the comparison too; |= keeps the loop free of branches
+        boolean out = false;
         for (int i = 0; i < n; i++) {
             double vi = beta * v[i] - eta * g[i];
             v[i] = vi;
             double xi = x[i] + vi;
             x[i] = xi;
-            m = Math.max(m, Math.abs(xi));
+            out |= !(Math.abs(xi) <= limit);
         }
-        return m;
+        return out;
     }
 
-    private double stepNesterov(double[] x, double eta, double beta) {
-        double m = 0.0;
+    private boolean stepNesterov(double[] x, double eta, double beta, double limit) {
+        // NaN fails the comparison too; |= keeps the loop free of branches
+        boolean out = false;
         for (int i = 0; i < n; i++) {
             double vi = beta * v[i] - eta * g[i];
             v[i] = vi;
             double xi = x[i] + beta * vi - eta * g[i];
             x[i] = xi;
-            m = Math.max(m, Math.abs(xi));
+            out |= !(Math.abs(xi) <= limit);
         }
-        return m;
+        return out;
     }
 
-    private double stepAdagrad(double[] x, double eta, double eps) {
-        double m = 0.0;
+    private boolean stepAdagrad(double[] x, double eta, double eps, double limit) {
+        // NaN fails the comparison too; |= keeps the loop free of branches
+        boolean out = false;
         for (int i = 0; i < n; i++) {
             double gi = g[i];
             double si = s[i] + gi * gi;
             s[i] = si;
             double xi = x[i] - eta * gi / (Math.sqrt(si) + eps);
             x[i] = xi;
-            m = Math.max(m, Math.abs(xi));
+            out |= !(Math.abs(xi) <= limit);
         }
-        return m;
+        return out;
     }
 
-    private double stepRmsprop(double[] x, double eta, double rho, double eps) {
-        double m = 0.0;
+    private boolean stepRmsprop(double[] x, double eta, double rho, double eps, double limit) {
+        // NaN fails the comparison too; |= keeps the loop free of branches
+        boolean out = false;
         for (int i = 0; i < n; i++) {
             double gi = g[i];
             double si = rho * s[i] + (1.0 - rho) * gi * gi;
             s[i] = si;
             double xi = x[i] - eta * gi / (Math.sqrt(si) + eps);
             x[i] = xi;
-            m = Math.max(m, Math.abs(xi));
+            out |= !(Math.abs(xi) <= limit);
         }
-        return m;
+        return out;
     }
 
-    private double stepAdam(double[] x, double eta, double b1, double b2, double eps, double c1, double c2) {
-        double m = 0.0;
+    private boolean stepAdam(double[] x, double eta, double b1, double b2, double eps, double c1, double c2, double limit) {
+        // NaN fails the comparison too; |= keeps the loop free of branches
+        boolean out = false;
         for (int i = 0; i < n; i++) {
             double gi = g[i];
             double mi = b1 * v[i] + (1.0 - b1) * gi;
@@ -228,9 +234,9 @@ public final class Descent {
             s[i] = si;
             double xi = x[i] - eta * (mi / c1) / (Math.sqrt(si / c2) + eps);
             x[i] = xi;
-            m = Math.max(m, Math.abs(xi));
+            out |= !(Math.abs(xi) <= limit);
         }
-        return m;
+        return out;
     }
 
     private double norm(double[] a) {
@@ -241,14 +247,13 @@ public final class Descent {
         return Math.sqrt(sum);
     }
 
-    private double maxAbs(double[] a) {
-        double m = 0.0;
+    /** Whether a coordinate is NaN, infinite or beyond {@code limit} in absolute value. */
+    private boolean outside(double[] a, double limit) {
+        boolean out = false;
         for (int i = 0; i < n; i++) {
-            double ai = Math.abs(a[i]);
-            // NaN compares false: keep it visible to the divergence test
-            m = ai > m || Double.isNaN(ai) ? ai : m;
+            out |= !(Math.abs(a[i]) <= limit);
         }
-        return m;
+        return out;
     }
 
     public double value() {
