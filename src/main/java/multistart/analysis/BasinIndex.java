@@ -1,9 +1,7 @@
 package multistart.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Distinct end points, found by a spatial hash instead of a scan over all of them. Points
@@ -20,7 +18,10 @@ final class BasinIndex {
     private final int k;
     private final double tolerance;
     private final double tolerance2;
-    private final Map<Long, int[]> cells = new HashMap<>();
+    /** Open addressing, cell hash -> ids: no boxing per lookup. */
+    private long[] keys = new long[1024];
+    private int[][] slots = new int[1024][];
+    private int used;
     private final List<double[]> representatives = new ArrayList<>();
     private final long[] cell;
     private final long[] probe;
@@ -71,7 +72,7 @@ final class BasinIndex {
                 probe[i] = cell[i] + (rest % 3) - 1;
                 rest /= 3;
             }
-            int[] ids = cells.get(hash(probe, k));
+            int[] ids = get(hash(probe, k));
             if (ids == null) {
                 continue;
             }
@@ -94,15 +95,50 @@ final class BasinIndex {
         System.arraycopy(x, offset, rep, 0, n);
         representatives.add(rep);
         long h = hash(cell, k);
-        int[] ids = cells.get(h);
+        int[] ids = get(h);
         if (ids == null) {
             ids = new int[4];
         } else if (ids[0] + 1 == ids.length) {
             ids = java.util.Arrays.copyOf(ids, ids.length * 2);
         }
         ids[++ids[0]] = id;
-        cells.put(h, ids);
+        put(h, ids);
         return id;
+    }
+
+    private int[] get(long key) {
+        int mask = keys.length - 1;
+        for (int i = (int) (key ^ (key >>> 32)) & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return slots[i];
+            }
+        }
+        return null;
+    }
+
+    private void put(long key, int[] ids) {
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (slots[i] != null && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        if (slots[i] == null) {
+            used++;
+        }
+        keys[i] = key;
+        slots[i] = ids;
+        if (used * 2 > keys.length) {
+            long[] oldKeys = keys;
+            int[][] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldKeys.length * 2][];
+            used = 0;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldSlots[j] != null) {
+                    put(oldKeys[j], oldSlots[j]);
+                }
+            }
+        }
     }
 
     private double distance2(double[] a, double[] x, int offset) {

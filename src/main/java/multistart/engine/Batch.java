@@ -6,8 +6,8 @@ package multistart.engine;
  */
 public final class Batch {
 
-    public final long firstRun;
-    public final int size;
+    public long firstRun;
+    public int size;
     public final int dimension;
     public final double[] start;
     public final double[] end;
@@ -28,6 +28,17 @@ public final class Batch {
         this.gradientNorm = new double[size];
         this.iterations = new int[size];
         this.status = new byte[size];
+    }
+
+    /** Reuses this batch's buffers (sized for at least {@code size} runs) for another block. */
+    void reset(long firstRun, int size) {
+        this.firstRun = firstRun;
+        this.size = size;
+        this.failure = null;
+    }
+
+    int capacity() {
+        return value.length;
     }
 
     /** The first {@code k} runs of this batch, as a batch of their own (copies). */

@@ -17,7 +17,10 @@ import multistart.sampling.StartPoints;
  */
 public final class Engine {
 
-    /** Receives finished chunks in run order, on the thread that called {@link #execute}. */
+    /**
+     * Receives finished chunks in run order, on the thread that called {@link #execute}. The
+     * batch's buffers are reused once {@code accept} returns: copy what must be kept.
+     */
     public interface Sink {
         void accept(Batch batch) throws Exception;
     }
@@ -53,7 +56,10 @@ public final class Engine {
         int chunk = chunkSize(runs - firstRun, threads);
         int window = threads * 4;
         ForkJoinPool pool = new ForkJoinPool(threads);
-        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, cancelled));
+        // finished batches go back to the workers once the sink is done with them (sinks copy
+        // what they keep), so a long sweep allocates no new buffers per chunk
+        java.util.concurrent.ConcurrentLinkedQueue<Batch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, cancelled, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
         try {
@@ -79,6 +85,7 @@ public final class Engine {
                 if (progress != null) {
                     progress.update(b.firstRun + b.size);
                 }
+                free.add(b);
             }
         } finally {
             for (ForkJoinTask<Batch> t : inFlight) {
@@ -107,10 +114,12 @@ public final class Engine {
         private final double[] x;
         private final int n;
         private final java.util.function.BooleanSupplier cancelled;
+        private final java.util.Queue<Batch> free;
 
-        Worker(Plan plan, java.util.function.BooleanSupplier cancelled) {
+        Worker(Plan plan, java.util.function.BooleanSupplier cancelled, java.util.Queue<Batch> free) {
             this.plan = plan;
             this.cancelled = cancelled;
+            this.free = free;
             this.descent = new Descent(plan.objective().forWorker());
             this.cursor = plan.starts().cursor();
             this.n = plan.starts().dimension();
@@ -118,7 +127,12 @@ public final class Engine {
         }
 
         Batch run(long first, int size) {
-            Batch b = new Batch(first, size, n);
+            Batch b = free.poll();
+            if (b == null || b.capacity() < size) {
+                b = new Batch(first, size, n);
+            } else {
+                b.reset(first, size);
+            }
             for (int i = 0; i < size; i++) {
                 if (cancelled.getAsBoolean()) {
                     // the merge thread sees the flag too and drops this unfinished chunk
