@@ -73,11 +73,7 @@ public final class ResultJson {
                 number(g, "share", m.share());
                 g.writeNumberField("best_run", m.bestRun());
                 number(g, "gradient_norm", m.gradientNorm());
-                g.writeArrayFieldStart("hessian_eigenvalues");
-                for (double e : m.eigenvalues()) {
-                    number(g, e);
-                }
-                g.writeEndArray();
+                numbers(g, "hessian_eigenvalues", m.eigenvalues());
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());
                 g.writeArrayFieldStart("share_per_combo");
@@ -127,20 +123,8 @@ public final class ResultJson {
                     g.writeNumber(it);
                 }
                 g.writeEndArray();
-                g.writeArrayFieldStart("values");
-                for (double v : t.values()) {
-                    number(g, v);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("points");
-                for (double[] p : t.points()) {
-                    g.writeStartArray();
-                    for (double x : p) {
-                        number(g, x);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
+                numbers(g, "values", t.values());
+                points(g, "points", java.util.Arrays.asList(t.points()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -185,15 +169,7 @@ public final class ResultJson {
         g.writeNumberField("count", c.starts().count());
         g.writeNumberField("total", c.starts().total());
         g.writeStringField("sampler", c.starts().sampler().key());
-        g.writeArrayFieldStart("points");
-        for (double[] p : c.starts().points()) {
-            g.writeStartArray();
-            for (double x : p) {
-                number(g, x);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
+        points(g, "points", c.starts().points());
         g.writeEndObject();
         g.writeObjectFieldStart("optimizer");
         OptimizerConfig o = c.optimizer();
@@ -208,11 +184,7 @@ public final class ResultJson {
                 g.writeStringField(s.key(), "method default");
                 continue;
             }
-            g.writeArrayFieldStart(s.key());
-            for (double x : v) {
-                number(g, x);
-            }
-            g.writeEndArray();
+            numbers(g, s.key(), v);
         }
         g.writeEndObject();
         g.writeObjectFieldStart("basins");
@@ -243,6 +215,26 @@ public final class ResultJson {
                 number(g, key, c.value(s));
             }
         }
+    }
+
+    private static void numbers(JsonGenerator g, String field, double[] values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (double v : values) {
+            number(g, v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void points(JsonGenerator g, String field, List<double[]> points) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (double[] p : points) {
+            g.writeStartArray();
+            for (double x : p) {
+                number(g, x);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
     }
 
     private static void number(JsonGenerator g, String field, double v) throws IOException {

@@ -138,14 +138,7 @@ public final class Compiler {
     }
 
     private static void children(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Neg n) {
-            out.add(n.a());
-        } else if (e instanceof Expr.Bin b) {
-            out.add(b.a());
-            out.add(b.b());
-        } else if (e instanceof Expr.Call c) {
-            out.addAll(c.args());
-        }
+        Exprs.children(e, out);
     }
 
     /** Emits the statements computing {@code root}, children first, and returns its operand text. */

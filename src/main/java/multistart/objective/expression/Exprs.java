@@ -307,16 +307,21 @@ public final class Exprs {
         while (!stack.isEmpty() && count <= limit) {
             Expr e = stack.pop();
             count++;
-            if (e instanceof Expr.Neg n) {
-                stack.push(n.a());
-            } else if (e instanceof Expr.Bin b) {
-                stack.push(b.a());
-                stack.push(b.b());
-            } else if (e instanceof Expr.Call c) {
-                c.args().forEach(stack::push);
-            }
+            children(e, stack);
         }
         return count;
+    }
+
+    /** Appends the operands of {@code e} (none for numbers and variables). */
+    static void children(Expr e, java.util.Collection<Expr> out) {
+        if (e instanceof Expr.Neg n) {
+            out.add(n.a());
+        } else if (e instanceof Expr.Bin b) {
+            out.add(b.a());
+            out.add(b.b());
+        } else if (e instanceof Expr.Call c) {
+            out.addAll(c.args());
+        }
     }
 
     /** Infix text, parenthesised where precedence needs it. */
