@@ -158,6 +158,14 @@ public final class Aggregator implements Engine.Sink {
 
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
+        return finish(1);
+    }
+
+    /**
+     * As {@link #finish()}, classifying the basins on {@code threads} threads (each basin's
+     * verdict depends only on its point, so the result is the same for any thread count).
+     */
+    public Findings finish(int threads) {
         int m = bestPoint.size();
         Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {
@@ -173,14 +181,23 @@ public final class Aggregator implements Engine.Sink {
         }
         // shares are over the runs folded in: all of them, or those finished before an interruption
         long runs = Math.max(1, runsSeen);
-        Classifier classifier = new Classifier(plan.objective().forWorker(), config.basins().tolerance());
+        Classifier.Verdict[] verdicts = new Classifier.Verdict[m];
+        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
+                () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, m).parallel()
+                    .forEach(r -> verdicts[r] = classifiers.get().classify(bestPoint.get(order[r])))).join();
+        } finally {
+            pool.shutdownNow();
+        }
         Box box = config.domain();
         double edge = config.basins().tolerance();
         List<Findings.Minimum> minima = new ArrayList<>(m);
         for (int r = 0; r < m; r++) {
             int id = order[r];
             double[] p = bestPoint.get(id);
-            Classifier.Verdict v = classifier.classify(p);
+            Classifier.Verdict v = verdicts[r];
             double dist = box.distanceToBoundary(p);
             minima.add(new Findings.Minimum(r + 1, p.clone(), sign * bestValue[id], v.kind(), hits[id],
                     (double) hits[id] / runs, bestRun[id], v.gradientNorm(), v.eigenvalues(),

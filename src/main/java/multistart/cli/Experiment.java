@@ -214,7 +214,7 @@ final class Experiment {
                 runsFile.close();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            Findings partial = aggregator.finish();
+            Findings partial = aggregator.finish(engine.threads());
             RunRecord record = new RunRecord(plan, partial, List.of(), engine.threads(), Main.version(), wall,
                     (System.nanoTime() - startNanos) / 1e9, false);
             new OutputFolder(dir).write("summary.md", w -> SummaryMarkdown.write(record, w));
@@ -231,7 +231,10 @@ final class Experiment {
         LOG.info("{}: gradient descent done in {} s ({} steps, {} steps/s)", config.name(),
                 String.format(Locale.ROOT, "%.3f", wall), steps,
                 String.format(Locale.ROOT, "%.3g", wall > 0 ? steps / wall : 0.0));
-        Findings findings = aggregator.finish();
+        long a0 = System.nanoTime();
+        Findings findings = aggregator.finish(engine.threads());
+        LOG.debug("basins ranked and classified in {} s", String.format(Locale.ROOT, "%.3f",
+                (System.nanoTime() - a0) / 1e9));
         if (runsFile != null) {
             runsFile.finish(aggregator);
         }
@@ -247,6 +250,8 @@ final class Experiment {
             pictures(plan, aggregator, record, engine.threads(), out);
         }
         out.write("result.json", w -> ResultJson.write(record, w));
+        LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
+                (System.nanoTime() - a0) / 1e9));
         long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
         LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
                 findings.minima().size(), minima, dir);
