@@ -7,7 +7,6 @@ import multistart.config.Combo;
 import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
-import multistart.config.OptimizerConfig;
 import multistart.engine.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,9 +82,5 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         s.append(" max_iterations=").append(k.maxIterations());
         return s.toString();
-    }
-
-    static String columns(OptimizerConfig o) {
-        return String.join(",", o.sweptColumns());
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1188,15 +1187,6 @@ public final class ConfigLoader {
     static String abbreviate(String s) {
         String t = s.replace('\n', ' ');
         return t.length() > 60 ? t.substring(0, 60) + "..." : t;
-    }
-
-    /** Helper for callers that want the problems as a map of key to message (tests). */
-    static Map<String, String> byKey(ConfigException e) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : e.problems()) {
-            m.put(p.key(), p.message());
-        }
-        return m;
     }
 
     /** Largest m with m^dimension <= count (at least 1): the points per axis of a grid. */
