@@ -18,6 +18,9 @@ import multistart.objective.Box;
  */
 public final class ResultJson {
 
+    /** Unresolved end points written in full; the rest are counted (minima.csv has them all). */
+    static final int MAX_UNRESOLVED = 1000;
+
     private ResultJson() {
     }
 
@@ -57,8 +60,17 @@ public final class ResultJson {
             number(g, "target", f.target());
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");
 
+            // every minimum and saddle in full; unresolved points (often one per run that stopped
+            // short) only up to a cap, since minima.csv lists them all
+            g.writeNumberField("minima_total", f.minima().size());
+            long unresolvedSeen = 0;
+            long omitted = 0;
             g.writeArrayFieldStart("minima");
             for (Findings.Minimum m : f.minima()) {
+                if (m.kind() == multistart.analysis.Kind.UNRESOLVED && ++unresolvedSeen > MAX_UNRESOLVED) {
+                    omitted++;
+                    continue;
+                }
                 g.writeStartObject();
                 g.writeNumberField("basin", m.basin());
                 g.writeObjectFieldStart("point");
@@ -76,16 +88,21 @@ public final class ResultJson {
                 numbers(g, "hessian_eigenvalues", m.eigenvalues());
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());
-                g.writeArrayFieldStart("share_per_combo");
+                // sparse: combo number -> share of that combo's runs, only combos that reached it
+                g.writeObjectFieldStart("share_per_combo");
                 long[] per = m.hitsPerCombo();
                 for (int k = 0; k < per.length; k++) {
                     long runs = f.combos().get(k).runs();
-                    number(g, runs == 0 ? 0.0 : (double) per[k] / runs);
+                    if (per[k] > 0 && runs > 0) {
+                        number(g, Integer.toString(k), (double) per[k] / runs);
+                    }
                 }
-                g.writeEndArray();
+                g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndArray();
+
+            g.writeNumberField("unresolved_omitted", omitted);
 
             g.writeArrayFieldStart("sweep");
             for (Findings.ComboSummary s : f.combos()) {

@@ -63,7 +63,8 @@ class CliTest {
             assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best minimum: -6.5511333328358");
             String json = Files.readString(out.resolve("result.json"));
             assertThat(json).contains("\"wall_seconds\"", "\"gradient_steps\"", "\"steps_per_second\"",
-                    "\"trajectories\"").doesNotContain("NaN");
+                    "\"trajectories\"", "\"minima_total\"", "\"unresolved_omitted\" : 0", "\"share_per_combo\" : {")
+                    .doesNotContain("NaN");
             try (var files = Files.list(out)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
             }
