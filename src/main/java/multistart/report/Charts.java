@@ -136,7 +136,7 @@ public final class Charts {
                 s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(PALETTE[(b - 1) % PALETTE.length]);
             }
             if (byBasin.containsKey(0)) {
-                addPoints(chart, "other (" + Numbers.percent((double) byBasin.get(0).size() / total) + ")",
+                addPoints(chart, "other end points (" + Numbers.percent((double) byBasin.get(0).size() / total) + ")",
                         byBasin.get(0)).setMarker(SeriesMarkers.SQUARE).setMarkerColor(OTHER);
             }
             if (byBasin.containsKey(-1)) {
