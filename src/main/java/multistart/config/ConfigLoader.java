@@ -367,15 +367,7 @@ public final class ConfigLoader {
                             + Names.suggestion(dText, List.of("exact", "numeric")));
                 }
             }
-            double step = 1e-4;
-            OptionalDouble h = o.number("difference_step");
-            if (h.isPresent()) {
-                if (h.getAsDouble() <= 0) {
-                    o.problem("difference_step", "must be > 0, got " + h.getAsDouble());
-                } else {
-                    step = h.getAsDouble();
-                }
-            }
+            double step = o.positive("difference_step", 1e-4);
             OptionalDouble known = o.number("known_minimum");
             boolean hasBuiltin = o.has("builtin");
             boolean hasExpression = o.has("expression");
@@ -1030,36 +1022,13 @@ public final class ConfigLoader {
         }
 
         private ExperimentConfig.BasinsConfig basins(YamlSection b) {
-            double tol = 1e-4;
-            double success = 1e-6;
             if (b == null) {
-                return new ExperimentConfig.BasinsConfig(tol, success);
+                return new ExperimentConfig.BasinsConfig(1e-4, 1e-6);
             }
             b.rejectUnknown(BASINS);
-            boolean ok = true;
-            OptionalDouble t = b.number("tolerance");
-            if (t.isPresent()) {
-                if (t.getAsDouble() <= 0) {
-                    b.problem("tolerance", "must be > 0, got " + t.getAsDouble());
-                    ok = false;
-                } else {
-                    tol = t.getAsDouble();
-                }
-            } else if (b.has("tolerance")) {
-                ok = false;
-            }
-            OptionalDouble st = b.number("success_tolerance");
-            if (st.isPresent()) {
-                if (st.getAsDouble() <= 0) {
-                    b.problem("success_tolerance", "must be > 0, got " + st.getAsDouble());
-                    ok = false;
-                } else {
-                    success = st.getAsDouble();
-                }
-            } else if (b.has("success_tolerance")) {
-                ok = false;
-            }
-            return ok ? new ExperimentConfig.BasinsConfig(tol, success) : null;
+            // a bad value is reported, which refuses the config; the defaults only fill the record
+            return new ExperimentConfig.BasinsConfig(b.positive("tolerance", 1e-4),
+                    b.positive("success_tolerance", 1e-6));
         }
 
         private ExperimentConfig.OutputConfig output(YamlSection o, String name) {
@@ -1099,17 +1068,7 @@ public final class ConfigLoader {
                     ok = false;
                 }
             }
-            OptionalLong t = o.integer("trajectories");
-            if (t.isPresent()) {
-                if (t.getAsLong() < 0 || t.getAsLong() > 1000) {
-                    o.problem("trajectories", "must be between 0 and 1000, got " + t.getAsLong());
-                    ok = false;
-                } else {
-                    trajectories = (int) t.getAsLong();
-                }
-            } else if (o.has("trajectories")) {
-                ok = false;
-            }
+            trajectories = (int) o.integer("trajectories", 0, 1000, trajectories, "must be between 0 and 1000");
             Node cn = o.valueNode("charts");
             if (cn != null && !YamlSection.isNull(cn)) {
                 if (cn instanceof ScalarNode sc && sc.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.BOOL)) {
@@ -1119,18 +1078,8 @@ public final class ConfigLoader {
                     ok = false;
                 }
             }
-            OptionalLong res = o.integer("basin_resolution");
-            if (res.isPresent()) {
-                if (res.getAsLong() < 0 || res.getAsLong() > 1000) {
-                    o.problem("basin_resolution", "must be between 0 (no basin map) and 1000, got "
-                            + res.getAsLong());
-                    ok = false;
-                } else {
-                    resolution = (int) res.getAsLong();
-                }
-            } else if (o.has("basin_resolution")) {
-                ok = false;
-            }
+            resolution = (int) o.integer("basin_resolution", 0, 1000, resolution,
+                    "must be between 0 (no basin map) and 1000");
             Node bc = o.valueNode("basin_combo");
             if (bc != null && !YamlSection.isNull(bc)) {
                 if (bc instanceof ScalarNode sc && sc.getValue().equals("best")) {
@@ -1157,19 +1106,8 @@ public final class ConfigLoader {
             }
             e.rejectUnknown(EXECUTION);
             boolean ok = true;
-            int threads = 0;
-            OptionalLong t = e.integer("threads");
-            if (t.isPresent()) {
-                if (t.getAsLong() < 0 || t.getAsLong() > MAX_THREADS) {
-                    e.problem("threads", "must be between 0 (all cores) and " + MAX_THREADS + ", got "
-                            + t.getAsLong());
-                    ok = false;
-                } else {
-                    threads = (int) t.getAsLong();
-                }
-            } else if (e.has("threads")) {
-                ok = false;
-            }
+            int threads = (int) e.integer("threads", 0, MAX_THREADS, 0,
+                    "must be between 0 (all cores) and " + MAX_THREADS);
             String engine = e.string("engine");
             if (engine != null && !engine.equals("local")) {
                 if (engine.equals("spark")) {

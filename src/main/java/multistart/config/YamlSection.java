@@ -163,6 +163,39 @@ final class YamlSection {
         return OptionalDouble.of(d);
     }
 
+    /**
+     * A number above 0, or {@code absent} when the key is missing. A bad value is reported (so
+     * the config is refused) and gives {@code absent}.
+     */
+    double positive(String name, double absent) {
+        OptionalDouble v = number(name);
+        if (v.isEmpty()) {
+            return absent;
+        }
+        if (v.getAsDouble() <= 0) {
+            problem(name, "must be > 0, got " + v.getAsDouble());
+            return absent;
+        }
+        return v.getAsDouble();
+    }
+
+    /**
+     * A whole number in [min, max], or {@code absent} when the key is missing. A bad value is
+     * reported as {@code requirement + ", got " + value} (so the config is refused) and gives
+     * {@code absent}.
+     */
+    long integer(String name, long min, long max, long absent, String requirement) {
+        OptionalLong v = integer(name);
+        if (v.isEmpty()) {
+            return absent;
+        }
+        if (v.getAsLong() < min || v.getAsLong() > max) {
+            problem(name, requirement + ", got " + v.getAsLong());
+            return absent;
+        }
+        return v.getAsLong();
+    }
+
     /** A whole number (1e6 is accepted when it is whole), or empty (reported when invalid). */
     OptionalLong integer(String name) {
         Node v = valueNode(name);
