@@ -62,15 +62,10 @@ final class Experiment {
     }
 
     /** What the batch summary line needs. */
-    record Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete, long resumedRuns) {
+    record Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete) {
     }
 
     private Experiment() {
-    }
-
-    static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
-            BooleanSupplier cancelled) throws Exception {
-        return run(config, force, resume, startNanos, cancelled, false);
     }
 
     static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
@@ -220,7 +215,7 @@ final class Experiment {
             new OutputFolder(dir).write("summary.md", w -> SummaryMarkdown.write(record, w));
             LOG.warn("{}: interrupted after {} of {} runs; they are kept, and `--resume` completes the folder",
                     config.name(), partial.runs(), plan.runCount());
-            return new Outcome(config, partial, dir, false, done);
+            return new Outcome(config, partial, dir, false);
         } catch (Exception e) {
             if (runsFile != null) {
                 runsFile.close();
@@ -255,6 +250,6 @@ final class Experiment {
         long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
         LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
                 findings.minima().size(), minima, dir);
-        return new Outcome(config, findings, dir, true, done);
+        return new Outcome(config, findings, dir, true);
     }
 }

@@ -7,7 +7,7 @@ import multistart.optimizer.Descent;
 import multistart.optimizer.Status;
 
 /**
- * A fine grid of starts over two coordinates of the domain, each run under one combo and
+ * A fine grid of starts over the first two coordinates of the domain, each run under one combo and
  * labelled with the basin its end point lies in: the data of a basin map. For more than two
  * dimensions the grid is a slice through {@code through} (the best minimum), the other
  * coordinates held at its values. Runs on the pool like the sweep; results depend only on
@@ -16,7 +16,7 @@ import multistart.optimizer.Status;
  * @param cells basin number per cell, row-major with the first axis fastest; 0 = a basin the
  *              sweep did not find, -1 = diverged or failed
  */
-public record BasinRaster(int comboIndex, int resolution, int axisX, int axisY, double[] through, int[] cells) {
+public record BasinRaster(int comboIndex, int resolution, double[] through, int[] cells) {
 
     /** Runs the raster for one combo; {@code basinOf} maps an end point to its basin number. */
     public static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
@@ -31,8 +31,8 @@ public record BasinRaster(int comboIndex, int resolution, int axisX, int axisY, 
                 double[] x = new double[n];
                 for (int col = 0; col < resolution; col++) {
                     System.arraycopy(through, 0, x, 0, n);
-                    x[0] = box.low(0) + (col + 0.5) * (box.high(0) - box.low(0)) / resolution;
-                    x[1] = box.low(1) + (row + 0.5) * (box.high(1) - box.low(1)) / resolution;
+                    x[0] = centre(box.low(0), box.high(0), col, resolution);
+                    x[1] = centre(box.low(1), box.high(1), row, resolution);
                     int label;
                     try {
                         Status s = d.run(x, combo);
@@ -46,7 +46,7 @@ public record BasinRaster(int comboIndex, int resolution, int axisX, int axisY, 
         } finally {
             pool.shutdownNow();
         }
-        return new BasinRaster(combo.index(), resolution, 0, 1, through.clone(), cells);
+        return new BasinRaster(combo.index(), resolution, through.clone(), cells);
     }
 
     /** Centre of a grid cell along the first or second charted axis. */
