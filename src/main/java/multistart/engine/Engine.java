@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import multistart.config.Combo;
+import multistart.objective.Objective;
 import multistart.optimizer.Descent;
 import multistart.optimizer.Status;
 import multistart.sampling.StartPoints;
+import multistart.simd.Lanes;
 
 /**
  * Executes a plan on a pool it owns. Runs are cut into chunks; at most a few chunks per
@@ -31,9 +33,28 @@ public final class Engine {
     }
 
     private final int threads;
+    private final boolean vectorLanes;
 
     public Engine(int threads) {
+        this(threads, true);
+    }
+
+    /**
+     * An engine on {@code threads} threads (0: all cores) that steps runs in SIMD lanes when
+     * {@code vectorLanes} is set and the objective has a lane kernel (see {@link Lanes}).
+     */
+    public Engine(int threads, boolean vectorLanes) {
         this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        this.vectorLanes = vectorLanes;
+    }
+
+    /** The runs stepped at once by each thread for {@code plan}: 1 on the scalar path. */
+    public int lanes(Plan plan) {
+        if (!vectorLanes) {
+            return 1;
+        }
+        Lanes.Runner r = Lanes.create(plan.objective());
+        return r == null ? 1 : r.lanes();
     }
 
     public int threads() {
@@ -53,13 +74,13 @@ public final class Engine {
     public long execute(Plan plan, long firstRun, Sink sink, Progress progress,
             java.util.function.BooleanSupplier cancelled) throws Exception {
         long runs = plan.runCount();
-        int chunk = chunkSize(runs - firstRun, threads);
+        int chunk = chunkSize(runs - firstRun, threads, lanes(plan));
         int window = threads * 4;
         ForkJoinPool pool = new ForkJoinPool(threads);
         // finished batches go back to the workers once the sink is done with them (sinks copy
         // what they keep), so a long sweep allocates no new buffers per chunk
         java.util.concurrent.ConcurrentLinkedQueue<Batch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, cancelled, free));
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, cancelled, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
         try {
@@ -96,10 +117,11 @@ public final class Engine {
         return steps;
     }
 
-    static int chunkSize(long runs, int threads) {
-        // enough chunks to balance uneven run lengths, few enough to keep merging cheap
-        long c = runs / ((long) threads * 32);
-        return (int) Math.max(1, Math.min(512, c));
+    static int chunkSize(long runs, int threads, int lanes) {
+        // enough chunks to balance uneven run lengths, few enough to keep merging cheap; whole
+        // multiples of the lanes, so that no lane idles for want of runs
+        long c = Math.max(1, Math.min(512, runs / ((long) threads * 32)));
+        return (int) ((c + lanes - 1) / lanes * lanes);
     }
 
     private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, long first, int size) {
@@ -107,20 +129,26 @@ public final class Engine {
     }
 
     /** One worker thread's buffers and generators, reused for every chunk it runs. */
-    private static final class Worker {
+    private static final class Worker implements Lanes.Runs {
         private final Plan plan;
         private final Descent descent;
+        private final Lanes.Runner lanes;
         private final StartPoints.Cursor cursor;
         private final double[] x;
         private final int n;
         private final java.util.function.BooleanSupplier cancelled;
         private final java.util.Queue<Batch> free;
+        // the stretch of runs the lane runner is working on: run k is slot offset + k of batch
+        private Batch batch;
+        private int offset;
 
-        Worker(Plan plan, java.util.function.BooleanSupplier cancelled, java.util.Queue<Batch> free) {
+        Worker(Plan plan, boolean vectorLanes, java.util.function.BooleanSupplier cancelled, java.util.Queue<Batch> free) {
             this.plan = plan;
             this.cancelled = cancelled;
             this.free = free;
-            this.descent = new Descent(plan.objective().forWorker());
+            Objective f = plan.objective().forWorker();
+            this.descent = new Descent(f);
+            this.lanes = vectorLanes ? Lanes.create(f) : null;
             this.cursor = plan.starts().cursor();
             this.n = plan.starts().dimension();
             this.x = new double[n];
@@ -133,33 +161,72 @@ public final class Engine {
             } else {
                 b.reset(first, size);
             }
-            for (int i = 0; i < size; i++) {
-                if (cancelled.getAsBoolean()) {
-                    // the merge thread sees the flag too and drops this unfinished chunk
-                    return b;
-                }
-                long r = first + i;
-                Combo combo = plan.combos().get(plan.comboOf(r));
-                cursor.point(plan.startOf(r), x);
-                System.arraycopy(x, 0, b.start, i * n, n);
-                try {
-                    Status s = descent.run(x, combo);
-                    b.status[i] = (byte) s.ordinal();
-                    b.value[i] = descent.value();
-                    b.gradientNorm[i] = descent.gradientNorm();
-                    b.iterations[i] = descent.iterations();
-                } catch (RuntimeException | StackOverflowError e) {
-                    b.status[i] = (byte) Status.FAILED.ordinal();
-                    b.value[i] = Double.NaN;
-                    b.gradientNorm[i] = Double.NaN;
-                    if (b.failure == null) {
-                        b.failure = new String[size];
+            int i = 0;
+            while (i < size) {
+                // the runs of one combo that fall into this chunk
+                int combo = plan.comboOf(first + i);
+                int end = (int) Math.min(size, (combo + 1) * plan.startCount() - first);
+                if (lanes != null) {
+                    batch = b;
+                    offset = i;
+                    lanes.run(plan.combos().get(combo), end - i, this);
+                    batch = null;
+                } else {
+                    for (int j = i; j < end; j++) {
+                        if (cancelled.getAsBoolean()) {
+                            // the merge thread sees the flag too and drops this unfinished chunk
+                            return b;
+                        }
+                        runOne(b, j, plan.combos().get(combo));
                     }
-                    b.failure[i] = String.valueOf(e);
                 }
-                System.arraycopy(x, 0, b.end, i * n, n);
+                i = end;
             }
             return b;
+        }
+
+        private void runOne(Batch b, int i, Combo combo) {
+            long r = b.firstRun + i;
+            cursor.point(plan.startOf(r), x);
+            System.arraycopy(x, 0, b.start, i * n, n);
+            try {
+                Status s = descent.run(x, combo);
+                b.status[i] = (byte) s.ordinal();
+                b.value[i] = descent.value();
+                b.gradientNorm[i] = descent.gradientNorm();
+                b.iterations[i] = descent.iterations();
+            } catch (RuntimeException | StackOverflowError e) {
+                b.status[i] = (byte) Status.FAILED.ordinal();
+                b.value[i] = Double.NaN;
+                b.gradientNorm[i] = Double.NaN;
+                if (b.failure == null) {
+                    b.failure = new String[b.size];
+                }
+                b.failure[i] = String.valueOf(e);
+            }
+            System.arraycopy(x, 0, b.end, i * n, n);
+        }
+
+        @Override
+        public void start(int k, double[] p) {
+            int i = offset + k;
+            cursor.point(plan.startOf(batch.firstRun + i), p);
+            System.arraycopy(p, 0, batch.start, i * n, n);
+        }
+
+        @Override
+        public void finish(int k, double[] end, Status status, double value, double gradientNorm, int iterations) {
+            int i = offset + k;
+            System.arraycopy(end, 0, batch.end, i * n, n);
+            batch.status[i] = (byte) status.ordinal();
+            batch.value[i] = value;
+            batch.gradientNorm[i] = gradientNorm;
+            batch.iterations[i] = iterations;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.getAsBoolean();
         }
     }
 }

@@ -83,14 +83,15 @@ final class Functions {
     /** MATLAB's peaks. */
     static final class Peaks implements Objective {
         @Override public int dimension() { return 2; }
+        @Override public String laneKernel() { return "peaks"; }
         @Override public double evaluate(double[] v, double[] g) {
             double x = v[0];
             double y = v[1];
             double x2 = x * x;
             double y2 = y * y;
-            double a = Math.exp(-x2 - (y + 1.0) * (y + 1.0));
-            double b = Math.exp(-x2 - y2);
-            double c = Math.exp(-(x + 1.0) * (x + 1.0) - y2);
+            double a = LaneMath.exp(-x2 - (y + 1.0) * (y + 1.0));
+            double b = LaneMath.exp(-x2 - y2);
+            double c = LaneMath.exp(-(x + 1.0) * (x + 1.0) - y2);
             double omx = 1.0 - x;
             double p = x / 5.0 - x2 * x - y2 * y2 * y;
             g[0] = a * (-6.0 * omx - 6.0 * x * omx * omx)
@@ -108,20 +109,20 @@ final class Functions {
         private final int n;
         Rastrigin(int n) { this.n = n; }
         @Override public int dimension() { return n; }
+        @Override public String laneKernel() { return "rastrigin"; }
         @Override public double evaluate(double[] x, double[] g) {
             double f = 10.0 * n;
             for (int i = 0; i < n; i++) {
                 double xi = x[i];
-                double w = TWO_PI * xi;
-                f += xi * xi - 10.0 * Math.cos(w);
-                g[i] = 2.0 * xi + 10.0 * TWO_PI * Math.sin(w);
+                f += xi * xi - 10.0 * LaneMath.cos2pi(xi);
+                g[i] = 2.0 * xi + 10.0 * TWO_PI * LaneMath.sin2pi(xi);
             }
             return f;
         }
         @Override public double gradient(double[] x, double[] g) {
             for (int i = 0; i < n; i++) {
                 double xi = x[i];
-                g[i] = 2.0 * xi + 10.0 * TWO_PI * Math.sin(TWO_PI * xi);
+                g[i] = 2.0 * xi + 10.0 * TWO_PI * LaneMath.sin2pi(xi);
             }
             return 0.0;
         }
@@ -132,20 +133,21 @@ final class Functions {
         private final int n;
         Ackley(int n) { this.n = n; }
         @Override public int dimension() { return n; }
+        @Override public String laneKernel() { return "ackley"; }
         @Override public double evaluate(double[] x, double[] g) {
             double sq = 0.0;
             double cs = 0.0;
             for (int i = 0; i < n; i++) {
                 sq += x[i] * x[i];
-                cs += Math.cos(TWO_PI * x[i]);
+                cs += LaneMath.cos2pi(x[i]);
             }
             double r = Math.sqrt(sq / n);
-            double e1 = Math.exp(-0.2 * r);
-            double e2 = Math.exp(cs / n);
+            double e1 = LaneMath.exp(-0.2 * r);
+            double e2 = LaneMath.exp(cs / n);
             double k1 = r > 0.0 ? 20.0 * 0.2 * e1 / (n * r) : 0.0;
             double k2 = e2 * TWO_PI / n;
             for (int i = 0; i < n; i++) {
-                g[i] = k1 * x[i] + k2 * Math.sin(TWO_PI * x[i]);
+                g[i] = k1 * x[i] + k2 * LaneMath.sin2pi(x[i]);
             }
             return -20.0 * e1 - e2 + 20.0 + Math.E;
         }
@@ -156,6 +158,7 @@ final class Functions {
         private final int n;
         Rosenbrock(int n) { this.n = n; }
         @Override public int dimension() { return n; }
+        @Override public String laneKernel() { return "rosenbrock"; }
         @Override public double evaluate(double[] x, double[] g) {
             double f = 0.0;
             g[0] = 0.0;
@@ -184,6 +187,7 @@ final class Functions {
     /** Himmelblau: (x^2 + y - 11)^2 + (x + y^2 - 7)^2. */
     static final class Himmelblau implements Objective {
         @Override public int dimension() { return 2; }
+        @Override public String laneKernel() { return "himmelblau"; }
         @Override public double evaluate(double[] v, double[] g) {
             double x = v[0];
             double y = v[1];

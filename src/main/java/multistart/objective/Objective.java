@@ -37,6 +37,15 @@ public interface Objective {
         return this;
     }
 
+    /**
+     * The name of the kernel that evaluates this function on several runs at once in SIMD
+     * lanes, bit for bit as {@link #evaluate} does (see {@code multistart.simd}); null when
+     * there is none and runs go one at a time.
+     */
+    default String laneKernel() {
+        return null;
+    }
+
     /** Value only; allocates a scratch gradient, so not for the per-step loop. */
     default double value(double[] x) {
         return evaluate(x, new double[dimension()]);

@@ -56,7 +56,11 @@ class EngineTest {
 
     @Test
     void chunksBalanceWithoutGrowingUnbounded() {
-        assertThat(Engine.chunkSize(10, 2)).isEqualTo(1);
-        assertThat(Engine.chunkSize(1_000_000_000L, 16)).isEqualTo(512);
+        assertThat(Engine.chunkSize(10, 2, 1)).isEqualTo(1);
+        assertThat(Engine.chunkSize(1_000_000_000L, 16, 1)).isEqualTo(512);
+        // with lanes: whole multiples of them
+        assertThat(Engine.chunkSize(10, 2, 8)).isEqualTo(8);
+        assertThat(Engine.chunkSize(20_000, 16, 8)).isEqualTo(40);
+        assertThat(Engine.chunkSize(1_000_000_000L, 16, 8)).isEqualTo(512);
     }
 }

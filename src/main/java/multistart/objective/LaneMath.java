@@ -1,0 +1,138 @@
+package multistart.objective;
+
+/**
+ * sin(2 pi x), cos(2 pi x) and exp(x) as the built-ins compute them, one value at a time.
+ *
+ * <p>These are the scalar twins of the lane-wise kernels in {@code multistart.simd}: the same
+ * operations in the same order, so a run stepped in SIMD lanes ends bit for bit where the
+ * one-run-at-a-time path ends. {@code Math.sin}/{@code exp} cannot serve as the twin because
+ * the Vector API's SIN/EXP round differently in the last bit, and momentum on rastrigin is
+ * chaotic enough that one bit can change the basin a run ends in.
+ *
+ * <p>Accuracy (checked against {@code StrictMath} in the tests): within 1 ulp over the ranges
+ * used here. The reductions are fdlibm's (FreeBSD {@code k_sin.c}, {@code k_cos.c},
+ * {@code e_exp.c}) with their coefficients. sin/cos reduce in units of the period, x - k/4,
+ * which is exact, so sin(2 pi x) is more accurate than {@code Math.sin(2 * Math.PI * x)} (that
+ * rounds 2 pi x first). Deliberate limits: |x| beyond 2^40 (sin, cos) and x above 709 (exp) go
+ * to {@code Math} (both paths do the same); exp flushes results below 2^-1021, that is x below
+ * -708, to 0 instead of returning subnormal numbers (an absolute difference under 3.3e-308).
+ */
+public final class LaneMath {
+
+    private LaneMath() {
+    }
+
+    public static final double TWO_PI = 2.0 * Math.PI;
+    /** 1.5 * 2^52: adding and subtracting it rounds a double below 2^51 to an integer. */
+    public static final double ROUND = 0x1.8p52;
+    public static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+    /** Beyond this |x| sin2pi and cos2pi defer to Math. */
+    public static final double TRIG_LIMIT = 0x1p40;
+    public static final double EXP_LOW = -708.0;
+    public static final double EXP_HIGH = 709.0;
+
+    // fdlibm __ieee754_exp
+    public static final double INV_LN2 = 1.44269504088896338700e+00;
+    public static final double LN2_HI = 6.93147180369123816490e-01;
+    public static final double LN2_LO = 1.90821492927058770002e-10;
+    public static final double P1 = 1.66666666666666019037e-01;
+    public static final double P2 = -2.77777777770155933842e-03;
+    public static final double P3 = 6.61375632143793436117e-05;
+    public static final double P4 = -1.65339022054652515390e-06;
+    public static final double P5 = 4.13813679705723846039e-08;
+
+    /** sin(2 pi x). */
+    public static double sin2pi(double x) {
+        if (!(Math.abs(x) <= TRIG_LIMIT)) {
+            return Math.sin(TWO_PI * x);
+        }
+        // x = k/2 + r with |r| <= 1/4 (exact), sin(2 pi x) = (-1)^k sin(2 pi r)
+        double t = x * 2.0 + ROUND;
+        long k = Double.doubleToRawLongBits(t);
+        double z = (x - (t - ROUND) * 0.5) * TWO_PI;
+        double r = sinPoly(z);
+        return (k & 1) == 0 ? r : -r;
+    }
+
+    /** cos(2 pi x). */
+    public static double cos2pi(double x) {
+        if (!(Math.abs(x) <= TRIG_LIMIT)) {
+            return Math.cos(TWO_PI * x);
+        }
+        double t = x * 2.0 + ROUND;
+        long k = Double.doubleToRawLongBits(t);
+        double z = (x - (t - ROUND) * 0.5) * TWO_PI;
+        double r = cosPoly(z);
+        return (k & 1) == 0 ? r : -r;
+    }
+
+    /** sin z for |z| <= pi/2: Taylor to z^21 (the next term is below 1.3e-18). */
+    public static double sinPoly(double z) {
+        double zz = z * z;
+        double p = SIN[9];
+        for (int i = 8; i >= 0; i--) {
+            p = p * zz + SIN[i];
+        }
+        return z + z * zz * p;
+    }
+
+    /** cos z for |z| <= pi/2: Taylor to z^22 (the next term is below 1e-19). */
+    public static double cosPoly(double z) {
+        double zz = z * z;
+        double p = COS[10];
+        for (int i = 9; i >= 0; i--) {
+            p = p * zz + COS[i];
+        }
+        return 1.0 + zz * p;
+    }
+
+    /** (-1)^k / (2k + 1)! for k = 1 .. 10. */
+    public static final double[] SIN = sinCoefficients();
+    /** (-1)^k / (2k)! for k = 1 .. 11. */
+    public static final double[] COS = cosCoefficients();
+
+    private static double[] sinCoefficients() {
+        double[] c = new double[10];
+        for (int k = 1; k <= 10; k++) {
+            c[k - 1] = inverseFactorial(2 * k + 1) * (k % 2 == 0 ? 1 : -1);
+        }
+        return c;
+    }
+
+    private static double[] cosCoefficients() {
+        double[] c = new double[11];
+        for (int k = 1; k <= 11; k++) {
+            c[k - 1] = inverseFactorial(2 * k) * (k % 2 == 0 ? 1 : -1);
+        }
+        return c;
+    }
+
+    /** 1/m!, correctly rounded. */
+    private static double inverseFactorial(int m) {
+        java.math.BigInteger f = java.math.BigInteger.ONE;
+        for (int i = 2; i <= m; i++) {
+            f = f.multiply(java.math.BigInteger.valueOf(i));
+        }
+        return java.math.BigDecimal.ONE.divide(new java.math.BigDecimal(f), java.math.MathContext.DECIMAL128).doubleValue();
+    }
+
+    /** e^x. */
+    public static double exp(double x) {
+        if (x < EXP_LOW) {
+            return 0.0;
+        }
+        if (x > EXP_HIGH) {
+            return Math.exp(x);
+        }
+        double t = x * INV_LN2 + ROUND;
+        long k = Double.doubleToRawLongBits(t) - ROUND_BITS;
+        double kd = t - ROUND;
+        double hi = x - kd * LN2_HI;
+        double lo = kd * LN2_LO;
+        double r = hi - lo;
+        double rr = r * r;
+        double c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
+        double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+        return y * Double.longBitsToDouble((k + 1023) << 52);
+    }
+}

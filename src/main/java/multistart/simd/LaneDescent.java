@@ -1,0 +1,402 @@
+package multistart.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import multistart.config.Combo;
+import multistart.config.Method;
+import multistart.objective.Objective;
+import multistart.optimizer.Status;
+
+/**
+ * {@code Descent} on {@code L} runs at once, in structure-of-arrays form: one vector
+ * operation advances the same coordinate of every lane. Same update rules, stop tests and
+ * order of operations as {@code multistart.optimizer.Descent}, lane by lane, so each run ends
+ * exactly where the one-at-a-time path ends it (the tests compare whole sweeps byte for byte).
+ *
+ * <p>A lane whose run stops is refilled with the next run at once, so short runs do not hold
+ * their lane-mates back; per-lane state (rate after decay, iteration, Adam's bias powers) lets
+ * lanes be at different iterations. A new run's first evaluation and stop test happen in
+ * scalar code (the kernels' scalar twins give the same bits). When no runs are left, a lane
+ * idles at rate 0 until its mates finish.
+ */
+final class LaneDescent implements Lanes.Runner {
+
+    private static final VectorSpecies<Double> S = VectorMath.S;
+    private static final int L = S.length();
+
+    private final Objective f;
+    private final LaneKernel kernel;
+    private final int n;
+    // lanes, structure of arrays: coordinate i of lane l at [i * L + l]
+    private final double[] x;
+    private final double[] g;
+    private final double[] v;
+    private final double[] s;
+    private final double[] fx;
+    private final double[] reach;
+    private final double[] eta;
+    private final double[] t;
+    private final double[] b1t;
+    private final double[] b2t;
+    private final double[] before = new double[L];
+    private final double[] normStop = new double[L];
+    /** 1 where a lane holds a run, 0 where it idles. */
+    private final double[] live = new double[L];
+    private final int[] run = new int[L];
+    // one run, for its first evaluation and for handing results over
+    private final double[] xs;
+    private final double[] gs;
+
+    private LaneDescent(Objective f, LaneKernel kernel) {
+        this.f = f;
+        this.kernel = kernel;
+        this.n = f.dimension();
+        this.x = new double[n * L];
+        this.g = new double[n * L];
+        this.v = new double[n * L];
+        this.s = new double[n * L];
+        this.fx = new double[L];
+        this.reach = new double[L];
+        this.eta = new double[L];
+        this.t = new double[L];
+        this.b1t = new double[L];
+        this.b2t = new double[L];
+        this.xs = new double[n];
+        this.gs = new double[n];
+    }
+
+    /** Called reflectively by {@link Lanes#create}. */
+    public static Lanes.Runner of(Objective f) {
+        LaneKernel k = LaneKernel.of(f.laneKernel(), f.dimension());
+        return k == null ? null : new LaneDescent(f, k);
+    }
+
+    @Override
+    public int lanes() {
+        return L;
+    }
+
+    // per-call settings
+    private Combo c;
+    private Lanes.Runs runs;
+    private int count;
+    private int next;
+    private boolean valueEachStep;
+
+    @Override
+    public void run(Combo combo, int count, Lanes.Runs runs) {
+        this.c = combo;
+        this.runs = runs;
+        this.count = count;
+        this.next = 0;
+        this.valueEachStep = combo.valueChange() > 0;
+        int active = 0;
+        for (int l = 0; l < L; l++) {
+            live[l] = 0.0;
+            normStop[l] = 0.0;
+            if (refill(l)) {
+                active++;
+            }
+        }
+        this.method = combo.method();
+        this.decay = combo.decay();
+        this.beta = combo.momentum();
+        this.beta2 = combo.beta2();
+        this.eps = combo.epsilon();
+        this.limit = combo.divergence();
+        this.gtol = combo.gradientNorm();
+        this.vtol = combo.valueChange();
+        this.maxIterations = combo.maxIterations();
+        while (active > 0) {
+            if (iterate()) {
+                active -= stops();
+            }
+        }
+        this.c = null;
+        this.runs = null;
+    }
+
+    private Method method;
+    private double decay;
+    private double beta;
+    private double beta2;
+    private double eps;
+    private double limit;
+    private double gtol;
+    private double vtol;
+    private double maxIterations;
+
+    /**
+     * One step of every lane; true when some live lane's run stops. A method of its own, called
+     * once per step, so that C2 compiles it after a few thousand steps rather than waiting for
+     * an on-stack replacement of a long loop (Vector API code is very slow until C2 has it).
+     */
+    private boolean iterate() {
+        switch (method) {
+            case GD -> stepGd();
+            case MOMENTUM -> stepMomentum(beta);
+            case NESTEROV -> stepNesterov(beta);
+            case ADAGRAD -> stepAdagrad(eps);
+            case RMSPROP -> stepRmsprop(beta2, eps);
+            case ADAM -> stepAdam(beta, beta2, eps);
+            default -> throw new AssertionError(method);
+        }
+        DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
+        DoubleVector tV = DoubleVector.fromArray(S, t, 0).add(1.0);
+        tV.intoArray(t, 0);
+        DoubleVector.fromArray(S, fx, 0).intoArray(before, 0);
+        if (valueEachStep) {
+            kernel.evaluate(x, g, fx);
+        } else {
+            kernel.gradient(x, g, fx);
+        }
+        if (gtol > 0) {
+            normTest(gtol);
+        }
+        // Descent's stop tests on all lanes at once (NaN fails every <= and so stops); no
+        // vector or mask lives across calls or branches, which C2 would box
+        DoubleVector fV = DoubleVector.fromArray(S, fx, 0);
+        return DoubleVector.fromArray(S, reach, 0).compare(VectorOperators.LE, limit).not()
+                .or(fV.abs().compare(VectorOperators.LE, limit).not())
+                .or(fV.sub(DoubleVector.fromArray(S, before, 0)).abs().compare(VectorOperators.LT, vtol))
+                .or(tV.compare(VectorOperators.GE, maxIterations))
+                .or(DoubleVector.fromArray(S, normStop, 0).compare(VectorOperators.NE, 0.0))
+                .and(DoubleVector.fromArray(S, live, 0).compare(VectorOperators.NE, 0.0))
+                .anyTrue();
+    }
+
+    /** Finishes and refills the lanes whose runs stop now; returns how many lanes went idle. */
+    private int stops() {
+        int idled = 0;
+        double limit = c.divergence();
+        for (int l = 0; l < L; l++) {
+            if (live[l] == 0.0) {
+                continue;
+            }
+            boolean stalled = valueEachStep && Math.abs(fx[l] - before[l]) < c.valueChange();
+            Status st = status(l, !(reach[l] <= limit), stalled);
+            if (st != null) {
+                finish(l, st);
+                if (!refill(l)) {
+                    idled++;
+                }
+            }
+        }
+        return idled;
+    }
+
+    /** normStop[l] = 1 where |g| is not finite or below {@code gtol}. */
+    private void normTest(double gtol) {
+        DoubleVector sum = DoubleVector.zero(S);
+        for (int i = 0; i < n; i++) {
+            DoubleVector gi = DoubleVector.fromArray(S, g, i * L);
+            sum = sum.add(gi.mul(gi));
+        }
+        DoubleVector gn = sum.lanewise(VectorOperators.SQRT);
+        VectorMask<Double> m = gn.compare(VectorOperators.LE, Double.MAX_VALUE).not()
+                .or(gn.compare(VectorOperators.LT, gtol));
+        DoubleVector.zero(S).blend(1.0, m).intoArray(normStop, 0);
+    }
+
+    /** Descent's stop test for lane l as it stands, or null to go on. */
+    private Status status(int l, boolean outside, boolean stalled) {
+        if (outside || !(Math.abs(fx[l]) <= c.divergence())) {
+            return Status.DIVERGED;
+        }
+        if (c.gradientNorm() > 0) {
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                sum += g[i * L + l] * g[i * L + l];
+            }
+            double gn = Math.sqrt(sum);
+            if (!(gn <= Double.MAX_VALUE)) {
+                return Status.DIVERGED;
+            }
+            if (gn < c.gradientNorm()) {
+                return Status.CONVERGED;
+            }
+        }
+        if (stalled) {
+            return Status.STALLED;
+        }
+        if (t[l] >= c.maxIterations()) {
+            return Status.MAX_ITERATIONS;
+        }
+        return null;
+    }
+
+    /** Puts the next run into lane l (finishing at once those that stop before a step); false when none is left. */
+    private boolean refill(int l) {
+        while (next < count && !runs.cancelled()) {
+            int k = next++;
+            runs.start(k, xs);
+            double value = valueEachStep ? f.evaluate(xs, gs) : f.gradient(xs, gs);
+            boolean outside = false;
+            for (int i = 0; i < n; i++) {
+                x[i * L + l] = xs[i];
+                g[i * L + l] = gs[i];
+                v[i * L + l] = 0.0;
+                s[i * L + l] = 0.0;
+                outside |= !(Math.abs(xs[i]) <= c.divergence());
+            }
+            fx[l] = value;
+            eta[l] = c.learningRate();
+            t[l] = 0.0;
+            b1t[l] = 1.0;
+            b2t[l] = 1.0;
+            run[l] = k;
+            live[l] = 1.0;
+            Status st = status(l, outside, false);
+            if (st == null) {
+                return true;
+            }
+            finish(l, st);
+        }
+        // idle: a fixed point (rate 0 at the origin) until the lane-mates finish
+        live[l] = 0.0;
+        for (int i = 0; i < n; i++) {
+            x[i * L + l] = 0.0;
+            g[i * L + l] = 0.0;
+            v[i * L + l] = 0.0;
+            s[i * L + l] = 0.0;
+        }
+        fx[l] = 0.0;
+        eta[l] = 0.0;
+        b1t[l] = 0.0;
+        b2t[l] = 0.0;
+        return false;
+    }
+
+    /** Descent's end of a run for lane l: final value, gradient norm and status. */
+    private void finish(int l, Status result) {
+        for (int i = 0; i < n; i++) {
+            xs[i] = x[i * L + l];
+            gs[i] = g[i * L + l];
+        }
+        double value = fx[l];
+        if (!valueEachStep) {
+            value = f.evaluate(xs, gs);
+            if (result != Status.DIVERGED && !(Math.abs(value) <= c.divergence())) {
+                result = Status.DIVERGED;
+            }
+        }
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += gs[i] * gs[i];
+        }
+        double gn = Math.sqrt(sum);
+        if (result != Status.DIVERGED && !(gn <= Double.MAX_VALUE)) {
+            result = Status.DIVERGED;
+        }
+        runs.finish(run[l], xs, result, value, gn, (int) t[l]);
+    }
+
+    /*
+     * The step methods take and return arrays only, writing each lane's largest |x_i| (NaN if
+     * any is NaN) to reach[]: a vector or mask passed across a call C2 did not inline is boxed.
+     */
+
+    private void stepGd() {
+        DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+        DoubleVector far = DoubleVector.zero(S);
+        for (int i = 0; i < n; i++) {
+            int o = i * L;
+            DoubleVector xi = DoubleVector.fromArray(S, x, o)
+                    .sub(etaV.mul(DoubleVector.fromArray(S, g, o)));
+            xi.intoArray(x, o);
+            far = far.max(xi.abs());
+        }
+        far.intoArray(reach, 0);
+    }
+
+    private void stepMomentum(double beta) {
+        DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+        DoubleVector far = DoubleVector.zero(S);
+        for (int i = 0; i < n; i++) {
+            int o = i * L;
+            DoubleVector vi = DoubleVector.fromArray(S, v, o).mul(beta)
+                    .sub(etaV.mul(DoubleVector.fromArray(S, g, o)));
+            vi.intoArray(v, o);
+            DoubleVector xi = DoubleVector.fromArray(S, x, o).add(vi);
+            xi.intoArray(x, o);
+            far = far.max(xi.abs());
+        }
+        far.intoArray(reach, 0);
+    }
+
+    private void stepNesterov(double beta) {
+        DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+        DoubleVector far = DoubleVector.zero(S);
+        for (int i = 0; i < n; i++) {
+            int o = i * L;
+            DoubleVector eg = etaV.mul(DoubleVector.fromArray(S, g, o));
+            DoubleVector vi = DoubleVector.fromArray(S, v, o).mul(beta).sub(eg);
+            vi.intoArray(v, o);
+            DoubleVector xi = DoubleVector.fromArray(S, x, o).add(vi.mul(beta)).sub(eg);
+            xi.intoArray(x, o);
+            far = far.max(xi.abs());
+        }
+        far.intoArray(reach, 0);
+    }
+
+    private void stepAdagrad(double eps) {
+        DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+        DoubleVector far = DoubleVector.zero(S);
+        for (int i = 0; i < n; i++) {
+            int o = i * L;
+            DoubleVector gi = DoubleVector.fromArray(S, g, o);
+            DoubleVector si = DoubleVector.fromArray(S, s, o).add(gi.mul(gi));
+            si.intoArray(s, o);
+            DoubleVector xi = DoubleVector.fromArray(S, x, o)
+                    .sub(etaV.mul(gi).div(si.lanewise(VectorOperators.SQRT).add(eps)));
+            xi.intoArray(x, o);
+            far = far.max(xi.abs());
+        }
+        far.intoArray(reach, 0);
+    }
+
+    private void stepRmsprop(double rho, double eps) {
+        DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+        DoubleVector far = DoubleVector.zero(S);
+        double w = 1.0 - rho;
+        for (int i = 0; i < n; i++) {
+            int o = i * L;
+            DoubleVector gi = DoubleVector.fromArray(S, g, o);
+            DoubleVector si = DoubleVector.fromArray(S, s, o).mul(rho).add(gi.mul(w).mul(gi));
+            si.intoArray(s, o);
+            DoubleVector xi = DoubleVector.fromArray(S, x, o)
+                    .sub(etaV.mul(gi).div(si.lanewise(VectorOperators.SQRT).add(eps)));
+            xi.intoArray(x, o);
+            far = far.max(xi.abs());
+        }
+        far.intoArray(reach, 0);
+    }
+
+    private void stepAdam(double b1, double b2, double eps) {
+        DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+        DoubleVector p1 = DoubleVector.fromArray(S, b1t, 0).mul(b1);
+        DoubleVector p2 = DoubleVector.fromArray(S, b2t, 0).mul(b2);
+        p1.intoArray(b1t, 0);
+        p2.intoArray(b2t, 0);
+        DoubleVector c1 = p1.neg().add(1.0);
+        DoubleVector c2 = p2.neg().add(1.0);
+        double w1 = 1.0 - b1;
+        double w2 = 1.0 - b2;
+        DoubleVector far = DoubleVector.zero(S);
+        for (int i = 0; i < n; i++) {
+            int o = i * L;
+            DoubleVector gi = DoubleVector.fromArray(S, g, o);
+            DoubleVector mi = DoubleVector.fromArray(S, v, o).mul(b1).add(gi.mul(w1));
+            DoubleVector si = DoubleVector.fromArray(S, s, o).mul(b2).add(gi.mul(w2).mul(gi));
+            mi.intoArray(v, o);
+            si.intoArray(s, o);
+            DoubleVector xi = DoubleVector.fromArray(S, x, o)
+                    .sub(etaV.mul(mi.div(c1)).div(si.div(c2).lanewise(VectorOperators.SQRT).add(eps)));
+            xi.intoArray(x, o);
+            far = far.max(xi.abs());
+        }
+        far.intoArray(reach, 0);
+    }
+}

@@ -1,0 +1,213 @@
+package multistart.simd;
+
+import static multistart.objective.LaneMath.TWO_PI;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * A built-in evaluated on {@code L} runs at once, {@code L} being the preferred vector length
+ * (8 doubles with AVX-512, 4 with AVX2). Arrays are in structure-of-arrays form: coordinate
+ * i of lane l is at {@code [i * L + l]}; values go to {@code f[l]}. Each kernel performs the
+ * scalar built-in's operations in the same order (see {@code Functions} and
+ * {@link multistart.objective.LaneMath}), so every lane is bit for bit what
+ * {@code Objective.evaluate} gives for that run; the tests check this on random points.
+ */
+abstract class LaneKernel {
+
+    static final VectorSpecies<Double> S = VectorMath.S;
+    static final int L = S.length();
+
+    final int n;
+
+    LaneKernel(int n) {
+        this.n = n;
+    }
+
+    /** Values and gradients of all lanes. */
+    abstract void evaluate(double[] x, double[] g, double[] f);
+
+    /** As the scalar {@code Objective.gradient}: the gradient, values or zeros where it skips them. */
+    void gradient(double[] x, double[] g, double[] f) {
+        evaluate(x, g, f);
+    }
+
+    /** The kernel named by {@code Objective.laneKernel()}, or null when there is none. */
+    static LaneKernel of(String name, int n) {
+        if (name == null) {
+            return null;
+        }
+        return switch (name) {
+            case "rastrigin" -> new Rastrigin(n);
+            case "peaks" -> new Peaks();
+            case "rosenbrock" -> new Rosenbrock(n);
+            case "himmelblau" -> new Himmelblau();
+            case "ackley" -> new Ackley(n);
+            default -> null;
+        };
+    }
+
+    /*
+     * No helper here takes or returns a vector: once C2's node budget for a compilation unit
+     * runs out it stops inlining, and a vector crossing a call that was not inlined is boxed.
+     */
+
+    static final class Rastrigin extends LaneKernel {
+        private final double[] trig = new double[L];
+
+        Rastrigin(int n) {
+            super(n);
+        }
+
+        @Override void evaluate(double[] x, double[] g, double[] f) {
+            DoubleVector sum = DoubleVector.broadcast(S, 10.0 * n);
+            for (int i = 0; i < n; i++) {
+                VectorMath.cos2pi(x, i * L, trig, 0);
+                DoubleVector xi = DoubleVector.fromArray(S, x, i * L);
+                sum = sum.add(xi.mul(xi).sub(DoubleVector.fromArray(S, trig, 0).mul(10.0)));
+                VectorMath.sin2pi(x, i * L, trig, 0);
+                xi.mul(2.0).add(DoubleVector.fromArray(S, trig, 0).mul(10.0 * TWO_PI)).intoArray(g, i * L);
+            }
+            sum.intoArray(f, 0);
+        }
+
+        @Override void gradient(double[] x, double[] g, double[] f) {
+            for (int i = 0; i < n; i++) {
+                VectorMath.sin2pi(x, i * L, trig, 0);
+                DoubleVector.fromArray(S, x, i * L).mul(2.0).add(DoubleVector.fromArray(S, trig, 0).mul(10.0 * TWO_PI)).intoArray(g, i * L);
+            }
+            DoubleVector.zero(S).intoArray(f, 0);
+        }
+    }
+
+    static final class Peaks extends LaneKernel {
+        // exponents, then exponentials: a, b, c
+        private final double[] e = new double[3 * L];
+
+        Peaks() {
+            super(2);
+        }
+
+        @Override void evaluate(double[] v, double[] g, double[] f) {
+            DoubleVector x = DoubleVector.fromArray(S, v, 0);
+            DoubleVector y = DoubleVector.fromArray(S, v, L);
+            DoubleVector x2 = x.mul(x);
+            DoubleVector y2 = y.mul(y);
+            DoubleVector y1 = y.add(1.0);
+            DoubleVector x1 = x.add(1.0);
+            x2.mul(-1.0).sub(y1.mul(y1)).intoArray(e, 0);
+            x2.mul(-1.0).sub(y2).intoArray(e, L);
+            x1.mul(-1.0).mul(x1).sub(y2).intoArray(e, 2 * L);
+            VectorMath.exp(e, 0, e, 0);
+            VectorMath.exp(e, L, e, L);
+            VectorMath.exp(e, 2 * L, e, 2 * L);
+            DoubleVector a = DoubleVector.fromArray(S, e, 0);
+            DoubleVector b = DoubleVector.fromArray(S, e, L);
+            DoubleVector c = DoubleVector.fromArray(S, e, 2 * L);
+            DoubleVector omx = DoubleVector.broadcast(S, 1.0).sub(x);
+            DoubleVector p = x.div(5.0).sub(x2.mul(x)).sub(y2.mul(y2).mul(y));
+            DoubleVector b10 = b.mul(10.0);
+            DoubleVector gx = a.mul(omx.mul(-6.0).sub(x.mul(6.0).mul(omx).mul(omx)))
+                    .sub(b10.mul(DoubleVector.broadcast(S, 0.2).sub(x2.mul(3.0)).sub(x.mul(2.0).mul(p))))
+                    .add(x1.mul(2.0 / 3.0).mul(c));
+            DoubleVector gy = omx.mul(-6.0).mul(omx).mul(y1).mul(a)
+                    .sub(b10.mul(y2.mul(-5.0).mul(y2).sub(y.mul(2.0).mul(p))))
+                    .add(y.mul(2.0 / 3.0).mul(c));
+            gx.intoArray(g, 0);
+            gy.intoArray(g, L);
+            omx.mul(3.0).mul(omx).mul(a).sub(p.mul(10.0).mul(b)).sub(c.div(3.0)).intoArray(f, 0);
+        }
+    }
+
+    static final class Rosenbrock extends LaneKernel {
+        Rosenbrock(int n) {
+            super(n);
+        }
+
+        @Override void evaluate(double[] x, double[] g, double[] f) {
+            DoubleVector sum = DoubleVector.zero(S);
+            DoubleVector gi = DoubleVector.zero(S);
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            DoubleVector xi = DoubleVector.fromArray(S, x, 0);
+            for (int i = 0; i < n - 1; i++) {
+                DoubleVector xn = DoubleVector.fromArray(S, x, (i + 1) * L);
+                DoubleVector t = xn.sub(xi.mul(xi));
+                DoubleVector u = one.sub(xi);
+                sum = sum.add(t.mul(100.0).mul(t).add(u.mul(u)));
+                gi.add(xi.mul(-400.0).mul(t).sub(u.mul(2.0))).intoArray(g, i * L);
+                gi = t.mul(200.0);
+                xi = xn;
+            }
+            gi.intoArray(g, (n - 1) * L);
+            sum.intoArray(f, 0);
+        }
+
+        @Override void gradient(double[] x, double[] g, double[] f) {
+            DoubleVector gi = DoubleVector.zero(S);
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            DoubleVector xi = DoubleVector.fromArray(S, x, 0);
+            for (int i = 0; i < n - 1; i++) {
+                DoubleVector xn = DoubleVector.fromArray(S, x, (i + 1) * L);
+                DoubleVector t = xn.sub(xi.mul(xi));
+                gi.add(xi.mul(-400.0).mul(t).sub(one.sub(xi).mul(2.0))).intoArray(g, i * L);
+                gi = t.mul(200.0);
+                xi = xn;
+            }
+            gi.intoArray(g, (n - 1) * L);
+            DoubleVector.zero(S).intoArray(f, 0);
+        }
+    }
+
+    static final class Himmelblau extends LaneKernel {
+        Himmelblau() {
+            super(2);
+        }
+
+        @Override void evaluate(double[] v, double[] g, double[] f) {
+            DoubleVector x = DoubleVector.fromArray(S, v, 0);
+            DoubleVector y = DoubleVector.fromArray(S, v, L);
+            DoubleVector a = x.mul(x).add(y).sub(11.0);
+            DoubleVector b = x.add(y.mul(y)).sub(7.0);
+            x.mul(4.0).mul(a).add(b.mul(2.0)).intoArray(g, 0);
+            a.mul(2.0).add(y.mul(4.0).mul(b)).intoArray(g, L);
+            a.mul(a).add(b.mul(b)).intoArray(f, 0);
+        }
+    }
+
+    static final class Ackley extends LaneKernel {
+        private final double[] trig = new double[L];
+        // -0.2 r and cs / n, then their exponentials
+        private final double[] e = new double[2 * L];
+
+        Ackley(int n) {
+            super(n);
+        }
+
+        @Override void evaluate(double[] x, double[] g, double[] f) {
+            DoubleVector sq = DoubleVector.zero(S);
+            DoubleVector cs = DoubleVector.zero(S);
+            for (int i = 0; i < n; i++) {
+                VectorMath.cos2pi(x, i * L, trig, 0);
+                DoubleVector xi = DoubleVector.fromArray(S, x, i * L);
+                sq = sq.add(xi.mul(xi));
+                cs = cs.add(DoubleVector.fromArray(S, trig, 0));
+            }
+            DoubleVector r = sq.div((double) n).lanewise(VectorOperators.SQRT);
+            r.mul(-0.2).intoArray(e, 0);
+            cs.div((double) n).intoArray(e, L);
+            VectorMath.exp(e, 0, e, 0);
+            VectorMath.exp(e, L, e, L);
+            DoubleVector e1 = DoubleVector.fromArray(S, e, 0);
+            DoubleVector e2 = DoubleVector.fromArray(S, e, L);
+            DoubleVector k1 = e1.mul(20.0 * 0.2).div(r.mul((double) n))
+                    .blend(0.0, r.compare(VectorOperators.GT, 0.0).not());
+            DoubleVector k2 = e2.mul(TWO_PI).div((double) n);
+            for (int i = 0; i < n; i++) {
+                VectorMath.sin2pi(x, i * L, trig, 0);
+                k1.mul(DoubleVector.fromArray(S, x, i * L)).add(k2.mul(DoubleVector.fromArray(S, trig, 0))).intoArray(g, i * L);
+            }
+            e1.mul(-20.0).sub(e2).add(20.0).add(Math.E).intoArray(f, 0);
+        }
+    }
+}

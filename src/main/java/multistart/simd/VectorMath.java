@@ -1,0 +1,126 @@
+package multistart.simd;
+
+import static multistart.objective.LaneMath.COS;
+import static multistart.objective.LaneMath.EXP_HIGH;
+import static multistart.objective.LaneMath.EXP_LOW;
+import static multistart.objective.LaneMath.INV_LN2;
+import static multistart.objective.LaneMath.LN2_HI;
+import static multistart.objective.LaneMath.LN2_LO;
+import static multistart.objective.LaneMath.P1;
+import static multistart.objective.LaneMath.P2;
+import static multistart.objective.LaneMath.P3;
+import static multistart.objective.LaneMath.P4;
+import static multistart.objective.LaneMath.P5;
+import static multistart.objective.LaneMath.ROUND;
+import static multistart.objective.LaneMath.ROUND_BITS;
+import static multistart.objective.LaneMath.SIN;
+import static multistart.objective.LaneMath.TRIG_LIMIT;
+import static multistart.objective.LaneMath.TWO_PI;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import multistart.objective.LaneMath;
+
+/**
+ * {@link LaneMath}'s functions on all lanes of a vector at once: the same operations in the
+ * same order lane by lane, so every lane equals the scalar result bit for bit. Lanes outside
+ * the fast range (rare: |x| beyond 2^40, exp of more than 709) are computed by the scalar
+ * twin, which defers to {@code Math} there exactly as the scalar path does.
+ */
+final class VectorMath {
+
+    private VectorMath() {
+    }
+
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    /*
+     * Every function here goes array to array, one vector of lanes per call, with its vector
+     * work written out in one method body. C2 stops inlining user methods into a compilation
+     * unit past a node budget, and a vector passed to or returned from a call that was not
+     * inlined is boxed on the heap (3-5x slower); arrays as the boundary avoid both.
+     */
+
+    /** out[oo ..] = sin(2 pi x[o ..]) for one vector of lanes. */
+    static void sin2pi(double[] x, int o, double[] out, int oo) {
+        trig2pi(x, o, out, oo, false);
+    }
+
+    /** out[oo ..] = cos(2 pi x[o ..]) for one vector of lanes. */
+    static void cos2pi(double[] x, int o, double[] out, int oo) {
+        trig2pi(x, o, out, oo, true);
+    }
+
+    private static void trig2pi(double[] in, int o, double[] out, int oo, boolean cosine) {
+        DoubleVector x = DoubleVector.fromArray(S, in, o);
+        // LaneMath.sin2pi / cos2pi: x = k/2 + r, |r| <= 1/4, result (-1)^k poly(2 pi r)
+        DoubleVector k = x.mul(2.0).add(ROUND).sub(ROUND);
+        DoubleVector z = x.sub(k.mul(0.5)).mul(TWO_PI);
+        DoubleVector zz = z.mul(z);
+        DoubleVector r;
+        if (cosine) {
+            DoubleVector p = DoubleVector.broadcast(S, COS[10]);
+            for (int i = 9; i >= 0; i--) {
+                p = p.mul(zz).add(COS[i]);
+            }
+            r = zz.mul(p).add(1.0);
+        } else {
+            DoubleVector p = DoubleVector.broadcast(S, SIN[9]);
+            for (int i = 8; i >= 0; i--) {
+                p = p.mul(zz).add(SIN[i]);
+            }
+            r = z.add(z.mul(zz).mul(p));
+        }
+        // k odd: k - 2 rint(k/2) is +-1 rather than 0 (double lanes: integer lanes and mask
+        // casts are slow on JDK 17)
+        VectorMask<Double> odd = k.sub(k.mul(0.5).add(ROUND).sub(ROUND).mul(2.0)).compare(VectorOperators.NE, 0.0);
+        r = r.blend(r.mul(-1.0), odd);
+        VectorMask<Double> far = x.abs().compare(VectorOperators.GT, TRIG_LIMIT);
+        if (far.anyTrue()) {
+            r = scalar(x, r, far, cosine ? 1 : 0);
+        }
+        r.intoArray(out, oo);
+    }
+
+    /** out[oo ..] = exp(x[o ..]) for one vector of lanes. */
+    static void exp(double[] in, int o, double[] out, int oo) {
+        DoubleVector x = DoubleVector.fromArray(S, in, o);
+        DoubleVector t = x.mul(INV_LN2).add(ROUND);
+        LongVector k = t.viewAsIntegralLanes().reinterpretAsLongs().sub(ROUND_BITS);
+        DoubleVector kd = t.sub(ROUND);
+        DoubleVector hi = x.sub(kd.mul(LN2_HI));
+        DoubleVector lo = kd.mul(LN2_LO);
+        DoubleVector r = hi.sub(lo);
+        DoubleVector rr = r.mul(r);
+        DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(P5).add(P4)).add(P3)).add(P2)).add(P1)));
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector y = one.sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi));
+        DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector e = y.mul(scale);
+        e = e.blend(0.0, x.compare(VectorOperators.LT, EXP_LOW));
+        VectorMask<Double> high = x.compare(VectorOperators.GT, EXP_HIGH);
+        if (high.anyTrue()) {
+            e = scalar(x, e, high, 2);
+        }
+        e.intoArray(out, oo);
+    }
+
+    /** The lanes in {@code which} recomputed by the scalar twin (function 0 sin, 1 cos, 2 exp). */
+    private static DoubleVector scalar(DoubleVector x, DoubleVector r, VectorMask<Double> which, int function) {
+        double[] in = x.toArray();
+        double[] out = r.toArray();
+        for (int l = 0; l < in.length; l++) {
+            if (which.laneIsSet(l)) {
+                out[l] = switch (function) {
+                    case 0 -> LaneMath.sin2pi(in[l]);
+                    case 1 -> LaneMath.cos2pi(in[l]);
+                    default -> LaneMath.exp(in[l]);
+                };
+            }
+        }
+        return DoubleVector.fromArray(S, out, 0);
+    }
+}
