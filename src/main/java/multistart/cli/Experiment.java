@@ -195,6 +195,13 @@ final class Experiment {
         }
         LOG.info("{}: {} runs ({} starts x {} combos) of {} on {} threads", config.name(), plan.runCount(),
                 plan.startCount(), plan.combos().size(), config.objective().describe(), engine.threads());
+        int lanes = engine.lanes(plan);
+        if (lanes > 1) {
+            LOG.info("{}: stepping {} runs at once per thread in SIMD lanes", config.name(), lanes);
+        } else {
+            LOG.debug("{}: one run at a time per thread{}", config.name(), multistart.simd.Lanes.available() ? ""
+                    : " (start java with --add-modules jdk.incubator.vector for SIMD lanes)");
+        }
         long t0 = System.nanoTime();
         long steps;
         try (Journal journal = resume ? Journal.append(journalPath, plan.starts().dimension())

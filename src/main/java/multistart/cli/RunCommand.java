@@ -11,6 +11,7 @@ import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
+import multistart.engine.Engine;
 import multistart.config.ExperimentConfig;
 import multistart.report.Numbers;
 import org.apache.logging.log4j.Level;
@@ -51,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite an existing results folder")
     private boolean force;
 
+    @Option(names = "--scalar", description = "step one run at a time even where SIMD lanes are available "
+            + "(same results; for comparison)")
+    private boolean scalar;
+
     @Option(names = "--quiet", description = "no progress bar, warnings only")
     private boolean quiet;
 
@@ -84,11 +89,23 @@ public final class RunCommand implements Callable<Integer> {
         List<Line> lines = new ArrayList<>();
         Map<Path, String> folders = new HashMap<>();
         int worst = Main.OK;
-        for (Path file : configs) {
-            Line line = one(file, folders, err, start);
-            lines.add(line);
-            worst = Math.max(worst, line.code);
-            err.flush();
+        String lanes = System.getProperty(Engine.LANES_PROPERTY);
+        if (scalar) {
+            System.setProperty(Engine.LANES_PROPERTY, "off");
+        }
+        try {
+            for (Path file : configs) {
+                Line line = one(file, folders, err, start);
+                lines.add(line);
+                worst = Math.max(worst, line.code);
+                err.flush();
+            }
+        } finally {
+            if (lanes == null) {
+                System.clearProperty(Engine.LANES_PROPERTY);
+            } else {
+                System.setProperty(Engine.LANES_PROPERTY, lanes);
+            }
         }
         for (Line l : lines) {
             stdout.println(l.text);

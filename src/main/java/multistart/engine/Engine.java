@@ -35,8 +35,11 @@ public final class Engine {
     private final int threads;
     private final boolean vectorLanes;
 
+    /** System property that, set to {@code off}, keeps every run on the scalar path ({@code --scalar}). */
+    public static final String LANES_PROPERTY = "multistart.lanes";
+
     public Engine(int threads) {
-        this(threads, true);
+        this(threads, !"off".equals(System.getProperty(LANES_PROPERTY)));
     }
 
     /**
@@ -50,7 +53,12 @@ public final class Engine {
 
     /** The runs stepped at once by each thread for {@code plan}: 1 on the scalar path. */
     public int lanes(Plan plan) {
-        if (!vectorLanes) {
+        return vectorLanes ? lanesFor(plan) : 1;
+    }
+
+    /** As {@link #lanes(Plan)} for an engine made with the default setting. */
+    public static int lanesFor(Plan plan) {
+        if ("off".equals(System.getProperty(LANES_PROPERTY))) {
             return 1;
         }
         Lanes.Runner r = Lanes.create(plan.objective());

@@ -1,0 +1,92 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import multistart.simd.Lanes;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Whole sweeps stepped in SIMD lanes write the same bytes as with {@code --scalar}: every update
+ * rule, decay, every stop test (converged, stalled, max_iterations, diverged, including runs
+ * that stop at their start), run counts that do not fill the last lanes, and lanes refilled as
+ * runs of very different lengths finish.
+ */
+class LanesMatchScalarTest {
+
+    @TempDir
+    static Path tmp;
+
+    static final String SWEEP = """
+            name: lanes
+            seed: %d
+            objective:
+              builtin: %s
+              dimension: %d
+            domain:
+              "*": %s
+            starts:
+              count: 157
+              sampler: uniform
+              points: [%s]
+            optimizer:
+              method: [gd, momentum, nesterov, adagrad, rmsprop, adam]
+              learning_rate: [%s, %s]
+              decay: [1.0, 0.98]
+              momentum: 0.8
+              max_iterations: 250
+              stop:
+                gradient_norm: 1.0e-5
+                value_change: %s
+              divergence: 1.0e3
+            output:
+              trajectories: 0
+              charts: false
+            """;
+
+    static byte[][] run(String yaml, String tag, boolean scalar) throws IOException {
+        Path cfg = tmp.resolve(tag + ".yaml");
+        Files.writeString(cfg, yaml);
+        Path out = tmp.resolve(tag + (scalar ? "-scalar" : "-lanes"));
+        String[] args = scalar
+                ? new String[] {"run", cfg.toString(), "--out", out.toString(), "--threads", "2", "--quiet", "--force", "--scalar"}
+                : new String[] {"run", cfg.toString(), "--out", out.toString(), "--threads", "2", "--quiet", "--force"};
+        Cli r = Cli.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        String json = Files.readString(out.resolve("result.json"));
+        assertThat(json).contains("\"vector_lanes\" : " + (scalar || !Lanes.available() ? 1 : jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length()));
+        return new byte[][] {Files.readAllBytes(out.resolve("runs.csv")), Files.readAllBytes(out.resolve("minima.csv")),
+            Files.readAllBytes(out.resolve("sweep.csv"))};
+    }
+
+    @ParameterizedTest(name = "{0} {1}-d, seed {2}, value_change {7}")
+    @CsvSource(delimiter = ';', value = {
+        "rastrigin; 2; 1; '[-5.12, 5.12]'; '[0.0, 0.0], [0.5, -0.25]'; 0.002; 0.05; 0",
+        "rastrigin; 3; 2; '[-5.12, 5.12]'; '[1.0, 2.0, 3.0]'; 0.001; 0.2; 1.0e-9",
+        "peaks; 2; 3; '[-3, 3]'; '[0.0, 0.0]'; 0.01; 0.6; 0",
+        "peaks; 2; 4; '[-3, 3]'; '[0.2282789, -1.625535]'; 0.05; 0.3; 1.0e-10",
+        "rosenbrock; 4; 5; '[-2, 2]'; '[1.0, 1.0, 1.0, 1.0]'; 0.0005; 0.01; 0",
+        "himmelblau; 2; 6; '[-5, 5]'; '[3.0, 2.0]'; 0.01; 0.05; 1.0e-12",
+        "ackley; 2; 7; '[-32.768, 32.768]'; '[0.0, 0.0]'; 0.01; 0.5; 0",
+        "ackley; 5; 8; '[-5, 5]'; '[0.0, 0.0, 0.0, 0.0, 0.0]'; 0.05; 1.0; 1.0e-8"})
+    void sweepsInLanesEqualTheScalarPathByteForByte(String builtin, int n, int seed, String domain, String points,
+            String lr1, String lr2, String valueChange) throws IOException {
+        String yaml = String.format(SWEEP, seed, builtin, n, domain, points, lr1, lr2, valueChange);
+        String tag = builtin + n + "-" + seed;
+        byte[][] lanes = run(yaml, tag, false);
+        byte[][] scalar = run(yaml, tag, true);
+        String[] names = {"runs.csv", "minima.csv", "sweep.csv"};
+        for (int i = 0; i < names.length; i++) {
+            assertThat(new String(lanes[i], java.nio.charset.StandardCharsets.UTF_8)).as(names[i])
+                    .isEqualTo(new String(scalar[i], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        // the sweep exercised more than one way of stopping
+        String runs = new String(scalar[0], java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(runs).contains(",converged,");
+        assertThat(runs.contains(",diverged,") || runs.contains(",max_iterations,") || runs.contains(",stalled,")).isTrue();
+    }
+}
