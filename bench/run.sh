@@ -6,24 +6,48 @@
 #  2. whole-command wall time, product vs the scalar baseline's whole process;
 #  3. a test-sized memory check: peak RSS with output.runs: none for 1e4 vs 1e6 runs
 #     (MEMORY_RUNS="100000 10000000" for the full check).
+# The product runs with SIMD lanes (--add-modules jdk.incubator.vector, as README's command);
+# PRODUCT_FLAGS=--scalar measures the one-run-at-a-time path instead.
 # Usage: bench/run.sh [THREADS...]        e.g. bench/run.sh 1 2
+# Environment: JAVA (default java), BASELINE_CLASSES (precompiled Baselines, for a machine
+# without javac), SCALE (multiply every workload's starts, e.g. 10 to see warm throughput).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads=("$@")
 [ ${#threads[@]} -gt 0 ] || threads=(1 2)
+JAVA=${JAVA:-java}
 [ -f target/multistart.jar ] || mvn -q -ntp package -DskipTests
-classes=$(mktemp -d)
 out=$(mktemp -d)
-trap 'rm -rf "$classes" "$out"' EXIT
-javac --add-modules jdk.incubator.vector -nowarn -d "$classes" bench/java/Baselines.java 2>/dev/null
-baseline() { java --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4}'; }
+if [ -n "${BASELINE_CLASSES:-}" ]; then
+    classes=$BASELINE_CLASSES
+    trap 'rm -rf "$out"' EXIT
+else
+    classes=$(mktemp -d)
+    trap 'rm -rf "$classes" "$out"' EXIT
+    javac --add-modules jdk.incubator.vector -nowarn -d "$classes" bench/java/Baselines.java 2>/dev/null
+fi
+baseline() { "$JAVA" --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4}'; }
+config() {  # workload -> its config, starts scaled by SCALE
+    local f="bench/$1.yaml"
+    if [ "${SCALE:-1}" != 1 ]; then
+        awk -v s="$SCALE" '/^  count:/ { print "  count: " $2 * s; next } { print }' "$f" > "$out/$1.yaml"
+        f="$out/$1.yaml"
+    fi
+    echo "$f"
+}
 product() {  # workload threads -> steps/s of the run phase
-    java -jar target/multistart.jar run "bench/$1.yaml" --out "$out/$1" --threads "$2" --quiet --force >/dev/null
+    "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$(config "$1")" --out "$out/$1" \
+        --threads "$2" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
     sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/$1/result.json" | head -1
+}
+seconds() {  # wall-clock seconds of a command, its output discarded
+    local TIMEFORMAT=%R
+    { time "$@" >/dev/null 2>&1; } 2>&1
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 declare -A config=([W1]=w1-rastrigin [W2]=w2-peaks [W3]=w3-rosenbrock)
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+[ "${SCALE:-1}" = 1 ] || echo "starts x $SCALE (baselines: the fixed workloads; compare steps per second)"
 printf '%-3s %7s %12s %12s %12s %8s %8s\n' load threads product scalar simd 'p/scal' 'p/simd'
 for w in W1 W2 W3; do
     for t in "${threads[@]}"; do
@@ -39,18 +63,23 @@ echo
 echo "whole command, ${threads[-1]} threads (seconds; product includes JVM start, analysis, reports):"
 for w in W1 W2 W3; do
     t=${threads[-1]}
-    a=$( { /usr/bin/time -f %e java -jar target/multistart.jar run "bench/${config[$w]}.yaml" --out "$out/x" \
-        --threads "$t" --quiet --force >/dev/null; } 2>&1 | tail -1)
-    b=$( { /usr/bin/time -f %e java -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" scalar "$t" \
-        once >/dev/null; } 2>&1 | tail -1)
-    printf '%-3s product %6.2f  baseline %6.2f  ratio %5.2f\n' "$w" "$a" "$b" "$(div "$a" "$b")"
+    a=$(seconds "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run \
+        "bench/${config[$w]}.yaml" --out "$out/x" --threads "$t" --quiet --force ${PRODUCT_FLAGS:-})
+    b=$(seconds "$JAVA" -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" scalar "$t" once)
+    v=$(seconds "$JAVA" -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" simd "$t" once)
+    printf '%-3s product %6.2f  scalar baseline %6.2f (ratio %5.2f)  SIMD baseline %6.2f (ratio %5.2f)\n' \
+        "$w" "$a" "$b" "$(div "$a" "$b")" "$v" "$(div "$a" "$v")"
 done
 echo
+if [ ! -x /usr/bin/time ]; then
+    echo "(no /usr/bin/time here: memory check skipped)"
+    exit 0
+fi
 echo "peak memory with output.runs: none (rastrigin 2-d, runs stop when |g| < 1e-6, -Xmx512m):"
 for runs in ${MEMORY_RUNS:-10000 1000000}; do
     sed -e "s/count: 100000/count: $runs/" -e "s/gradient_norm: 0/gradient_norm: 1.0e-6/" \
         -e "s/name: w1-rastrigin/name: memory/" bench/w1-rastrigin.yaml > "$out/memory.yaml"
-    kb=$( { /usr/bin/time -f %M java -Xmx512m -jar target/multistart.jar run "$out/memory.yaml" --out "$out/m" \
+    kb=$( { /usr/bin/time -f %M "$JAVA" -Xmx512m --add-modules jdk.incubator.vector -jar target/multistart.jar run "$out/memory.yaml" --out "$out/m" \
         --threads "${threads[-1]}" --quiet --force >/dev/null; } 2>&1 | tail -1)
     printf '%10s runs: %6.1f MiB peak RSS\n' "$runs" "$(div "$kb" 1024)"
 done
