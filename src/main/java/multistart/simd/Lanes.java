@@ -7,8 +7,8 @@ import multistart.optimizer.Status;
 /**
  * Entry to the SIMD path: several runs stepped together in vector lanes. This class refers to
  * no incubator type, so it loads on any JVM; the vector classes load only when the JVM was
- * started with {@code --add-modules jdk.incubator.vector} (README's command and
- * {@code bin/multistart} do so). Without the module, or for objectives without a lane kernel,
+ * started with {@code --add-modules jdk.incubator.vector} (README's command does so).
+ * Without the module, or for objectives without a lane kernel,
  * {@link #create} returns null and runs go one at a time with identical results.
  */
 public final class Lanes {
