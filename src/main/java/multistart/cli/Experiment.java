@@ -217,7 +217,7 @@ final class Experiment {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             Findings partial = aggregator.finish(engine.threads());
-            RunRecord record = new RunRecord(plan, partial, List.of(), engine.threads(), Main.version(), wall,
+            RunRecord record = new RunRecord(plan, partial, List.of(), engine.threads(), lanes, Main.version(), wall,
                     (System.nanoTime() - startNanos) / 1e9, false);
             new OutputFolder(dir).write("summary.md", w -> SummaryMarkdown.write(record, w));
             LOG.warn("{}: interrupted after {} of {} runs; they are kept, and `--resume` completes the folder",
@@ -243,7 +243,7 @@ final class Experiment {
         List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
         OutputFolder out = new OutputFolder(dir);
         double total = (System.nanoTime() - startNanos) / 1e9;
-        RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), Main.version(), wall,
+        RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(), wall,
                 total, true, steps);
         out.write("minima.csv", w -> CsvTables.minima(record, w));
         out.write("sweep.csv", w -> CsvTables.sweep(record, w));

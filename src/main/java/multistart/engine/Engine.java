@@ -53,15 +53,7 @@ public final class Engine {
 
     /** The runs stepped at once by each thread for {@code plan}: 1 on the scalar path. */
     public int lanes(Plan plan) {
-        return vectorLanes ? lanesFor(plan) : 1;
-    }
-
-    /** As {@link #lanes(Plan)} for an engine made with the default setting. */
-    public static int lanesFor(Plan plan) {
-        if ("off".equals(System.getProperty(LANES_PROPERTY))) {
-            return 1;
-        }
-        Lanes.Runner r = Lanes.create(plan.objective());
+        Lanes.Runner r = vectorLanes ? Lanes.create(plan.objective()) : null;
         return r == null ? 1 : r.lanes();
     }
 
@@ -174,10 +166,11 @@ public final class Engine {
                 // the runs of one combo that fall into this chunk
                 int combo = plan.comboOf(first + i);
                 int end = (int) Math.min(size, (combo + 1) * plan.startCount() - first);
+                Combo c = plan.combos().get(combo);
                 if (lanes != null) {
                     batch = b;
                     offset = i;
-                    lanes.run(plan.combos().get(combo), end - i, this);
+                    lanes.run(c, end - i, this);
                     batch = null;
                 } else {
                     for (int j = i; j < end; j++) {
@@ -185,7 +178,7 @@ public final class Engine {
                             // the merge thread sees the flag too and drops this unfinished chunk
                             return b;
                         }
-                        runOne(b, j, plan.combos().get(combo));
+                        runOne(b, j, c);
                     }
                 }
                 i = end;

@@ -43,7 +43,7 @@ public final class ResultJson {
             g.writeNumberField("gradient_steps", f.gradientSteps());
             number(g, "steps_per_second", r.stepsPerSecond());
             g.writeNumberField("threads", r.threads());
-            g.writeNumberField("vector_lanes", multistart.engine.Engine.lanesFor(r.plan()));
+            g.writeNumberField("vector_lanes", r.lanes());
             g.writeEndObject();
 
             g.writeObjectFieldStart("runs");

@@ -7,6 +7,7 @@ import multistart.engine.Plan;
 /**
  * Everything the writers need about a finished (or interrupted) experiment.
  *
+ * @param lanes        runs each thread stepped at once (SIMD lanes; 1 one at a time)
  * @param complete     false when the run was interrupted and the figures cover part of it
  * @param wallSeconds  the run phase: gradient descent from all starts
  * @param totalSeconds the whole command so far (start-up, analysis and writing included)
@@ -17,6 +18,7 @@ public record RunRecord(
         Findings findings,
         List<multistart.engine.Trajectory> trajectories,
         int threads,
+        int lanes,
         String version,
         double wallSeconds,
         double totalSeconds,
@@ -25,8 +27,8 @@ public record RunRecord(
 
     /** Without a separate count of this session's steps (a run that was not resumed). */
     public RunRecord(Plan plan, Findings findings, List<multistart.engine.Trajectory> trajectories, int threads,
-            String version, double wallSeconds, double totalSeconds, boolean complete) {
-        this(plan, findings, trajectories, threads, version, wallSeconds, totalSeconds, complete,
+            int lanes, String version, double wallSeconds, double totalSeconds, boolean complete) {
+        this(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds, complete,
                 findings.gradientSteps());
     }
 
