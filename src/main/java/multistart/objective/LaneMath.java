@@ -46,26 +46,23 @@ public final class LaneMath {
 
     /** sin(2 pi x). */
     public static double sin2pi(double x) {
-        if (!(Math.abs(x) <= TRIG_LIMIT)) {
-            return Math.sin(TWO_PI * x);
-        }
-        // x = k/2 + r with |r| <= 1/4 (exact), sin(2 pi x) = (-1)^k sin(2 pi r)
-        double t = x * 2.0 + ROUND;
-        long k = Double.doubleToRawLongBits(t);
-        double z = (x - (t - ROUND) * 0.5) * TWO_PI;
-        double r = sinPoly(z);
-        return (k & 1) == 0 ? r : -r;
+        return trig2pi(x, false);
     }
 
     /** cos(2 pi x). */
     public static double cos2pi(double x) {
+        return trig2pi(x, true);
+    }
+
+    private static double trig2pi(double x, boolean cosine) {
         if (!(Math.abs(x) <= TRIG_LIMIT)) {
-            return Math.cos(TWO_PI * x);
+            return cosine ? Math.cos(TWO_PI * x) : Math.sin(TWO_PI * x);
         }
+        // x = k/2 + r with |r| <= 1/4 (exact); sin and cos of 2 pi x are (-1)^k those of 2 pi r
         double t = x * 2.0 + ROUND;
         long k = Double.doubleToRawLongBits(t);
         double z = (x - (t - ROUND) * 0.5) * TWO_PI;
-        double r = cosPoly(z);
+        double r = cosine ? cosPoly(z) : sinPoly(z);
         return (k & 1) == 0 ? r : -r;
     }
 

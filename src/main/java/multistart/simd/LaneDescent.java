@@ -78,47 +78,13 @@ final class LaneDescent implements Lanes.Runner {
         return L;
     }
 
-    // per-call settings
-    private Combo c;
+    // per-call settings: the combo's, read once
     private Lanes.Runs runs;
     private int count;
     private int next;
     private boolean valueEachStep;
-
-    @Override
-    public void run(Combo combo, int count, Lanes.Runs runs) {
-        this.c = combo;
-        this.runs = runs;
-        this.count = count;
-        this.next = 0;
-        this.valueEachStep = combo.valueChange() > 0;
-        int active = 0;
-        for (int l = 0; l < L; l++) {
-            live[l] = 0.0;
-            normStop[l] = 0.0;
-            if (refill(l)) {
-                active++;
-            }
-        }
-        this.method = combo.method();
-        this.decay = combo.decay();
-        this.beta = combo.momentum();
-        this.beta2 = combo.beta2();
-        this.eps = combo.epsilon();
-        this.limit = combo.divergence();
-        this.gtol = combo.gradientNorm();
-        this.vtol = combo.valueChange();
-        this.maxIterations = combo.maxIterations();
-        while (active > 0) {
-            if (iterate()) {
-                active -= stops();
-            }
-        }
-        this.c = null;
-        this.runs = null;
-    }
-
     private Method method;
+    private double rate;
     private double decay;
     private double beta;
     private double beta2;
@@ -127,6 +93,38 @@ final class LaneDescent implements Lanes.Runner {
     private double gtol;
     private double vtol;
     private double maxIterations;
+
+    @Override
+    public void run(Combo combo, int count, Lanes.Runs runs) {
+        this.runs = runs;
+        this.count = count;
+        this.next = 0;
+        this.method = combo.method();
+        this.rate = combo.learningRate();
+        this.decay = combo.decay();
+        this.beta = combo.momentum();
+        this.beta2 = combo.beta2();
+        this.eps = combo.epsilon();
+        this.limit = combo.divergence();
+        this.gtol = combo.gradientNorm();
+        this.vtol = combo.valueChange();
+        this.maxIterations = combo.maxIterations();
+        this.valueEachStep = vtol > 0;
+        int active = 0;
+        for (int l = 0; l < L; l++) {
+            live[l] = 0.0;
+            normStop[l] = 0.0;
+            if (refill(l)) {
+                active++;
+            }
+        }
+        while (active > 0) {
+            if (iterate()) {
+                active -= stops();
+            }
+        }
+        this.runs = null;
+    }
 
     /**
      * One step of every lane; true when some live lane's run stops. A method of its own, called
@@ -153,7 +151,7 @@ final class LaneDescent implements Lanes.Runner {
             kernel.gradient(x, g, fx);
         }
         if (gtol > 0) {
-            normTest(gtol);
+            normTest();
         }
         // Descent's stop tests on all lanes at once (NaN fails every <= and so stops); no
         // vector or mask lives across calls or branches, which C2 would box
@@ -170,12 +168,11 @@ final class LaneDescent implements Lanes.Runner {
     /** Finishes and refills the lanes whose runs stop now; returns how many lanes went idle. */
     private int stops() {
         int idled = 0;
-        double limit = c.divergence();
         for (int l = 0; l < L; l++) {
             if (live[l] == 0.0) {
                 continue;
             }
-            boolean stalled = valueEachStep && Math.abs(fx[l] - before[l]) < c.valueChange();
+            boolean stalled = valueEachStep && Math.abs(fx[l] - before[l]) < vtol;
             Status st = status(l, !(reach[l] <= limit), stalled);
             if (st != null) {
                 finish(l, st);
@@ -188,7 +185,7 @@ final class LaneDescent implements Lanes.Runner {
     }
 
     /** normStop[l] = 1 where |g| is not finite or below {@code gtol}. */
-    private void normTest(double gtol) {
+    private void normTest() {
         DoubleVector sum = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             DoubleVector gi = DoubleVector.fromArray(S, g, i * L);
@@ -202,10 +199,10 @@ final class LaneDescent implements Lanes.Runner {
 
     /** Descent's stop test for lane l as it stands, or null to go on. */
     private Status status(int l, boolean outside, boolean stalled) {
-        if (outside || !(Math.abs(fx[l]) <= c.divergence())) {
+        if (outside || !(Math.abs(fx[l]) <= limit)) {
             return Status.DIVERGED;
         }
-        if (c.gradientNorm() > 0) {
+        if (gtol > 0) {
             double sum = 0.0;
             for (int i = 0; i < n; i++) {
                 sum += g[i * L + l] * g[i * L + l];
@@ -214,14 +211,14 @@ final class LaneDescent implements Lanes.Runner {
             if (!(gn <= Double.MAX_VALUE)) {
                 return Status.DIVERGED;
             }
-            if (gn < c.gradientNorm()) {
+            if (gn < gtol) {
                 return Status.CONVERGED;
             }
         }
         if (stalled) {
             return Status.STALLED;
         }
-        if (t[l] >= c.maxIterations()) {
+        if (t[l] >= maxIterations) {
             return Status.MAX_ITERATIONS;
         }
         return null;
@@ -239,10 +236,10 @@ final class LaneDescent implements Lanes.Runner {
                 g[i * L + l] = gs[i];
                 v[i * L + l] = 0.0;
                 s[i * L + l] = 0.0;
-                outside |= !(Math.abs(xs[i]) <= c.divergence());
+                outside |= !(Math.abs(xs[i]) <= limit);
             }
             fx[l] = value;
-            eta[l] = c.learningRate();
+            eta[l] = rate;
             t[l] = 0.0;
             b1t[l] = 1.0;
             b2t[l] = 1.0;
@@ -278,7 +275,7 @@ final class LaneDescent implements Lanes.Runner {
         double value = fx[l];
         if (!valueEachStep) {
             value = f.evaluate(xs, gs);
-            if (result != Status.DIVERGED && !(Math.abs(value) <= c.divergence())) {
+            if (result != Status.DIVERGED && !(Math.abs(value) <= limit)) {
                 result = Status.DIVERGED;
             }
         }
