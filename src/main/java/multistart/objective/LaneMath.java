@@ -71,9 +71,9 @@ public final class LaneMath {
         double zz = z * z;
         double p = SIN[9];
         for (int i = 8; i >= 0; i--) {
-            p = p * zz + SIN[i];
+            p = Math.fma(p, zz, SIN[i]);
         }
-        return z + z * zz * p;
+        return Math.fma(z * zz, p, z);
     }
 
     /** cos z for |z| <= pi/2: Taylor to z^22 (the next term is below 1e-19). */
@@ -81,9 +81,9 @@ public final class LaneMath {
         double zz = z * z;
         double p = COS[10];
         for (int i = 9; i >= 0; i--) {
-            p = p * zz + COS[i];
+            p = Math.fma(p, zz, COS[i]);
         }
-        return 1.0 + zz * p;
+        return Math.fma(zz, p, 1.0);
     }
 
     /** (-1)^k / (2k + 1)! for k = 1 .. 10. */
@@ -131,7 +131,11 @@ public final class LaneMath {
         double lo = kd * LN2_LO;
         double r = hi - lo;
         double rr = r * r;
-        double c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
+        double q = Math.fma(rr, P5, P4);
+        q = Math.fma(rr, q, P3);
+        q = Math.fma(rr, q, P2);
+        q = Math.fma(rr, q, P1);
+        double c = Math.fma(-rr, q, r);
         double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
         return y * Double.longBitsToDouble((k + 1023) << 52);
     }

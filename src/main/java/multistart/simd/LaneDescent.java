@@ -35,16 +35,18 @@ final class LaneDescent implements Lanes.Runner {
     private final double[] v;
     private final double[] s;
     private final double[] fx;
-    private final double[] reach;
     private final double[] eta;
-    private final double[] t;
     private final double[] b1t;
     private final double[] b2t;
     private final double[] before = new double[L];
-    private final double[] normStop = new double[L];
     /** 1 where a lane holds a run, 0 where it idles. */
     private final double[] live = new double[L];
     private final int[] run = new int[L];
+    /** The step of this call at which each lane's run began: its iteration is clock - born. */
+    private final long[] born = new long[L];
+    private long clock;
+    /** Steps until the first live lane reaches max_iterations. */
+    private long untilMax;
     // one run, for its first evaluation and for handing results over
     private final double[] xs;
     private final double[] gs;
@@ -58,9 +60,7 @@ final class LaneDescent implements Lanes.Runner {
         this.v = new double[n * L];
         this.s = new double[n * L];
         this.fx = new double[L];
-        this.reach = new double[L];
         this.eta = new double[L];
-        this.t = new double[L];
         this.b1t = new double[L];
         this.b2t = new double[L];
         this.xs = new double[n];
@@ -83,6 +83,7 @@ final class LaneDescent implements Lanes.Runner {
     private int count;
     private int next;
     private boolean valueEachStep;
+    private boolean testValue;
     private Method method;
     private double rate;
     private double decay;
@@ -92,7 +93,7 @@ final class LaneDescent implements Lanes.Runner {
     private double limit;
     private double gtol;
     private double vtol;
-    private double maxIterations;
+    private long maxIterations;
 
     @Override
     public void run(Combo combo, int count, Lanes.Runs runs) {
@@ -110,59 +111,82 @@ final class LaneDescent implements Lanes.Runner {
         this.vtol = combo.valueChange();
         this.maxIterations = combo.maxIterations();
         this.valueEachStep = vtol > 0;
+        // |f| is tested every step where f is computed every step, as Descent does
+        this.testValue = valueEachStep || kernel.gradientHasValue();
+        this.clock = 0;
         int active = 0;
         for (int l = 0; l < L; l++) {
             live[l] = 0.0;
-            normStop[l] = 0.0;
             if (refill(l)) {
                 active++;
             }
         }
+        untilMax = untilMax();
         while (active > 0) {
             if (iterate()) {
                 active -= stops();
+                untilMax = untilMax();
             }
         }
         this.runs = null;
     }
 
     /**
-     * One step of every lane; true when some live lane's run stops. A method of its own, called
-     * once per step, so that C2 compiles it after a few thousand steps rather than waiting for
-     * an on-stack replacement of a long loop (Vector API code is very slow until C2 has it).
+     * One step of every lane; true when some live lane's run may stop (the exact test is
+     * {@link #status}). A method of its own, called once per step, so that C2 compiles it after
+     * a few thousand steps rather than waiting for an on-stack replacement of a long loop
+     * (Vector API code is very slow until C2 has it). Only the tests the combo enables run:
+     * with stopping off a step is the update, the gradient and one divergence test.
      */
     private boolean iterate() {
-        switch (method) {
+        boolean stop = switch (method) {
             case GD -> stepGd();
             case MOMENTUM -> stepMomentum(beta);
             case NESTEROV -> stepNesterov(beta);
             case ADAGRAD -> stepAdagrad(eps);
             case RMSPROP -> stepRmsprop(beta2, eps);
             case ADAM -> stepAdam(beta, beta2, eps);
-            default -> throw new AssertionError(method);
+        };
+        if (decay != 1.0) {
+            // eta * 1 is eta: skipping it changes no bit
+            DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
         }
-        DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
-        DoubleVector tV = DoubleVector.fromArray(S, t, 0).add(1.0);
-        tV.intoArray(t, 0);
-        DoubleVector.fromArray(S, fx, 0).intoArray(before, 0);
+        clock++;
+        if (--untilMax == 0) {
+            stop = true;
+        }
         if (valueEachStep) {
+            DoubleVector.fromArray(S, fx, 0).intoArray(before, 0);
             kernel.evaluate(x, g, fx);
         } else {
             kernel.gradient(x, g, fx);
         }
-        if (gtol > 0) {
-            normTest();
+        // Descent's other stop tests on all lanes at once (NaN fails every <=); no vector or
+        // mask lives across calls or branches, which C2 would box
+        if (testValue) {
+            stop |= DoubleVector.fromArray(S, fx, 0).abs().compare(VectorOperators.LE, limit).not()
+                    .and(DoubleVector.fromArray(S, live, 0).compare(VectorOperators.NE, 0.0)).anyTrue();
         }
-        // Descent's stop tests on all lanes at once (NaN fails every <= and so stops); no
-        // vector or mask lives across calls or branches, which C2 would box
-        DoubleVector fV = DoubleVector.fromArray(S, fx, 0);
-        return DoubleVector.fromArray(S, reach, 0).compare(VectorOperators.LE, limit).not()
-                .or(fV.abs().compare(VectorOperators.LE, limit).not())
-                .or(fV.sub(DoubleVector.fromArray(S, before, 0)).abs().compare(VectorOperators.LT, vtol))
-                .or(tV.compare(VectorOperators.GE, maxIterations))
-                .or(DoubleVector.fromArray(S, normStop, 0).compare(VectorOperators.NE, 0.0))
-                .and(DoubleVector.fromArray(S, live, 0).compare(VectorOperators.NE, 0.0))
-                .anyTrue();
+        if (gtol > 0) {
+            stop |= normTest();
+        }
+        if (valueEachStep) {
+            stop |= DoubleVector.fromArray(S, fx, 0).sub(DoubleVector.fromArray(S, before, 0)).abs()
+                    .compare(VectorOperators.LT, vtol)
+                    .and(DoubleVector.fromArray(S, live, 0).compare(VectorOperators.NE, 0.0)).anyTrue();
+        }
+        return stop;
+    }
+
+    /** Steps until the first live lane reaches max_iterations (at least 1). */
+    private long untilMax() {
+        long m = Long.MAX_VALUE;
+        for (int l = 0; l < L; l++) {
+            if (live[l] != 0.0) {
+                m = Math.min(m, maxIterations - (clock - born[l]));
+            }
+        }
+        return m;
     }
 
     /** Finishes and refills the lanes whose runs stop now; returns how many lanes went idle. */
@@ -173,7 +197,11 @@ final class LaneDescent implements Lanes.Runner {
                 continue;
             }
             boolean stalled = valueEachStep && Math.abs(fx[l] - before[l]) < vtol;
-            Status st = status(l, !(reach[l] <= limit), stalled);
+            boolean outside = false;
+            for (int i = 0; i < n; i++) {
+                outside |= !(Math.abs(x[i * L + l]) <= limit);
+            }
+            Status st = status(l, outside, stalled);
             if (st != null) {
                 finish(l, st);
                 if (!refill(l)) {
@@ -184,8 +212,8 @@ final class LaneDescent implements Lanes.Runner {
         return idled;
     }
 
-    /** normStop[l] = 1 where |g| is not finite or below {@code gtol}. */
-    private void normTest() {
+    /** Whether a live lane's |g| is not finite or below {@code gtol}. */
+    private boolean normTest() {
         DoubleVector sum = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             DoubleVector gi = DoubleVector.fromArray(S, g, i * L);
@@ -194,7 +222,7 @@ final class LaneDescent implements Lanes.Runner {
         DoubleVector gn = sum.lanewise(VectorOperators.SQRT);
         VectorMask<Double> m = gn.compare(VectorOperators.LE, Double.MAX_VALUE).not()
                 .or(gn.compare(VectorOperators.LT, gtol));
-        DoubleVector.zero(S).blend(1.0, m).intoArray(normStop, 0);
+        return m.and(DoubleVector.fromArray(S, live, 0).compare(VectorOperators.NE, 0.0)).anyTrue();
     }
 
     /** Descent's stop test for lane l as it stands, or null to go on. */
@@ -218,7 +246,7 @@ final class LaneDescent implements Lanes.Runner {
         if (stalled) {
             return Status.STALLED;
         }
-        if (t[l] >= maxIterations) {
+        if (clock - born[l] >= maxIterations) {
             return Status.MAX_ITERATIONS;
         }
         return null;
@@ -240,7 +268,7 @@ final class LaneDescent implements Lanes.Runner {
             }
             fx[l] = value;
             eta[l] = rate;
-            t[l] = 0.0;
+            born[l] = clock;
             b1t[l] = 1.0;
             b2t[l] = 1.0;
             run[l] = k;
@@ -287,15 +315,16 @@ final class LaneDescent implements Lanes.Runner {
         if (result != Status.DIVERGED && !(gn <= Double.MAX_VALUE)) {
             result = Status.DIVERGED;
         }
-        runs.finish(run[l], xs, result, value, gn, (int) t[l]);
+        runs.finish(run[l], xs, result, value, gn, (int) (clock - born[l]));
     }
 
     /*
-     * The step methods take and return arrays only, writing each lane's largest |x_i| (NaN if
-     * any is NaN) to reach[]: a vector or mask passed across a call C2 did not inline is boxed.
+     * The step methods take and return arrays only (a vector or mask passed across a call C2
+     * did not inline is boxed) and say whether some lane's largest |x_i| is beyond the
+     * divergence limit or NaN. Idle lanes sit at the origin and never are.
      */
 
-    private void stepGd() {
+    private boolean stepGd() {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
         DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
@@ -305,10 +334,10 @@ final class LaneDescent implements Lanes.Runner {
             xi.intoArray(x, o);
             far = far.max(xi.abs());
         }
-        far.intoArray(reach, 0);
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
-    private void stepMomentum(double beta) {
+    private boolean stepMomentum(double beta) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
         DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
@@ -320,10 +349,10 @@ final class LaneDescent implements Lanes.Runner {
             xi.intoArray(x, o);
             far = far.max(xi.abs());
         }
-        far.intoArray(reach, 0);
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
-    private void stepNesterov(double beta) {
+    private boolean stepNesterov(double beta) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
         DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
@@ -335,10 +364,10 @@ final class LaneDescent implements Lanes.Runner {
             xi.intoArray(x, o);
             far = far.max(xi.abs());
         }
-        far.intoArray(reach, 0);
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
-    private void stepAdagrad(double eps) {
+    private boolean stepAdagrad(double eps) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
         DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
@@ -351,10 +380,10 @@ final class LaneDescent implements Lanes.Runner {
             xi.intoArray(x, o);
             far = far.max(xi.abs());
         }
-        far.intoArray(reach, 0);
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
-    private void stepRmsprop(double rho, double eps) {
+    private boolean stepRmsprop(double rho, double eps) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
         DoubleVector far = DoubleVector.zero(S);
         double w = 1.0 - rho;
@@ -368,10 +397,10 @@ final class LaneDescent implements Lanes.Runner {
             xi.intoArray(x, o);
             far = far.max(xi.abs());
         }
-        far.intoArray(reach, 0);
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
-    private void stepAdam(double b1, double b2, double eps) {
+    private boolean stepAdam(double b1, double b2, double eps) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
         DoubleVector p1 = DoubleVector.fromArray(S, b1t, 0).mul(b1);
         DoubleVector p2 = DoubleVector.fromArray(S, b2t, 0).mul(b2);
@@ -394,6 +423,6 @@ final class LaneDescent implements Lanes.Runner {
             xi.intoArray(x, o);
             far = far.max(xi.abs());
         }
-        far.intoArray(reach, 0);
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 }

@@ -33,6 +33,11 @@ abstract class LaneKernel {
         evaluate(x, g, f);
     }
 
+    /** Whether {@link #gradient} gives the values too (else zeros, as the scalar twin returns). */
+    boolean gradientHasValue() {
+        return true;
+    }
+
     /** The kernel named by {@code Objective.laneKernel()}, or null when there is none. */
     static LaneKernel of(String name, int n) {
         if (name == null) {
@@ -78,6 +83,10 @@ abstract class LaneKernel {
                 DoubleVector.fromArray(S, x, i * L).mul(2.0).add(DoubleVector.fromArray(S, trig, 0).mul(10.0 * TWO_PI)).intoArray(g, i * L);
             }
             DoubleVector.zero(S).intoArray(f, 0);
+        }
+
+        @Override boolean gradientHasValue() {
+            return false;
         }
     }
 
@@ -156,6 +165,10 @@ abstract class LaneKernel {
             }
             gi.intoArray(g, (n - 1) * L);
             DoubleVector.zero(S).intoArray(f, 0);
+        }
+
+        @Override boolean gradientHasValue() {
+            return false;
         }
     }
 

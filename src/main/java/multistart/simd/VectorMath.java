@@ -64,15 +64,15 @@ final class VectorMath {
         if (cosine) {
             DoubleVector p = DoubleVector.broadcast(S, COS[10]);
             for (int i = 9; i >= 0; i--) {
-                p = p.mul(zz).add(COS[i]);
+                p = p.fma(zz, DoubleVector.broadcast(S, COS[i]));
             }
-            r = zz.mul(p).add(1.0);
+            r = zz.fma(p, DoubleVector.broadcast(S, 1.0));
         } else {
             DoubleVector p = DoubleVector.broadcast(S, SIN[9]);
             for (int i = 8; i >= 0; i--) {
-                p = p.mul(zz).add(SIN[i]);
+                p = p.fma(zz, DoubleVector.broadcast(S, SIN[i]));
             }
-            r = z.add(z.mul(zz).mul(p));
+            r = z.mul(zz).fma(p, z);
         }
         // k odd: k - 2 rint(k/2) is +-1 rather than 0 (double lanes: integer lanes and mask
         // casts are slow on JDK 17)
@@ -95,7 +95,11 @@ final class VectorMath {
         DoubleVector lo = kd.mul(LN2_LO);
         DoubleVector r = hi.sub(lo);
         DoubleVector rr = r.mul(r);
-        DoubleVector c = r.sub(rr.mul(rr.mul(rr.mul(rr.mul(rr.mul(P5).add(P4)).add(P3)).add(P2)).add(P1)));
+        DoubleVector q = rr.fma(DoubleVector.broadcast(S, P5), DoubleVector.broadcast(S, P4));
+        q = rr.fma(q, DoubleVector.broadcast(S, P3));
+        q = rr.fma(q, DoubleVector.broadcast(S, P2));
+        q = rr.fma(q, DoubleVector.broadcast(S, P1));
+        DoubleVector c = rr.neg().fma(q, r);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector y = one.sub(lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi));
         DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
