@@ -156,6 +156,12 @@ public final class Aggregator implements Engine.Sink {
         return out;
     }
 
+    /**
+     * Unresolved end points (ranked by value) whose Hessian eigenvalues are computed for the
+     * reports; beyond these, a point plainly not stationary skips the eigendecomposition.
+     */
+    public static final int DETAILED_UNRESOLVED = 1000;
+
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
         return finish(1);
@@ -187,9 +193,24 @@ public final class Aggregator implements Engine.Sink {
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
         try {
             pool.submit(() -> java.util.stream.IntStream.range(0, m).parallel()
-                    .forEach(r -> verdicts[r] = classifiers.get().classify(bestPoint.get(order[r])))).join();
+                    .forEach(r -> verdicts[r] = classifiers.get().classify(bestPoint.get(order[r]), true))).join();
         } finally {
             pool.shutdownNow();
+        }
+        // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved points
+        int unresolved = 0;
+        Classifier full = null;
+        for (int r = 0; r < m && unresolved < DETAILED_UNRESOLVED; r++) {
+            if (verdicts[r].kind() != Kind.UNRESOLVED) {
+                continue;
+            }
+            unresolved++;
+            if (verdicts[r].eigenvalues() == null) {
+                if (full == null) {
+                    full = new Classifier(plan.objective().forWorker(), config.basins().tolerance());
+                }
+                verdicts[r] = full.classify(bestPoint.get(order[r]));
+            }
         }
         Box box = config.domain();
         double edge = config.basins().tolerance();
@@ -200,7 +221,8 @@ public final class Aggregator implements Engine.Sink {
             Classifier.Verdict v = verdicts[r];
             double dist = box.distanceToBoundary(p);
             minima.add(new Findings.Minimum(r + 1, p.clone(), sign * bestValue[id], v.kind(), hits[id],
-                    (double) hits[id] / runs, bestRun[id], v.gradientNorm(), v.eigenvalues(),
+                    (double) hits[id] / runs, bestRun[id], v.gradientNorm(),
+                    v.eigenvalues() == null ? new double[0] : v.eigenvalues(),
                     dist <= edge, dist < 0, hitsPerCombo.get(id).clone()));
         }
 

@@ -28,6 +28,17 @@ public final class Classifier {
     }
 
     public Verdict classify(double[] point) {
+        return classify(point, false);
+    }
+
+    /**
+     * As {@link #classify(double[])}; when {@code quick}, a point that is plainly not stationary
+     * is called unresolved without the eigendecomposition, and its verdict has no eigenvalues
+     * (null). Plainly: |g| above twice the tolerance times the Hessian's Frobenius norm. The
+     * Newton step is at least |g| / max |lambda| and max |lambda| is at most the Frobenius norm,
+     * so the full test would say unresolved too (the factor 2 covers rounding).
+     */
+    public Verdict classify(double[] point, boolean quick) {
         int n = f.dimension();
         double[] x = point.clone();
         double[] g = new double[n];
@@ -64,6 +75,17 @@ public final class Classifier {
                 if (!Double.isFinite(v)) {
                     return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, new double[0]);
                 }
+            }
+        }
+        if (quick) {
+            double frobenius = 0;
+            for (double[] row : h) {
+                for (double v : row) {
+                    frobenius += v * v;
+                }
+            }
+            if (gn > 2 * tolerance * Math.sqrt(frobenius)) {
+                return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, null);
             }
         }
         EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(h, false));

@@ -19,7 +19,7 @@ import multistart.objective.Box;
 public final class ResultJson {
 
     /** Unresolved end points written in full; the rest are counted (minima.csv has them all). */
-    static final int MAX_UNRESOLVED = 1000;
+    static final int MAX_UNRESOLVED = multistart.analysis.Aggregator.DETAILED_UNRESOLVED;
 
     private ResultJson() {
     }
