@@ -26,7 +26,9 @@ else
     trap 'rm -rf "$classes" "$out"' EXIT
     javac --add-modules jdk.incubator.vector -nowarn -d "$classes" bench/java/Baselines.java 2>/dev/null
 fi
-baseline() { "$JAVA" --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4}'; }
+baseline() {  # -> "fastest-of-3 first-repetition" steps/s
+    "$JAVA" --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4, $5}'
+}
 config() {  # workload -> its config, starts scaled by SCALE
     local f="bench/$1.yaml"
     if [ "${SCALE:-1}" != 1 ]; then
@@ -48,15 +50,18 @@ div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 declare -A config=([W1]=w1-rastrigin [W2]=w2-peaks [W3]=w3-rosenbrock)
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
 [ "${SCALE:-1}" = 1 ] || echo "starts x $SCALE (baselines: the fixed workloads; compare steps per second)"
-printf '%-3s %7s %12s %12s %12s %8s %8s\n' load threads product scalar simd 'p/scal' 'p/simd'
+echo "baselines: fastest of 3 repetitions in one JVM (as BENCHMARKS.md); 'cold': their first repetition,"
+echo "in a fresh JVM, as the product's runs are (product: best of 2 processes)"
+printf '%-3s %7s %11s %11s %11s %7s %7s | %11s %11s %7s %7s\n' load threads product scalar simd 'p/scal' 'p/simd' \
+    'scal cold' 'simd cold' 'p/scal' 'p/simd'
 for w in W1 W2 W3; do
     for t in "${threads[@]}"; do
         p=$(product "${config[$w]}" "$t")
         p=$(echo "$p $(product "${config[$w]}" "$t")" | awk '{print ($1 > $2) ? $1 : $2}')  # best of 2
-        s=$(baseline "$w" scalar "$t")
-        v=$(baseline "$w" simd "$t")
-        printf '%-3s %7s %12.4g %12.4g %12.4g %8.2f %8.2f\n' "$w" "$t" "$p" "$s" "$v" \
-            "$(div "$p" "$s")" "$(div "$p" "$v")"
+        read -r s s1 <<< "$(baseline "$w" scalar "$t")"
+        read -r v v1 <<< "$(baseline "$w" simd "$t")"
+        printf '%-3s %7s %11.4g %11.4g %11.4g %7.2f %7.2f | %11.4g %11.4g %7.2f %7.2f\n' "$w" "$t" "$p" "$s" "$v" \
+            "$(div "$p" "$s")" "$(div "$p" "$v")" "$s1" "$v1" "$(div "$p" "$s1")" "$(div "$p" "$v1")"
     done
 done
 echo
