@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * Distinct end points, found by a spatial hash instead of a scan over all of them. Points
- * are bucketed by a cell of side {@code tolerance} on their first (up to three) coordinates;
- * a lookup checks the neighbouring cells only and confirms with the full Euclidean distance.
+ * are bucketed by a cell of side twice the tolerance on their first (up to three) coordinates;
+ * a point within tolerance of x lies in x's cell or, along each axis, in the one neighbour on
+ * the side of the cell's midpoint where x sits, so a lookup checks 2^3 = 8 cells (all three
+ * along an axis where x is within rounding of the midpoint) and confirms with the full
+ * Euclidean distance. An empty cell costs one read of the key table.
  * A point belongs to the nearest representative within tolerance (ties: the older one).
  * Not thread-safe; it is fed in run order by one thread, which makes ids deterministic.
  */
@@ -16,9 +19,9 @@ final class BasinIndex {
 
     private final int n;
     private final int k;
-    private final double tolerance;
+    private final double side;
     private final double tolerance2;
-    /** Open addressing, cell hash -> ids: no boxing per lookup. */
+    /** Open addressing, cell hash (never 0; 0 marks a free slot) -> ids: no boxing per lookup. */
     private long[] keys = new long[1024];
     private int[][] slots = new int[1024][];
     private int used;
@@ -29,7 +32,7 @@ final class BasinIndex {
     BasinIndex(int dimension, double tolerance) {
         this.n = dimension;
         this.k = Math.min(HASHED, dimension);
-        this.tolerance = tolerance;
+        this.side = 2 * tolerance;
         this.tolerance2 = tolerance * tolerance;
         this.cell = new long[k];
         this.probe = new long[k];
@@ -56,21 +59,46 @@ final class BasinIndex {
         return add(x, offset);
     }
 
+    /**
+     * How close to its cell's midpoint (in cells) x must be for both neighbours to be probed,
+     * on top of the rounding of x / side (each quotient is off by at most half an ulp, and the
+     * reasoning above needs the true offset of a point within tolerance to stay below half a
+     * cell on the far side).
+     */
+    private static final double AMBIGUOUS = 1e-9;
+
     private int nearest(double[] x, int offset, long[] cell, long[] probe) {
+        // per axis: probe offsets {0, dir}, or {-1, 0, +1} where x is within rounding of the midpoint
+        int combos = 1;
+        int both = 0;
+        int dirs = 0;
         for (int i = 0; i < k; i++) {
-            cell[i] = (long) Math.floor(x[offset + i] / tolerance);
+            double q = x[offset + i] / side;
+            double c = Math.floor(q);
+            cell[i] = (long) c;
+            double frac = q - c;
+            if (!(Math.abs(frac - 0.5) > AMBIGUOUS + 2 * Math.ulp(q)) || !(frac >= 0.0 && frac < 1.0)) {
+                both |= 1 << i;
+                combos *= 3;
+            } else {
+                if (frac >= 0.5) {
+                    dirs |= 1 << i;
+                }
+                combos *= 2;
+            }
         }
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
-        int combos = 1;
-        for (int i = 0; i < k; i++) {
-            combos *= 3;
-        }
         for (int c = 0; c < combos; c++) {
             int rest = c;
             for (int i = 0; i < k; i++) {
-                probe[i] = cell[i] + (rest % 3) - 1;
-                rest /= 3;
+                if ((both & (1 << i)) != 0) {
+                    probe[i] = cell[i] + (rest % 3) - 1;
+                    rest /= 3;
+                } else {
+                    probe[i] = cell[i] + ((rest & 1) == 0 ? 0 : (dirs & (1 << i)) != 0 ? 1 : -1);
+                    rest >>= 1;
+                }
             }
             int[] ids = get(hash(probe, k));
             if (ids == null) {
@@ -108,7 +136,7 @@ final class BasinIndex {
 
     private int[] get(long key) {
         int mask = keys.length - 1;
-        for (int i = (int) (key ^ (key >>> 32)) & mask; slots[i] != null; i = (i + 1) & mask) {
+        for (int i = (int) (key ^ (key >>> 32)) & mask; keys[i] != 0; i = (i + 1) & mask) {
             if (keys[i] == key) {
                 return slots[i];
             }
@@ -119,10 +147,10 @@ final class BasinIndex {
     private void put(long key, int[] ids) {
         int mask = keys.length - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
-        while (slots[i] != null && keys[i] != key) {
+        while (keys[i] != 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
-        if (slots[i] == null) {
+        if (keys[i] == 0) {
             used++;
         }
         keys[i] = key;
@@ -134,7 +162,7 @@ final class BasinIndex {
             slots = new int[oldKeys.length * 2][];
             used = 0;
             for (int j = 0; j < oldKeys.length; j++) {
-                if (oldSlots[j] != null) {
+                if (oldKeys[j] != 0) {
                     put(oldKeys[j], oldSlots[j]);
                 }
             }
@@ -156,6 +184,6 @@ final class BasinIndex {
             h = (h ^ c[i]) * 0xBF58476D1CE4E5B9L;
             h ^= h >>> 29;
         }
-        return h;
+        return h == 0 ? 1 : h;
     }
 }

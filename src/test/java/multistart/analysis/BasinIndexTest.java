@@ -42,4 +42,62 @@ class BasinIndexTest {
         }
         assertThat(index.size()).isEqualTo(reps.size());
     }
+
+    /**
+     * The same at awkward scales: tiny tolerances far from the origin (x / side then rounds to
+     * a few bits after the point), points on cell midpoints and boundaries, and neighbours at
+     * just under the tolerance along every axis.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1e-6, 0, 3", "1e-9, 1e3, 3", "1e-3, 1e12, 2", "1e-12, 1e4, 4",
+        "0.5, -7, 6", "1e-8, 3e7, 3", "0.1, 0, 1", "1e-3, 1e12, 1", "1e-7, 1e5, 1", "0.3, 1e3, 2"})
+    void agreesWithALinearScanAtAwkwardScales(double tol, double center, int n) {
+        BasinIndex index = new BasinIndex(n, tol);
+        java.util.List<double[]> reps = new java.util.ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(Double.doubleToLongBits(tol) ^ n);
+        double side = 2 * tol;
+        for (int k = 0; k < 3000; k++) {
+            double[] x = new double[n];
+            if (k % 3 == 1 && !reps.isEmpty()) {
+                // a neighbour of an earlier point, tol / sqrt(n) away on every axis (so right at
+                // the tolerance, rounded either way) or a little closer
+                double[] base = reps.get(rnd.nextInt(reps.size()));
+                double shrink = rnd.nextBoolean() ? 1 : rnd.nextDouble(0.9, 1);
+                for (int i = 0; i < n; i++) {
+                    x[i] = base[i] + (rnd.nextBoolean() ? 1 : -1) * tol / Math.sqrt(n) * shrink;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    // cell boundaries, midpoints, or anywhere within a few cells
+                    long c = rnd.nextLong(-3, 4);
+                    double where = switch (rnd.nextInt(4)) {
+                        case 0 -> 0.0;
+                        case 1 -> 0.5;
+                        case 2 -> Math.nextDown(0.5);
+                        default -> rnd.nextDouble();
+                    };
+                    x[i] = center + (c + where) * side;
+                }
+            }
+            int expected = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int id = 0; id < reps.size(); id++) {
+                double d = 0;
+                for (int i = 0; i < n; i++) {
+                    double e = reps.get(id)[i] - x[i];
+                    d += e * e;
+                }
+                if (d <= tol * tol && d < bestD) {
+                    bestD = d;
+                    expected = id;
+                }
+            }
+            if (expected < 0) {
+                expected = reps.size();
+                reps.add(x.clone());
+            }
+            assertThat(index.assign(x, 0)).as("point %d at %s", k, java.util.Arrays.toString(x)).isEqualTo(expected);
+        }
+        assertThat(index.size()).isEqualTo(reps.size());
+    }
 }
