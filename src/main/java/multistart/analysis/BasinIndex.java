@@ -5,17 +5,24 @@ import java.util.List;
 
 /**
  * Distinct end points, found by a spatial hash instead of a scan over all of them. Points
- * are bucketed by a cell of side twice the tolerance on their first (up to three) coordinates;
- * a point within tolerance of x lies in x's cell or, along each axis, in the one neighbour on
- * the side of the cell's midpoint where x sits, so a lookup checks 2^3 = 8 cells (all three
- * along an axis where x is within rounding of the midpoint) and confirms with the full
- * Euclidean distance. An empty cell costs one read of the key table.
- * A point belongs to the nearest representative within tolerance (ties: the older one).
- * Not thread-safe; it is fed in run order by one thread, which makes ids deterministic.
+ * are bucketed by a grid cell of side {@value #CELLS} tolerances on their first (up to
+ * {@value #HASHED}) coordinates, the grid shifted by an irrational phase so that round values
+ * such as 0 or integers do not sit on its boundaries. A point within tolerance of x lies in
+ * x's cell or, along an axis where x is within one tolerance of a boundary, in the neighbour
+ * across it; a lookup reads those cells only (about 1.25^8 = 6 on average, one read of the
+ * key table for an empty one) and confirms with the full Euclidean distance. Hashing many
+ * coordinates keeps cells small where runs end along a valley that is thin in a few
+ * coordinates and long in the others (rosenbrock in 10-d).
  */
 final class BasinIndex {
 
-    private static final int HASHED = 3;
+    static final int HASHED = 8;
+    /** Cell side in tolerances. */
+    static final int CELLS = 8;
+    /** Grid offset in cells: (3 - sqrt 5) / 2. */
+    static final double PHASE = 0.3819660112501051;
+    /** Beyond this many cells a lookup scans every representative instead. */
+    private static final int MAX_PROBES = 4096;
 
     private final int n;
     private final int k;
@@ -28,14 +35,17 @@ final class BasinIndex {
     private final List<double[]> representatives = new ArrayList<>();
     private final long[] cell;
     private final long[] probe;
+    /** Per hashed axis of the current lookup: 1 (x's cell), 2 (and the neighbour in dirs), 3 (both). */
+    private final int[] options;
 
     BasinIndex(int dimension, double tolerance) {
         this.n = dimension;
         this.k = Math.min(HASHED, dimension);
-        this.side = 2 * tolerance;
+        this.side = CELLS * tolerance;
         this.tolerance2 = tolerance * tolerance;
         this.cell = new long[k];
         this.probe = new long[k];
+        this.options = new int[k];
     }
 
     int size() {
@@ -47,12 +57,12 @@ final class BasinIndex {
      * added). Safe to call from several threads once no more points are assigned.
      */
     int find(double[] x, int offset) {
-        return nearest(x, offset, new long[k], new long[k]);
+        return nearest(x, offset, new long[k], new long[k], new int[k]);
     }
 
     /** The id of the basin {@code x} belongs to, adding a new one when none is within tolerance. */
     int assign(double[] x, int offset) {
-        int found = nearest(x, offset, cell, probe);
+        int found = nearest(x, offset, cell, probe, options);
         if (found >= 0) {
             return found;
         }
@@ -60,45 +70,41 @@ final class BasinIndex {
     }
 
     /**
-     * How close to its cell's midpoint (in cells) x must be for both neighbours to be probed,
-     * on top of the rounding of x / side (each quotient is off by at most half an ulp, and the
-     * reasoning above needs the true offset of a point within tolerance to stay below half a
-     * cell on the far side).
+     * Slack, in cells, on top of the rounding of x / side + PHASE (each quotient is off by at
+     * most a few ulps), in deciding whether x is within one tolerance of a cell boundary.
      */
     private static final double AMBIGUOUS = 1e-9;
 
-    private int nearest(double[] x, int offset, long[] cell, long[] probe) {
-        // per axis: probe offsets {0, dir}, or {-1, 0, +1} where x is within rounding of the midpoint
+    private int nearest(double[] x, int offset, long[] cell, long[] probe, int[] options) {
         int combos = 1;
-        int both = 0;
         int dirs = 0;
         for (int i = 0; i < k; i++) {
-            double q = x[offset + i] / side;
+            double q = x[offset + i] / side + PHASE;
             double c = Math.floor(q);
             cell[i] = (long) c;
-            double frac = q - c;
-            if (!(Math.abs(frac - 0.5) > AMBIGUOUS + 2 * Math.ulp(q)) || !(frac >= 0.0 && frac < 1.0)) {
-                both |= 1 << i;
-                combos *= 3;
-            } else {
-                if (frac >= 0.5) {
-                    dirs |= 1 << i;
-                }
-                combos *= 2;
+            double f = q - c;
+            double reach = 1.0 / CELLS + AMBIGUOUS + 4 * Math.ulp(q);
+            // NaN fails both comparisons: every neighbour
+            boolean low = !(f >= reach);
+            boolean high = !(1.0 - f >= reach);
+            options[i] = low && high ? 3 : low || high ? 2 : 1;
+            if (high && !low) {
+                dirs |= 1 << i;
             }
+            combos *= options[i];
+        }
+        if (combos > MAX_PROBES) {
+            return scan(x, offset);
         }
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
         for (int c = 0; c < combos; c++) {
             int rest = c;
             for (int i = 0; i < k; i++) {
-                if ((both & (1 << i)) != 0) {
-                    probe[i] = cell[i] + (rest % 3) - 1;
-                    rest /= 3;
-                } else {
-                    probe[i] = cell[i] + ((rest & 1) == 0 ? 0 : (dirs & (1 << i)) != 0 ? 1 : -1);
-                    rest >>= 1;
-                }
+                int o = options[i];
+                int digit = rest % o;
+                rest /= o;
+                probe[i] = cell[i] + (o == 3 ? digit - 1 : digit == 0 ? 0 : (dirs & (1 << i)) != 0 ? 1 : -1);
             }
             int[] ids = get(hash(probe, k));
             if (ids == null) {
@@ -111,6 +117,20 @@ final class BasinIndex {
                     best = id;
                     bestD = d;
                 }
+            }
+        }
+        return best;
+    }
+
+    /** The nearest representative within tolerance by looking at all of them (degenerate grids). */
+    private int scan(double[] x, int offset) {
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int id = 0; id < representatives.size(); id++) {
+            double d = distance2(representatives.get(id), x, offset);
+            if (d <= tolerance2 && d < bestD) {
+                best = id;
+                bestD = d;
             }
         }
         return best;

@@ -50,12 +50,14 @@ class BasinIndexTest {
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"1e-6, 0, 3", "1e-9, 1e3, 3", "1e-3, 1e12, 2", "1e-12, 1e4, 4",
-        "0.5, -7, 6", "1e-8, 3e7, 3", "0.1, 0, 1", "1e-3, 1e12, 1", "1e-7, 1e5, 1", "0.3, 1e3, 2"})
+        "0.5, -7, 6", "1e-8, 3e7, 3", "0.1, 0, 1", "1e-3, 1e12, 1", "1e-7, 1e5, 1", "0.3, 1e3, 2",
+        "1e-4, 1, 10", "1e-2, 0, 8", "1e-12, 1e4, 9"})
     void agreesWithALinearScanAtAwkwardScales(double tol, double center, int n) {
         BasinIndex index = new BasinIndex(n, tol);
         java.util.List<double[]> reps = new java.util.ArrayList<>();
         SplittableRandom rnd = new SplittableRandom(Double.doubleToLongBits(tol) ^ n);
-        double side = 2 * tol;
+        double side = BasinIndex.CELLS * tol;
+        double edge = 1.0 / BasinIndex.CELLS;
         for (int k = 0; k < 3000; k++) {
             double[] x = new double[n];
             if (k % 3 == 1 && !reps.isEmpty()) {
@@ -68,15 +70,18 @@ class BasinIndexTest {
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    // cell boundaries, midpoints, or anywhere within a few cells
+                    // on cell boundaries, one tolerance inside them (where the neighbour stops
+                    // mattering), round values, or anywhere within a few cells
                     long c = rnd.nextLong(-3, 4);
-                    double where = switch (rnd.nextInt(4)) {
+                    double where = switch (rnd.nextInt(6)) {
                         case 0 -> 0.0;
-                        case 1 -> 0.5;
-                        case 2 -> Math.nextDown(0.5);
+                        case 1 -> edge;
+                        case 2 -> Math.nextDown(edge);
+                        case 3 -> 1 - edge;
+                        case 4 -> BasinIndex.PHASE;
                         default -> rnd.nextDouble();
                     };
-                    x[i] = center + (c + where) * side;
+                    x[i] = center + (c + where - BasinIndex.PHASE) * side;
                 }
             }
             int expected = -1;
