@@ -68,8 +68,9 @@ final class Experiment {
     private Experiment() {
     }
 
+    /** Runs one config; {@code runPhase} is called as the gradient descent begins. */
     static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
-            BooleanSupplier cancelled, boolean quiet) throws Exception {
+            BooleanSupplier cancelled, boolean quiet, Runnable runPhase) throws Exception {
         Path dir = config.output().dir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new FolderInUse(dir + " exists and is not a folder");
@@ -91,7 +92,7 @@ final class Experiment {
         try (FileChannel lockFile = FileChannel.open(dir.resolve(STATE).resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
                 FileLock lock = tryLock(lockFile, dir)) {
-            Outcome o = locked(config, resume && unfinished, startNanos, cancelled, quiet);
+            Outcome o = locked(config, resume && unfinished, startNanos, cancelled, quiet, runPhase);
             if (o.complete()) {
                 Files.deleteIfExists(dir.resolve(STATE).resolve(JOURNAL));
                 Files.deleteIfExists(dir.resolve(STATE).resolve(CONFIG));
@@ -159,7 +160,7 @@ final class Experiment {
     }
 
     private static Outcome locked(ExperimentConfig config, boolean resume, long startNanos,
-            BooleanSupplier cancelled, boolean quiet) throws Exception {
+            BooleanSupplier cancelled, boolean quiet, Runnable runPhase) throws Exception {
         Plan plan = Plan.of(config);
         Path dir = config.output().dir();
         Path state = dir.resolve(STATE);
@@ -202,6 +203,7 @@ final class Experiment {
             LOG.debug("{}: one run at a time per thread{}", config.name(), multistart.simd.Lanes.available() ? ""
                     : " (start java with --add-modules jdk.incubator.vector for SIMD lanes)");
         }
+        runPhase.run();
         long t0 = System.nanoTime();
         long steps;
         try (Journal journal = resume ? Journal.append(journalPath, plan.starts().dimension())

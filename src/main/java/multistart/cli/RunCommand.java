@@ -12,6 +12,7 @@ import multistart.analysis.Kind;
 import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
 import multistart.engine.Engine;
+import multistart.engine.Warmup;
 import multistart.config.ExperimentConfig;
 import multistart.report.Numbers;
 import org.apache.logging.log4j.Level;
@@ -70,11 +71,6 @@ public final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (verbose) {
-            Configurator.setRootLevel(Level.DEBUG);
-        } else if (quiet) {
-            Configurator.setRootLevel(Level.WARN);
-        }
         if (threads != null && (threads < 0 || threads > ConfigLoader.MAX_THREADS)) {
             err.println("multistart: --threads must be between 0 (all cores) and " + ConfigLoader.MAX_THREADS
                     + ", got " + threads);
@@ -86,6 +82,22 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
+        // the configs are read before anything logs, and the first good one starts the lane code's
+        // JIT warm-up at once, so that it overlaps the start-up of logging (see Warmup)
+        List<Loaded> loaded = new ArrayList<>();
+        Warmup warmup = Warmup.none();
+        for (Path file : configs) {
+            Loaded l = Loaded.of(file);
+            if (l.config() != null && loaded.stream().allMatch(k -> k.config() == null)) {
+                warmup = Warmup.start(l.config(), !scalar && !"off".equals(System.getProperty(Engine.LANES_PROPERTY)));
+            }
+            loaded.add(l);
+        }
+        if (verbose) {
+            Configurator.setRootLevel(Level.DEBUG);
+        } else if (quiet) {
+            Configurator.setRootLevel(Level.WARN);
+        }
         List<Line> lines = new ArrayList<>();
         Map<Path, String> folders = new HashMap<>();
         int worst = Main.OK;
@@ -94,13 +106,14 @@ public final class RunCommand implements Callable<Integer> {
             System.setProperty(Engine.LANES_PROPERTY, "off");
         }
         try {
-            for (Path file : configs) {
-                Line line = one(file, folders, err, start);
+            for (int i = 0; i < configs.size(); i++) {
+                Line line = one(configs.get(i), loaded.get(i), folders, err, start, warmup);
                 lines.add(line);
                 worst = Math.max(worst, line.code);
                 err.flush();
             }
         } finally {
+            warmup.close();
             if (lanes == null) {
                 System.clearProperty(Engine.LANES_PROPERTY);
             } else {
@@ -114,12 +127,22 @@ public final class RunCommand implements Callable<Integer> {
         return worst;
     }
 
-    private Line one(Path file, Map<Path, String> folders, PrintWriter err, long start) {
-        ExperimentConfig config;
-        try {
-            config = ConfigLoader.load(file);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
+    /** A config as read: the config, or what is wrong with it. */
+    private record Loaded(ExperimentConfig config, ConfigException error) {
+        static Loaded of(Path file) {
+            try {
+                return new Loaded(ConfigLoader.load(file), null);
+            } catch (ConfigException e) {
+                return new Loaded(null, e);
+            }
+        }
+    }
+
+    private Line one(Path file, Loaded loaded, Map<Path, String> folders, PrintWriter err, long start,
+            Warmup warmup) {
+        ExperimentConfig config = loaded.config();
+        if (config == null) {
+            loaded.error().problems().forEach(err::println);
             return new Line(file.toString(), Main.BAD_INPUT, file + ": bad config, nothing written");
         }
         Path dir = out == null ? null : configs.size() == 1 ? out : out.resolve(config.name());
@@ -135,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
             return new Line(file.toString(), Main.INTERRUPTED, file + ": not started (interrupted)");
         }
         try {
-            Experiment.Outcome o = Experiment.run(config, force, resume, start, Interrupts::requested, quiet);
+            Experiment.Outcome o = Experiment.run(config, force, resume, start, Interrupts::requested, quiet,
+                    warmup::close);
             if (!o.complete()) {
                 return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted after " + o.findings().runs()
                         + " runs; they are kept in " + o.dir() + ", and `run " + file + " --resume` completes it");

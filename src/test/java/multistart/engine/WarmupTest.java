@@ -1,0 +1,59 @@
+package multistart.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import multistart.config.ConfigLoader;
+import multistart.config.ExperimentConfig;
+import multistart.simd.Lanes;
+import org.junit.jupiter.api.Test;
+
+class WarmupTest {
+
+    static ExperimentConfig config(String objective) throws Exception {
+        return ConfigLoader.parse(("""
+                name: w
+                objective: %s
+                domain: {"*": [-2, 2]}
+                starts: {count: 100}
+                optimizer: {method: [momentum, adam], learning_rate: 0.001, max_iterations: 100000}
+                """.formatted(objective)).getBytes(StandardCharsets.UTF_8), "w.yaml", null);
+    }
+
+    static List<Thread> helpers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("multistart-warmup"))
+                .filter(Thread::isAlive).toList();
+    }
+
+    static void awaitNoHelper() throws InterruptedException {
+        for (Thread t : helpers()) {
+            t.join(5_000);
+        }
+        assertThat(helpers()).isEmpty();
+    }
+
+    @Test
+    void stepsLanesInTheBackgroundUntilClosed() throws Exception {
+        awaitNoHelper();
+        Warmup w = Warmup.start(config("{builtin: rastrigin, dimension: 3}"), true);
+        if (Lanes.available()) {
+            assertThat(helpers()).hasSize(1);
+            Thread.sleep(50);
+            // long runs (max_iterations 1e5) are cut to a few hundred steps, so it stops promptly
+            assertThat(helpers()).hasSize(1);
+        }
+        w.close();
+        awaitNoHelper();
+    }
+
+    @Test
+    void startsNothingWhereLanesAreOffOrHaveNoKernel() throws Exception {
+        awaitNoHelper();
+        try (Warmup a = Warmup.start(config("{builtin: rastrigin, dimension: 3}"), false);
+                Warmup b = Warmup.start(config("{expression: \"x^2 + y^4\", variables: [x, y]}"), true);
+                Warmup c = Warmup.none()) {
+            assertThat(helpers()).isEmpty();
+        }
+    }
+}
