@@ -24,6 +24,8 @@ public final class Warmup implements AutoCloseable {
     static final int ITERATIONS = 200;
     /** It gives up after this long whatever happens. */
     static final long LIMIT_NANOS = 3_000_000_000L;
+    /** Helper threads at most: one per idle core, start-up keeping one busy. */
+    static final int MAX_THREADS = 3;
 
     private volatile boolean stopped;
 
@@ -38,7 +40,7 @@ public final class Warmup implements AutoCloseable {
     }
 
     /**
-     * Starts warming up the lanes for {@code config} on a daemon thread, unless lanes are off
+     * Starts warming up the lanes for {@code config} on daemon threads, unless lanes are off
      * ({@code --scalar}) or unavailable for its objective.
      */
     public static Warmup start(ExperimentConfig config, boolean lanes) {
@@ -46,13 +48,18 @@ public final class Warmup implements AutoCloseable {
             return none();
         }
         Warmup w = new Warmup();
-        Thread t = new Thread(() -> w.run(config), "multistart-warmup");
-        t.setDaemon(true);
-        t.start();
+        // the JIT's counters are shared, so more threads reach its thresholds sooner
+        int helpers = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() - 1));
+        for (int i = 0; i < helpers; i++) {
+            int first = i;
+            Thread t = new Thread(() -> w.run(config, first), "multistart-warmup");
+            t.setDaemon(true);
+            t.start();
+        }
         return w;
     }
 
-    private void run(ExperimentConfig config) {
+    private void run(ExperimentConfig config, int firstCombo) {
         try {
             Plan plan = Plan.of(config);
             Lanes.Runner runner = Lanes.create(plan.objective().forWorker());
@@ -60,7 +67,7 @@ public final class Warmup implements AutoCloseable {
                 return;
             }
             StartPoints.Cursor cursor = plan.starts().cursor();
-            long[] next = {0};
+            long[] next = {firstCombo * 997L % plan.startCount()};
             Lanes.Runs runs = new Lanes.Runs() {
                 @Override
                 public void start(int k, double[] x) {
@@ -80,7 +87,7 @@ public final class Warmup implements AutoCloseable {
                 }
             };
             long begin = System.nanoTime();
-            int combo = 0;
+            int combo = firstCombo % plan.combos().size();
             while (!stopped && System.nanoTime() - begin < LIMIT_NANOS) {
                 // the plan's combos in turn, so that the compiled code sees the branches it will take
                 Combo c = plan.combos().get(combo);
