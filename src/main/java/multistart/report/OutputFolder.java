@@ -22,6 +22,9 @@ public final class OutputFolder {
         void write(Writer out) throws IOException;
     }
 
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(
+            OutputFolder.class);
+
     private final Path dir;
 
     public OutputFolder(Path dir) {
@@ -38,12 +41,14 @@ public final class OutputFolder {
 
     /** Writes {@code name} atomically as UTF-8 text. */
     public void write(String name, Content content) throws IOException {
+        long t0 = System.nanoTime();
         Path tmp = dir.resolve("." + name + ".tmp");
         try (OutputStream os = Files.newOutputStream(tmp);
                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
             content.write(w);
         }
         moveIntoPlace(tmp, dir.resolve(name));
+        LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
     }
 
     /** Writes {@code name} atomically as bytes. */
