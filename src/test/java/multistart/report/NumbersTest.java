@@ -1,0 +1,42 @@
+package multistart.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NumbersTest {
+
+    @ParameterizedTest
+    @CsvSource({"0.001, 0.001", "1.0E-4, 1.0E-4", "1.0E7, 1.0E7", "9999999.0, 9999999.0", "-6.551133332835841, "
+        + "-6.551133332835841", "0.0, 0.0", "-0.0, -0.0", "4.9E-324, 4.9E-324", "1.7976931348623157E308, "
+        + "1.7976931348623157E308", "NaN, NaN", "Infinity, Infinity", "-Infinity, -Infinity", "100.0, 100.0"})
+    void layoutIsDoubleToStrings(double v, String text) {
+        assertThat(Numbers.exact(v)).isEqualTo(text);
+    }
+
+    /** Every text reads back to its double, and no text with fewer significant digits would. */
+    @Test
+    void shortestTextThatReadsBack() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int k = 0; k < 20_000; k++) {
+            double v = switch (k % 3) {
+                case 0 -> Double.longBitsToDouble(rnd.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL);
+                case 1 -> rnd.nextDouble(-10, 10);
+                default -> Math.scalb(rnd.nextDouble(), rnd.nextInt(-60, 60));
+            };
+            String s = Numbers.exact(v);
+            assertThat(Double.parseDouble(s)).isEqualTo(v);
+            int digits = new BigDecimal(s).stripTrailingZeros().precision();
+            if (digits > 1) {
+                BigDecimal shorter = new BigDecimal(v).round(new MathContext(digits - 1, RoundingMode.HALF_EVEN));
+                assertThat(shorter.doubleValue()).as("%s has a shorter text", s).isNotEqualTo(v);
+            }
+        }
+    }
+}
