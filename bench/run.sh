@@ -76,6 +76,18 @@ for w in W1 W2 W3; do
         "$w" "$a" "$b" "$(div "$a" "$b")" "$v" "$(div "$a" "$v")"
 done
 echo
+t=${threads[-1]}
+echo "per-run overhead, $t threads: W2 x10 starts (1.8e6 runs) with max_iterations 1 and runs: all, so a run"
+echo "is its start point, one step, the merge, the basin lookup, a journal record and a runs.csv row:"
+sed -e 's/max_iterations: 500/max_iterations: 1/' -e 's/runs: none/runs: all/' \
+    -e 's/^  count: 10000$/  count: 100000/' bench/w2-peaks.yaml > "$out/overhead.yaml"
+"$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$out/overhead.yaml" --out "$out/o" \
+    --threads "$t" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
+wall=$(sed -n 's/.*"wall_seconds" : \([0-9.eE+-]*\).*/\1/p' "$out/o/result.json" | head -1)
+p=$(SCALE=10 product w2-peaks "$t")  # warm-ish: the 1.8e6-run W2
+awk -v w="$wall" -v p="$p" -v t="$t" 'BEGIN { printf "  %.3f us per run (wall / runs x threads: %.3f us of a thread), 50 W2 steps (x10 starts) of one thread: %.3f us\n", \
+    w / 1.8e6 * 1e6, w / 1.8e6 * 1e6 * t, 50 / (p / t) * 1e6 }'
+echo
 if [ ! -x /usr/bin/time ]; then
     echo "(no /usr/bin/time here: memory check skipped)"
     exit 0

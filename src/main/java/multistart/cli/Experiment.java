@@ -16,6 +16,7 @@ import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ConfigDump;
 import multistart.config.ExperimentConfig;
+import multistart.engine.Batch;
 import multistart.engine.Engine;
 import multistart.engine.Journal;
 import multistart.engine.Plan;
@@ -209,9 +210,19 @@ final class Experiment {
         try (Journal journal = resume ? Journal.append(journalPath, plan.starts().dimension())
                 : Journal.create(journalPath, plan.starts().dimension());
                 Progress progress = Progress.start(plan.runCount(), done, config.name(), quiet)) {
-            steps = engine.execute(plan, done, batch -> {
-                journal.append(batch);
-                fold.accept(batch);
+            steps = engine.execute(plan, done, new Engine.Sink() {
+                @Override
+                public void accept(Batch batch) throws Exception {
+                    journal.append(batch);
+                    fold.accept(batch);
+                }
+
+                @Override
+                public void prepare(Batch batch) {
+                    if (runsFile != null) {
+                        runsFile.prepare(batch);
+                    }
+                }
             }, progress, cancelled);
         } catch (InterruptedException e) {
             if (runsFile != null) {

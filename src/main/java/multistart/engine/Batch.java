@@ -17,6 +17,14 @@ public final class Batch {
     public final byte[] status;
     /** Messages of failed runs, null while none failed. */
     public String[] failure;
+    /**
+     * Text the sink prepared from this batch on the worker thread ({@link Engine.Sink#prepare}),
+     * for the merge thread to write: row i ends at {@code textEnds[i]}. Valid while
+     * {@code textReady}; reused with the batch.
+     */
+    public final StringBuilder text = new StringBuilder();
+    public int[] textEnds = new int[0];
+    public boolean textReady;
 
     Batch(long firstRun, int size, int dimension) {
         this.firstRun = firstRun;
@@ -35,6 +43,7 @@ public final class Batch {
         this.firstRun = firstRun;
         this.size = size;
         this.failure = null;
+        this.textReady = false;
     }
 
     int capacity() {

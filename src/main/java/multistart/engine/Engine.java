@@ -25,6 +25,14 @@ public final class Engine {
      */
     public interface Sink {
         void accept(Batch batch) throws Exception;
+
+        /**
+         * Called on the worker thread that ran the batch, before it goes to the merge: work
+         * that depends on this batch alone (formatting its rows) is done there in parallel.
+         * It may only read the batch and fill its {@code text}.
+         */
+        default void prepare(Batch batch) {
+        }
     }
 
     /** Called after each chunk with the number of runs done so far. */
@@ -86,7 +94,7 @@ public final class Engine {
         try {
             long next = firstRun;
             while (next < runs && inFlight.size() < window) {
-                inFlight.add(submit(pool, workers, next, (int) Math.min(chunk, runs - next)));
+                inFlight.add(submit(pool, workers, sink, next, (int) Math.min(chunk, runs - next)));
                 next += chunk;
             }
             while (!inFlight.isEmpty()) {
@@ -98,7 +106,7 @@ public final class Engine {
                     throw new InterruptedException("interrupted");
                 }
                 if (next < runs) {
-                    inFlight.add(submit(pool, workers, next, (int) Math.min(chunk, runs - next)));
+                    inFlight.add(submit(pool, workers, sink, next, (int) Math.min(chunk, runs - next)));
                     next += chunk;
                 }
                 sink.accept(b);
@@ -124,8 +132,13 @@ public final class Engine {
         return (int) ((c + lanes - 1) / lanes * lanes);
     }
 
-    private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, long first, int size) {
-        return pool.submit(() -> workers.get().run(first, size));
+    private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, Sink sink, long first,
+            int size) {
+        return pool.submit(() -> {
+            Batch b = workers.get().run(first, size);
+            sink.prepare(b);
+            return b;
+        });
     }
 
     /** One worker thread's buffers and generators, reused for every chunk it runs. */

@@ -32,7 +32,8 @@ public final class RunsFile implements AutoCloseable {
     private final Writer out;
     private final List<String> swept;
     private final double sign;
-    private final StringBuilder line = new StringBuilder(256);
+    /** The merge thread's copy of a batch's text. */
+    private char[] chars = new char[1 << 16];
 
     public RunsFile(Plan plan, Path dir) throws IOException {
         this.plan = plan;
@@ -59,35 +60,62 @@ public final class RunsFile implements AutoCloseable {
         return String.join(",", cols.stream().map(CsvTables::text).toList());
     }
 
-    /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
-    public void write(Batch b, Aggregator basins) throws IOException {
+    /**
+     * Formats the batch's rows up to their basin column into the batch's {@code text}; safe on
+     * any thread (the engine calls it on the worker that ran the batch, so that a sweep writing
+     * a row per run does not format them all on the merge thread).
+     */
+    public void prepare(Batch b) {
         int n = b.dimension;
+        StringBuilder line = b.text;
+        line.setLength(0);
+        if (b.textEnds.length < b.size) {
+            b.textEnds = new int[b.size];
+        }
         for (int i = 0; i < b.size; i++) {
             long run = b.firstRun + i;
             int c = plan.comboOf(run);
             Combo combo = plan.combos().get(c);
-            line.setLength(0);
             line.append(run).append(',').append(plan.startOf(run)).append(',').append(c);
             for (String col : swept) {
                 line.append(',').append(OptimizerConfig.columnValue(combo, col));
             }
             for (int k = 0; k < n; k++) {
-                line.append(',').append(b.start[i * n + k]);
+                line.append(',').append(Numbers.exact(b.start[i * n + k]));
             }
             for (int k = 0; k < n; k++) {
-                line.append(',').append(b.end[i * n + k]);
+                line.append(',').append(Numbers.exact(b.end[i * n + k]));
             }
-            line.append(',').append(sign * b.value[i]);
-            line.append(',').append(b.gradientNorm[i]);
+            line.append(',').append(Numbers.exact(sign * b.value[i]));
+            line.append(',').append(Numbers.exact(b.gradientNorm[i]));
             line.append(',').append(b.iterations[i]);
             line.append(',').append(Status.of(b.status[i]).key());
             line.append(',');
+            b.textEnds[i] = line.length();
+        }
+        b.textReady = true;
+    }
+
+    /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
+    public void write(Batch b, Aggregator basins) throws IOException {
+        if (!b.textReady) {
+            // batches read back from the journal on --resume
+            prepare(b);
+        }
+        int length = b.text.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        b.text.getChars(0, length, chars, 0);
+        int from = 0;
+        for (int i = 0; i < b.size; i++) {
+            out.write(chars, from, b.textEnds[i] - from);
+            from = b.textEnds[i];
             int basin = basins.basinOf(b, i);
             if (basin >= 0) {
-                line.append(basin);
+                out.write(Integer.toString(basin));
             }
-            line.append('\n');
-            out.append(line);
+            out.write('\n');
         }
     }
 
