@@ -19,6 +19,8 @@ import multistart.simd.Lanes;
  */
 public final class Engine {
 
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Engine.class);
+
     /**
      * Receives finished chunks in run order, on the thread that called {@link #execute}. The
      * batch's buffers are reused once {@code accept} returns: copy what must be kept.
@@ -91,6 +93,9 @@ public final class Engine {
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, cancelled, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
+        long begin = System.nanoTime();
+        // time in the sink, the part of the sweep that runs on one thread
+        long merging = 0;
         try {
             long next = firstRun;
             while (next < runs && inFlight.size() < window) {
@@ -109,12 +114,21 @@ public final class Engine {
                     inFlight.add(submit(pool, workers, sink, next, (int) Math.min(chunk, runs - next)));
                     next += chunk;
                 }
+                long m0 = System.nanoTime();
                 sink.accept(b);
                 steps += b.gradientSteps();
                 if (progress != null) {
                     progress.update(b.firstRun + b.size);
                 }
                 free.add(b);
+                merging += System.nanoTime() - m0;
+            }
+            if (LOG.isDebugEnabled()) {
+                double wall = (System.nanoTime() - begin) / 1e9;
+                LOG.debug("merge thread busy {} s of the run phase's {} s ({} us per run)",
+                        String.format(java.util.Locale.ROOT, "%.3f", merging / 1e9),
+                        String.format(java.util.Locale.ROOT, "%.3f", wall),
+                        String.format(java.util.Locale.ROOT, "%.3f", merging / 1e3 / Math.max(1, runs - firstRun)));
             }
         } finally {
             for (ForkJoinTask<Batch> t : inFlight) {
