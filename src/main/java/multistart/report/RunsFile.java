@@ -2,7 +2,9 @@ package multistart.report;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,21 +31,20 @@ public final class RunsFile implements AutoCloseable {
     private final Plan plan;
     private final Path partial;
     private final Path target;
-    private final Writer out;
+    private final OutputStream out;
     private final List<String> swept;
     private final double sign;
-    /** The merge thread's copy of a batch's text. */
-    private char[] chars = new char[1 << 16];
+    /** A basin id's digits and the newline, written from the end. */
+    private final byte[] digits = new byte[12];
 
     public RunsFile(Plan plan, Path dir) throws IOException {
         this.plan = plan;
         this.partial = dir.resolve("." + NAME + ".partial");
         this.target = dir.resolve(NAME);
-        this.out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
         this.swept = plan.config().optimizer().sweptColumns();
         this.sign = plan.config().objective().goal().sign();
-        out.write(header(plan));
-        out.write('\n');
+        out.write((header(plan) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     public static String header(Plan plan) {
@@ -72,6 +73,7 @@ public final class RunsFile implements AutoCloseable {
         if (b.textEnds.length < b.size) {
             b.textEnds = new int[b.size];
         }
+        boolean ascii = true;
         for (int i = 0; i < b.size; i++) {
             long run = b.firstRun + i;
             int c = plan.comboOf(run);
@@ -93,7 +95,36 @@ public final class RunsFile implements AutoCloseable {
             line.append(',');
             b.textEnds[i] = line.length();
         }
+        // UTF-8 here too, off the merge thread; rows are ASCII (numbers, status and method
+        // names), where a char is a byte and the row ends stay as they are
+        int length = line.length();
+        if (b.bytes.length < length) {
+            b.bytes = new byte[Math.max(length, 2 * b.bytes.length)];
+        }
+        for (int k = 0; k < length; k++) {
+            char ch = line.charAt(k);
+            ascii &= ch < 0x80;
+            b.bytes[k] = (byte) ch;
+        }
+        b.bytesLength = length;
+        if (!ascii) {
+            encodeRows(b);
+        }
         b.textReady = true;
+    }
+
+    /** UTF-8 row by row, for the rare batch with a non-ASCII character. */
+    private static void encodeRows(Batch b) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        int from = 0;
+        for (int i = 0; i < b.size; i++) {
+            byte[] row = b.text.substring(from, b.textEnds[i]).getBytes(StandardCharsets.UTF_8);
+            all.write(row, 0, row.length);
+            from = b.textEnds[i];
+            b.textEnds[i] = all.size();
+        }
+        b.bytes = all.toByteArray();
+        b.bytesLength = b.bytes.length;
     }
 
     /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
@@ -102,20 +133,20 @@ public final class RunsFile implements AutoCloseable {
             // batches read back from the journal on --resume
             prepare(b);
         }
-        int length = b.text.length();
-        if (chars.length < length) {
-            chars = new char[Math.max(length, 2 * chars.length)];
-        }
-        b.text.getChars(0, length, chars, 0);
         int from = 0;
         for (int i = 0; i < b.size; i++) {
-            out.write(chars, from, b.textEnds[i] - from);
+            out.write(b.bytes, from, b.textEnds[i] - from);
             from = b.textEnds[i];
             int basin = basins.basinOf(b, i);
+            int k = digits.length;
+            digits[--k] = '\n';
             if (basin >= 0) {
-                out.write(Integer.toString(basin));
+                do {
+                    digits[--k] = (byte) ('0' + basin % 10);
+                    basin /= 10;
+                } while (basin > 0);
             }
-            out.write('\n');
+            out.write(digits, k, digits.length - k);
         }
     }
 
