@@ -219,6 +219,7 @@ final class Experiment {
 
                 @Override
                 public void prepare(Batch batch) {
+                    Journal.encode(batch);
                     if (runsFile != null) {
                         runsFile.prepare(batch);
                     }

@@ -28,6 +28,9 @@ public final class Batch {
     public int bytesLength;
     public int[] textEnds = new int[0];
     public boolean textReady;
+    /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */
+    byte[] records = new byte[0];
+    boolean recordsReady;
 
     Batch(long firstRun, int size, int dimension) {
         this.firstRun = firstRun;
@@ -47,6 +50,7 @@ public final class Batch {
         this.size = size;
         this.failure = null;
         this.textReady = false;
+        this.recordsReady = false;
     }
 
     int capacity() {

@@ -30,14 +30,11 @@ public final class Journal implements AutoCloseable {
     private final int dimension;
     private final int recordSize;
     private final OutputStream out;
-    private final ByteBuffer buffer;
-    private final CRC32 crc = new CRC32();
 
     private Journal(int dimension, OutputStream out) {
         this.dimension = dimension;
         this.recordSize = recordSize(dimension);
         this.out = out;
-        this.buffer = ByteBuffer.allocate(recordSize);
     }
 
     static int recordSize(int dimension) {
@@ -59,11 +56,21 @@ public final class Journal implements AutoCloseable {
         return new Journal(dimension, os);
     }
 
-    /** Appends the batch's runs and flushes them to the operating system. */
-    public void append(Batch b) throws IOException {
-        int n = dimension;
+    /**
+     * Encodes the batch's records into the batch; safe on any thread (the engine's workers call
+     * it through {@code Engine.Sink#prepare}, so that the merge thread only writes bytes).
+     */
+    public static void encode(Batch b) {
+        int n = b.dimension;
+        int size = recordSize(n);
+        if (b.records.length < b.size * size) {
+            b.records = new byte[b.size * size];
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(b.records);
+        CRC32 crc = new CRC32();
         for (int i = 0; i < b.size; i++) {
-            buffer.clear();
+            int at = i * size;
+            buffer.position(at);
             buffer.putLong(b.firstRun + i);
             for (int k = 0; k < n; k++) {
                 buffer.putDouble(b.end[i * n + k]);
@@ -73,10 +80,18 @@ public final class Journal implements AutoCloseable {
             buffer.putInt(b.iterations[i]);
             buffer.put(b.status[i]);
             crc.reset();
-            crc.update(buffer.array(), 0, recordSize - 4);
+            crc.update(b.records, at, size - 4);
             buffer.putInt((int) crc.getValue());
-            out.write(buffer.array(), 0, recordSize);
         }
+        b.recordsReady = true;
+    }
+
+    /** Appends the batch's runs and flushes them to the operating system. */
+    public void append(Batch b) throws IOException {
+        if (!b.recordsReady || b.dimension != dimension) {
+            encode(b);
+        }
+        out.write(b.records, 0, b.size * recordSize);
         out.flush();
     }
 
