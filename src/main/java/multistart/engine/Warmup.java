@@ -24,8 +24,9 @@ public final class Warmup implements AutoCloseable {
     static final int ITERATIONS = 200;
     /** It gives up after this long whatever happens. */
     static final long LIMIT_NANOS = 3_000_000_000L;
-    /** Helper threads at most: one per idle core, start-up keeping one busy. */
-    static final int MAX_THREADS = 3;
+
+    /** System property that, set to {@code off}, disables the warm-up (for measurements). */
+    public static final String PROPERTY = "multistart.warmup";
 
     private volatile boolean stopped;
 
@@ -40,26 +41,25 @@ public final class Warmup implements AutoCloseable {
     }
 
     /**
-     * Starts warming up the lanes for {@code config} on daemon threads, unless lanes are off
+     * Starts warming up the lanes for {@code config} on a daemon thread, unless lanes are off
      * ({@code --scalar}) or unavailable for its objective.
      */
     public static Warmup start(ExperimentConfig config, boolean lanes) {
-        if (!lanes || !Lanes.available() || config.objective().function().laneKernel() == null) {
+        if (!lanes || "off".equals(System.getProperty(PROPERTY)) || !Lanes.available() || config.objective().function().laneKernel() == null) {
             return none();
         }
         Warmup w = new Warmup();
-        // the JIT's counters are shared, so more threads reach its thresholds sooner
-        int helpers = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors() - 1));
-        for (int i = 0; i < helpers; i++) {
-            int first = i;
-            Thread t = new Thread(() -> w.run(config, first), "multistart-warmup");
-            t.setDaemon(true);
-            t.start();
-        }
+        // one thread: with three, on the 16-core machine, W1's long sweeps at 16 threads ran
+        // 1.2-3.8x slower in four runs of six (the lane code compiled from profiles that several
+        // threads had filled at once, we suppose); with one, 1.71-1.85e9 steps/s in four of four
+        Thread t = new Thread(() -> w.run(config, 0), "multistart-warmup");
+        t.setDaemon(true);
+        t.start();
         return w;
     }
 
     private void run(ExperimentConfig config, int firstCombo) {
+        // firstCombo: where in the plan this helper starts (0: a single helper)
         try {
             Plan plan = Plan.of(config);
             Lanes.Runner runner = Lanes.create(plan.objective().forWorker());
