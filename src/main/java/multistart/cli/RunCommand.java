@@ -82,22 +82,6 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        // the configs are read before anything logs, and the first good one starts the lane code's
-        // JIT warm-up at once, so that it overlaps the start-up of logging (see Warmup)
-        List<Loaded> loaded = new ArrayList<>();
-        Warmup warmup = Warmup.none();
-        for (Path file : configs) {
-            Loaded l = Loaded.of(file);
-            if (l.config() != null && loaded.stream().allMatch(k -> k.config() == null)) {
-                warmup = Warmup.start(l.config(), !scalar && !"off".equals(System.getProperty(Engine.LANES_PROPERTY)));
-            }
-            loaded.add(l);
-        }
-        if (verbose) {
-            Configurator.setRootLevel(Level.DEBUG);
-        } else if (quiet) {
-            Configurator.setRootLevel(Level.WARN);
-        }
         List<Line> lines = new ArrayList<>();
         Map<Path, String> folders = new HashMap<>();
         int worst = Main.OK;
@@ -105,7 +89,25 @@ public final class RunCommand implements Callable<Integer> {
         if (scalar) {
             System.setProperty(Engine.LANES_PROPERTY, "off");
         }
+        Warmup warmup = Warmup.none();
         try {
+            // the configs are read before anything logs, and the first good one starts the lane
+            // code's JIT warm-up at once, so that it overlaps the start-up of logging (see Warmup)
+            List<Loaded> loaded = new ArrayList<>();
+            boolean warming = false;
+            for (Path file : configs) {
+                Loaded l = Loaded.of(file);
+                if (l.config() != null && !warming) {
+                    warmup = Warmup.start(l.config(), Engine.lanesWanted());
+                    warming = true;
+                }
+                loaded.add(l);
+            }
+            if (verbose) {
+                Configurator.setRootLevel(Level.DEBUG);
+            } else if (quiet) {
+                Configurator.setRootLevel(Level.WARN);
+            }
             for (int i = 0; i < configs.size(); i++) {
                 Line line = one(configs.get(i), loaded.get(i), folders, err, start, warmup);
                 lines.add(line);

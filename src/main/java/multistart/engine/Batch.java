@@ -19,13 +19,11 @@ public final class Batch {
     public String[] failure;
     /**
      * Text the sink prepared from this batch on the worker thread ({@link Engine.Sink#prepare}),
-     * for the merge thread to write: {@code text}, encoded into the first {@code bytesLength}
-     * of {@code bytes}, where row i ends at {@code textEnds[i]}. Valid while {@code textReady};
-     * reused with the batch.
+     * for the merge thread to write: {@code text}, encoded into {@code bytes}, where row i ends
+     * at {@code textEnds[i]}. Valid while {@code textReady}; reused with the batch.
      */
     public final StringBuilder text = new StringBuilder();
     public byte[] bytes = new byte[0];
-    public int bytesLength;
     public int[] textEnds = new int[0];
     public boolean textReady;
     /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */

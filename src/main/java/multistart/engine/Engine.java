@@ -49,7 +49,12 @@ public final class Engine {
     public static final String LANES_PROPERTY = "multistart.lanes";
 
     public Engine(int threads) {
-        this(threads, !"off".equals(System.getProperty(LANES_PROPERTY)));
+        this(threads, lanesWanted());
+    }
+
+    /** Whether SIMD lanes are wanted: not switched off by {@link #LANES_PROPERTY}. */
+    public static boolean lanesWanted() {
+        return !"off".equals(System.getProperty(LANES_PROPERTY));
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Journal implements AutoCloseable {
 
     /** Appends the batch's runs and flushes them to the operating system. */
     public void append(Batch b) throws IOException {
-        if (!b.recordsReady || b.dimension != dimension) {
+        if (!b.recordsReady) {
             encode(b);
         }
         out.write(b.records, 0, b.size * recordSize);

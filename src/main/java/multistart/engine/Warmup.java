@@ -45,21 +45,21 @@ public final class Warmup implements AutoCloseable {
      * ({@code --scalar}) or unavailable for its objective.
      */
     public static Warmup start(ExperimentConfig config, boolean lanes) {
-        if (!lanes || "off".equals(System.getProperty(PROPERTY)) || !Lanes.available() || config.objective().function().laneKernel() == null) {
+        if (!lanes || "off".equals(System.getProperty(PROPERTY)) || !Lanes.available()
+                || config.objective().function().laneKernel() == null) {
             return none();
         }
         Warmup w = new Warmup();
         // one thread: with three, on the 16-core machine, W1's long sweeps at 16 threads ran
         // 1.2-3.8x slower in four runs of six (the lane code compiled from profiles that several
         // threads had filled at once, we suppose); with one, 1.71-1.85e9 steps/s in four of four
-        Thread t = new Thread(() -> w.run(config, 0), "multistart-warmup");
+        Thread t = new Thread(() -> w.run(config), "multistart-warmup");
         t.setDaemon(true);
         t.start();
         return w;
     }
 
-    private void run(ExperimentConfig config, int firstCombo) {
-        // firstCombo: where in the plan this helper starts (0: a single helper)
+    private void run(ExperimentConfig config) {
         try {
             Plan plan = Plan.of(config);
             Lanes.Runner runner = Lanes.create(plan.objective().forWorker());
@@ -67,7 +67,7 @@ public final class Warmup implements AutoCloseable {
                 return;
             }
             StartPoints.Cursor cursor = plan.starts().cursor();
-            long[] next = {firstCombo * 997L % plan.startCount()};
+            long[] next = {0};
             Lanes.Runs runs = new Lanes.Runs() {
                 @Override
                 public void start(int k, double[] x) {
@@ -87,7 +87,7 @@ public final class Warmup implements AutoCloseable {
                 }
             };
             long begin = System.nanoTime();
-            int combo = firstCombo % plan.combos().size();
+            int combo = 0;
             while (!stopped && System.nanoTime() - begin < LIMIT_NANOS) {
                 // the plan's combos in turn, so that the compiled code sees the branches it will take
                 Combo c = plan.combos().get(combo);

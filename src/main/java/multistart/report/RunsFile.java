@@ -106,7 +106,6 @@ public final class RunsFile implements AutoCloseable {
             ascii &= ch < 0x80;
             b.bytes[k] = (byte) ch;
         }
-        b.bytesLength = length;
         if (!ascii) {
             encodeRows(b);
         }
@@ -124,7 +123,6 @@ public final class RunsFile implements AutoCloseable {
             b.textEnds[i] = all.size();
         }
         b.bytes = all.toByteArray();
-        b.bytesLength = b.bytes.length;
     }
 
     /** Appends the batch's rows; {@code basins} has just accepted the same batch. */

@@ -8,6 +8,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BasinIndexTest {
 
+    /**
+     * The reference: the nearest of {@code reps} within {@code tol} (ties: the older), or a new
+     * representative appended; its id either way.
+     */
+    static int scanAssign(java.util.List<double[]> reps, double[] x, double tol) {
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int id = 0; id < reps.size(); id++) {
+            double d = 0;
+            for (int i = 0; i < x.length; i++) {
+                double e = reps.get(id)[i] - x[i];
+                d += e * e;
+            }
+            if (d <= tol * tol && d < bestD) {
+                bestD = d;
+                best = id;
+            }
+        }
+        if (best < 0) {
+            best = reps.size();
+            reps.add(x.clone());
+        }
+        return best;
+    }
+
     /** The spatial hash gives the same answer as a scan over all representatives. */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 6})
@@ -22,23 +47,7 @@ class BasinIndexTest {
                 // points cluster on a coarse lattice so many fall within tolerance of each other
                 x[i] = Math.round(rnd.nextDouble() * 4) * 0.25 + rnd.nextGaussian() * 0.01;
             }
-            int expected = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int id = 0; id < reps.size(); id++) {
-                double d = 0;
-                for (int i = 0; i < n; i++) {
-                    d += (reps.get(id)[i] - x[i]) * (reps.get(id)[i] - x[i]);
-                }
-                if (d <= tol * tol && d < bestD) {
-                    bestD = d;
-                    expected = id;
-                }
-            }
-            if (expected < 0) {
-                expected = reps.size();
-                reps.add(x.clone());
-            }
-            assertThat(index.assign(x, 0)).isEqualTo(expected);
+            assertThat(index.assign(x, 0)).isEqualTo(scanAssign(reps, x, tol));
         }
         assertThat(index.size()).isEqualTo(reps.size());
     }
@@ -84,23 +93,7 @@ class BasinIndexTest {
                     x[i] = center + (c + where - BasinIndex.PHASE) * side;
                 }
             }
-            int expected = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int id = 0; id < reps.size(); id++) {
-                double d = 0;
-                for (int i = 0; i < n; i++) {
-                    double e = reps.get(id)[i] - x[i];
-                    d += e * e;
-                }
-                if (d <= tol * tol && d < bestD) {
-                    bestD = d;
-                    expected = id;
-                }
-            }
-            if (expected < 0) {
-                expected = reps.size();
-                reps.add(x.clone());
-            }
+            int expected = scanAssign(reps, x, tol);
             assertThat(index.assign(x, 0)).as("point %d at %s", k, java.util.Arrays.toString(x)).isEqualTo(expected);
         }
         assertThat(index.size()).isEqualTo(reps.size());
