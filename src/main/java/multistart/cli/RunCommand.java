@@ -11,10 +11,10 @@ import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
-import multistart.engine.Engine;
-import multistart.engine.Warmup;
 import multistart.config.ExperimentConfig;
+import multistart.engine.Warmup;
 import multistart.report.Numbers;
+import multistart.simd.Lanes;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
@@ -85,24 +85,14 @@ public final class RunCommand implements Callable<Integer> {
         List<Line> lines = new ArrayList<>();
         Map<Path, String> folders = new HashMap<>();
         int worst = Main.OK;
-        String lanes = System.getProperty(Engine.LANES_PROPERTY);
+        String lanes = System.getProperty(Lanes.PROPERTY);
         if (scalar) {
-            System.setProperty(Engine.LANES_PROPERTY, "off");
+            System.setProperty(Lanes.PROPERTY, "off");
         }
         Warmup warmup = Warmup.none();
         try {
-            // the configs are read before anything logs, and the first good one starts the lane
-            // code's JIT warm-up at once, so that it overlaps the start-up of logging (see Warmup)
             List<Loaded> loaded = new ArrayList<>();
-            boolean warming = false;
-            for (Path file : configs) {
-                Loaded l = Loaded.of(file);
-                if (l.config() != null && !warming) {
-                    warmup = Warmup.start(l.config(), Engine.lanesWanted());
-                    warming = true;
-                }
-                loaded.add(l);
-            }
+            warmup = readConfigs(configs, loaded);
             if (verbose) {
                 Configurator.setRootLevel(Level.DEBUG);
             } else if (quiet) {
@@ -117,9 +107,9 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             warmup.close();
             if (lanes == null) {
-                System.clearProperty(Engine.LANES_PROPERTY);
+                System.clearProperty(Lanes.PROPERTY);
             } else {
-                System.setProperty(Engine.LANES_PROPERTY, lanes);
+                System.setProperty(Lanes.PROPERTY, lanes);
             }
         }
         for (Line l : lines) {
@@ -129,8 +119,28 @@ public final class RunCommand implements Callable<Integer> {
         return worst;
     }
 
+    /**
+     * Reads the configs into {@code loaded} and starts the lane code's JIT warm-up for the first
+     * good one, so that it overlaps the start-up of logging (see Warmup). This runs before
+     * logging starts, so it must not load a class that holds a logger: that would start logging
+     * first and the warm-up after it (StartUpOrderTest).
+     */
+    static Warmup readConfigs(List<Path> files, List<Loaded> loaded) {
+        Warmup warmup = Warmup.none();
+        boolean warming = false;
+        for (Path file : files) {
+            Loaded l = Loaded.of(file);
+            if (l.config() != null && !warming) {
+                warmup = Warmup.start(l.config(), Lanes.wanted());
+                warming = true;
+            }
+            loaded.add(l);
+        }
+        return warmup;
+    }
+
     /** A config as read: the config, or what is wrong with it. */
-    private record Loaded(ExperimentConfig config, ConfigException error) {
+    record Loaded(ExperimentConfig config, ConfigException error) {
         static Loaded of(Path file) {
             try {
                 return new Loaded(ConfigLoader.load(file), null);

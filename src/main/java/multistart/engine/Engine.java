@@ -45,16 +45,9 @@ public final class Engine {
     private final int threads;
     private final boolean vectorLanes;
 
-    /** System property that, set to {@code off}, keeps every run on the scalar path ({@code --scalar}). */
-    public static final String LANES_PROPERTY = "multistart.lanes";
-
+    /** An engine on {@code threads} threads that steps runs in SIMD lanes unless {@link Lanes#wanted} says not. */
     public Engine(int threads) {
-        this(threads, lanesWanted());
-    }
-
-    /** Whether SIMD lanes are wanted: not switched off by {@link #LANES_PROPERTY}. */
-    public static boolean lanesWanted() {
-        return !"off".equals(System.getProperty(LANES_PROPERTY));
+        this(threads, Lanes.wanted());
     }
 
     /**

@@ -37,6 +37,18 @@ public final class Lanes {
         int lanes();
     }
 
+    /** System property that, set to {@code off}, keeps every run on the scalar path ({@code --scalar}). */
+    public static final String PROPERTY = "multistart.lanes";
+
+    /**
+     * Whether SIMD lanes are wanted: not switched off by {@link #PROPERTY}. Here rather than in
+     * the engine, whose logger would start logging when {@code run} asks before logging is due
+     * to start (and the lane warm-up that should overlap it would wait for it instead).
+     */
+    public static boolean wanted() {
+        return !"off".equals(System.getProperty(PROPERTY));
+    }
+
     /** Whether the JVM has the Vector API module. */
     public static boolean available() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
