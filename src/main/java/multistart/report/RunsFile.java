@@ -1,18 +1,15 @@
 package multistart.report;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import multistart.analysis.Aggregator;
-import multistart.config.Combo;
 import multistart.config.OptimizerConfig;
 import multistart.engine.Batch;
 import multistart.engine.Plan;
@@ -32,7 +29,8 @@ public final class RunsFile implements AutoCloseable {
     private final Path partial;
     private final Path target;
     private final OutputStream out;
-    private final List<String> swept;
+    /** Per combo, its swept columns' text, each after a comma (the same on every row). */
+    private final String[] comboColumns;
     private final double sign;
     /** A basin id's digits and the newline, written from the end. */
     private final byte[] digits = new byte[12];
@@ -42,7 +40,15 @@ public final class RunsFile implements AutoCloseable {
         this.partial = dir.resolve("." + NAME + ".partial");
         this.target = dir.resolve(NAME);
         this.out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-        this.swept = plan.config().optimizer().sweptColumns();
+        List<String> swept = plan.config().optimizer().sweptColumns();
+        this.comboColumns = new String[plan.combos().size()];
+        for (int c = 0; c < comboColumns.length; c++) {
+            StringBuilder t = new StringBuilder();
+            for (String col : swept) {
+                t.append(',').append(OptimizerConfig.columnValue(plan.combos().get(c), col));
+            }
+            comboColumns[c] = t.toString();
+        }
         this.sign = plan.config().objective().goal().sign();
         out.write((header(plan) + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -73,15 +79,10 @@ public final class RunsFile implements AutoCloseable {
         if (b.textEnds.length < b.size) {
             b.textEnds = new int[b.size];
         }
-        boolean ascii = true;
         for (int i = 0; i < b.size; i++) {
             long run = b.firstRun + i;
             int c = plan.comboOf(run);
-            Combo combo = plan.combos().get(c);
-            line.append(run).append(',').append(plan.startOf(run)).append(',').append(c);
-            for (String col : swept) {
-                line.append(',').append(OptimizerConfig.columnValue(combo, col));
-            }
+            line.append(run).append(',').append(plan.startOf(run)).append(',').append(c).append(comboColumns[c]);
             for (int k = 0; k < n; k++) {
                 line.append(',').append(Numbers.exact(b.start[i * n + k]));
             }
@@ -96,17 +97,11 @@ public final class RunsFile implements AutoCloseable {
             b.textEnds[i] = line.length();
         }
         // UTF-8 here too, off the merge thread; rows are ASCII (numbers, status and method
-        // names), where a char is a byte and the row ends stay as they are
-        int length = line.length();
-        if (b.bytes.length < length) {
-            b.bytes = new byte[Math.max(length, 2 * b.bytes.length)];
-        }
-        for (int k = 0; k < length; k++) {
-            char ch = line.charAt(k);
-            ascii &= ch < 0x80;
-            b.bytes[k] = (byte) ch;
-        }
-        if (!ascii) {
+        // names), where a char is a byte and the row ends stay as they are: a byte per char
+        // says so
+        String all = line.toString();
+        b.bytes = all.getBytes(StandardCharsets.UTF_8);
+        if (b.bytes.length != all.length()) {
             encodeRows(b);
         }
         b.textReady = true;
@@ -153,27 +148,110 @@ public final class RunsFile implements AutoCloseable {
         out.close();
     }
 
-    /** Replaces provisional basin ids by final basin numbers and moves the file into place. */
+    /**
+     * Replaces provisional basin ids by final basin numbers and moves the file into place. Works
+     * on bytes, a block at a time: a row is copied up to its last comma, and only the id after
+     * it is parsed and rewritten (UTF-8 never puts a comma or a newline inside a character).
+     */
     public void finish(Aggregator basins) throws IOException {
         out.close();
         Path tmp = target.resolveSibling("." + NAME + ".tmp");
-        try (BufferedReader in = Files.newBufferedReader(partial, StandardCharsets.UTF_8);
-                Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-            w.write(in.readLine());
-            w.write('\n');
-            String row;
-            while ((row = in.readLine()) != null) {
-                int comma = row.lastIndexOf(',');
-                w.write(row, 0, comma + 1);
-                if (comma + 1 < row.length()) {
-                    int provisional = Integer.parseInt(row.substring(comma + 1));
-                    w.write(Integer.toString(basins.finalBasin(provisional)));
+        try (InputStream in = Files.newInputStream(partial); OutputStream w = Files.newOutputStream(tmp)) {
+            byte[] buf = new byte[1 << 16];
+            // rows rewritten, flushed when the next might not fit (a row grows by at most the
+            // ten digits of a basin number)
+            byte[] to = new byte[buf.length + 16];
+            int len = 0;
+            boolean header = true;
+            for (int r; (r = in.read(buf, len, buf.length - len)) > 0;) {
+                len += r;
+                int at = 0;
+                int start = 0;
+                for (int i; (i = newline(buf, start, len)) >= 0;) {
+                    if (at + (i + 1 - start) + 12 > to.length) {
+                        w.write(to, 0, at);
+                        at = 0;
+                    }
+                    if (header) {
+                        System.arraycopy(buf, 0, to, 0, i + 1);
+                        at = i + 1;
+                        header = false;
+                    } else {
+                        at = rewriteRow(buf, start, i, basins, to, at);
+                    }
+                    start = i + 1;
                 }
-                w.write('\n');
+                w.write(to, 0, at);
+                // the unfinished row moves to the front; a row longer than the buffer grows it
+                System.arraycopy(buf, start, buf, 0, len - start);
+                len -= start;
+                if (len == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, 2 * buf.length);
+                    to = new byte[buf.length + 16];
+                }
             }
+            w.write(buf, 0, len);
         }
         OutputFolder.moveIntoPlace(tmp, target);
         Files.deleteIfExists(partial);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The index of the first newline in {@code b[from, to)}, or -1: eight bytes per step (a
+     * byte-by-byte loop made the rewrite of a 300 MB runs.csv take 0.4 s more). A byte of
+     * {@code v ^ '\n'...} is zero where b has a newline; {@code (v - 0x01..) & ~v & 0x80..}
+     * flags the lowest such byte exactly (borrows only disturb the bytes above it).
+     */
+    static int newline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long t = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Copies the row in {@code buf[from, newline)} to {@code to} at {@code at} with its final
+     * basin number and the newline; returns where the copy ends.
+     */
+    private static int rewriteRow(byte[] buf, int from, int newline, Aggregator basins, byte[] to, int at) {
+        int comma = newline - 1;
+        while (buf[comma] != ',') {
+            comma--;
+        }
+        int prefix = comma + 1 - from;
+        System.arraycopy(buf, from, to, at, prefix);
+        at += prefix;
+        if (comma + 1 < newline) {
+            int provisional = 0;
+            for (int i = comma + 1; i < newline; i++) {
+                provisional = provisional * 10 + (buf[i] - '0');
+            }
+            int basin = basins.finalBasin(provisional);
+            int digits = 1;
+            for (int b = basin / 10; b > 0; b /= 10) {
+                digits++;
+            }
+            for (int i = at + digits - 1; i >= at; i--) {
+                to[i] = (byte) ('0' + basin % 10);
+                basin /= 10;
+            }
+            at += digits;
+        }
+        to[at++] = '\n';
+        return at;
     }
 
     /** Removes the partial file (runs.csv not wanted, or the run failed). */
