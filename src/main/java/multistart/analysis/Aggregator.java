@@ -188,30 +188,7 @@ public final class Aggregator implements Engine.Sink {
         // shares are over the runs folded in: all of them, or those finished before an interruption
         long runs = Math.max(1, runsSeen);
         Classifier.Verdict[] verdicts = new Classifier.Verdict[m];
-        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
-                () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, m).parallel()
-                    .forEach(r -> verdicts[r] = classifiers.get().classify(bestPoint.get(order[r]), true))).join();
-        } finally {
-            pool.shutdownNow();
-        }
-        // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved points
-        int unresolved = 0;
-        Classifier full = null;
-        for (int r = 0; r < m && unresolved < DETAILED_UNRESOLVED; r++) {
-            if (verdicts[r].kind() != Kind.UNRESOLVED) {
-                continue;
-            }
-            unresolved++;
-            if (verdicts[r].eigenvalues() == null) {
-                if (full == null) {
-                    full = new Classifier(plan.objective().forWorker(), config.basins().tolerance());
-                }
-                verdicts[r] = full.classify(bestPoint.get(order[r]));
-            }
-        }
+        long unchecked = classify(order, verdicts, threads);
         Box box = config.domain();
         double edge = config.basins().tolerance();
         List<Findings.Minimum> minima = new ArrayList<>(m);
@@ -242,8 +219,79 @@ public final class Aggregator implements Engine.Sink {
         return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
-                totals[Status.FAILED.ordinal()], gradientSteps, firstFailure);
+                totals[Status.FAILED.ordinal()], gradientSteps, firstFailure, unchecked);
     }
+
+    /**
+     * Fills the verdicts of the end points in rank order; returns how many went unchecked. The
+     * Hessian check costs 2n gradients and an O(n^3) eigendecomposition per point, so in high
+     * dimension it is bounded (see {@link Classifier#hessianBudget}, {@link Classifier#eigenBudget}):
+     * the best points get it, the rest are unresolved. The bounds count points, not seconds,
+     * so the verdicts do not depend on the machine or the thread count.
+     */
+    private long classify(Integer[] order, Classifier.Verdict[] verdicts, int threads) {
+        int m = order.length;
+        int n = plan.objective().dimension();
+        int hessians = Math.min(m, Classifier.hessianBudget(n));
+        int eigens = Classifier.eigenBudget(n);
+        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
+                () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+        try {
+            boolean[] skipped = new boolean[m];
+            // the quick test where the budget allows; a point it cannot settle is null for now
+            parallel(pool, m, r -> verdicts[r] = r < hessians
+                    ? classifiers.get().quick(bestPoint.get(order[r]))
+                    : classifiers.get().unchecked(bestPoint.get(order[r])));
+            for (int r = hessians; r < m; r++) {
+                skipped[r] = true;
+            }
+            // the full check for the best of those, as many as the eigendecompositions allow
+            int[] open = new int[m];
+            int opened = 0;
+            for (int r = 0; r < hessians; r++) {
+                if (verdicts[r] == null) {
+                    open[opened++] = r;
+                }
+            }
+            int full = Math.min(opened, eigens);
+            parallel(pool, opened, i -> verdicts[open[i]] = i < full
+                    ? classifiers.get().classify(bestPoint.get(order[open[i]]))
+                    : classifiers.get().unchecked(bestPoint.get(order[open[i]])));
+            for (int i = full; i < opened; i++) {
+                skipped[open[i]] = true;
+            }
+            // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
+            // points checked, from what is left of the eigendecompositions
+            int detail = 0;
+            int unresolved = 0;
+            for (int r = 0; r < m && unresolved < DETAILED_UNRESOLVED && full + detail < eigens; r++) {
+                if (verdicts[r].kind() != Kind.UNRESOLVED || skipped[r]) {
+                    continue;
+                }
+                unresolved++;
+                if (verdicts[r].eigenvalues() == null) {
+                    open[detail++] = r;
+                }
+            }
+            parallel(pool, detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint.get(order[open[i]])));
+            long unchecked = 0;
+            for (boolean b : skipped) {
+                unchecked += b ? 1 : 0;
+            }
+            return unchecked;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void parallel(java.util.concurrent.ForkJoinPool pool, int count,
+            java.util.function.IntConsumer body) {
+        if (count > 0) {
+            pool.submit(() -> java.util.stream.IntStream.range(0, count).parallel().forEach(body)).join();
+        }
+    }
+
 
     /**
      * Per-combo running statistics, in the minimised sign. Memory is bounded: final values and

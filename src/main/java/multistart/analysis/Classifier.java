@@ -19,6 +19,37 @@ public final class Classifier {
     public record Verdict(Kind kind, double gradientNorm, double newtonStep, double[] eigenvalues) {
     }
 
+    /**
+     * Hessians are formed (dense, n^2 doubles) up to this dimension only: 8 MB each at 1000,
+     * 800 MB at the 10 000 a config allows. Above it no end point gets the Hessian check.
+     */
+    public static final int MAX_DIMENSION = 1000;
+    /**
+     * Hessians per sweep: at most this over n^2. Each costs 2n gradients, O(n) each for the
+     * built-ins: about 10 s of one core in all, from 500 Hessians at n = 1000 to 5e6 at n = 10.
+     */
+    static final double HESSIAN_WORK = 5e8;
+    /**
+     * Eigendecompositions per sweep: at most this over n^3. Commons Math takes about 3e-9 n^3
+     * seconds (4 s at n = 1000, 8e-9 n^3 beyond): 1000 of them at n = 100, 37 at n = 300, one
+     * at n = 1000.
+     */
+    static final double EIGEN_WORK = 1e9;
+
+    /** How many end points of dimension {@code n} a sweep forms the Hessian of. */
+    public static int hessianBudget(int n) {
+        return n > MAX_DIMENSION ? 0 : budget(HESSIAN_WORK, (double) n * n);
+    }
+
+    /** How many eigendecompositions of dimension {@code n} a sweep does. */
+    public static int eigenBudget(int n) {
+        return n > MAX_DIMENSION ? 0 : budget(EIGEN_WORK, (double) n * n * n);
+    }
+
+    private static int budget(double work, double each) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(work / each)));
+    }
+
     private final Objective f;
     private final double tolerance;
 
@@ -39,6 +70,30 @@ public final class Classifier {
      * so the full test would say unresolved too (the factor 2 covers rounding).
      */
     public Verdict classify(double[] point, boolean quick) {
+        return classify(point, quick, true);
+    }
+
+    /**
+     * The quick test alone: the verdict when the point is plainly not stationary (as
+     * {@link #classify(double[], boolean)} with {@code quick}), or null when only the
+     * eigendecomposition can tell.
+     */
+    public Verdict quick(double[] point) {
+        return classify(point, true, false);
+    }
+
+    /** Unresolved without a Hessian: what a point the sweep had no budget to check gets. */
+    public Verdict unchecked(double[] point) {
+        double[] g = new double[f.dimension()];
+        f.evaluate(point.clone(), g);
+        double gn = 0;
+        for (double gi : g) {
+            gn += gi * gi;
+        }
+        return new Verdict(Kind.UNRESOLVED, Math.sqrt(gn), Double.NaN, null);
+    }
+
+    private Verdict classify(double[] point, boolean quick, boolean full) {
         int n = f.dimension();
         double[] x = point.clone();
         double[] g = new double[n];
@@ -87,6 +142,9 @@ public final class Classifier {
             if (gn > 2 * tolerance * Math.sqrt(frobenius)) {
                 return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, null);
             }
+        }
+        if (!full) {
+            return null;
         }
         EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(h, false));
         double[] lambda = eig.getRealEigenvalues();

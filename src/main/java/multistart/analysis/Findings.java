@@ -11,6 +11,8 @@ import multistart.config.Combo;
  * @param combos      per-combo statistics in combo order
  * @param target      the value runs are judged against: the known optimum or the best found
  * @param targetKnown whether {@code target} is the known optimum
+ * @param hessianUnchecked end points listed as unresolved without the Hessian check, for want
+ *                    of budget in high dimension ({@code Classifier.hessianBudget})
  */
 public record Findings(
         List<Minimum> minima,
@@ -24,7 +26,8 @@ public record Findings(
         long diverged,
         long failed,
         long gradientSteps,
-        String firstFailure) {
+        String firstFailure,
+        long hessianUnchecked) {
 
     /** One distinct end point and how many runs drained into it. */
     public record Minimum(

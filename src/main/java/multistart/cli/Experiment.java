@@ -252,7 +252,10 @@ final class Experiment {
         LOG.debug("basins ranked and classified in {} s", String.format(Locale.ROOT, "%.3f",
                 (System.nanoTime() - a0) / 1e9));
         if (runsFile != null) {
+            long r0 = System.nanoTime();
             runsFile.finish(aggregator);
+            LOG.debug("runs.csv given its final basin numbers in {} s", String.format(Locale.ROOT, "%.3f",
+                    (System.nanoTime() - r0) / 1e9));
         }
         List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
         OutputFolder out = new OutputFolder(dir);

@@ -59,6 +59,7 @@ public final class ResultJson {
                 g.writeStringField("first_failure", f.firstFailure());
             }
             g.writeEndObject();
+            g.writeNumberField("hessian_unchecked", f.hessianUnchecked());
 
             number(g, "target", f.target());
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");

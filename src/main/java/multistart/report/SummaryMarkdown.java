@@ -72,6 +72,15 @@ public final class SummaryMarkdown {
             s.append(unresolved).append(" unresolved end points hold ").append(unresolvedRuns)
                     .append(" runs (").append(Numbers.percent((double) unresolvedRuns / Math.max(1, f.runs())))
                     .append(" of all); they are listed in `minima.csv` with kind `unresolved`.");
+            if (f.hessianUnchecked() > 0) {
+                int n = r.plan().objective().dimension();
+                s.append(" Of them, ").append(f.hessianUnchecked()).append(" were not checked: in ").append(n)
+                        .append(" dimensions ").append(n > multistart.analysis.Classifier.MAX_DIMENSION
+                                ? "no Hessian is formed (above " + multistart.analysis.Classifier.MAX_DIMENSION + ")"
+                                : "the Hessian check is done for the best end points only (it costs 2n gradients"
+                                        + " and an n^3 eigendecomposition each)")
+                        .append(", so they may be minima.");
+            }
             if (f.maxIterations() > 0) {
                 s.append(" ").append(f.maxIterations())
                         .append(" runs hit max_iterations: more iterations or a larger rate may resolve them.");
