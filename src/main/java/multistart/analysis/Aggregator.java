@@ -238,15 +238,16 @@ public final class Aggregator implements Engine.Sink {
                 () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
         try {
-            boolean[] skipped = new boolean[m];
-            // the quick test where the budget allows; a point it cannot settle is null for now
-            parallel(pool, m, r -> verdicts[r] = r < hessians
-                    ? classifiers.get().quick(bestPoint.get(order[r]))
-                    : classifiers.get().unchecked(bestPoint.get(order[r])));
-            for (int r = hessians; r < m; r++) {
-                skipped[r] = true;
+            if (hessians <= eigens) {
+                // the budget cannot bind (every dimension up to ~100 in practice): one pass,
+                // each point's Hessian formed once
+                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().classify(bestPoint.get(order[r]), true));
+            } else {
+                // the quick test first; a point it cannot settle is null for now, and the best of
+                // those get the full check, as many as the eigendecompositions allow
+                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().quick(bestPoint.get(order[r])));
             }
-            // the full check for the best of those, as many as the eigendecompositions allow
+            boolean[] skipped = new boolean[m];
             int[] open = new int[m];
             int opened = 0;
             for (int r = 0; r < hessians; r++) {
@@ -261,11 +262,18 @@ public final class Aggregator implements Engine.Sink {
             for (int i = full; i < opened; i++) {
                 skipped[open[i]] = true;
             }
+            parallel(pool, m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
+                    bestPoint.get(order[hessians + i])));
             // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
             // points checked, from what is left of the eigendecompositions
+            int used = 0;
+            for (int r = 0; r < hessians; r++) {
+                double[] lambda = verdicts[r].eigenvalues();
+                used += lambda != null && lambda.length > 0 ? 1 : 0;
+            }
             int detail = 0;
             int unresolved = 0;
-            for (int r = 0; r < m && unresolved < DETAILED_UNRESOLVED && full + detail < eigens; r++) {
+            for (int r = 0; r < hessians && unresolved < DETAILED_UNRESOLVED && used + detail < eigens; r++) {
                 if (verdicts[r].kind() != Kind.UNRESOLVED || skipped[r]) {
                     continue;
                 }
@@ -275,11 +283,7 @@ public final class Aggregator implements Engine.Sink {
                 }
             }
             parallel(pool, detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint.get(order[open[i]])));
-            long unchecked = 0;
-            for (boolean b : skipped) {
-                unchecked += b ? 1 : 0;
-            }
-            return unchecked;
+            return (m - hessians) + (opened - full);
         } finally {
             pool.shutdownNow();
         }
@@ -291,7 +295,6 @@ public final class Aggregator implements Engine.Sink {
             pool.submit(() -> java.util.stream.IntStream.range(0, count).parallel().forEach(body)).join();
         }
     }
-
 
     /**
      * Per-combo running statistics, in the minimised sign. Memory is bounded: final values and

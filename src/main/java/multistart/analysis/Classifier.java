@@ -84,25 +84,24 @@ public final class Classifier {
 
     /** Unresolved without a Hessian: what a point the sweep had no budget to check gets. */
     public Verdict unchecked(double[] point) {
-        double[] g = new double[f.dimension()];
-        f.evaluate(point.clone(), g);
-        double gn = 0;
+        return new Verdict(Kind.UNRESOLVED, gradientNorm(point.clone(), new double[f.dimension()]), Double.NaN, null);
+    }
+
+    /** |g| at x, the gradient left in g. */
+    private double gradientNorm(double[] x, double[] g) {
+        f.evaluate(x, g);
+        double s = 0;
         for (double gi : g) {
-            gn += gi * gi;
+            s += gi * gi;
         }
-        return new Verdict(Kind.UNRESOLVED, Math.sqrt(gn), Double.NaN, null);
+        return Math.sqrt(s);
     }
 
     private Verdict classify(double[] point, boolean quick, boolean full) {
         int n = f.dimension();
         double[] x = point.clone();
         double[] g = new double[n];
-        f.evaluate(x, g);
-        double gn = 0;
-        for (double gi : g) {
-            gn += gi * gi;
-        }
-        gn = Math.sqrt(gn);
+        double gn = gradientNorm(x, g);
         double[][] h = new double[n][n];
         double[] gp = new double[n];
         double[] gm = new double[n];

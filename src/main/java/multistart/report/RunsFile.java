@@ -32,7 +32,7 @@ public final class RunsFile implements AutoCloseable {
     /** Per combo, its swept columns' text, each after a comma (the same on every row). */
     private final String[] comboColumns;
     private final double sign;
-    /** A basin id's digits and the newline, written from the end. */
+    /** A basin id's digits and the newline. */
     private final byte[] digits = new byte[12];
 
     public RunsFile(Plan plan, Path dir) throws IOException {
@@ -130,16 +130,7 @@ public final class RunsFile implements AutoCloseable {
         for (int i = 0; i < b.size; i++) {
             out.write(b.bytes, from, b.textEnds[i] - from);
             from = b.textEnds[i];
-            int basin = basins.basinOf(b, i);
-            int k = digits.length;
-            digits[--k] = '\n';
-            if (basin >= 0) {
-                do {
-                    digits[--k] = (byte) ('0' + basin % 10);
-                    basin /= 10;
-                } while (basin > 0);
-            }
-            out.write(digits, k, digits.length - k);
+            out.write(digits, 0, endRow(basins.basinOf(b, i), digits, 0));
         }
     }
 
@@ -234,12 +225,19 @@ public final class RunsFile implements AutoCloseable {
         int prefix = comma + 1 - from;
         System.arraycopy(buf, from, to, at, prefix);
         at += prefix;
-        if (comma + 1 < newline) {
-            int provisional = 0;
-            for (int i = comma + 1; i < newline; i++) {
-                provisional = provisional * 10 + (buf[i] - '0');
-            }
-            int basin = basins.finalBasin(provisional);
+        int provisional = 0;
+        for (int i = comma + 1; i < newline; i++) {
+            provisional = provisional * 10 + (buf[i] - '0');
+        }
+        return endRow(comma + 1 < newline ? basins.finalBasin(provisional) : -1, to, at);
+    }
+
+    /**
+     * Writes a row's end at {@code to[at]}: the basin's digits (none when it is negative: a run
+     * in no basin) and the newline; returns where it ends.
+     */
+    private static int endRow(int basin, byte[] to, int at) {
+        if (basin >= 0) {
             int digits = 1;
             for (int b = basin / 10; b > 0; b /= 10) {
                 digits++;
