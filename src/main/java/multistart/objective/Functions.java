@@ -85,6 +85,13 @@ final class Functions {
         @Override public int dimension() { return 2; }
         @Override public String laneKernel() { return "peaks"; }
         @Override public double evaluate(double[] v, double[] g) {
+            return gradient(v, g, true);
+        }
+        // finite everywhere: the value may be skipped on steps that do not need it
+        @Override public double gradient(double[] v, double[] g) {
+            return gradient(v, g, false);
+        }
+        private static double gradient(double[] v, double[] g, boolean value) {
             double x = v[0];
             double y = v[1];
             double x2 = x * x;
@@ -100,7 +107,7 @@ final class Functions {
             g[1] = -6.0 * omx * omx * (y + 1.0) * a
                     - 10.0 * b * (-5.0 * y2 * y2 - 2.0 * y * p)
                     + (2.0 / 3.0) * y * c;
-            return 3.0 * omx * omx * a - 10.0 * p * b - c / 3.0;
+            return value ? 3.0 * omx * omx * a - 10.0 * p * b - c / 3.0 : 0.0;
         }
     }
 

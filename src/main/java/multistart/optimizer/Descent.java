@@ -23,7 +23,7 @@ import multistart.objective.Objective;
  * {@code divergence} in absolute value, or an infinite gradient); converged (|g| &lt;
  * gradient_norm); stalled (the last step changed f by less than value_change); max_iterations.
  * The value f is tested every step too (NaN or |f| beyond {@code divergence}: diverged),
- * except for objectives defined everywhere whose gradient is cheaper alone (rastrigin, total
+ * except for objectives defined everywhere whose gradient is cheaper alone (rastrigin, peaks, total
  * formulas): they skip the value while no stall test or recorder needs it, and f is computed
  * and tested once at the end.
  */

@@ -97,7 +97,8 @@ class LaneMathTest {
                 for (int l = 0; l < L; l++) {
                     assertThat(bits(out[l])).as("cos2pi(%s)", in[o + l]).isEqualTo(bits(LaneMath.cos2pi(in[o + l])));
                 }
-                VectorMath.exp(in, o, out, 0);
+                System.arraycopy(in, o, out, 0, L);
+                VectorMath.exp(out, 0, L);
                 for (int l = 0; l < L; l++) {
                     assertThat(bits(out[l])).as("exp(%s)", in[o + l]).isEqualTo(bits(LaneMath.exp(in[o + l])));
                 }
