@@ -6,6 +6,8 @@ import multistart.config.Method;
 import multistart.objective.Builtins;
 import multistart.objective.Objective;
 import multistart.optimizer.Descent;
+import multistart.optimizer.Status;
+import multistart.simd.Lanes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,17 +24,20 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The per-step loop: one run of 1000 heavy-ball steps with stopping disabled (the W1 setting),
  * through the product's {@link Descent} and through a hand-written loop doing the same
- * arithmetic. Reported as nanoseconds per step. Run with {@code bench/jmh.sh}.
+ * arithmetic; and {@link #lanes}, 64 such runs stepped in SIMD lanes, the product's path for
+ * these built-ins, warm (compare with {@code bench/java/Baselines.java}'s SIMD loop, fastest
+ * of 3). Reported as nanoseconds per step. Run with {@code bench/jmh.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class StepBenchmark {
 
     static final int STEPS = 1000;
+    static final int LANE_RUNS = 64;
 
     @Param({"rastrigin", "peaks", "rosenbrock"})
     public String function;
@@ -41,6 +46,9 @@ public class StepBenchmark {
     private Combo combo;
     private double[] start;
     private double[] x;
+    private Lanes.Runner lanes;
+    private Lanes.Runs laneRuns;
+    private double sink;
 
     @Setup
     public void setup() {
@@ -54,6 +62,25 @@ public class StepBenchmark {
             start[i] = 0.37 + 0.11 * i;
         }
         x = new double[n];
+        lanes = Lanes.create(f);
+        laneRuns = new Lanes.Runs() {
+            @Override
+            public void start(int k, double[] p) {
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = start[i] + 0.013 * k;
+                }
+            }
+
+            @Override
+            public void finish(int k, double[] p, Status status, double value, double gradientNorm, int iterations) {
+                sink += value;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
     }
 
     @Benchmark
@@ -62,6 +89,17 @@ public class StepBenchmark {
         System.arraycopy(start, 0, x, 0, x.length);
         descent.run(x, combo);
         return x[0];
+    }
+
+    /** 64 runs of the same steps in SIMD lanes (needs --add-modules jdk.incubator.vector). */
+    @Benchmark
+    @OperationsPerInvocation(LANE_RUNS * STEPS)
+    public double lanes() {
+        if (lanes == null) {
+            throw new IllegalStateException("no SIMD lanes: start the JVM with --add-modules jdk.incubator.vector");
+        }
+        lanes.run(combo, LANE_RUNS, laneRuns);
+        return sink;
     }
 
     /** The same steps, specialised for rastrigin 2-d by hand (the other functions reuse it). */
