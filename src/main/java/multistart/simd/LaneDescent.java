@@ -83,6 +83,8 @@ final class LaneDescent implements Lanes.Runner {
     private int count;
     private int next;
     private boolean valueEachStep;
+    /** Heavy ball on gradient-only steps, by a kernel that does the step and its gradient in one pass. */
+    private boolean fused;
     private boolean testValue;
     private Method method;
     private double rate;
@@ -111,6 +113,7 @@ final class LaneDescent implements Lanes.Runner {
         this.vtol = combo.valueChange();
         this.maxIterations = combo.maxIterations();
         this.valueEachStep = vtol > 0;
+        this.fused = method == Method.MOMENTUM && !valueEachStep && kernel.fusesMomentum();
         // |f| is tested every step where f is computed every step, as Descent does
         this.testValue = valueEachStep || kernel.gradientHasValue();
         this.clock = 0;
@@ -139,14 +142,20 @@ final class LaneDescent implements Lanes.Runner {
      * with stopping off a step is the update, the gradient and one divergence test.
      */
     private boolean iterate() {
-        boolean stop = switch (method) {
-            case GD -> stepGd();
-            case MOMENTUM -> stepMomentum(beta);
-            case NESTEROV -> stepNesterov(beta);
-            case ADAGRAD -> stepAdagrad(eps);
-            case RMSPROP -> stepRmsprop(beta2, eps);
-            case ADAM -> stepAdam(beta, beta2, eps);
-        };
+        boolean stop;
+        if (fused) {
+            // the step and the gradient below in one pass (the kernel's; same bits)
+            stop = kernel.momentumThenGradient(x, v, g, fx, eta, beta, limit);
+        } else {
+            stop = switch (method) {
+                case GD -> stepGd();
+                case MOMENTUM -> stepMomentum(beta);
+                case NESTEROV -> stepNesterov(beta);
+                case ADAGRAD -> stepAdagrad(eps);
+                case RMSPROP -> stepRmsprop(beta2, eps);
+                case ADAM -> stepAdam(beta, beta2, eps);
+            };
+        }
         if (decay != 1.0) {
             // eta * 1 is eta: skipping it changes no bit
             DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
@@ -158,7 +167,7 @@ final class LaneDescent implements Lanes.Runner {
         if (valueEachStep) {
             DoubleVector.fromArray(S, fx, 0).intoArray(before, 0);
             kernel.evaluate(x, g, fx);
-        } else {
+        } else if (!fused) {
             kernel.gradient(x, g, fx);
         }
         // Descent's other stop tests on all lanes at once (NaN fails every <=); no vector or
@@ -320,28 +329,30 @@ final class LaneDescent implements Lanes.Runner {
 
     /*
      * The step methods take and return arrays only (a vector or mask passed across a call C2
-     * did not inline is boxed) and say whether some lane has an |x_i| beyond the divergence
-     * limit or NaN. Idle lanes sit at the origin and never do. The test ANDs per-coordinate
-     * masks: a running max of |x_i| was a third of W3's step, Math.max's NaN and -0 rules
-     * costing several instructions per lane-vector (1.3e8 steps/s steady against 1.8e8 now).
+     * did not inline is boxed) and say whether some lane may have an |x_i| beyond the
+     * divergence limit or NaN: they sum the |x_i| of each lane, which is beyond the limit (or
+     * NaN) whenever one of them is, and {@link #stops} then tests each lane exactly. A sum
+     * beyond the limit of coordinates all within it only costs that exact test; idle lanes sit
+     * at the origin. A running max of |x_i| (Math.max's NaN and -0 rules cost several
+     * instructions per vector) was a third of W3's step, and ANDed masks of |x_i| <= limit,
+     * as fast, made C2 box vectors in a loop with other vector phis (rosenbrock's one-pass step).
      */
-
     private boolean stepGd() {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
-        VectorMask<Double> ok = S.maskAll(true);
+        DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             int o = i * L;
             DoubleVector xi = DoubleVector.fromArray(S, x, o)
                     .sub(etaV.mul(DoubleVector.fromArray(S, g, o)));
             xi.intoArray(x, o);
-            ok = ok.and(xi.abs().compare(VectorOperators.LE, limit));
+            far = far.add(xi.abs());
         }
-        return !ok.allTrue();
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
     private boolean stepMomentum(double beta) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
-        VectorMask<Double> ok = S.maskAll(true);
+        DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             int o = i * L;
             DoubleVector vi = DoubleVector.fromArray(S, v, o).mul(beta)
@@ -349,14 +360,14 @@ final class LaneDescent implements Lanes.Runner {
             vi.intoArray(v, o);
             DoubleVector xi = DoubleVector.fromArray(S, x, o).add(vi);
             xi.intoArray(x, o);
-            ok = ok.and(xi.abs().compare(VectorOperators.LE, limit));
+            far = far.add(xi.abs());
         }
-        return !ok.allTrue();
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
     private boolean stepNesterov(double beta) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
-        VectorMask<Double> ok = S.maskAll(true);
+        DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             int o = i * L;
             DoubleVector eg = etaV.mul(DoubleVector.fromArray(S, g, o));
@@ -364,14 +375,14 @@ final class LaneDescent implements Lanes.Runner {
             vi.intoArray(v, o);
             DoubleVector xi = DoubleVector.fromArray(S, x, o).add(vi.mul(beta)).sub(eg);
             xi.intoArray(x, o);
-            ok = ok.and(xi.abs().compare(VectorOperators.LE, limit));
+            far = far.add(xi.abs());
         }
-        return !ok.allTrue();
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
     private boolean stepAdagrad(double eps) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
-        VectorMask<Double> ok = S.maskAll(true);
+        DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             int o = i * L;
             DoubleVector gi = DoubleVector.fromArray(S, g, o);
@@ -380,14 +391,14 @@ final class LaneDescent implements Lanes.Runner {
             DoubleVector xi = DoubleVector.fromArray(S, x, o)
                     .sub(etaV.mul(gi).div(si.lanewise(VectorOperators.SQRT).add(eps)));
             xi.intoArray(x, o);
-            ok = ok.and(xi.abs().compare(VectorOperators.LE, limit));
+            far = far.add(xi.abs());
         }
-        return !ok.allTrue();
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
     private boolean stepRmsprop(double rho, double eps) {
         DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
-        VectorMask<Double> ok = S.maskAll(true);
+        DoubleVector far = DoubleVector.zero(S);
         double w = 1.0 - rho;
         for (int i = 0; i < n; i++) {
             int o = i * L;
@@ -397,9 +408,9 @@ final class LaneDescent implements Lanes.Runner {
             DoubleVector xi = DoubleVector.fromArray(S, x, o)
                     .sub(etaV.mul(gi).div(si.lanewise(VectorOperators.SQRT).add(eps)));
             xi.intoArray(x, o);
-            ok = ok.and(xi.abs().compare(VectorOperators.LE, limit));
+            far = far.add(xi.abs());
         }
-        return !ok.allTrue();
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 
     private boolean stepAdam(double b1, double b2, double eps) {
@@ -412,7 +423,7 @@ final class LaneDescent implements Lanes.Runner {
         DoubleVector c2 = p2.neg().add(1.0);
         double w1 = 1.0 - b1;
         double w2 = 1.0 - b2;
-        VectorMask<Double> ok = S.maskAll(true);
+        DoubleVector far = DoubleVector.zero(S);
         for (int i = 0; i < n; i++) {
             int o = i * L;
             DoubleVector gi = DoubleVector.fromArray(S, g, o);
@@ -423,8 +434,8 @@ final class LaneDescent implements Lanes.Runner {
             DoubleVector xi = DoubleVector.fromArray(S, x, o)
                     .sub(etaV.mul(mi.div(c1)).div(si.div(c2).lanewise(VectorOperators.SQRT).add(eps)));
             xi.intoArray(x, o);
-            ok = ok.and(xi.abs().compare(VectorOperators.LE, limit));
+            far = far.add(xi.abs());
         }
-        return !ok.allTrue();
+        return far.compare(VectorOperators.LE, limit).not().anyTrue();
     }
 }

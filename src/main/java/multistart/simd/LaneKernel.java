@@ -33,6 +33,23 @@ abstract class LaneKernel {
         evaluate(x, g, f);
     }
 
+    /** Whether {@link #momentumThenGradient} is implemented. */
+    boolean fusesMomentum() {
+        return false;
+    }
+
+    /**
+     * The heavy-ball step of every lane (v = beta v - eta g; x += v, as {@code LaneDescent}'s
+     * stepMomentum) and then {@link #gradient} at the new x, in one pass over the coordinates:
+     * the same operations on the same values, so the same bits, without reading every x_i
+     * twice. True when some lane may have an |x_i| beyond {@code limit} or NaN (the step
+     * methods' test: the sum of a lane's |x_i| is beyond it; the caller then tests exactly).
+     */
+    boolean momentumThenGradient(double[] x, double[] v, double[] g, double[] f, double[] eta, double beta,
+            double limit) {
+        throw new UnsupportedOperationException();
+    }
+
     /** Whether {@link #gradient} gives the values too (else zeros, as the scalar twin returns). */
     boolean gradientHasValue() {
         return true;
@@ -191,6 +208,38 @@ abstract class LaneKernel {
 
         @Override boolean gradientHasValue() {
             return false;
+        }
+
+        @Override boolean fusesMomentum() {
+            return true;
+        }
+
+        /* Coordinate i + 1 is updated before g_i, which needs it, is formed; g_{i+1} was read first. */
+        @Override boolean momentumThenGradient(double[] x, double[] v, double[] g, double[] f, double[] eta,
+                double beta, double limit) {
+            DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            DoubleVector vi = DoubleVector.fromArray(S, v, 0).mul(beta).sub(etaV.mul(DoubleVector.fromArray(S, g, 0)));
+            vi.intoArray(v, 0);
+            DoubleVector xi = DoubleVector.fromArray(S, x, 0).add(vi);
+            xi.intoArray(x, 0);
+            DoubleVector far = xi.abs();
+            DoubleVector gi = DoubleVector.zero(S);
+            for (int i = 0; i < n - 1; i++) {
+                int o = (i + 1) * L;
+                DoubleVector vn = DoubleVector.fromArray(S, v, o).mul(beta).sub(etaV.mul(DoubleVector.fromArray(S, g, o)));
+                vn.intoArray(v, o);
+                DoubleVector xn = DoubleVector.fromArray(S, x, o).add(vn);
+                xn.intoArray(x, o);
+                far = far.add(xn.abs());
+                DoubleVector t = xn.sub(xi.mul(xi));
+                gi.add(xi.mul(-400.0).mul(t).sub(one.sub(xi).mul(2.0))).intoArray(g, i * L);
+                gi = t.mul(200.0);
+                xi = xn;
+            }
+            gi.intoArray(g, (n - 1) * L);
+            DoubleVector.zero(S).intoArray(f, 0);
+            return far.compare(VectorOperators.LE, limit).not().anyTrue();
         }
     }
 

@@ -70,6 +70,9 @@ class LanesMatchScalarTest {
         "peaks; 2; 3; '[-3, 3]'; '[0.0, 0.0]'; 0.01; 0.6; 0",
         "peaks; 2; 4; '[-3, 3]'; '[0.2282789, -1.625535]'; 0.05; 0.3; 1.0e-10",
         "rosenbrock; 4; 5; '[-2, 2]'; '[1.0, 1.0, 1.0, 1.0]'; 0.0005; 0.01; 0",
+        // 10-d, as W3: the one-pass heavy-ball step; with the larger rate runs diverge, and sums of
+        // |x_i| pass the limit of 1e3 while each |x_i| is within it (the lanes' test is a filter)
+        "rosenbrock; 10; 9; '[-2, 2]'; '[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]'; 0.0002; 0.003; 0",
         "himmelblau; 2; 6; '[-5, 5]'; '[3.0, 2.0]'; 0.01; 0.05; 1.0e-12",
         "ackley; 2; 7; '[-32.768, 32.768]'; '[0.0, 0.0]'; 0.01; 0.5; 0",
         "ackley; 5; 8; '[-5, 5]'; '[0.0, 0.0, 0.0, 0.0, 0.0]'; 0.05; 1.0; 1.0e-8"})

@@ -28,6 +28,7 @@ class InliningBudgetTest {
         "multistart.simd.VectorMath, exp", "multistart.simd.VectorMath, trig2pi",
         "multistart.simd.LaneKernel$Peaks, gradient", "multistart.simd.LaneKernel$Peaks, terms",
         "multistart.simd.LaneKernel$Rastrigin, gradient", "multistart.simd.LaneKernel$Rosenbrock, gradient",
+        "multistart.simd.LaneKernel$Rosenbrock, momentumThenGradient",
         "multistart.simd.LaneKernel$Himmelblau, evaluate",
         "multistart.simd.LaneDescent, stepGd", "multistart.simd.LaneDescent, stepMomentum",
         "multistart.simd.LaneDescent, stepNesterov", "multistart.simd.LaneDescent, stepAdagrad",
