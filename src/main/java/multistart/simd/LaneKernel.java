@@ -214,7 +214,11 @@ abstract class LaneKernel {
             return true;
         }
 
-        /* Coordinate i + 1 is updated before g_i, which needs it, is formed; g_{i+1} was read first. */
+        /*
+         * Coordinate i + 1 is updated before g_i, which needs it, is formed; g_{i+1} was read
+         * first. The lines of gradient() and of LaneDescent's stepMomentum are written out again
+         * here on purpose: a helper passing vectors would box them wherever C2 did not inline it.
+         */
         @Override boolean momentumThenGradient(double[] x, double[] v, double[] g, double[] f, double[] eta,
                 double beta, double limit) {
             DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
