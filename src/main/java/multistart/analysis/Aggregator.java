@@ -173,14 +173,7 @@ public final class Aggregator implements Engine.Sink {
      */
     public Findings finish(int threads) {
         int m = bestPoint.size();
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(bestValue[a], bestValue[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        int[] order = byValue(bestValue, m);
         rank = new int[m];
         for (int r = 0; r < m; r++) {
             rank[order[r]] = r;
@@ -229,7 +222,7 @@ public final class Aggregator implements Engine.Sink {
      * the best points get it, the rest are unresolved. The bounds count points, not seconds,
      * so the verdicts do not depend on the machine or the thread count.
      */
-    private long classify(Integer[] order, Classifier.Verdict[] verdicts, int threads) {
+    private long classify(int[] order, Classifier.Verdict[] verdicts, int threads) {
         int m = order.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
@@ -287,6 +280,49 @@ public final class Aggregator implements Engine.Sink {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The indices 0 .. m-1 ordered by {@code values} as {@link Double#compare} orders them,
+     * equal values in index order: a bottom-up merge sort on ints (sorting boxed indices with a
+     * comparator took 0.05 s for W2's 82 870 end points, and most of a second for 10^6).
+     */
+    static int[] byValue(double[] values, int m) {
+        long[] key = new long[m];
+        for (int i = 0; i < m; i++) {
+            // Double.compare's order as signed longs: negative values' magnitude bits reversed
+            long b = Double.doubleToLongBits(values[i]);
+            key[i] = b < 0 ? b ^ Long.MAX_VALUE : b;
+        }
+        int[] a = new int[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = i;
+        }
+        int[] t = new int[m];
+        for (int width = 1; width < m; width *= 2) {
+            for (int lo = 0; lo < m - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, m);
+                if (key[a[mid - 1]] <= key[a[mid]]) {
+                    continue;
+                }
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    // <= takes the left run first on ties: stable
+                    t[k++] = key[a[i]] <= key[a[j]] ? a[i++] : a[j++];
+                }
+                while (i < mid) {
+                    t[k++] = a[i++];
+                }
+                while (j < hi) {
+                    t[k++] = a[j++];
+                }
+                System.arraycopy(t, lo, a, lo, hi - lo);
+            }
+        }
+        return a;
     }
 
     private static void parallel(java.util.concurrent.ForkJoinPool pool, int count,
