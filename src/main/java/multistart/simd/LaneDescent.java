@@ -142,12 +142,12 @@ final class LaneDescent implements Lanes.Runner {
      * with stopping off a step is the update, the gradient and one divergence test.
      */
     private boolean iterate() {
-        boolean stop;
+        boolean far;
         if (fused) {
             // the step and the gradient below in one pass (the kernel's; same bits)
-            stop = kernel.momentumThenGradient(x, v, g, fx, eta, beta, limit);
+            far = kernel.momentumThenGradient(x, v, g, fx, eta, beta, limit);
         } else {
-            stop = switch (method) {
+            far = switch (method) {
                 case GD -> stepGd();
                 case MOMENTUM -> stepMomentum(beta);
                 case NESTEROV -> stepNesterov(beta);
@@ -156,6 +156,9 @@ final class LaneDescent implements Lanes.Runner {
                 case ADAM -> stepAdam(beta, beta2, eps);
             };
         }
+        // the step's sum test is a filter; this settles it (a small limit in many dimensions
+        // would otherwise send every step to the per-lane scalar test in stops())
+        boolean stop = far && outside();
         if (decay != 1.0) {
             // eta * 1 is eta: skipping it changes no bit
             DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
@@ -185,6 +188,16 @@ final class LaneDescent implements Lanes.Runner {
                     .and(DoubleVector.fromArray(S, live, 0).compare(VectorOperators.NE, 0.0)).anyTrue();
         }
         return stop;
+    }
+
+    /** Whether some lane has an |x_i| beyond the divergence limit or NaN (idle lanes never do). */
+    private boolean outside() {
+        for (int i = 0; i < n; i++) {
+            if (DoubleVector.fromArray(S, x, i * L).abs().compare(VectorOperators.LE, limit).not().anyTrue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Steps until the first live lane reaches max_iterations (at least 1). */
@@ -331,9 +344,9 @@ final class LaneDescent implements Lanes.Runner {
      * The step methods take and return arrays only (a vector or mask passed across a call C2
      * did not inline is boxed) and say whether some lane may have an |x_i| beyond the
      * divergence limit or NaN: they sum the |x_i| of each lane, which is beyond the limit (or
-     * NaN) whenever one of them is, and {@link #stops} then tests each lane exactly. A sum
-     * beyond the limit of coordinates all within it only costs that exact test; idle lanes sit
-     * at the origin. A running max of |x_i| (Math.max's NaN and -0 rules cost several
+     * NaN) whenever one of them is, and {@link #outside} then tests exactly (a sum beyond the
+     * limit of coordinates all within it costs only that test); idle lanes sit at the origin.
+     * A running max of |x_i| (Math.max's NaN and -0 rules cost several
      * instructions per vector) was a third of W3's step, and ANDed masks of |x_i| <= limit,
      * as fast, made C2 box vectors in a loop with other vector phis (rosenbrock's one-pass step).
      */
