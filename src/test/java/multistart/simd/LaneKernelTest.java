@@ -54,4 +54,63 @@ class LaneKernelTest {
             }
         }
     }
+
+    /**
+     * A kernel's one-pass heavy-ball step equals, lane by lane and bit for bit, the step done
+     * as the scalar path does it (v = beta v - eta g; x += v) followed by the scalar gradient;
+     * and it raises the alarm whenever some |x_i| ends beyond the limit or NaN.
+     */
+    @ParameterizedTest(name = "rosenbrock in {0}-d")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 10, 33})
+    void oneFusedMomentumStepEqualsTheStepThenTheGradient(int n) {
+        Objective f = Builtins.find("rosenbrock").orElseThrow().create(n);
+        LaneKernel k = LaneKernel.of(f.laneKernel(), n);
+        assertThat(k.fusesMomentum()).isTrue();
+        SplittableRandom r = new SplittableRandom(n);
+        double[] x = new double[n * L];
+        double[] v = new double[n * L];
+        double[] g = new double[n * L];
+        double[] fx = new double[L];
+        double[] eta = new double[L];
+        double[] xs = new double[n];
+        double[] gs = new double[n];
+        for (int trial = 0; trial < 2000; trial++) {
+            double beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
+            double limit = trial % 3 == 0 ? 2.5 : 1e8;
+            for (int j = 0; j < n * L; j++) {
+                x[j] = (r.nextDouble() * 2 - 1) * 3;
+                v[j] = (r.nextDouble() * 2 - 1) * 0.1;
+                g[j] = (r.nextDouble() * 2 - 1) * 100;
+            }
+            if (trial % 11 == 0) {
+                x[r.nextInt(n * L)] = Double.NaN;
+            }
+            for (int l = 0; l < L; l++) {
+                eta[l] = trial % 7 == 0 ? 0.0 : r.nextDouble() * 1e-2;
+            }
+            double[] x0 = x.clone();
+            double[] v0 = v.clone();
+            double[] g0 = g.clone();
+            boolean alarm = k.momentumThenGradient(x, v, g, fx, eta, beta, limit);
+            boolean outside = false;
+            for (int l = 0; l < L; l++) {
+                for (int i = 0; i < n; i++) {
+                    int j = i * L + l;
+                    double vi = beta * v0[j] - eta[l] * g0[j];
+                    xs[i] = x0[j] + vi;
+                    assertThat(LaneMathTest.bits(v[j])).as("v_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(vi));
+                    assertThat(LaneMathTest.bits(x[j])).as("x_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(xs[i]));
+                    outside |= !(Math.abs(xs[i]) <= limit);
+                }
+                f.gradient(xs, gs);
+                for (int i = 0; i < n; i++) {
+                    assertThat(LaneMathTest.bits(g[i * L + l])).as("g_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(gs[i]));
+                }
+                assertThat(fx[l]).isZero();
+            }
+            if (outside) {
+                assertThat(alarm).as("alarm with an |x_i| beyond %s", limit).isTrue();
+            }
+        }
+    }
 }
