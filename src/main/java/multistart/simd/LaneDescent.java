@@ -24,7 +24,7 @@ import multistart.optimizer.Status;
 final class LaneDescent implements Lanes.Runner {
 
     private static final VectorSpecies<Double> S = VectorMath.S;
-    private static final int L = S.length();
+    private static final int L = VectorMath.L;
 
     private final Objective f;
     private final LaneKernel kernel;

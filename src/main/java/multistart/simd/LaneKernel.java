@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
 abstract class LaneKernel {
 
     static final VectorSpecies<Double> S = VectorMath.S;
-    static final int L = S.length();
+    static final int L = VectorMath.L;
 
     final int n;
 

@@ -36,7 +36,7 @@ final class VectorMath {
     }
 
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    static final int L = S.length();
 
     /*
      * Every function here goes array to array (sin and cos one vector of lanes per call, exp a
