@@ -11,44 +11,16 @@
 # Usage: bench/run.sh [THREADS...]        e.g. bench/run.sh 1 2
 # Environment: JAVA (default java), BASELINE_CLASSES (precompiled Baselines, for a machine
 # without javac), SCALE (multiply every workload's starts, e.g. 10 to see warm throughput).
+# Thread scaling on longer sweeps: bench/scaling.sh.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 threads=("$@")
 [ ${#threads[@]} -gt 0 ] || threads=(1 2)
-JAVA=${JAVA:-java}
-[ -f target/multistart.jar ] || mvn -q -ntp package -DskipTests
-out=$(mktemp -d)
-if [ -n "${BASELINE_CLASSES:-}" ]; then
-    classes=$BASELINE_CLASSES
-    trap 'rm -rf "$out"' EXIT
-else
-    classes=$(mktemp -d)
-    trap 'rm -rf "$classes" "$out"' EXIT
-    javac --add-modules jdk.incubator.vector -nowarn -d "$classes" bench/java/Baselines.java 2>/dev/null
-fi
-baseline() {  # -> "fastest-of-3 first-repetition" steps/s
-    "$JAVA" --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4, $5}'
-}
-config() {  # workload -> its config, starts scaled by SCALE
-    local f="bench/$1.yaml"
-    if [ "${SCALE:-1}" != 1 ]; then
-        awk -v s="$SCALE" '/^  count:/ { print "  count: " $2 * s; next } { print }' "$f" > "$out/$1.yaml"
-        f="$out/$1.yaml"
-    fi
-    echo "$f"
-}
-product() {  # workload threads -> steps/s of the run phase
-    "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$(config "$1")" --out "$out/$1" \
-        --threads "$2" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
-    sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/$1/result.json" | head -1
-}
+source "$(dirname "$0")/common.sh"
 seconds() {  # wall-clock seconds of a command, its output discarded
     local TIMEFORMAT=%R
     { time "$@" >/dev/null 2>&1; } 2>&1
 }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
-declare -A config=([W1]=w1-rastrigin [W2]=w2-peaks [W3]=w3-rosenbrock)
-echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+machine
 [ "${SCALE:-1}" = 1 ] || echo "starts x $SCALE (baselines: the fixed workloads; compare steps per second)"
 echo "baselines: fastest of 3 repetitions in one JVM (as BENCHMARKS.md); 'cold': their first repetition,"
 echo "in a fresh JVM, as the product's runs are (product: best of 2 processes)"
@@ -84,7 +56,7 @@ sed -e 's/max_iterations: 500/max_iterations: 1/' -e 's/runs: none/runs: all/' \
 "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$out/overhead.yaml" --out "$out/o" \
     --threads "$t" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
 wall=$(sed -n 's/.*"wall_seconds" : \([0-9.eE+-]*\).*/\1/p' "$out/o/result.json" | head -1)
-p=$(SCALE=10 product w2-peaks "$t")  # warm-ish: the 1.8e6-run W2
+p=$(product w2-peaks "$t" 10)  # warm-ish: the 1.8e6-run W2
 awk -v w="$wall" -v p="$p" -v t="$t" 'BEGIN { printf "  %.3f us per run (wall / runs x threads: %.3f us of a thread), 50 W2 steps (x10 starts) of one thread: %.3f us\n", \
     w / 1.8e6 * 1e6, w / 1.8e6 * 1e6 * t, 50 / (p / t) * 1e6 }'
 echo

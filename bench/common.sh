@@ -1,0 +1,35 @@
+# Shared by bench/run.sh and bench/scaling.sh (sourced, not run): the jar, the compiled baselines,
+# a scratch folder, and how to read a rate from each side.
+# Environment: JAVA (default java), BASELINE_CLASSES (precompiled Baselines, for a machine
+# without javac), SCALE (multiply every workload's starts), PRODUCT_FLAGS (e.g. --scalar).
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+JAVA=${JAVA:-java}
+[ -f target/multistart.jar ] || mvn -q -ntp package -DskipTests
+out=$(mktemp -d)
+if [ -n "${BASELINE_CLASSES:-}" ]; then
+    classes=$BASELINE_CLASSES
+    trap 'rm -rf "$out"' EXIT
+else
+    classes=$(mktemp -d)
+    trap 'rm -rf "$classes" "$out"' EXIT
+    javac --add-modules jdk.incubator.vector -nowarn -d "$classes" bench/java/Baselines.java 2>/dev/null
+fi
+declare -A config=([W1]=w1-rastrigin [W2]=w2-peaks [W3]=w3-rosenbrock)
+baseline() {  # workload scalar|simd threads -> "fastest-of-3 first-repetition" steps/s
+    "$JAVA" --add-modules jdk.incubator.vector -cp "$classes" Baselines "$@" 2>/dev/null | awk '{print $4, $5}'
+}
+config() {  # config name [scale] -> its file, starts multiplied by scale (default SCALE)
+    local f="bench/$1.yaml" s=${2:-${SCALE:-1}}
+    if [ "$s" != 1 ]; then
+        awk -v s="$s" '/^  count:/ { print "  count: " $2 * s; next } { print }' "$f" > "$out/$1-x$s.yaml"
+        f="$out/$1-x$s.yaml"
+    fi
+    echo "$f"
+}
+product() {  # config name, threads [, scale] -> steps/s of the run phase (result.json)
+    "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$(config "$1" "${3:-}")" \
+        --out "$out/$1" --threads "$2" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
+    sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/$1/result.json" | head -1
+}
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
+machine() { echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"; }
