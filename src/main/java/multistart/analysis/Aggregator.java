@@ -2,7 +2,6 @@ package multistart.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import multistart.config.Combo;
 import multistart.config.ExperimentConfig;
@@ -26,12 +25,17 @@ public final class Aggregator implements Engine.Sink {
     private final double sign;
     private final BasinIndex index;
 
-    // per provisional basin
-    private final List<double[]> bestPoint = new ArrayList<>();
-    private double[] bestValue = new double[64];
-    private long[] bestRun = new long[64];
-    private long[] hits = new long[64];
-    private final List<long[]> hitsPerCombo = new ArrayList<>();
+    // per provisional basin, side by side so that a run's basin costs one or two cache misses:
+    // hits, best run, best value (its bits), then hits per combo; BLOCK + comboCount longs each
+    private static final int HITS = 0;
+    private static final int BEST_RUN = 1;
+    private static final int BEST_VALUE = 2;
+    private static final int BLOCK = 3;
+    private final int stride;
+    private long[] basins;
+    /** Best point of each basin, n doubles each. */
+    private double[] bestPoints;
+    private int basinCount;
 
     // per combo
     private final ComboAccumulator[] combos;
@@ -50,6 +54,9 @@ public final class Aggregator implements Engine.Sink {
         this.sign = config.objective().goal().sign();
         this.index = new BasinIndex(n, config.basins().tolerance());
         this.combos = new ComboAccumulator[comboCount];
+        this.stride = BLOCK + comboCount;
+        this.basins = new long[64 * stride];
+        this.bestPoints = new double[64 * n];
         boolean known = config.objective().knownOptimum().isPresent();
         double knownTarget = known ? sign * config.objective().knownOptimum().getAsDouble() : Double.NaN;
         for (int c = 0; c < comboCount; c++) {
@@ -57,8 +64,47 @@ public final class Aggregator implements Engine.Sink {
         }
     }
 
+    /**
+     * Computes, on the worker thread that ran the batch, the cells each end point's basin lookup
+     * will read (see {@link BasinIndex}): the merge thread, which alone assigns basins, then
+     * only looks them up.
+     */
+    @Override
+    public void prepare(Batch b) {
+        int k = index.hashed();
+        long[] cell = new long[k];
+        long[] probe = new long[k];
+        int[] options = new int[k];
+        if (b.probeFrom.length < b.size) {
+            b.probeFrom = new int[b.size];
+            b.probeCount = new int[b.size];
+        }
+        int at = 0;
+        for (int i = 0; i < b.size; i++) {
+            Status s = Status.of(b.status[i]);
+            if (s == Status.DIVERGED || s == Status.FAILED) {
+                b.probeCount[i] = 0;
+                continue;
+            }
+            if (b.probes.length < at + BasinIndex.MAX_PROBES) {
+                b.probes = Arrays.copyOf(b.probes, Math.max(2 * b.probes.length, at + BasinIndex.MAX_PROBES));
+            }
+            int count = index.probes(b.end, i * n, b.probes, at, cell, probe, options);
+            b.probeFrom[i] = at;
+            b.probeCount[i] = count;
+            at += count == BasinIndex.SCAN ? 1 : count;
+        }
+        b.probeTotal = at;
+        b.probesReady = true;
+    }
+
     @Override
     public void accept(Batch b) {
+        if (!b.probesReady) {
+            // a batch read back from the journal, or fed here directly
+            prepare(b);
+        }
+        index.touch(b.probes, 0, b.probeTotal);
         if (lastBasins.length < b.size) {
             lastBasins = new int[b.size];
         }
@@ -80,21 +126,21 @@ public final class Aggregator implements Engine.Sink {
                 continue;
             }
             double v = b.value[i];
-            int id = index.assign(b.end, i * n);
-            if (id == bestPoint.size()) {
-                grow(id);
-                bestPoint.add(Arrays.copyOfRange(b.end, i * n, (i + 1) * n));
-                bestValue[id] = v;
-                bestRun[id] = run;
-                hitsPerCombo.add(new long[comboCount]);
-            } else if (v < bestValue[id]) {
-                System.arraycopy(b.end, i * n, bestPoint.get(id), 0, n);
-                bestValue[id] = v;
-                bestRun[id] = run;
+            int id = index.assign(b.end, i * n, b.probes, b.probeFrom[i], b.probeCount[i]);
+            int at = id * stride;
+            if (id == basinCount) {
+                grow();
+                basinCount++;
+                System.arraycopy(b.end, i * n, bestPoints, id * n, n);
+                basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
+                basins[at + BEST_RUN] = run;
+            } else if (v < Double.longBitsToDouble(basins[at + BEST_VALUE])) {
+                System.arraycopy(b.end, i * n, bestPoints, id * n, n);
+                basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
+                basins[at + BEST_RUN] = run;
             }
-            hits[id]++;
-            hitsPerCombo.get(id)[c]++;
-            acc.basins.set(id);
+            basins[at + HITS]++;
+            basins[at + BLOCK + c]++;
             acc.add(v, b.iterations[i]);
             lastBasins[i] = id;
         }
@@ -108,12 +154,13 @@ public final class Aggregator implements Engine.Sink {
         return lastBasins[i];
     }
 
-    private void grow(int id) {
-        if (id >= bestValue.length) {
-            int len = bestValue.length * 2;
-            bestValue = Arrays.copyOf(bestValue, len);
-            bestRun = Arrays.copyOf(bestRun, len);
-            hits = Arrays.copyOf(hits, len);
+    /** Makes room for one more basin. */
+    private void grow() {
+        if ((basinCount + 1) * stride > basins.length) {
+            basins = Arrays.copyOf(basins, basins.length * 2);
+        }
+        if ((basinCount + 1) * n > bestPoints.length) {
+            bestPoints = Arrays.copyOf(bestPoints, bestPoints.length * 2);
         }
     }
 
@@ -172,7 +219,13 @@ public final class Aggregator implements Engine.Sink {
      * verdict depends only on its point, so the result is the same for any thread count).
      */
     public Findings finish(int threads) {
-        int m = bestPoint.size();
+        int m = basinCount;
+        double[] bestValue = new double[m];
+        double[][] bestPoint = new double[m][];
+        for (int id = 0; id < m; id++) {
+            bestValue[id] = Double.longBitsToDouble(basins[id * stride + BEST_VALUE]);
+            bestPoint[id] = Arrays.copyOfRange(bestPoints, id * n, (id + 1) * n);
+        }
         int[] order = byValue(bestValue, m);
         rank = new int[m];
         for (int r = 0; r < m; r++) {
@@ -181,19 +234,21 @@ public final class Aggregator implements Engine.Sink {
         // shares are over the runs folded in: all of them, or those finished before an interruption
         long runs = Math.max(1, runsSeen);
         Classifier.Verdict[] verdicts = new Classifier.Verdict[m];
-        long unchecked = classify(order, verdicts, threads);
+        long unchecked = classify(order, bestPoint, verdicts, threads);
         Box box = config.domain();
         double edge = config.basins().tolerance();
         List<Findings.Minimum> minima = new ArrayList<>(m);
         for (int r = 0; r < m; r++) {
             int id = order[r];
-            double[] p = bestPoint.get(id);
+            double[] p = bestPoint[id];
+            int at = id * stride;
+            long hits = basins[at + HITS];
             Classifier.Verdict v = verdicts[r];
             double dist = box.distanceToBoundary(p);
-            minima.add(new Findings.Minimum(r + 1, p.clone(), sign * bestValue[id], v.kind(), hits[id],
-                    (double) hits[id] / runs, bestRun[id], v.gradientNorm(),
+            minima.add(new Findings.Minimum(r + 1, p, sign * bestValue[id], v.kind(), hits,
+                    (double) hits / runs, basins[at + BEST_RUN], v.gradientNorm(),
                     v.eigenvalues() == null ? new double[0] : v.eigenvalues(),
-                    dist <= edge, dist < 0, hitsPerCombo.get(id).clone()));
+                    dist <= edge, dist < 0, Arrays.copyOfRange(basins, at + BLOCK, at + stride)));
         }
 
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
@@ -207,7 +262,11 @@ public final class Aggregator implements Engine.Sink {
             for (int s = 0; s < totals.length; s++) {
                 totals[s] += acc.count[s];
             }
-            summaries.add(acc.summary(plan.combos().get(c), target, tol, sign));
+            int reached = 0;
+            for (int id = 0; id < m; id++) {
+                reached += basins[id * stride + BLOCK + c] > 0 ? 1 : 0;
+            }
+            summaries.add(acc.summary(plan.combos().get(c), target, tol, sign, reached));
         }
         return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
@@ -222,7 +281,7 @@ public final class Aggregator implements Engine.Sink {
      * the best points get it, the rest are unresolved. The bounds count points, not seconds,
      * so the verdicts do not depend on the machine or the thread count.
      */
-    private long classify(int[] order, Classifier.Verdict[] verdicts, int threads) {
+    private long classify(int[] order, double[][] bestPoint, Classifier.Verdict[] verdicts, int threads) {
         int m = order.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
@@ -234,11 +293,11 @@ public final class Aggregator implements Engine.Sink {
             if (hessians <= eigens) {
                 // the budget cannot bind (every dimension up to ~100 in practice): one pass,
                 // each point's Hessian formed once
-                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().classify(bestPoint.get(order[r]), true));
+                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().classify(bestPoint[order[r]], true));
             } else {
                 // the quick test first; a point it cannot settle is null for now, and the best of
                 // those get the full check, as many as the eigendecompositions allow
-                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().quick(bestPoint.get(order[r])));
+                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().quick(bestPoint[order[r]]));
             }
             boolean[] skipped = new boolean[m];
             int[] open = new int[m];
@@ -250,13 +309,13 @@ public final class Aggregator implements Engine.Sink {
             }
             int full = Math.min(opened, eigens);
             parallel(pool, opened, i -> verdicts[open[i]] = i < full
-                    ? classifiers.get().classify(bestPoint.get(order[open[i]]))
-                    : classifiers.get().unchecked(bestPoint.get(order[open[i]])));
+                    ? classifiers.get().classify(bestPoint[order[open[i]]])
+                    : classifiers.get().unchecked(bestPoint[order[open[i]]]));
             for (int i = full; i < opened; i++) {
                 skipped[open[i]] = true;
             }
             parallel(pool, m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
-                    bestPoint.get(order[hessians + i])));
+                    bestPoint[order[hessians + i]]));
             // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
             // points checked, from what is left of the eigendecompositions
             int used = 0;
@@ -275,7 +334,7 @@ public final class Aggregator implements Engine.Sink {
                     open[detail++] = r;
                 }
             }
-            parallel(pool, detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint.get(order[open[i]])));
+            parallel(pool, detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint[order[open[i]]]));
             return (m - hessians) + (opened - full);
         } finally {
             pool.shutdownNow();
@@ -347,7 +406,6 @@ public final class Aggregator implements Engine.Sink {
         final double tolerance;
         long runs;
         final long[] count = new long[Status.values().length];
-        final BitSet basins = new BitSet();
         double[] values = new double[16];
         int[] iterations = new int[16];
         int kept;
@@ -393,7 +451,7 @@ public final class Aggregator implements Engine.Sink {
             kept++;
         }
 
-        Findings.ComboSummary summary(Combo combo, double target, double tol, double sign) {
+        Findings.ComboSummary summary(Combo combo, double target, double tol, double sign, int basins) {
             long successes;
             if (!Double.isNaN(knownTarget)) {
                 successes = successesKnown;
@@ -417,7 +475,7 @@ public final class Aggregator implements Engine.Sink {
                     count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
                     count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
                     runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
-                    sign * medianValue, medianIterations, basins.cardinality());
+                    sign * medianValue, medianIterations, basins);
         }
     }
 }

@@ -1,7 +1,6 @@
 package multistart.analysis;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Distinct end points, found by a spatial hash instead of a scan over all of them. Points
@@ -13,6 +12,15 @@ import java.util.List;
  * key table for an empty one) and confirms with the full Euclidean distance. Hashing many
  * coordinates keeps cells small where runs end along a valley that is thin in a few
  * coordinates and long in the others (rosenbrock in 10-d).
+ *
+ * <p>The lookup is split for speed on many cores. The cells a point has to look in depend on
+ * the point alone, so {@link #probes} (any thread) computes their hashes, and the engine's
+ * workers do that for a whole batch while the merge thread, which alone assigns, is busy with
+ * an earlier one. What is left to the merge thread is memory access: a table of cell hashes
+ * whose slot holds the cell's bucket (two longs, one cache line), and a bucket that holds its
+ * representatives' coordinates side by side, so that a cell costs about two cache misses
+ * however many points it has. {@link #touch} loads a batch's table slots ahead of the
+ * assignments, so that their misses overlap instead of following one another.
  */
 final class BasinIndex {
 
@@ -22,34 +30,60 @@ final class BasinIndex {
     /** Grid offset in cells: (3 - sqrt 5) / 2. */
     static final double PHASE = 0.3819660112501051;
     /** Beyond this many cells a lookup scans every representative instead. */
-    private static final int MAX_PROBES = 4096;
+    static final int MAX_PROBES = 4096;
+    /** What {@link #probes} returns for such a point (its home cell's hash is still written). */
+    static final int SCAN = -1;
 
     private final int n;
     private final int k;
+    /** Doubles per representative in a bucket: its id, then its coordinates. */
+    private final int stride;
     private final double side;
     private final double tolerance2;
-    /** Open addressing, cell hash (never 0; 0 marks a free slot) -> ids: no boxing per lookup. */
-    private long[] keys = new long[1024];
-    private int[][] slots = new int[1024][];
-    private int used;
-    private final List<double[]> representatives = new ArrayList<>();
+    /**
+     * Open addressing, two longs per slot: a cell hash (never 0; 0 marks a free slot), then the
+     * cell's bucket number in the low 32 bits and its number of representatives in the high.
+     */
+    private long[] table = new long[2 * 1024];
+    private int usedSlots;
+    /** Per cell: its representatives in id order, {@link #stride} doubles each. */
+    private double[][] buckets = new double[256][];
+    private int bucketCount;
+    /** All representatives in id order, n doubles each (the scan, {@link #point}). */
+    private double[] points;
+    private int size;
+    /** The merge thread's scratch for {@link #assign(double[], int)}. */
+    private final long[] hashes = new long[MAX_PROBES];
     private final long[] cell;
     private final long[] probe;
-    /** Per hashed axis of the current lookup: 1 (x's cell), 2 (and the neighbour in dirs), 3 (both). */
     private final int[] options;
+    /** Sum of what {@link #touch} read, kept so that the loads are not optimised away. */
+    private long touched;
 
     BasinIndex(int dimension, double tolerance) {
         this.n = dimension;
         this.k = Math.min(HASHED, dimension);
+        this.stride = dimension + 1;
         this.side = CELLS * tolerance;
         this.tolerance2 = tolerance * tolerance;
+        this.points = new double[64 * dimension];
         this.cell = new long[k];
         this.probe = new long[k];
         this.options = new int[k];
     }
 
     int size() {
-        return representatives.size();
+        return size;
+    }
+
+    /** The hashed coordinates, for callers sizing the scratch of {@link #probes}. */
+    int hashed() {
+        return k;
+    }
+
+    /** Coordinate {@code i} of representative {@code id}. */
+    double point(int id, int i) {
+        return points[id * n + i];
     }
 
     /**
@@ -57,16 +91,24 @@ final class BasinIndex {
      * added). Safe to call from several threads once no more points are assigned.
      */
     int find(double[] x, int offset) {
-        return nearest(x, offset, new long[k], new long[k], new int[k]);
+        long[] h = new long[MAX_PROBES];
+        int count = probes(x, offset, h, 0, new long[k], new long[k], new int[k]);
+        return nearest(x, offset, h, 0, count);
     }
 
     /** The id of the basin {@code x} belongs to, adding a new one when none is within tolerance. */
     int assign(double[] x, int offset) {
-        int found = nearest(x, offset, cell, probe, options);
-        if (found >= 0) {
-            return found;
-        }
-        return add(x, offset);
+        int count = probes(x, offset, hashes, 0, cell, probe, options);
+        return assign(x, offset, hashes, 0, count);
+    }
+
+    /**
+     * As {@link #assign(double[], int)}, with the hashes {@link #probes} wrote for {@code x} at
+     * {@code h[from]} and the count it returned.
+     */
+    int assign(double[] x, int offset, long[] h, int from, int count) {
+        int found = nearest(x, offset, h, from, count);
+        return found >= 0 ? found : add(x, offset, h[from]);
     }
 
     /**
@@ -75,7 +117,14 @@ final class BasinIndex {
      */
     private static final double AMBIGUOUS = 1e-9;
 
-    private int nearest(double[] x, int offset, long[] cell, long[] probe, int[] options) {
+    /**
+     * Writes the hashes of the cells a lookup of {@code x} reads into {@code out} from
+     * {@code at}, its own cell first, and returns how many ({@link #SCAN}, with only its own
+     * cell's written, beyond {@link #MAX_PROBES}); {@code out} needs room for that many. Any
+     * thread: it reads nothing the index changes. {@code cell}, {@code probe}, {@code options}
+     * are scratch of {@link #hashed} elements.
+     */
+    int probes(double[] x, int offset, long[] out, int at, long[] cell, long[] probe, int[] options) {
         int combos = 1;
         int dirs = 0;
         for (int i = 0; i < k; i++) {
@@ -93,29 +142,79 @@ final class BasinIndex {
             }
             combos *= options[i];
         }
+        out[at] = hash(cell, k);
         if (combos > MAX_PROBES) {
-            return scan(x, offset);
+            return SCAN;
         }
-        int best = -1;
-        double bestD = Double.POSITIVE_INFINITY;
+        int written = 1;
         for (int c = 0; c < combos; c++) {
             int rest = c;
+            boolean home = true;
             for (int i = 0; i < k; i++) {
                 int o = options[i];
                 int digit = rest % o;
                 rest /= o;
-                probe[i] = cell[i] + (o == 3 ? digit - 1 : digit == 0 ? 0 : (dirs & (1 << i)) != 0 ? 1 : -1);
+                long step = o == 3 ? digit - 1 : digit == 0 ? 0 : (dirs & (1 << i)) != 0 ? 1 : -1;
+                probe[i] = cell[i] + step;
+                home &= step == 0;
             }
-            int[] ids = get(hash(probe, k));
-            if (ids == null) {
+            if (!home) {
+                out[at + written++] = hash(probe, k);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Loads the table slots of the cells {@code h[from .. to)} name, so that the lookups that
+     * follow find them in cache: independent loads overlap, a lookup's do not (each waits for
+     * the last). Only a hint: the index may change before the lookups.
+     */
+    void touch(long[] h, int from, int to) {
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
+        long sum = 0;
+        for (int p = from; p < to; p++) {
+            long key = h[p];
+            sum += t[2 * ((int) (key ^ (key >>> 32)) & mask)];
+        }
+        touched += sum;
+    }
+
+    private int nearest(double[] x, int offset, long[] h, int from, int count) {
+        if (count == SCAN) {
+            return scan(x, offset);
+        }
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int p = from; p < from + count; p++) {
+            long meta = slot(h[p]);
+            if (meta < 0) {
                 continue;
             }
-            for (int j = 1; j <= ids[0]; j++) {
-                int id = ids[j];
-                double d = distance2(representatives.get(id), x, offset);
-                if (d <= tolerance2 && (d < bestD || (d == bestD && id < best))) {
+            double[] bucket = buckets[(int) meta];
+            int end = (int) (meta >>> 32) * stride;
+            for (int j = 0; j < end; j += stride) {
+                // points share a cell by their first k coordinates only, so the others tell them
+                // apart best: their sum alone beyond the tolerance settles most candidates (the
+                // full sum, in order, is at least as large: rounding is monotone)
+                double r = 0.0;
+                for (int i = k; i < n; i++) {
+                    double d = bucket[j + 1 + i] - x[offset + i];
+                    r += d * d;
+                }
+                if (r > tolerance2) {
+                    continue;
+                }
+                double s = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double d = bucket[j + 1 + i] - x[offset + i];
+                    s += d * d;
+                }
+                int id = (int) bucket[j];
+                if (s <= tolerance2 && (s < bestD || (s == bestD && id < best))) {
                     best = id;
-                    bestD = d;
+                    bestD = s;
                 }
             }
         }
@@ -126,76 +225,95 @@ final class BasinIndex {
     private int scan(double[] x, int offset) {
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
-        for (int id = 0; id < representatives.size(); id++) {
-            double d = distance2(representatives.get(id), x, offset);
-            if (d <= tolerance2 && d < bestD) {
+        for (int id = 0; id < size; id++) {
+            double s = 0.0;
+            for (int i = 0; i < n; i++) {
+                double d = points[id * n + i] - x[offset + i];
+                s += d * d;
+            }
+            if (s <= tolerance2 && s < bestD) {
                 best = id;
-                bestD = d;
+                bestD = s;
             }
         }
         return best;
     }
 
-    private int add(double[] x, int offset) {
-        // cell still holds x's cell from the lookup that preceded this call
-        int id = representatives.size();
-        double[] rep = new double[n];
-        System.arraycopy(x, offset, rep, 0, n);
-        representatives.add(rep);
-        long h = hash(cell, k);
-        int[] ids = get(h);
-        if (ids == null) {
-            ids = new int[4];
-        } else if (ids[0] + 1 == ids.length) {
-            ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+    /** The slot's second long for cell {@code key}, or -1 when the cell is empty. */
+    private long slot(long key) {
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
+        for (int i = (int) (key ^ (key >>> 32)) & mask; ; i = (i + 1) & mask) {
+            long kk = t[2 * i];
+            if (kk == key) {
+                return t[2 * i + 1];
+            }
+            if (kk == 0) {
+                return -1;
+            }
         }
-        ids[++ids[0]] = id;
-        put(h, ids);
+    }
+
+    private int add(double[] x, int offset, long home) {
+        int id = size++;
+        if (size * n > points.length) {
+            points = Arrays.copyOf(points, points.length * 2);
+        }
+        System.arraycopy(x, offset, points, id * n, n);
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
+        int i = (int) (home ^ (home >>> 32)) & mask;
+        while (t[2 * i] != 0 && t[2 * i] != home) {
+            i = (i + 1) & mask;
+        }
+        double[] bucket;
+        int count;
+        int b;
+        if (t[2 * i] == 0) {
+            if (bucketCount == buckets.length) {
+                buckets = Arrays.copyOf(buckets, bucketCount * 2);
+            }
+            b = bucketCount++;
+            bucket = new double[2 * stride];
+            buckets[b] = bucket;
+            count = 0;
+            t[2 * i] = home;
+            usedSlots++;
+        } else {
+            long meta = t[2 * i + 1];
+            b = (int) meta;
+            count = (int) (meta >>> 32);
+            bucket = buckets[b];
+            if ((count + 1) * stride > bucket.length) {
+                bucket = Arrays.copyOf(bucket, bucket.length * 2);
+                buckets[b] = bucket;
+            }
+        }
+        bucket[count * stride] = id;
+        System.arraycopy(x, offset, bucket, count * stride + 1, n);
+        t[2 * i + 1] = ((long) (count + 1) << 32) | b;
+        if (usedSlots * 2 > (t.length >> 1)) {
+            grow();
+        }
         return id;
     }
 
-    private int[] get(long key) {
-        int mask = keys.length - 1;
-        for (int i = (int) (key ^ (key >>> 32)) & mask; keys[i] != 0; i = (i + 1) & mask) {
-            if (keys[i] == key) {
-                return slots[i];
-            }
-        }
-        return null;
-    }
-
-    private void put(long key, int[] ids) {
-        int mask = keys.length - 1;
-        int i = (int) (key ^ (key >>> 32)) & mask;
-        while (keys[i] != 0 && keys[i] != key) {
-            i = (i + 1) & mask;
-        }
-        if (keys[i] == 0) {
-            used++;
-        }
-        keys[i] = key;
-        slots[i] = ids;
-        if (used * 2 > keys.length) {
-            long[] oldKeys = keys;
-            int[][] oldSlots = slots;
-            keys = new long[oldKeys.length * 2];
-            slots = new int[oldKeys.length * 2][];
-            used = 0;
-            for (int j = 0; j < oldKeys.length; j++) {
-                if (oldKeys[j] != 0) {
-                    put(oldKeys[j], oldSlots[j]);
+    private void grow() {
+        long[] old = table;
+        long[] t = new long[old.length * 2];
+        int mask = (t.length >> 1) - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            long key = old[j];
+            if (key != 0) {
+                int i = (int) (key ^ (key >>> 32)) & mask;
+                while (t[2 * i] != 0) {
+                    i = (i + 1) & mask;
                 }
+                t[2 * i] = key;
+                t[2 * i + 1] = old[j + 1];
             }
         }
-    }
-
-    private double distance2(double[] a, double[] x, int offset) {
-        double s = 0.0;
-        for (int i = 0; i < n; i++) {
-            double d = a[i] - x[offset + i];
-            s += d * d;
-        }
-        return s;
+        table = t;
     }
 
     private static long hash(long[] c, int k) {

@@ -224,6 +224,7 @@ final class Experiment {
                 @Override
                 public void prepare(Batch batch) {
                     Journal.encode(batch);
+                    aggregator.prepare(batch);
                     if (runsFile != null) {
                         runsFile.prepare(batch);
                     }

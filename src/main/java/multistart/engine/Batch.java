@@ -26,6 +26,16 @@ public final class Batch {
     public byte[] bytes = new byte[0];
     public int[] textEnds = new int[0];
     public boolean textReady;
+    /**
+     * Hashes the sink computed on the worker thread for the merge (the basin index's cells):
+     * run i's are {@code probeCount[i]} longs from {@code probes[probeFrom[i]]}, the first
+     * {@code probeTotal} of {@code probes} in all. Valid while {@code probesReady}.
+     */
+    public long[] probes = new long[0];
+    public int[] probeFrom = new int[0];
+    public int[] probeCount = new int[0];
+    public int probeTotal;
+    public boolean probesReady;
     /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */
     byte[] records = new byte[0];
     boolean recordsReady;
@@ -49,6 +59,7 @@ public final class Batch {
         this.failure = null;
         this.textReady = false;
         this.recordsReady = false;
+        this.probesReady = false;
     }
 
     int capacity() {
