@@ -26,9 +26,12 @@ config() {  # config name [scale] -> its file, starts multiplied by scale (defau
     fi
     echo "$f"
 }
+multistart() {  # the product as README runs it: bin/multistart, with JAVA as its java
+    JAVA="$JAVA" bin/multistart "$@"
+}
 product() {  # config name, threads [, scale] -> steps/s of the run phase (result.json)
-    "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$(config "$1" "${3:-}")" \
-        --out "$out/$1" --threads "$2" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
+    multistart run "$(config "$1" "${3:-}")" --out "$out/$1" --threads "$2" --quiet --force ${PRODUCT_FLAGS:-} \
+        >/dev/null 2>&1
     sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/$1/result.json" | head -1
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }

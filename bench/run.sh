@@ -6,7 +6,8 @@
 #  2. whole-command wall time, product vs the scalar baseline's whole process;
 #  3. a test-sized memory check: peak RSS with output.runs: none for 1e4 vs 1e6 runs
 #     (MEMORY_RUNS="100000 10000000" for the full check).
-# The product runs with SIMD lanes (--add-modules jdk.incubator.vector, as README's command);
+# The product runs as README's command runs it, through bin/multistart (SIMD lanes, and a
+# class-data archive that the first run after a build writes);
 # PRODUCT_FLAGS=--scalar measures the one-run-at-a-time path instead.
 # Usage: bench/run.sh [THREADS...]        e.g. bench/run.sh 1 2
 # Environment: JAVA (default java), BASELINE_CLASSES (precompiled Baselines, for a machine
@@ -40,8 +41,8 @@ echo
 echo "whole command, ${threads[-1]} threads (seconds; product includes JVM start, analysis, reports):"
 for w in W1 W2 W3; do
     t=${threads[-1]}
-    a=$(seconds "$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run \
-        "bench/${config[$w]}.yaml" --out "$out/x" --threads "$t" --quiet --force ${PRODUCT_FLAGS:-})
+    a=$(seconds multistart run "bench/${config[$w]}.yaml" --out "$out/x" --threads "$t" --quiet --force \
+        ${PRODUCT_FLAGS:-})
     b=$(seconds "$JAVA" -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" scalar "$t" once)
     v=$(seconds "$JAVA" -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" simd "$t" once)
     printf '%-3s product %6.2f  scalar baseline %6.2f (ratio %5.2f)  SIMD baseline %6.2f (ratio %5.2f)\n' \
@@ -53,8 +54,7 @@ echo "per-run overhead, $t threads: W2 x10 starts (1.8e6 runs) with max_iteratio
 echo "is its start point, one step, the merge, the basin lookup, a journal record and a runs.csv row:"
 sed -e 's/max_iterations: 500/max_iterations: 1/' -e 's/runs: none/runs: all/' \
     -e 's/^  count: 10000$/  count: 100000/' bench/w2-peaks.yaml > "$out/overhead.yaml"
-"$JAVA" --add-modules jdk.incubator.vector -jar target/multistart.jar run "$out/overhead.yaml" --out "$out/o" \
-    --threads "$t" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
+multistart run "$out/overhead.yaml" --out "$out/o" --threads "$t" --quiet --force ${PRODUCT_FLAGS:-} >/dev/null 2>&1
 wall=$(sed -n 's/.*"wall_seconds" : \([0-9.eE+-]*\).*/\1/p' "$out/o/result.json" | head -1)
 p=$(product w2-peaks "$t" 10)  # warm-ish: the 1.8e6-run W2
 awk -v w="$wall" -v p="$p" -v t="$t" 'BEGIN { printf "  %.3f us per run (wall / runs x threads: %.3f us of a thread), 50 W2 steps (x10 starts) of one thread: %.3f us\n", \

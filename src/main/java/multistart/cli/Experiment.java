@@ -204,7 +204,8 @@ final class Experiment {
                 && !multistart.simd.Lanes.available()) {
             // the plain `java -jar` a user may type: say what it costs them
             LOG.info("{}: one run at a time per thread; start java with --add-modules jdk.incubator.vector to step"
-                    + " several runs at once in SIMD lanes (2-5x faster for this built-in)", config.name());
+                    + " several runs at once in SIMD lanes (2-5x faster for this built-in; bin/multistart does)",
+                    config.name());
         } else {
             LOG.debug("{}: one run at a time per thread", config.name());
         }

@@ -1,0 +1,144 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/multistart, the launcher README's command uses: the Vector API module always, and a
+ * class-data archive written by the first {@code run} after a build and mapped by later commands.
+ * The launcher runs against a stand-in java that records its arguments (and writes the archive
+ * it is asked to), in a copy of the project layout; the real JVM is asked whether it takes the
+ * flags.
+ */
+class LauncherTest {
+
+    @TempDir
+    Path root;
+    Path jar;
+    Path archive;
+    Path calls;
+    Path fakeJava;
+
+    @BeforeEach
+    void layout() throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("target"));
+        Path launcher = root.resolve("bin/multistart");
+        Files.copy(Path.of("bin/multistart"), launcher);
+        jar = root.resolve("target/multistart.jar");
+        Files.writeString(jar, "not a jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        archive = root.resolve("target/multistart.jsa");
+        calls = root.resolve("calls.txt");
+        fakeJava = root.resolve("fake-java");
+        Files.writeString(fakeJava, """
+                #!/usr/bin/env bash
+                echo "$*" >> "%s"
+                for a in "$@"; do
+                    case $a in -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}" ;; esac
+                done
+                exit ${FAKE_RC:-0}
+                """.formatted(calls));
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private record Result(int exit, String output, String args) {
+    }
+
+    private Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("bin/multistart").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JAVA", fakeJava.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        List<String> lines = Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+        return new Result(exit, out, lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void firstRunWritesTheArchiveAndLaterCommandsMapIt() throws Exception {
+        Result first = launch(Map.of(), "run", "a.yaml", "--force");
+        assertThat(first.exit()).isZero();
+        assertThat(first.args()).startsWith("--add-modules jdk.incubator.vector ")
+                .contains("-XX:ArchiveClassesAtExit=" + archive + ".")
+                .doesNotContain("SharedArchiveFile")
+                .endsWith("-jar " + jar + " run a.yaml --force");
+        assertThat(archive).hasContent("archive");
+        try (var files = Files.list(archive.getParent())) {
+            // the archive was written under a name of its own and moved into place
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("multistart.jar", "multistart.jsa", "multistart.jsa.java");
+        }
+
+        Result second = launch(Map.of(), "validate", "a.yaml");
+        assertThat(second.args()).contains("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off")
+                .doesNotContain("ArchiveClassesAtExit").endsWith("-jar " + jar + " validate a.yaml");
+    }
+
+    @Test
+    void aNewBuildOrAnotherJavaWritesItAgain() throws Exception {
+        launch(Map.of(), "run", "a.yaml");
+        // the jar rebuilt after the archive was written
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() - 30_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 20_000));
+        assertThat(launch(Map.of(), "run", "a.yaml").args()).contains("ArchiveClassesAtExit");
+        assertThat(launch(Map.of(), "run", "a.yaml").args()).contains("SharedArchiveFile");
+        Files.writeString(archive.resolveSibling("multistart.jsa.java"), "/some/other/java\n");
+        assertThat(launch(Map.of(), "run", "a.yaml").args()).contains("ArchiveClassesAtExit");
+    }
+
+    @Test
+    void onlyRunWritesAnArchive() throws Exception {
+        // a --help or validate would archive too few classes to help a sweep
+        Result r = launch(Map.of(), "validate", "a.yaml");
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " validate a.yaml");
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void exitCodeIsMultistartsAndCdsCanBeTurnedOff() throws Exception {
+        Result r = launch(Map.of("FAKE_RC", "2", "MULTISTART_CDS", "off"), "run", "bad.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " run bad.yaml");
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void aMissingJarSaysHowToBuildIt() throws Exception {
+        Files.delete(jar);
+        Result r = launch(Map.of(), "run", "a.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.output()).contains("mvn -q package -DskipTests");
+        assertThat(calls).doesNotExist();
+    }
+
+    /** This JVM takes the flags the launcher gives it, and writes a dynamic archive with them. */
+    @Test
+    void theJvmTakesTheFlags() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path made = root.resolve("made.jsa");
+        for (List<String> cmd : List.of(
+                List.of(java, "-XX:ArchiveClassesAtExit=" + made, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-version"),
+                List.of(java, "-XX:SharedArchiveFile=" + made, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-version"))) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isZero();
+            assertThat(out).doesNotContain("warning", "Error");
+        }
+    }
+}
