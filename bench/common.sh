@@ -34,5 +34,8 @@ product() {  # config name, threads [, scale] -> steps/s of the run phase (resul
         >/dev/null 2>&1
     sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/$1/result.json" | head -1
 }
+best2() {  # as product, fastest of two processes
+    echo "$(product "$@") $(product "$@")" | awk '{print ($1 > $2) ? $1 : $2}'
+}
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 machine() { echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"; }

@@ -29,8 +29,7 @@ printf '%-3s %7s %11s %11s %11s %7s %7s | %11s %11s %7s %7s\n' load threads prod
     'scal cold' 'simd cold' 'p/scal' 'p/simd'
 for w in W1 W2 W3; do
     for t in "${threads[@]}"; do
-        p=$(product "${config[$w]}" "$t")
-        p=$(echo "$p $(product "${config[$w]}" "$t")" | awk '{print ($1 > $2) ? $1 : $2}')  # best of 2
+        p=$(best2 "${config[$w]}" "$t")
         read -r s s1 <<< "$(baseline "$w" scalar "$t")"
         read -r v v1 <<< "$(baseline "$w" simd "$t")"
         printf '%-3s %7s %11.4g %11.4g %11.4g %7.2f %7.2f | %11.4g %11.4g %7.2f %7.2f\n' "$w" "$t" "$p" "$s" "$v" \

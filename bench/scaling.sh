@@ -11,7 +11,6 @@ set -euo pipefail
 n=${1:-$(nproc)}
 source "$(dirname "$0")/common.sh"
 read -r -a scales <<< "${SCALES:-30 10 30}"
-best2() { echo "$(product "$@") $(product "$@")" | awk '{print ($1 > $2) ? $1 : $2}'; }
 machine
 printf '%-3s %6s %11s %11s %7s | %11s %11s %7s | %11s %11s %7s\n' load starts "product 1" "product $n" scaling \
     "scalar 1" "scalar $n" scaling "simd 1" "simd $n" scaling

@@ -81,8 +81,7 @@ public final class Aggregator implements Engine.Sink {
         }
         int at = 0;
         for (int i = 0; i < b.size; i++) {
-            Status s = Status.of(b.status[i]);
-            if (s == Status.DIVERGED || s == Status.FAILED) {
+            if (!hasBasin(Status.of(b.status[i]))) {
                 b.probeCount[i] = 0;
                 continue;
             }
@@ -121,7 +120,7 @@ public final class Aggregator implements Engine.Sink {
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
                 firstFailure = "run " + run + ": " + b.failure[i];
             }
-            if (s == Status.DIVERGED || s == Status.FAILED) {
+            if (!hasBasin(s)) {
                 lastBasins[i] = -1;
                 continue;
             }
@@ -144,6 +143,11 @@ public final class Aggregator implements Engine.Sink {
             acc.add(v, b.iterations[i]);
             lastBasins[i] = id;
         }
+    }
+
+    /** Whether a run that ended so is assigned a basin: not when it diverged or failed. */
+    private static boolean hasBasin(Status s) {
+        return s != Status.DIVERGED && s != Status.FAILED;
     }
 
     /** Provisional basin of slot {@code i} of the batch just accepted, -1 for diverged or failed. */
@@ -257,16 +261,19 @@ public final class Aggregator implements Engine.Sink {
         double tol = config.basins().successTolerance();
         List<Findings.ComboSummary> summaries = new ArrayList<>(comboCount);
         long[] totals = new long[Status.values().length];
+        // basins each combo reached, in one pass over the blocks
+        int[] reached = new int[comboCount];
+        for (int id = 0; id < m; id++) {
+            for (int c = 0; c < comboCount; c++) {
+                reached[c] += basins[id * stride + BLOCK + c] > 0 ? 1 : 0;
+            }
+        }
         for (int c = 0; c < comboCount; c++) {
             ComboAccumulator acc = combos[c];
             for (int s = 0; s < totals.length; s++) {
                 totals[s] += acc.count[s];
             }
-            int reached = 0;
-            for (int id = 0; id < m; id++) {
-                reached += basins[id * stride + BLOCK + c] > 0 ? 1 : 0;
-            }
-            summaries.add(acc.summary(plan.combos().get(c), target, tol, sign, reached));
+            summaries.add(acc.summary(plan.combos().get(c), target, tol, sign, reached[c]));
         }
         return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],

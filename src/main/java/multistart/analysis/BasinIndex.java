@@ -49,7 +49,7 @@ final class BasinIndex {
     /** Per cell: its representatives in id order, {@link #stride} doubles each. */
     private double[][] buckets = new double[256][];
     private int bucketCount;
-    /** All representatives in id order, n doubles each (the scan, {@link #point}). */
+    /** All representatives in id order, n doubles each, for the scan. */
     private double[] points;
     private int size;
     /** The merge thread's scratch for {@link #assign(double[], int)}. */
@@ -57,6 +57,8 @@ final class BasinIndex {
     private final long[] cell;
     private final long[] probe;
     private final int[] options;
+    /** {@link #find}'s hashes, per thread (the basin map calls it once per pixel). */
+    private static final ThreadLocal<long[]> FIND_SCRATCH = ThreadLocal.withInitial(() -> new long[MAX_PROBES]);
     /** Sum of what {@link #touch} read, kept so that the loads are not optimised away. */
     private long touched;
 
@@ -81,17 +83,12 @@ final class BasinIndex {
         return k;
     }
 
-    /** Coordinate {@code i} of representative {@code id}. */
-    double point(int id, int i) {
-        return points[id * n + i];
-    }
-
     /**
      * The id of the basin {@code x} belongs to, or -1 when none is within tolerance (nothing
      * added). Safe to call from several threads once no more points are assigned.
      */
     int find(double[] x, int offset) {
-        long[] h = new long[MAX_PROBES];
+        long[] h = FIND_SCRATCH.get();
         int count = probes(x, offset, h, 0, new long[k], new long[k], new int[k]);
         return nearest(x, offset, h, 0, count);
     }
