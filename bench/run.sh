@@ -7,7 +7,7 @@
 #  3. a test-sized memory check: peak RSS with output.runs: none for 1e4 vs 1e6 runs
 #     (MEMORY_RUNS="100000 10000000" for the full check).
 # The product runs as README's command runs it, through bin/multistart (SIMD lanes, and a
-# class-data archive that the first run after a build writes; MULTISTART_CDS=off leaves that out);
+# class-data archive built after the first run after a build; MULTISTART_CDS=off leaves that out);
 # PRODUCT_FLAGS=--scalar measures the one-run-at-a-time path instead.
 # Usage: bench/run.sh [THREADS...]        e.g. bench/run.sh 1 2
 # Environment: JAVA (default java), BASELINE_CLASSES (precompiled Baselines, for a machine

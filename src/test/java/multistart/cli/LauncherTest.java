@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/multistart, the launcher README's command uses: the Vector API module always, and a
- * class-data archive written by the first {@code run} after a build and mapped by later commands.
- * The launcher runs against a stand-in java that records its arguments (and writes the archive
- * it is asked to), in a copy of the project layout; the real JVM is asked whether it takes the
- * flags.
+ * class-data archive built from the classes the first {@code run} after a build loaded and mapped
+ * by later commands. The launcher runs against a stand-in java that records its arguments (and
+ * writes the class list and the archive it is asked to), in a copy of the project layout; the
+ * real JVM is asked whether it takes the flags.
  */
 class LauncherTest {
 
@@ -47,14 +47,18 @@ class LauncherTest {
                 #!/usr/bin/env bash
                 echo "$*" >> "%s"
                 for a in "$@"; do
-                    case $a in -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}" ;; esac
+                    case $a in
+                        -XX:DumpLoadedClassList=*) echo classes > "${a#*=}" ;;
+                        -XX:SharedArchiveFile=*) [ "$1" = -Xshare:dump ] && echo archive > "${a#*=}" ;;
+                    esac
                 done
                 exit ${FAKE_RC:-0}
                 """.formatted(calls));
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private record Result(int exit, String output, String args) {
+    /** {@code args}: the last call's arguments; {@code calls}: all of this launch's calls. */
+    private record Result(int exit, String output, String args, List<String> calls) {
     }
 
     private Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -63,31 +67,39 @@ class LauncherTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("JAVA", fakeJava.toString());
         pb.environment().putAll(env);
+        int before = Files.exists(calls) ? Files.readAllLines(calls).size() : 0;
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         List<String> lines = Files.exists(calls) ? Files.readAllLines(calls) : List.of();
-        return new Result(exit, out, lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+        return new Result(exit, out, lines.isEmpty() ? "" : lines.get(lines.size() - 1),
+                lines.subList(before, lines.size()));
     }
 
     @Test
     void firstRunWritesTheArchiveAndLaterCommandsMapIt() throws Exception {
         Result first = launch(Map.of(), "run", "a.yaml", "--force");
         assertThat(first.exit()).isZero();
-        assertThat(first.args()).startsWith("--add-modules jdk.incubator.vector ")
-                .contains("-XX:ArchiveClassesAtExit=" + archive + ".")
+        assertThat(first.calls()).hasSize(2);
+        assertThat(first.calls().get(0)).startsWith("--add-modules jdk.incubator.vector ")
+                .contains("-XX:DumpLoadedClassList=" + archive + ".")
                 .doesNotContain("SharedArchiveFile")
                 .endsWith("-jar " + jar + " run a.yaml --force");
+        // then the archive is built from the list, with the module and the jar the run had
+        assertThat(first.calls().get(1)).startsWith("-Xshare:dump -XX:SharedClassListFile=" + archive + ".")
+                .contains("-XX:SharedArchiveFile=" + archive + ".")
+                .endsWith("--add-modules jdk.incubator.vector -cp " + jar);
         assertThat(archive).hasContent("archive");
         try (var files = Files.list(archive.getParent())) {
-            // the archive was written under a name of its own and moved into place
+            // the archive was written under a name of its own and moved into place; the list is gone
             assertThat(files.map(f -> f.getFileName().toString()))
                     .containsExactlyInAnyOrder("multistart.jar", "multistart.jsa", "multistart.jsa.java");
         }
 
         Result second = launch(Map.of(), "validate", "a.yaml");
+        assertThat(second.calls()).hasSize(1);
         assertThat(second.args()).contains("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off")
-                .doesNotContain("ArchiveClassesAtExit").endsWith("-jar " + jar + " validate a.yaml");
+                .doesNotContain("DumpLoadedClassList").endsWith("-jar " + jar + " validate a.yaml");
     }
 
     @Test
@@ -96,10 +108,11 @@ class LauncherTest {
         // the jar rebuilt after the archive was written
         Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() - 30_000));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 20_000));
-        assertThat(launch(Map.of(), "run", "a.yaml").args()).contains("ArchiveClassesAtExit");
-        assertThat(launch(Map.of(), "run", "a.yaml").args()).contains("SharedArchiveFile");
+        assertThat(launch(Map.of(), "run", "a.yaml").calls().get(0)).contains("DumpLoadedClassList");
+        assertThat(launch(Map.of(), "run", "a.yaml").calls()).singleElement().asString()
+                .contains("SharedArchiveFile");
         Files.writeString(archive.resolveSibling("multistart.jsa.java"), "/some/other/java\n");
-        assertThat(launch(Map.of(), "run", "a.yaml").args()).contains("ArchiveClassesAtExit");
+        assertThat(launch(Map.of(), "run", "a.yaml").calls().get(0)).contains("DumpLoadedClassList");
     }
 
     @Test
@@ -108,6 +121,17 @@ class LauncherTest {
         Result r = launch(Map.of(), "validate", "a.yaml");
         assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " validate a.yaml");
         assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void aFailedRunBuildsNoArchive() throws Exception {
+        // a bad config loads too few classes for the archive to help the sweeps after it
+        Result r = launch(Map.of("FAKE_RC", "2"), "run", "bad.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.calls()).singleElement().asString().contains("DumpLoadedClassList");
+        try (var files = Files.list(archive.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("multistart.jar");
+        }
     }
 
     @Test
@@ -127,18 +151,34 @@ class LauncherTest {
         assertThat(calls).doesNotExist();
     }
 
-    /** This JVM takes the flags the launcher gives it, and writes a dynamic archive with them. */
+    /**
+     * This JVM takes the flags the launcher gives it: it lists the classes it loads, builds an
+     * archive from the list with the Vector API module and a jar on the class path, and maps it.
+     */
     @Test
     void theJvmTakesTheFlags() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path list = root.resolve("classes.txt");
         Path made = root.resolve("made.jsa");
+        Path emptyJar = root.resolve("empty.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(emptyJar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("empty.txt"));
+        }
+        String modules = "--add-modules=jdk.incubator.vector";
         for (List<String> cmd : List.of(
-                List.of(java, "-XX:ArchiveClassesAtExit=" + made, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-version"),
-                List.of(java, "-XX:SharedArchiveFile=" + made, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-version"))) {
+                List.of(java, "-XX:DumpLoadedClassList=" + list, modules, "-cp", emptyJar.toString(), "-version"),
+                List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + made,
+                        "--add-modules", "jdk.incubator.vector", "-cp", emptyJar.toString()),
+                List.of(java, "-XX:SharedArchiveFile=" + made, "-Xlog:cds=off", "-Xshare:on", modules, "-cp",
+                        emptyJar.toString(), "-version"))) {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor()).as(out).isZero();
-            assertThat(out).doesNotContain("warning", "Error");
+            if (!cmd.contains("-Xshare:dump")) {
+                assertThat(out).doesNotContain("warning", "Error");
+            }
         }
+        assertThat(list).isNotEmptyFile();
+        assertThat(made).isNotEmptyFile();
     }
 }
