@@ -39,3 +39,15 @@ best2() {  # as product, fastest of two processes
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 machine() { echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"; }
+verdicts=()  # the issue's targets met or not, one line each, printed by verdict
+check() {  # what, value, op (le|ge), bound
+    local ok
+    ok=$(awk -v v="$2" -v b="$4" -v op="$3" 'BEGIN { print ((op == "ge" ? v >= b : v <= b) ? "met" : "NOT met") }')
+    verdicts+=("$(printf '%-60s %9.3f %s %-5s %s' "$1" "$2" "$([ "$3" = ge ] && echo '>=' || echo '<=')" "$4" "$ok")")
+}
+verdict() {
+    [ ${#verdicts[@]} -gt 0 ] || return 0
+    echo
+    echo "the issue's targets on this machine:"
+    printf '  %s\n' "${verdicts[@]}"
+}
