@@ -34,8 +34,8 @@ for w in W1 W2 W3; do
         read -r v v1 <<< "$(baseline "$w" simd "$t")"
         printf '%-3s %7s %11.4g %11.4g %11.4g %7.2f %7.2f | %11.4g %11.4g %7.2f %7.2f\n' "$w" "$t" "$p" "$s" "$v" \
             "$(div "$p" "$s")" "$(div "$p" "$v")" "$s1" "$v1" "$(div "$p" "$s1")" "$(div "$p" "$v1")"
-        check "$w, $t threads: run-phase steps/s vs the scalar loop" "$(div "$p" "$s")" ge 0.8
-        check "$w, $t threads: run-phase steps/s vs the SIMD loop" "$(div "$p" "$v")" ge 0.6
+        check "$w, threads=$t: run-phase steps/s vs the scalar loop" "$(div "$p" "$s")" ge 0.8
+        check "$w, threads=$t: run-phase steps/s vs the SIMD loop" "$(div "$p" "$v")" ge 0.6
     done
 done
 echo
@@ -48,7 +48,7 @@ for w in W1 W2 W3; do
     v=$(seconds "$JAVA" -cp "$classes" --add-modules jdk.incubator.vector Baselines "$w" simd "$t" once)
     printf '%-3s product %6.2f  scalar baseline %6.2f (ratio %5.2f)  SIMD baseline %6.2f (ratio %5.2f)\n' \
         "$w" "$a" "$b" "$(div "$a" "$b")" "$v" "$(div "$a" "$v")"
-    check "$w, $t threads: whole command vs the scalar baseline's process" "$(div "$a" "$b")" le 1.3
+    check "$w, threads=$t: whole command vs the scalar baseline's process" "$(div "$a" "$b")" le 1.3
 done
 echo
 t=${threads[-1]}
@@ -61,7 +61,7 @@ wall=$(sed -n 's/.*"wall_seconds" : \([0-9.eE+-]*\).*/\1/p' "$out/o/result.json"
 p=$(product w2-peaks "$t" 10)  # warm-ish: the 1.8e6-run W2
 awk -v w="$wall" -v p="$p" -v t="$t" 'BEGIN { printf "  %.3f us per run (wall / runs x threads: %.3f us of a thread), 50 W2 steps (x10 starts) of one thread: %.3f us\n", \
     w / 1.8e6 * 1e6, w / 1.8e6 * 1e6 * t, 50 / (p / t) * 1e6 }'
-check "per-run overhead, $t threads: thread time per run / 50 steps" \
+check "per-run overhead, threads=$t: thread time per run / 50 steps" \
     "$(awk -v w="$wall" -v p="$p" -v t="$t" 'BEGIN { print (w / 1.8e6 * t) / (50 / (p / t)) }')" le 1
 echo
 if [ ! -x /usr/bin/time ]; then
