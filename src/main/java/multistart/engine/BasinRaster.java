@@ -5,6 +5,7 @@ import java.util.function.ToIntFunction;
 import multistart.config.Combo;
 import multistart.optimizer.Descent;
 import multistart.optimizer.Status;
+import multistart.simd.Lanes;
 
 /**
  * A fine grid of starts over the first two coordinates of the domain, each run under one combo and
@@ -18,35 +19,101 @@ import multistart.optimizer.Status;
  */
 public record BasinRaster(int comboIndex, int resolution, double[] through, int[] cells) {
 
-    /** Runs the raster for one combo; {@code basinOf} maps an end point to its basin number. */
+    /**
+     * Runs the raster for one combo; {@code basinOf} maps an end point to its basin number (from
+     * any thread). The runs of a row go through SIMD lanes as the sweep's do when
+     * {@link Lanes#wanted} and the objective has a lane kernel (the same bits either way).
+     */
     public static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
             ToIntFunction<double[]> basinOf) {
+        return compute(plan, combo, resolution, through, threads, basinOf, Lanes.wanted());
+    }
+
+    /** As above, in lanes only when {@code vectorLanes} says so (tests compare the two). */
+    static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
+            ToIntFunction<double[]> basinOf, boolean vectorLanes) {
         int n = plan.starts().dimension();
         var box = plan.config().domain();
         int[] cells = new int[resolution * resolution];
+        double[] xs = new double[resolution];
+        for (int col = 0; col < resolution; col++) {
+            xs[col] = centre(box.low(0), box.high(0), col, resolution);
+        }
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        // a worker's own objective, descent and lane runner, reused for every row it takes
+        ThreadLocal<Row> rows = ThreadLocal.withInitial(() -> new Row(plan, vectorLanes));
         try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, resolution).parallel().forEach(row -> {
-                Descent d = new Descent(plan.objective().forWorker());
-                double[] x = new double[n];
-                for (int col = 0; col < resolution; col++) {
-                    System.arraycopy(through, 0, x, 0, n);
-                    x[0] = centre(box.low(0), box.high(0), col, resolution);
-                    x[1] = centre(box.low(1), box.high(1), row, resolution);
-                    int label;
-                    try {
-                        Status s = d.run(x, combo);
-                        label = s == Status.DIVERGED ? -1 : basinOf.applyAsInt(x);
-                    } catch (RuntimeException e) {
-                        label = -1;
-                    }
-                    cells[row * resolution + col] = label;
-                }
-            })).join();
+            pool.submit(() -> java.util.stream.IntStream.range(0, resolution).parallel().forEach(row -> rows.get()
+                    .run(combo, through, xs, centre(box.low(1), box.high(1), row, resolution), cells,
+                            row * resolution, basinOf))).join();
         } finally {
             pool.shutdownNow();
         }
         return new BasinRaster(combo.index(), resolution, through.clone(), cells);
+    }
+
+    /** One row of the raster: the starts along the first axis at one value of the second. */
+    private static final class Row implements Lanes.Runs {
+        private final Descent descent;
+        private final Lanes.Runner lanes;
+        private final double[] x;
+        // the row being run
+        private double[] through;
+        private double[] xs;
+        private double y;
+        private int[] cells;
+        private int at;
+        private ToIntFunction<double[]> basinOf;
+
+        Row(Plan plan, boolean vectorLanes) {
+            multistart.objective.Objective f = plan.objective().forWorker();
+            this.descent = new Descent(f);
+            this.lanes = vectorLanes ? Lanes.create(f) : null;
+            this.x = new double[plan.starts().dimension()];
+        }
+
+        void run(Combo combo, double[] through, double[] xs, double y, int[] cells, int at,
+                ToIntFunction<double[]> basinOf) {
+            this.through = through;
+            this.xs = xs;
+            this.y = y;
+            this.cells = cells;
+            this.at = at;
+            this.basinOf = basinOf;
+            if (lanes != null) {
+                lanes.run(combo, xs.length, this);
+                return;
+            }
+            for (int col = 0; col < xs.length; col++) {
+                start(col, x);
+                int label;
+                try {
+                    Status s = descent.run(x, combo);
+                    label = s == Status.DIVERGED ? -1 : basinOf.applyAsInt(x);
+                } catch (RuntimeException e) {
+                    label = -1;
+                }
+                cells[at + col] = label;
+            }
+        }
+
+        @Override
+        public void start(int col, double[] p) {
+            System.arraycopy(through, 0, p, 0, p.length);
+            p[0] = xs[col];
+            p[1] = y;
+        }
+
+        @Override
+        public void finish(int col, double[] end, Status status, double value, double gradientNorm,
+                int iterations) {
+            cells[at + col] = status == Status.DIVERGED || status == Status.FAILED ? -1 : basinOf.applyAsInt(end);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
     }
 
     /** Centre of a grid cell along the first or second charted axis. */
