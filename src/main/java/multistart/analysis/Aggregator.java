@@ -14,7 +14,8 @@ import multistart.optimizer.Status;
 /**
  * Folds finished runs, in run order, into basins and per-combo statistics. Basins are kept
  * with provisional ids in order of discovery ({@link #basinOf} reports them for the runs
- * file); {@link #finish} ranks them, best first. Not thread-safe: fed by the merge thread.
+ * file); {@link #finish} ranks them, best first. Not thread-safe: fed by the merge thread, or
+ * by two, one per stage (see {@link #first}).
  */
 public final class Aggregator implements Engine.Sink {
 
@@ -97,13 +98,45 @@ public final class Aggregator implements Engine.Sink {
         b.probesReady = true;
     }
 
+    /** Both stages, {@link #first} then the statistics, on the calling thread. */
     @Override
     public void accept(Batch b) {
+        if (!b.basinsReady) {
+            first(b);
+        }
+        tally(b);
+    }
+
+    @Override
+    public boolean staged() {
+        return true;
+    }
+
+    /**
+     * The first stage of {@link #accept}: each run's basin (provisional id, -1 for a run that
+     * diverged or failed) into {@code b.basin}, in run order. It uses the basin index alone, and
+     * the second stage ({@link #accept} of a batch so marked) never touches the index, so the
+     * engine may run the two stages on two threads, each batch by batch in run order.
+     */
+    @Override
+    public void first(Batch b) {
         if (!b.probesReady) {
             // a batch read back from the journal, or fed here directly
             prepare(b);
         }
         index.touch(b.probes, 0, b.probeTotal);
+        if (b.basin.length < b.size) {
+            b.basin = new int[Math.max(b.size, b.value.length)];
+        }
+        for (int i = 0; i < b.size; i++) {
+            b.basin[i] = hasBasin(Status.of(b.status[i]))
+                    ? index.assign(b.end, i * n, b.probes, b.probeFrom[i], b.probeCount[i]) : -1;
+        }
+        b.basinsReady = true;
+    }
+
+    /** The second stage: counts, best points and per-combo statistics, given the basins. */
+    private void tally(Batch b) {
         if (lastBasins.length < b.size) {
             lastBasins = new int[b.size];
         }
@@ -120,14 +153,15 @@ public final class Aggregator implements Engine.Sink {
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
                 firstFailure = "run " + run + ": " + b.failure[i];
             }
-            if (!hasBasin(s)) {
+            int id = b.basin[i];
+            if (id < 0) {
                 lastBasins[i] = -1;
                 continue;
             }
             double v = b.value[i];
-            int id = index.assign(b.end, i * n, b.probes, b.probeFrom[i], b.probeCount[i]);
             int at = id * stride;
             if (id == basinCount) {
+                // the first run of a new basin (ids are given in run order)
                 grow();
                 basinCount++;
                 System.arraycopy(b.end, i * n, bestPoints, id * n, n);

@@ -223,6 +223,17 @@ final class Experiment {
                 }
 
                 @Override
+                public boolean staged() {
+                    return true;
+                }
+
+                @Override
+                public void first(Batch batch) {
+                    // the basin lookups; accept, possibly on another thread, does the rest
+                    aggregator.first(batch);
+                }
+
+                @Override
                 public void prepare(Batch batch) {
                     Journal.encode(batch);
                     aggregator.prepare(batch);

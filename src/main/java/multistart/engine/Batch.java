@@ -36,6 +36,12 @@ public final class Batch {
     public int[] probeCount = new int[0];
     public int probeTotal;
     public boolean probesReady;
+    /**
+     * The basin of each run, as the sink's first stage found it ({@link Engine.Sink#first}), for
+     * its second; valid while {@code basinsReady}.
+     */
+    public int[] basin = new int[0];
+    public boolean basinsReady;
     /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */
     byte[] records = new byte[0];
     boolean recordsReady;
@@ -60,6 +66,7 @@ public final class Batch {
         this.textReady = false;
         this.recordsReady = false;
         this.probesReady = false;
+        this.basinsReady = false;
     }
 
     int capacity() {

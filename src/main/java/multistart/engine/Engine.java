@@ -35,6 +35,24 @@ public final class Engine {
          */
         default void prepare(Batch batch) {
         }
+
+        /**
+         * Whether {@link #accept} has a first stage, {@link #first}, that must see the batches in
+         * run order and may run on another thread than the rest. The engine, on
+         * {@value #STAGED_THREADS} threads or more, then calls {@code first} on the merge thread
+         * and {@code accept} on a second one, each batch by batch in run order, so that the two
+         * overlap; otherwise it calls {@code accept} alone, which then does both.
+         */
+        default boolean staged() {
+            return false;
+        }
+
+        /** The first stage of {@link #accept} (see {@link #staged}). */
+        default void first(Batch batch) throws Exception {
+        }
+
+        /** From this many threads on the engine splits a {@link #staged} sink over two threads. */
+        int STAGED_THREADS = 3;
     }
 
     /** Called after each chunk with the number of runs done so far. */
@@ -94,6 +112,9 @@ public final class Engine {
         long begin = System.nanoTime();
         // time in the sink, the part of the sweep that runs on one thread
         long merging = 0;
+        // the sink's second stage, on a thread of its own: fed in run order, batches recycled there
+        SecondStage second = sink.staged() && threads >= Sink.STAGED_THREADS ? new SecondStage(sink, free, window)
+                : null;
         try {
             long next = firstRun;
             while (next < runs && inFlight.size() < window) {
@@ -113,28 +134,148 @@ public final class Engine {
                     next += chunk;
                 }
                 long m0 = System.nanoTime();
-                sink.accept(b);
                 steps += b.gradientSteps();
+                if (second != null) {
+                    sink.first(b);
+                    second.put(b);
+                } else {
+                    sink.accept(b);
+                    free.add(b);
+                }
                 if (progress != null) {
                     progress.update(b.firstRun + b.size);
                 }
-                free.add(b);
                 merging += System.nanoTime() - m0;
+            }
+            if (second != null) {
+                second.finish();
             }
             if (LOG.isDebugEnabled()) {
                 double wall = (System.nanoTime() - begin) / 1e9;
-                LOG.debug("merge thread busy {} s of the run phase's {} s ({} us per run)",
+                long r = Math.max(1, runs - firstRun);
+                LOG.debug("merge thread busy {} s of the run phase's {} s ({} us per run){}",
                         String.format(java.util.Locale.ROOT, "%.3f", merging / 1e9),
                         String.format(java.util.Locale.ROOT, "%.3f", wall),
-                        String.format(java.util.Locale.ROOT, "%.3f", merging / 1e3 / Math.max(1, runs - firstRun)));
+                        String.format(java.util.Locale.ROOT, "%.3f", merging / 1e3 / r),
+                        second == null ? "" : String.format(java.util.Locale.ROOT,
+                                "; its second stage busy %.3f s (%.3f us per run)", second.busy / 1e9,
+                                second.busy / 1e3 / r));
             }
         } finally {
             for (ForkJoinTask<Batch> t : inFlight) {
                 t.cancel(true);
             }
             pool.shutdownNow();
+            if (second != null) {
+                // whatever passed the first stage is taken through the second (journalled),
+                // also when the sweep stops early; a failure there is thrown by finish above
+                second.close();
+            }
         }
         return steps;
+    }
+
+    /**
+     * A staged sink's second stage on a thread of its own, fed batches in run order through a
+     * bounded queue (the merge thread waits when it is full). A failure there is kept, the
+     * batches after it dropped, and thrown to the merge thread by the next {@link #put} or by
+     * {@link #finish}.
+     */
+    private static final class SecondStage implements AutoCloseable {
+        private static final Batch END = new Batch(-1, 0, 0);
+        private final Sink sink;
+        private final java.util.Queue<Batch> free;
+        private final java.util.concurrent.BlockingQueue<Batch> queue;
+        private final Thread thread;
+        private volatile Exception failure;
+        private volatile long busy;
+        private boolean ended;
+
+        SecondStage(Sink sink, java.util.Queue<Batch> free, int capacity) {
+            this.sink = sink;
+            this.free = free;
+            this.queue = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
+            this.thread = new Thread(this::drain, "multistart-merge-2");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void drain() {
+            long spent = 0;
+            while (true) {
+                Batch b = takeUninterruptibly();
+                if (b == END) {
+                    break;
+                }
+                if (failure == null) {
+                    long t0 = System.nanoTime();
+                    try {
+                        sink.accept(b);
+                    } catch (Exception | Error e) {
+                        failure = e instanceof Exception x ? x : new RuntimeException(e);
+                    }
+                    spent += System.nanoTime() - t0;
+                    busy = spent;
+                }
+                free.add(b);
+            }
+        }
+
+        private Batch takeUninterruptibly() {
+            while (true) {
+                try {
+                    return queue.take();
+                } catch (InterruptedException e) {
+                    // only END ends this thread, so that no batch that passed the first stage is lost
+                }
+            }
+        }
+
+        void put(Batch b) throws Exception {
+            rethrow();
+            queue.put(b);
+        }
+
+        /** Waits until every batch put has been through the second stage; throws its failure. */
+        void finish() throws Exception {
+            close();
+            rethrow();
+        }
+
+        private void rethrow() throws Exception {
+            Exception e = failure;
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(END);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static int chunkSize(long runs, int threads, int lanes) {

@@ -45,9 +45,14 @@ class ResumeTest {
     }
 
     static Process start(Path config, Path out) throws IOException {
+        return start(config, out, 2);
+    }
+
+    static Process start(Path config, Path out, int threads) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "multistart.cli.Main", "run", config.toString(), "--out", out.toString(), "--threads", "2");
+                "multistart.cli.Main", "run", config.toString(), "--out", out.toString(), "--threads",
+                Integer.toString(threads));
         pb.redirectErrorStream(true);
         pb.redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
         return pb.start();
@@ -77,11 +82,13 @@ class ResumeTest {
         assertThat(resumed.resolve(".multistart")).doesNotExist();
     }
 
-    @Test
-    void sigintKeepsFinishedRunsAndResumeCompletesTheFolderIdentically() throws Exception {
+    /** At 4 threads the merge runs in two stages on two threads (Engine.Sink.staged). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4})
+    void sigintKeepsFinishedRunsAndResumeCompletesTheFolderIdentically(int threads) throws Exception {
         Path config = config(LONG);
         Path out = tmp.resolve("out");
-        Process p = start(config, out);
+        Process p = start(config, out, threads);
         awaitJournal(out, p);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -54,6 +54,85 @@ class EngineTest {
         assertThat(steps).isPositive();
     }
 
+    /** Records how a staged sink was fed. */
+    static final class StagedSink implements Engine.Sink {
+        final java.util.List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final java.util.Set<Thread> firstThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<Thread> acceptThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile long nextFirst;
+        volatile long nextAccept;
+        final long failAt;
+
+        StagedSink(long failAt) {
+            this.failAt = failAt;
+        }
+
+        @Override public boolean staged() {
+            return true;
+        }
+
+        @Override public void first(Batch b) {
+            firstThreads.add(Thread.currentThread());
+            assertThat(b.firstRun).as("first stage in run order").isEqualTo(nextFirst);
+            nextFirst += b.size;
+            b.basinsReady = true;
+        }
+
+        @Override public void accept(Batch b) throws java.io.IOException {
+            acceptThreads.add(Thread.currentThread());
+            if (!b.basinsReady) {
+                // not staged: accept does both, as Aggregator.accept does
+                first(b);
+            }
+            assertThat(b.firstRun).as("second stage in run order").isEqualTo(nextAccept);
+            if (b.firstRun + b.size > failAt) {
+                throw new java.io.IOException("disk full at run " + b.firstRun);
+            }
+            nextAccept += b.size;
+        }
+    }
+
+    static Plan plan(int starts) throws Exception {
+        return Plan.of(ConfigLoader.parse("""
+                name: s
+                objective: {builtin: rastrigin, dimension: 2}
+                starts: {count: %d}
+                optimizer: {method: [gd, momentum], learning_rate: 0.001, max_iterations: 50}
+                """.formatted(starts).getBytes(StandardCharsets.UTF_8), "s.yaml", null));
+    }
+
+    /**
+     * From Sink.STAGED_THREADS threads on, a staged sink's two stages run on two threads, each
+     * seeing every batch once and in run order, the first stage before the second; below that
+     * both run on the merge thread. Results are the same either way (DeterminismTest).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 8})
+    void aStagedSinksStagesSeeEveryBatchInRunOrder(int threads) throws Exception {
+        Plan plan = plan(3000);
+        StagedSink sink = new StagedSink(Long.MAX_VALUE);
+        new Engine(threads).execute(plan, 0, sink, null);
+        assertThat(sink.nextFirst).isEqualTo(plan.runCount());
+        assertThat(sink.nextAccept).isEqualTo(plan.runCount());
+        assertThat(sink.firstThreads).containsExactly(Thread.currentThread());
+        if (threads >= Engine.Sink.STAGED_THREADS) {
+            assertThat(sink.acceptThreads).hasSize(1).doesNotContain(Thread.currentThread());
+        } else {
+            assertThat(sink.acceptThreads).containsExactly(Thread.currentThread());
+        }
+    }
+
+    /** A failure in the second stage reaches the caller, and the sweep stops instead of hanging. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4})
+    void aFailureInTheSecondStageIsThrownToTheCaller(int threads) throws Exception {
+        Plan plan = plan(20000);
+        StagedSink sink = new StagedSink(7000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Engine(threads).execute(plan, 0, sink, null))
+                .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("disk full at run ");
+        assertThat(sink.nextAccept).isLessThanOrEqualTo(7000);
+    }
+
     @Test
     void chunksBalanceWithoutGrowingUnbounded() {
         assertThat(Engine.chunkSize(10, 2, 1)).isEqualTo(1);
