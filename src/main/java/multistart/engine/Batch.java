@@ -19,10 +19,9 @@ public final class Batch {
     public String[] failure;
     /**
      * Text the sink prepared from this batch on the worker thread ({@link Engine.Sink#prepare}),
-     * for the merge thread to write: {@code text}, encoded into {@code bytes}, where row i ends
-     * at {@code textEnds[i]}. Valid while {@code textReady}; reused with the batch.
+     * for the merge thread to write: {@code bytes}, where row i ends at {@code textEnds[i]}.
+     * Valid while {@code textReady}; reused with the batch.
      */
-    public final StringBuilder text = new StringBuilder();
     public byte[] bytes = new byte[0];
     public int[] textEnds = new int[0];
     public boolean textReady;

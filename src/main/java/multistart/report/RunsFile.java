@@ -29,8 +29,9 @@ public final class RunsFile implements AutoCloseable {
     private final Path partial;
     private final Path target;
     private final OutputStream out;
-    /** Per combo, its swept columns' text, each after a comma (the same on every row). */
-    private final String[] comboColumns;
+    /** Per combo, its swept columns' text, each after a comma (the same on every row), UTF-8. */
+    private final byte[][] comboColumns;
+    private final int maxComboBytes;
     private final double sign;
     /** A basin id's digits and the newline. */
     private final byte[] digits = new byte[12];
@@ -41,14 +42,17 @@ public final class RunsFile implements AutoCloseable {
         this.target = dir.resolve(NAME);
         this.out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
         List<String> swept = plan.config().optimizer().sweptColumns();
-        this.comboColumns = new String[plan.combos().size()];
+        this.comboColumns = new byte[plan.combos().size()][];
+        int longest = 0;
         for (int c = 0; c < comboColumns.length; c++) {
             StringBuilder t = new StringBuilder();
             for (String col : swept) {
                 t.append(',').append(OptimizerConfig.columnValue(plan.combos().get(c), col));
             }
-            comboColumns[c] = t.toString();
+            comboColumns[c] = t.toString().getBytes(StandardCharsets.UTF_8);
+            longest = Math.max(longest, comboColumns[c].length);
         }
+        this.maxComboBytes = longest;
         this.sign = plan.config().objective().goal().sign();
         out.write((header(plan) + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -68,56 +72,88 @@ public final class RunsFile implements AutoCloseable {
     }
 
     /**
-     * Formats the batch's rows up to their basin column into the batch's {@code text}; safe on
-     * any thread (the engine calls it on the worker that ran the batch, so that a sweep writing
-     * a row per run does not format them all on the merge thread).
+     * Formats the batch's rows up to their basin column, UTF-8, into the batch's {@code bytes};
+     * safe on any thread (the engine calls it on the worker that ran the batch, so that a sweep
+     * writing a row per run does not format them all on the merge thread). Numbers are written
+     * straight into the bytes ({@link ShortestDouble}: no String per number).
      */
     public void prepare(Batch b) {
         int n = b.dimension;
-        StringBuilder line = b.text;
-        line.setLength(0);
+        // a row at most: three integers, the swept columns, 2n + 2 doubles, the status, commas
+        int rowMax = 3 * 21 + maxComboBytes + (2 * n + 2) * (ShortestDouble.MAX_BYTES + 1) + 11 + 16 + 2;
         if (b.textEnds.length < b.size) {
             b.textEnds = new int[b.size];
         }
+        byte[] out = b.bytes;
+        int at = 0;
         for (int i = 0; i < b.size; i++) {
+            if (out.length < at + rowMax) {
+                out = java.util.Arrays.copyOf(out, Math.max(2 * out.length, at + rowMax));
+            }
             long run = b.firstRun + i;
             int c = plan.comboOf(run);
-            line.append(run).append(',').append(plan.startOf(run)).append(',').append(c).append(comboColumns[c]);
+            at = digits(run, out, at);
+            out[at++] = ',';
+            at = digits(plan.startOf(run), out, at);
+            out[at++] = ',';
+            at = digits(c, out, at);
+            byte[] combo = comboColumns[c];
+            System.arraycopy(combo, 0, out, at, combo.length);
+            at += combo.length;
             for (int k = 0; k < n; k++) {
-                line.append(',').append(Numbers.exact(b.start[i * n + k]));
+                out[at++] = ',';
+                at = ShortestDouble.write(b.start[i * n + k], out, at);
             }
             for (int k = 0; k < n; k++) {
-                line.append(',').append(Numbers.exact(b.end[i * n + k]));
+                out[at++] = ',';
+                at = ShortestDouble.write(b.end[i * n + k], out, at);
             }
-            line.append(',').append(Numbers.exact(sign * b.value[i]));
-            line.append(',').append(Numbers.exact(b.gradientNorm[i]));
-            line.append(',').append(b.iterations[i]);
-            line.append(',').append(Status.of(b.status[i]).key());
-            line.append(',');
-            b.textEnds[i] = line.length();
+            out[at++] = ',';
+            at = ShortestDouble.write(sign * b.value[i], out, at);
+            out[at++] = ',';
+            at = ShortestDouble.write(b.gradientNorm[i], out, at);
+            out[at++] = ',';
+            at = digits(b.iterations[i], out, at);
+            out[at++] = ',';
+            byte[] status = STATUS[b.status[i]];
+            System.arraycopy(status, 0, out, at, status.length);
+            at += status.length;
+            out[at++] = ',';
+            b.textEnds[i] = at;
         }
-        // UTF-8 here too, off the merge thread; rows are ASCII (numbers, status and method
-        // names), where a char is a byte and the row ends stay as they are: a byte per char
-        // says so
-        String all = line.toString();
-        b.bytes = all.getBytes(StandardCharsets.UTF_8);
-        if (b.bytes.length != all.length()) {
-            encodeRows(b);
-        }
+        b.bytes = out;
         b.textReady = true;
     }
 
-    /** UTF-8 row by row, for the rare batch with a non-ASCII character. */
-    private static void encodeRows(Batch b) {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        int from = 0;
-        for (int i = 0; i < b.size; i++) {
-            byte[] row = b.text.substring(from, b.textEnds[i]).getBytes(StandardCharsets.UTF_8);
-            all.write(row, 0, row.length);
-            from = b.textEnds[i];
-            b.textEnds[i] = all.size();
+    /** Each status's key, by ordinal. */
+    private static final byte[][] STATUS = new byte[Status.values().length][];
+
+    static {
+        for (Status s : Status.values()) {
+            STATUS[s.ordinal()] = s.key().getBytes(StandardCharsets.US_ASCII);
         }
-        b.bytes = all.toByteArray();
+    }
+
+    /** Writes the decimal digits of {@code v} at {@code out[at]}; returns where they end. */
+    static int digits(long v, byte[] out, int at) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                byte[] min = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(min, 0, out, at, min.length);
+                return at + min.length;
+            }
+            out[at++] = '-';
+            v = -v;
+        }
+        int len = 1;
+        for (long r = v / 10; r > 0; r /= 10) {
+            len++;
+        }
+        for (int i = at + len - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + len;
     }
 
     /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
