@@ -125,6 +125,31 @@ public final class RunsFile implements AutoCloseable {
         b.textReady = true;
     }
 
+    /** As {@link #digits(long, byte[], int)} for 0 <= v, two digits per division. */
+    private static int digits(int v, byte[] out, int at) {
+        int len = 1;
+        while (len < 10 && v >= POW10[len]) {
+            len++;
+        }
+        int i = at + len;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - 100 * q;
+            out[--i] = (byte) ('0' + r % 10);
+            out[--i] = (byte) ('0' + r / 10);
+            v = q;
+        }
+        if (v >= 10) {
+            out[--i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        out[--i] = (byte) ('0' + v);
+        return at + len;
+    }
+
+    private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
+
     /** Each status's key, by ordinal. */
     private static final byte[][] STATUS = new byte[Status.values().length][];
 
@@ -136,6 +161,9 @@ public final class RunsFile implements AutoCloseable {
 
     /** Writes the decimal digits of {@code v} at {@code out[at]}; returns where they end. */
     static int digits(long v, byte[] out, int at) {
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            return digits((int) v, out, at);
+        }
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
                 byte[] min = Long.toString(v).getBytes(StandardCharsets.US_ASCII);

@@ -195,6 +195,13 @@ public final class ShortestDouble {
         int l = (int) (f - 100_000_000L * hm);
         int h = (int) (hm * 1_441_151_881L >>> 57);
         int m = (int) (hm - 100_000_000 * h);
+        if (e == 1) {
+            // plain, one digit before the point: the commonest case in the reports
+            out[at++] = (byte) ('0' + h);
+            out[at++] = '.';
+            at = eightDigits(m, out, at);
+            return lowDigits(l, out, at);
+        }
         if (0 < e && e <= 7) {
             // plain, without leading zeroes
             out[at++] = (byte) ('0' + h);
@@ -246,14 +253,33 @@ public final class ShortestDouble {
         return at;
     }
 
+    /**
+     * The eight digits of {@code m} (leading zeroes included), two per step: 100 y in a long is
+     * 10 (10 y), whose bits above the 28th are the next two digits and whose lower 28 are what
+     * two steps of one digit would leave.
+     */
     private static int eightDigits(int m, byte[] out, int at) {
-        int y = y(m);
-        for (int i = 0; i < 8; ++i) {
-            int t = 10 * y;
-            out[at++] = (byte) ('0' + (t >>> 28));
+        long y = y(m);
+        for (int i = 0; i < 4; ++i) {
+            long t = 100 * y;
+            int pair = (int) (t >>> 28);
+            out[at] = TENS[pair];
+            out[at + 1] = ONES[pair];
+            at += 2;
             y = t & MASK_28;
         }
         return at;
+    }
+
+    /** Tens and ones digit of 0..99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
     }
 
     /** floor((a + 1) 2^28 / 10^8) - 1, for left-to-right digit extraction of a < 10^8. */
