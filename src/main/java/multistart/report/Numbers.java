@@ -10,14 +10,17 @@ public final class Numbers {
 
     /**
      * Shortest text that reads back to the same double, in {@code Double.toString}'s layout;
-     * "NaN", "Infinity". Raffaello Giulietti's Schubfach algorithm as jackson-core ships it:
+     * "NaN", "Infinity". Raffaello Giulietti's Schubfach algorithm ({@link ShortestDouble}):
      * the one {@code Double.toString} uses from JDK 19 on, several times faster than JDK 17's,
      * which also gives a digit too many for some doubles. Reports of sweeps whose runs stop
-     * short write a row per run, and this conversion was most of their cost.
+     * short write a row per end point, and this conversion was most of their cost.
      */
     public static String exact(double v) {
-        return com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(v);
+        byte[] b = SCRATCH.get();
+        return new String(b, 0, ShortestDouble.write(v, b, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[ShortestDouble.MAX_BYTES]);
 
     /** About 7 significant digits, for tables a person reads. */
     public static String brief(double v) {

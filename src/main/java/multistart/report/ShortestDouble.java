@@ -5,10 +5,11 @@ import java.math.BigInteger;
 /**
  * A double's shortest decimal that reads back to the same double, in {@link Double#toString}'s
  * layout ({@code 0.001}, {@code 1.0E7}, {@code -2.5E-5}, {@code NaN}), written straight into a
- * byte array: the same characters as {@link Numbers#exact} (Jackson's port of Raffaello
- * Giulietti's Schubfach, which Java 19 adopted for {@code Double.toString}) without a String,
- * a char array and their copies per number. {@code runs.csv} writes six of these per run, and
- * through Strings they were more than half of a worker's time in a sweep of short runs.
+ * byte array: the same characters as jackson-core's port of Raffaello Giulietti's Schubfach
+ * (which Java 19 adopted for {@code Double.toString}, and which the reports used before) without
+ * a String, a char array and their copies per number. {@code runs.csv} writes six of these per
+ * run, and through Strings they were more than half of a worker's time in a sweep of short
+ * runs; {@link Numbers#exact} uses it too.
  *
  * <p>The algorithm and its constants are Giulietti's ("The Schubfach way to render doubles",
  * 2020), as in the JDK's {@code jdk.internal.math.DoubleToDecimal}; the table of 126-bit powers
