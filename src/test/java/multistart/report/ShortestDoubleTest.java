@@ -94,6 +94,21 @@ class ShortestDoubleTest {
         }
     }
 
+    /** The table of 126-bit powers of ten, computed at class load, is jackson-core's, entry by entry. */
+    @Test
+    void powersOfTenTableMatchesJacksons() throws Exception {
+        Class<?> math = Class.forName("com.fasterxml.jackson.core.io.schubfach.MathUtils");
+        java.lang.reflect.Method g1 = math.getDeclaredMethod("g1", int.class);
+        java.lang.reflect.Method g0 = math.getDeclaredMethod("g0", int.class);
+        g1.setAccessible(true);
+        g0.setAccessible(true);
+        for (int k = -324; k <= 292; k++) {
+            long[] mine = ShortestDouble.g(k);
+            assertThat(mine[0]).as("g1(%d)", k).isEqualTo((long) g1.invoke(null, k));
+            assertThat(mine[1]).as("g0(%d)", k).isEqualTo((long) g0.invoke(null, k));
+        }
+    }
+
     @Test
     void writesAfterWhatIsAlreadyThere() {
         byte[] out = new byte[64];
