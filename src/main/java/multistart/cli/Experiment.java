@@ -139,7 +139,7 @@ final class Experiment {
             pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
         }
         pictures.put("convergence.png", multistart.report.Charts.convergence(record));
-        pictures.put("sweep.png", multistart.report.Charts.sweep(record, aggregator.waterfall(4000)));
+        pictures.put("sweep.png", multistart.report.Charts.sweep(record, aggregator.waterfall(1000)));
         for (java.util.Map.Entry<String, byte[]> e : pictures.entrySet()) {
             out.writeBytes(e.getKey(), e.getValue());
         }
