@@ -5,10 +5,6 @@
 # else running. On many cores this, not the gradient steps, caps W2 and W3 (bench/scaling.sh).
 # Usage: bench/merge.sh [CONFIG [STARTS_MULTIPLIER [REPETITIONS]]]   default: W2 x10, 5 repetitions
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -q -ntp test-compile
-cp=$(mktemp)
-trap 'rm -f "$cp"' EXIT
-mvn -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >/dev/null
-java -Xmx3g --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$(cat "$cp")" \
-    multistart.engine.MergeBench "${1:-bench/w2-peaks.yaml}" "${2:-10}" "${3:-5}" 2>/dev/null
+source "$(dirname "$0")/test-classpath.sh"
+java -Xmx3g --add-modules jdk.incubator.vector -cp "$testcp" multistart.engine.MergeBench \
+    "${1:-bench/w2-peaks.yaml}" "${2:-10}" "${3:-5}" 2>/dev/null

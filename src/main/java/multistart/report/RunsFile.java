@@ -302,15 +302,7 @@ public final class RunsFile implements AutoCloseable {
      */
     private static int endRow(int basin, byte[] to, int at) {
         if (basin >= 0) {
-            int digits = 1;
-            for (int b = basin / 10; b > 0; b /= 10) {
-                digits++;
-            }
-            for (int i = at + digits - 1; i >= at; i--) {
-                to[i] = (byte) ('0' + basin % 10);
-                basin /= 10;
-            }
-            at += digits;
+            at = digits(basin, to, at);
         }
         to[at++] = '\n';
         return at;
