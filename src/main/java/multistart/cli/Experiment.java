@@ -268,24 +268,33 @@ final class Experiment {
         Findings findings = aggregator.finish(engine.threads());
         LOG.debug("basins ranked and classified in {} s", String.format(Locale.ROOT, "%.3f",
                 (System.nanoTime() - a0) / 1e9));
-        if (runsFile != null) {
-            long r0 = System.nanoTime();
-            runsFile.finish(aggregator);
-            LOG.debug("runs.csv given its final basin numbers in {} s", String.format(Locale.ROOT, "%.3f",
-                    (System.nanoTime() - r0) / 1e9));
-        }
-        List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
         OutputFolder out = new OutputFolder(dir);
-        double total = (System.nanoTime() - startNanos) / 1e9;
-        RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(), wall,
-                total, true, steps);
-        out.write("minima.csv", w -> CsvTables.minima(record, w));
-        out.write("sweep.csv", w -> CsvTables.sweep(record, w));
-        out.write("summary.md", w -> SummaryMarkdown.write(record, w));
-        if (config.output().charts()) {
-            pictures(plan, aggregator, record, engine.threads(), out);
+        // the files are independent once the findings are final: runs.csv's rewrite and minima.csv
+        // (the two that grow with the sweep) on threads of their own, the rest here; result.json,
+        // which marks the folder complete, moves into place after all of them
+        try (SideTasks side = new SideTasks()) {
+            if (runsFile != null) {
+                side.start("runs.csv", () -> {
+                    long r0 = System.nanoTime();
+                    runsFile.finish(aggregator);
+                    LOG.debug("runs.csv given its final basin numbers in {} s", String.format(Locale.ROOT, "%.3f",
+                            (System.nanoTime() - r0) / 1e9));
+                });
+            }
+            List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
+            double total = (System.nanoTime() - startNanos) / 1e9;
+            RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
+                    wall, total, true, steps);
+            side.start("minima.csv", () -> out.write("minima.csv", w -> CsvTables.minima(record, w)));
+            out.write("sweep.csv", w -> CsvTables.sweep(record, w));
+            out.write("summary.md", w -> SummaryMarkdown.write(record, w));
+            if (config.output().charts()) {
+                pictures(plan, aggregator, record, engine.threads(), out);
+            }
+            OutputFolder.Pending result = out.prepare("result.json", w -> ResultJson.write(record, w));
+            side.join();
+            result.commit();
         }
-        out.write("result.json", w -> ResultJson.write(record, w));
         LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                 (System.nanoTime() - a0) / 1e9));
         long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();

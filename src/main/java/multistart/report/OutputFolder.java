@@ -41,14 +41,29 @@ public final class OutputFolder {
 
     /** Writes {@code name} atomically as UTF-8 text. */
     public void write(String name, Content content) throws IOException {
+        prepare(name, content).commit();
+    }
+
+    /** A file written under its temporary name, not yet in place. */
+    public interface Pending {
+        /** Moves the file into place. */
+        void commit() throws IOException;
+    }
+
+    /**
+     * Writes {@code name}'s content under its temporary name and returns what moves it into place:
+     * a file that marks the folder complete (result.json) can be written alongside others and
+     * still appear after them.
+     */
+    public Pending prepare(String name, Content content) throws IOException {
         long t0 = System.nanoTime();
         Path tmp = dir.resolve("." + name + ".tmp");
         try (OutputStream os = Files.newOutputStream(tmp);
                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
             content.write(w);
         }
-        moveIntoPlace(tmp, dir.resolve(name));
         LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+        return () -> moveIntoPlace(tmp, dir.resolve(name));
     }
 
     /** Writes {@code name} atomically as bytes. */

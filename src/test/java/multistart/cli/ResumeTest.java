@@ -124,6 +124,34 @@ class ResumeTest {
         assertSameAsUninterrupted(config, out);
     }
 
+    /**
+     * Reports are written on several threads once the sweep is done (SideTasks); one that cannot
+     * be written fails the run without result.json, and --resume completes the folder.
+     */
+    @Test
+    void aReportThatCannotBeWrittenFailsTheRunAndResumeCompletesTheFolder() throws Exception {
+        Path config = config(LONG.replace("count: 40000", "count: 2000").replace("output: {trajectories: 3}",
+                "output: {trajectories: 3, runs: all}"));
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        // minima.csv's temporary file cannot be created: a non-empty folder is in its place
+        Path blocker = out.resolve(".minima.csv.tmp");
+        Files.createDirectories(blocker);
+        Files.writeString(blocker.resolve("x"), "x");
+        Cli failed = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err()).contains(".minima.csv.tmp").contains("--resume");
+        assertThat(out.resolve("result.json")).doesNotExist();
+        assertThat(out.resolve(".multistart").resolve("journal.bin")).exists();
+
+        Files.delete(blocker.resolve("x"));
+        Files.delete(blocker);
+        Cli resumed = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(out.resolve("result.json")).exists();
+        assertSameAsUninterrupted(config, out);
+    }
+
     @Test
     void resumingWithAChangedConfigIsRefusedSayingWhatChanged() throws Exception {
         Path config = config(LONG);
