@@ -285,7 +285,7 @@ final class Experiment {
             double total = (System.nanoTime() - startNanos) / 1e9;
             RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
                     wall, total, true, steps);
-            side.start("minima.csv", () -> out.write("minima.csv", w -> CsvTables.minima(record, w)));
+            side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(record, os)));
             out.write("sweep.csv", w -> CsvTables.sweep(record, w));
             out.write("summary.md", w -> SummaryMarkdown.write(record, w));
             if (config.output().charts()) {

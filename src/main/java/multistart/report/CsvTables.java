@@ -1,9 +1,12 @@
 package multistart.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import multistart.analysis.Kind;
 import multistart.analysis.Findings;
 import multistart.config.OptimizerConfig;
 import org.apache.commons.csv.CSVFormat;
@@ -33,30 +36,62 @@ public final class CsvTables {
         return cells.stream().map(CsvTables::text).toList();
     }
 
-    public static void minima(RunRecord r, Writer w) throws IOException {
+    /**
+     * minima.csv, one row per distinct end point: a sweep can have 10^5 or more of them, so the
+     * rows go out as bytes, numbers through {@link ShortestDouble} as runs.csv's do (rows hold
+     * numbers and fixed keys only, which never need quoting; the header, with the user's
+     * variable names, goes through CSVPrinter).
+     */
+    public static void minima(RunRecord r, OutputStream os) throws IOException {
         List<String> header = new ArrayList<>(List.of("basin"));
         header.addAll(r.plan().config().objective().variables());
         header.addAll(List.of("value", "kind", "hits", "share", "best_run"));
-        CSVPrinter p = new CSVPrinter(w, FORMAT);
-        p.printRecord(texts(header));
-        p.flush();
-        // rows hold numbers and fixed keys only, which never need quoting: written directly,
-        // as runs.csv is (CSVPrinter's per-cell scan was most of the cost for 10^5 rows)
-        StringBuilder row = new StringBuilder(256);
-        for (Findings.Minimum m : r.findings().minima()) {
-            row.setLength(0);
-            row.append(m.basin());
-            for (double x : m.point()) {
-                row.append(',').append(Numbers.exact(x));
-            }
-            row.append(',').append(Numbers.exact(m.value()));
-            row.append(',').append(m.kind().key());
-            row.append(',').append(m.hits());
-            row.append(',').append(Numbers.exact(m.share()));
-            row.append(',').append(m.bestRun());
-            row.append('\n');
-            w.append(row);
+        StringBuilder head = new StringBuilder();
+        new CSVPrinter(head, FORMAT).printRecord(texts(header));
+        os.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        int n = r.plan().objective().dimension();
+        // a row at most: three integers, n + 2 numbers, the kind, commas and the newline
+        int rowMax = 3 * 21 + (n + 2) * (ShortestDouble.MAX_BYTES + 1) + 12 + 8;
+        byte[] buf = new byte[Math.max(1 << 16, 2 * rowMax)];
+        byte[][] kinds = new byte[Kind.values().length][];
+        for (Kind k : Kind.values()) {
+            kinds[k.ordinal()] = (k.key() + ",").getBytes(StandardCharsets.US_ASCII);
         }
+        int at = 0;
+        for (Findings.Minimum m : r.findings().minima()) {
+            if (at + rowMax > buf.length) {
+                os.write(buf, 0, at);
+                at = 0;
+            }
+            at = row(m, kinds, buf, at);
+        }
+        os.write(buf, 0, at);
+    }
+
+    /**
+     * One row of minima.csv at {@code buf[at]}; returns where it ends. A method of its own so
+     * that the JIT compiles it after a few hundred rows: as the body of the one long loop it
+     * would wait for an on-stack replacement and run interpreted for most of a 10^5-row table.
+     */
+    private static int row(Findings.Minimum m, byte[][] kinds, byte[] buf, int at) {
+        at = RunsFile.digits(m.basin(), buf, at);
+        for (double x : m.point()) {
+            buf[at++] = ',';
+            at = ShortestDouble.write(x, buf, at);
+        }
+        buf[at++] = ',';
+        at = ShortestDouble.write(m.value(), buf, at);
+        buf[at++] = ',';
+        byte[] kind = kinds[m.kind().ordinal()];
+        System.arraycopy(kind, 0, buf, at, kind.length);
+        at += kind.length;
+        at = RunsFile.digits(m.hits(), buf, at);
+        buf[at++] = ',';
+        at = ShortestDouble.write(m.share(), buf, at);
+        buf[at++] = ',';
+        at = RunsFile.digits(m.bestRun(), buf, at);
+        buf[at++] = '\n';
+        return at;
     }
 
     public static void sweep(RunRecord r, Writer w) throws IOException {

@@ -44,6 +44,22 @@ public final class OutputFolder {
         prepare(name, content).commit();
     }
 
+    /** Writes the content of one file as bytes. */
+    public interface Bytes {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code name} atomically from bytes its content writes (buffered). */
+    public void writeStream(String name, Bytes content) throws IOException {
+        long t0 = System.nanoTime();
+        Path tmp = dir.resolve("." + name + ".tmp");
+        try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            content.write(os);
+        }
+        moveIntoPlace(tmp, dir.resolve(name));
+        LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+    }
+
     /** A file written under its temporary name, not yet in place. */
     public interface Pending {
         /** Moves the file into place. */

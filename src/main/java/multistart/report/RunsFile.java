@@ -126,7 +126,7 @@ public final class RunsFile implements AutoCloseable {
     }
 
     /** As {@link #digits(long, byte[], int)} for 0 <= v, two digits per division. */
-    private static int digits(int v, byte[] out, int at) {
+    static int digits(int v, byte[] out, int at) {
         int len = 1;
         while (len < 10 && v >= POW10[len]) {
             len++;

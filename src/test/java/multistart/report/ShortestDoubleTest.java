@@ -94,7 +94,32 @@ class ShortestDoubleTest {
         }
     }
 
-    /** The table of 126-bit powers of ten, computed at class load, is jackson-core's, entry by entry. */
+    /**
+     * The written-out table of 126-bit powers of ten is what its definition gives, entry by
+     * entry: 10^-k = beta 2^r with 2^125 <= beta < 2^126, g = floor(beta) + 1, split into its
+     * upper 63 bits g1 and lower 63 bits g0 (computed here in exact integer arithmetic).
+     */
+    @Test
+    void powersOfTenTableIsItsDefinition() {
+        java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(63).subtract(java.math.BigInteger.ONE);
+        for (int k = -324; k <= 292; k++) {
+            int r = ShortestDouble.flog2pow10(-k) - 125;
+            java.math.BigInteger beta;
+            if (k <= 0) {
+                java.math.BigInteger p = java.math.BigInteger.TEN.pow(-k);
+                beta = r <= 0 ? p.shiftLeft(-r) : p.shiftRight(r);
+            } else {
+                beta = java.math.BigInteger.ONE.shiftLeft(-r).divide(java.math.BigInteger.TEN.pow(k));
+            }
+            assertThat(beta.bitLength()).as("beta of %d", k).isEqualTo(126);
+            java.math.BigInteger g = beta.add(java.math.BigInteger.ONE);
+            long[] mine = ShortestDouble.g(k);
+            assertThat(mine[0]).as("g1(%d)", k).isEqualTo(g.shiftRight(63).longValueExact());
+            assertThat(mine[1]).as("g0(%d)", k).isEqualTo(g.and(mask).longValueExact());
+        }
+    }
+
+    /** The table of 126-bit powers of ten is jackson-core's, entry by entry. */
     @Test
     void powersOfTenTableMatchesJacksons() throws Exception {
         Class<?> math = Class.forName("com.fasterxml.jackson.core.io.schubfach.MathUtils");
