@@ -3,11 +3,11 @@ package multistart.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
-import multistart.analysis.Kind;
 import multistart.analysis.Findings;
+import multistart.analysis.Kind;
 import multistart.config.OptimizerConfig;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -74,7 +74,7 @@ public final class CsvTables {
      * would wait for an on-stack replacement and run interpreted for most of a 10^5-row table.
      */
     private static int row(Findings.Minimum m, byte[][] kinds, byte[] buf, int at) {
-        at = RunsFile.digits(m.basin(), buf, at);
+        at = Numbers.digits(m.basin(), buf, at);
         for (double x : m.point()) {
             buf[at++] = ',';
             at = ShortestDouble.write(x, buf, at);
@@ -85,11 +85,11 @@ public final class CsvTables {
         byte[] kind = kinds[m.kind().ordinal()];
         System.arraycopy(kind, 0, buf, at, kind.length);
         at += kind.length;
-        at = RunsFile.digits(m.hits(), buf, at);
+        at = Numbers.digits(m.hits(), buf, at);
         buf[at++] = ',';
         at = ShortestDouble.write(m.share(), buf, at);
         buf[at++] = ',';
-        at = RunsFile.digits(m.bestRun(), buf, at);
+        at = Numbers.digits(m.bestRun(), buf, at);
         buf[at++] = '\n';
         return at;
     }

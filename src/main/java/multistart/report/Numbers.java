@@ -44,4 +44,54 @@ public final class Numbers {
     public static String percent(double p) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
+
+    /** Writes the decimal digits of {@code v} at {@code out[at]}; returns where they end. */
+    static int digits(long v, byte[] out, int at) {
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            return digits((int) v, out, at);
+        }
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                byte[] min = Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(min, 0, out, at, min.length);
+                return at + min.length;
+            }
+            out[at++] = '-';
+            v = -v;
+        }
+        int len = 1;
+        for (long r = v / 10; r > 0; r /= 10) {
+            len++;
+        }
+        for (int i = at + len - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + len;
+    }
+
+    /** As {@link #digits(long, byte[], int)} for 0 <= v, two digits per division. */
+    static int digits(int v, byte[] out, int at) {
+        int len = 1;
+        while (len < 10 && v >= POW10[len]) {
+            len++;
+        }
+        int i = at + len;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - 100 * q;
+            out[--i] = (byte) ('0' + r % 10);
+            out[--i] = (byte) ('0' + r / 10);
+            v = q;
+        }
+        if (v >= 10) {
+            out[--i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        out[--i] = (byte) ('0' + v);
+        return at + len;
+    }
+
+    private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
 }

@@ -49,15 +49,14 @@ public final class OutputFolder {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code name} atomically from bytes its content writes (buffered). */
+    /** Writes {@code name} atomically from the bytes its content writes (unbuffered: it buffers). */
     public void writeStream(String name, Bytes content) throws IOException {
-        long t0 = System.nanoTime();
-        Path tmp = dir.resolve("." + name + ".tmp");
-        try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            content.write(os);
-        }
-        moveIntoPlace(tmp, dir.resolve(name));
-        LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+        prepareBytes(name, content).commit();
+    }
+
+    /** Writes {@code name} atomically as bytes. */
+    public void writeBytes(String name, byte[] bytes) throws IOException {
+        prepareBytes(name, os -> os.write(bytes)).commit();
     }
 
     /** A file written under its temporary name, not yet in place. */
@@ -72,21 +71,22 @@ public final class OutputFolder {
      * still appear after them.
      */
     public Pending prepare(String name, Content content) throws IOException {
+        return prepareBytes(name, os -> {
+            // closed, not just flushed: a content may close its writer itself (CSVPrinter does)
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+                content.write(w);
+            }
+        });
+    }
+
+    private Pending prepareBytes(String name, Bytes content) throws IOException {
         long t0 = System.nanoTime();
         Path tmp = dir.resolve("." + name + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp);
-                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
-            content.write(w);
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+            content.write(os);
         }
         LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
         return () -> moveIntoPlace(tmp, dir.resolve(name));
-    }
-
-    /** Writes {@code name} atomically as bytes. */
-    public void writeBytes(String name, byte[] bytes) throws IOException {
-        Path tmp = dir.resolve("." + name + ".tmp");
-        Files.write(tmp, bytes);
-        moveIntoPlace(tmp, dir.resolve(name));
     }
 
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {

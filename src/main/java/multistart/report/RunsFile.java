@@ -92,11 +92,11 @@ public final class RunsFile implements AutoCloseable {
             }
             long run = b.firstRun + i;
             int c = plan.comboOf(run);
-            at = digits(run, out, at);
+            at = Numbers.digits(run, out, at);
             out[at++] = ',';
-            at = digits(plan.startOf(run), out, at);
+            at = Numbers.digits(plan.startOf(run), out, at);
             out[at++] = ',';
-            at = digits(c, out, at);
+            at = Numbers.digits(c, out, at);
             byte[] combo = comboColumns[c];
             System.arraycopy(combo, 0, out, at, combo.length);
             at += combo.length;
@@ -113,7 +113,7 @@ public final class RunsFile implements AutoCloseable {
             out[at++] = ',';
             at = ShortestDouble.write(b.gradientNorm[i], out, at);
             out[at++] = ',';
-            at = digits(b.iterations[i], out, at);
+            at = Numbers.digits(b.iterations[i], out, at);
             out[at++] = ',';
             byte[] status = STATUS[b.status[i]];
             System.arraycopy(status, 0, out, at, status.length);
@@ -125,31 +125,6 @@ public final class RunsFile implements AutoCloseable {
         b.textReady = true;
     }
 
-    /** As {@link #digits(long, byte[], int)} for 0 <= v, two digits per division. */
-    static int digits(int v, byte[] out, int at) {
-        int len = 1;
-        while (len < 10 && v >= POW10[len]) {
-            len++;
-        }
-        int i = at + len;
-        while (v >= 100) {
-            int q = v / 100;
-            int r = v - 100 * q;
-            out[--i] = (byte) ('0' + r % 10);
-            out[--i] = (byte) ('0' + r / 10);
-            v = q;
-        }
-        if (v >= 10) {
-            out[--i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        out[--i] = (byte) ('0' + v);
-        return at + len;
-    }
-
-    private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-        1_000_000_000};
-
     /** Each status's key, by ordinal. */
     private static final byte[][] STATUS = new byte[Status.values().length][];
 
@@ -157,31 +132,6 @@ public final class RunsFile implements AutoCloseable {
         for (Status s : Status.values()) {
             STATUS[s.ordinal()] = s.key().getBytes(StandardCharsets.US_ASCII);
         }
-    }
-
-    /** Writes the decimal digits of {@code v} at {@code out[at]}; returns where they end. */
-    static int digits(long v, byte[] out, int at) {
-        if (v >= 0 && v <= Integer.MAX_VALUE) {
-            return digits((int) v, out, at);
-        }
-        if (v < 0) {
-            if (v == Long.MIN_VALUE) {
-                byte[] min = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(min, 0, out, at, min.length);
-                return at + min.length;
-            }
-            out[at++] = '-';
-            v = -v;
-        }
-        int len = 1;
-        for (long r = v / 10; r > 0; r /= 10) {
-            len++;
-        }
-        for (int i = at + len - 1; i >= at; i--) {
-            out[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        return at + len;
     }
 
     /** Appends the batch's rows; {@code basins} has just accepted the same batch. */
@@ -302,7 +252,7 @@ public final class RunsFile implements AutoCloseable {
      */
     private static int endRow(int basin, byte[] to, int at) {
         if (basin >= 0) {
-            at = digits(basin, to, at);
+            at = Numbers.digits(basin, to, at);
         }
         to[at++] = '\n';
         return at;

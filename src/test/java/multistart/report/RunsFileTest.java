@@ -65,7 +65,7 @@ class RunsFileTest {
         }
         for (long v : values) {
             out[0] = 'x';
-            int end = RunsFile.digits(v, out, 1);
+            int end = Numbers.digits(v, out, 1);
             assertThat(new String(out, 0, end, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("x" + v);
         }
     }
