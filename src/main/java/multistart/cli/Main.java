@@ -36,6 +36,7 @@ public final class Main implements Callable<Integer> {
 
     /** As {@link #execute(String...)}, writing to the given streams. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        LogSetup.install();
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
