@@ -26,6 +26,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         Interrupts.install();
+        EarlyRead.begin(args);
         System.exit(execute(args));
     }
 

@@ -121,15 +121,24 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Reads the configs into {@code loaded} and starts the lane code's JIT warm-up for the first
-     * good one, so that it overlaps the start-up of logging (see Warmup). This runs before
+     * good one, so that it overlaps the start-up of logging (see Warmup). The first config may
+     * have been read, and its warm-up started, while the command line was parsed (EarlyRead):
+     * then that reading is taken instead of a second one. This runs before
      * logging starts, so it must not load a class that holds a logger: that would start logging
      * first and the warm-up after it (StartUpOrderTest).
      */
     static Warmup readConfigs(List<Path> files, List<Loaded> loaded) {
         Warmup warmup = Warmup.none();
         boolean warming = false;
+        Warmup[] early = new Warmup[1];
         for (Path file : files) {
-            Loaded l = Loaded.of(file);
+            Loaded l = loaded.isEmpty() ? EarlyRead.claim(file, early) : null;
+            if (l != null) {
+                warmup = early[0];
+                warming = l.config() != null;
+            } else {
+                l = Loaded.of(file);
+            }
             if (l.config() != null && !warming) {
                 warmup = Warmup.start(l.config(), Lanes.wanted());
                 warming = true;
