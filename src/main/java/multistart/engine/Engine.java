@@ -2,12 +2,11 @@ package multistart.engine;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinTask;
-import multistart.config.Combo;
-import multistart.objective.Objective;
-import multistart.optimizer.Descent;
-import multistart.optimizer.Status;
-import multistart.sampling.StartPoints;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import multistart.simd.Lanes;
 
 /**
@@ -105,13 +104,16 @@ public final class Engine {
     public long execute(Plan plan, long firstRun, Sink sink, Progress progress,
             java.util.function.BooleanSupplier cancelled) throws Exception {
         long runs = plan.runCount();
-        int chunk = chunkSize(runs - firstRun, threads, lanes(plan));
+        int chunk = Worker.chunkSize(runs - firstRun, threads, lanes(plan));
         int window = threads * 4;
         ForkJoinPool pool = new ForkJoinPool(threads);
         // finished batches go back to the workers once the sink is done with them (sinks copy
         // what they keep), so a long sweep allocates no new buffers per chunk
         java.util.concurrent.ConcurrentLinkedQueue<Batch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, cancelled, free));
+        // the workers stop starting runs once this is set; the merge thread sets it when
+        // `cancelled` says so (see await)
+        AtomicBoolean halt = new AtomicBoolean();
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, halt, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
         long begin = System.nanoTime();
@@ -127,11 +129,11 @@ public final class Engine {
                 next += chunk;
             }
             while (!inFlight.isEmpty()) {
-                if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
-                    throw new InterruptedException("interrupted");
-                }
-                Batch b = inFlight.poll().join();
+                ForkJoinTask<Batch> head = inFlight.poll();
+                await(head, cancelled, halt);
+                Batch b = head.join();
                 if (cancelled.getAsBoolean()) {
+                    halt.set(true);
                     throw new InterruptedException("interrupted");
                 }
                 if (next < runs) {
@@ -167,6 +169,7 @@ public final class Engine {
                                 second.busy / 1e3 / r));
             }
         } finally {
+            halt.set(true);
             for (ForkJoinTask<Batch> t : inFlight) {
                 t.cancel(true);
             }
@@ -283,12 +286,35 @@ public final class Engine {
         }
     }
 
-    static int chunkSize(long runs, int threads, int lanes) {
-        // enough chunks to balance uneven run lengths, few enough to keep merging cheap; whole
-        // multiples of the lanes, so that no lane idles for want of runs
-        long c = Math.max(1, Math.min(512, runs / ((long) threads * 32)));
-        return (int) ((c + lanes - 1) / lanes * lanes);
+    /** How often the merge thread asks {@code cancelled} while it waits for a chunk. */
+    static final long POLL_MILLIS = 20;
+
+    /**
+     * Waits until {@code task} is done (normally or not), asking {@code cancelled} every
+     * {@link #POLL_MILLIS} ms meanwhile; when it says so, or this thread is interrupted, sets
+     * {@code halt} (the workers then start no more runs) and throws InterruptedException.
+     */
+    private static void await(ForkJoinTask<Batch> task, java.util.function.BooleanSupplier cancelled,
+            AtomicBoolean halt) throws InterruptedException {
+        while (true) {
+            if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
+                halt.set(true);
+                throw new InterruptedException("interrupted");
+            }
+            try {
+                task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // ask again
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                return; // join rethrows it as it was thrown
+            } catch (InterruptedException e) {
+                halt.set(true);
+                throw e;
+            }
+        }
     }
+
 
     private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, Sink sink, long first,
             int size) {
@@ -297,108 +323,5 @@ public final class Engine {
             sink.prepare(b);
             return b;
         });
-    }
-
-    /** One worker thread's buffers and generators, reused for every chunk it runs. */
-    private static final class Worker implements Lanes.Runs {
-        private final Plan plan;
-        private final Descent descent;
-        private final Lanes.Runner lanes;
-        private final StartPoints.Cursor cursor;
-        private final double[] x;
-        private final int n;
-        private final java.util.function.BooleanSupplier cancelled;
-        private final java.util.Queue<Batch> free;
-        // the stretch of runs the lane runner is working on: run k is slot offset + k of batch
-        private Batch batch;
-        private int offset;
-
-        Worker(Plan plan, boolean vectorLanes, java.util.function.BooleanSupplier cancelled, java.util.Queue<Batch> free) {
-            this.plan = plan;
-            this.cancelled = cancelled;
-            this.free = free;
-            Objective f = plan.objective().forWorker();
-            this.descent = new Descent(f);
-            this.lanes = vectorLanes ? Lanes.create(f) : null;
-            this.cursor = plan.starts().cursor();
-            this.n = plan.starts().dimension();
-            this.x = new double[n];
-        }
-
-        Batch run(long first, int size) {
-            Batch b = free.poll();
-            if (b == null || b.capacity() < size) {
-                b = new Batch(first, size, n);
-            } else {
-                b.reset(first, size);
-            }
-            int i = 0;
-            while (i < size) {
-                // the runs of one combo that fall into this chunk
-                int combo = plan.comboOf(first + i);
-                int end = (int) Math.min(size, (combo + 1) * plan.startCount() - first);
-                Combo c = plan.combos().get(combo);
-                if (lanes != null) {
-                    batch = b;
-                    offset = i;
-                    lanes.run(c, end - i, this);
-                    batch = null;
-                } else {
-                    for (int j = i; j < end; j++) {
-                        if (cancelled.getAsBoolean()) {
-                            // the merge thread sees the flag too and drops this unfinished chunk
-                            return b;
-                        }
-                        runOne(b, j, c);
-                    }
-                }
-                i = end;
-            }
-            return b;
-        }
-
-        private void runOne(Batch b, int i, Combo combo) {
-            long r = b.firstRun + i;
-            cursor.point(plan.startOf(r), x);
-            System.arraycopy(x, 0, b.start, i * n, n);
-            try {
-                Status s = descent.run(x, combo);
-                b.status[i] = (byte) s.ordinal();
-                b.value[i] = descent.value();
-                b.gradientNorm[i] = descent.gradientNorm();
-                b.iterations[i] = descent.iterations();
-            } catch (RuntimeException | StackOverflowError e) {
-                b.status[i] = (byte) Status.FAILED.ordinal();
-                b.value[i] = Double.NaN;
-                b.gradientNorm[i] = Double.NaN;
-                if (b.failure == null) {
-                    b.failure = new String[b.size];
-                }
-                b.failure[i] = String.valueOf(e);
-            }
-            System.arraycopy(x, 0, b.end, i * n, n);
-        }
-
-        @Override
-        public void start(int k, double[] p) {
-            int i = offset + k;
-            cursor.point(plan.startOf(batch.firstRun + i), p);
-            System.arraycopy(p, 0, batch.start, i * n, n);
-        }
-
-        @Override
-        public void finish(int k, double[] end, Status status, double value, double gradientNorm, int iterations) {
-            int i = offset + k;
-            System.arraycopy(end, 0, batch.end, i * n, n);
-            batch.status[i] = (byte) status.ordinal();
-            batch.value[i] = value;
-            batch.gradientNorm[i] = gradientNorm;
-            batch.iterations[i] = iterations;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled.getAsBoolean();
-        }
     }
 }

@@ -1,9 +1,10 @@
 package multistart.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import multistart.config.Combo;
 import multistart.config.ExperimentConfig;
-import multistart.optimizer.Status;
-import multistart.sampling.StartPoints;
 import multistart.simd.Lanes;
 
 /**
@@ -28,7 +29,8 @@ public final class Warmup implements AutoCloseable {
     /** System property that, set to {@code off}, disables the warm-up (for measurements). */
     public static final String PROPERTY = "multistart.warmup";
 
-    private volatile boolean stopped;
+    /** Set when the run phase begins; the helper's worker then starts no more runs. */
+    private final AtomicBoolean halt = new AtomicBoolean();
 
     private Warmup() {
     }
@@ -36,7 +38,7 @@ public final class Warmup implements AutoCloseable {
     /** A helper that does nothing, for the scalar path and objectives without a lane kernel. */
     public static Warmup none() {
         Warmup w = new Warmup();
-        w.stopped = true;
+        w.halt.set(true);
         return w;
     }
 
@@ -59,42 +61,41 @@ public final class Warmup implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Runs chunks of the plan's own runs, each combo in turn (so that the compiled code has seen
+     * the branches the sweep takes), on a {@link Worker} as the engine's are: the same class
+     * behind the lane runner's callbacks and as many runs per call as the sweep's chunks. With a
+     * callback class of its own, or one lane-full of runs per call, C2 compiled the lane code for
+     * what it had seen and threw it away at the sweep's first chunk (a class check in refill and
+     * finish, a never-taken branch in stops), and the sweep waited for it to be compiled again.
+     */
     private void run(ExperimentConfig config) {
         try {
-            Plan plan = Plan.of(config);
-            Lanes.Runner runner = Lanes.create(plan.objective().forWorker());
-            if (runner == null) {
+            Plan full = Plan.of(config);
+            List<Combo> capped = new ArrayList<>();
+            for (Combo c : full.combos()) {
+                capped.add(new Combo(c.index(), c.method(), c.learningRate(), c.decay(), c.momentum(), c.beta2(),
+                        c.epsilon(), Math.min(c.maxIterations(), ITERATIONS), c.gradientNorm(), c.valueChange(),
+                        c.divergence()));
+            }
+            Plan plan = new Plan(full.config(), full.objective(), full.starts(), List.copyOf(capped));
+            java.util.Queue<Batch> free = new java.util.ArrayDeque<>();
+            Worker worker = new Worker(plan, true, halt, free);
+            if (worker.lanes() == 1) {
                 return;
             }
-            StartPoints.Cursor cursor = plan.starts().cursor();
-            long[] next = {0};
-            Lanes.Runs runs = new Lanes.Runs() {
-                @Override
-                public void start(int k, double[] x) {
-                    cursor.point(next[0], x);
-                    next[0] = (next[0] + 1) % plan.startCount();
-                }
-
-                @Override
-                public void finish(int k, double[] x, Status status, double value, double gradientNorm,
-                        int iterations) {
-                    // discarded: the engine computes every run itself
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return stopped;
-                }
-            };
+            int threads = config.execution().threads() > 0 ? config.execution().threads()
+                    : Runtime.getRuntime().availableProcessors();
+            int size = (int) Math.min(Worker.chunkSize(plan.runCount(), threads, worker.lanes()), plan.startCount());
             long begin = System.nanoTime();
-            int combo = 0;
-            while (!stopped && System.nanoTime() - begin < LIMIT_NANOS) {
-                // the plan's combos in turn, so that the compiled code sees the branches it will take
-                Combo c = plan.combos().get(combo);
-                combo = (combo + 1) % plan.combos().size();
-                runner.run(new Combo(c.index(), c.method(), c.learningRate(), c.decay(), c.momentum(), c.beta2(),
-                        c.epsilon(), Math.min(c.maxIterations(), ITERATIONS), c.gradientNorm(), c.valueChange(),
-                        c.divergence()), runner.lanes(), runs);
+            int combos = plan.combos().size();
+            long round = 0;
+            while (!halt.get() && System.nanoTime() - begin < LIMIT_NANOS) {
+                // chunks of each combo in turn, from the start of its runs on
+                long combo = round % combos;
+                long within = (round / combos * size) % Math.max(1, plan.startCount() - size + 1);
+                free.add(worker.run(combo * plan.startCount() + within, size));
+                round++;
             }
         } catch (RuntimeException | LinkageError e) {
             // only a warm-up: the sweep itself meets and reports whatever went wrong here
@@ -104,6 +105,6 @@ public final class Warmup implements AutoCloseable {
     /** Stops the helper (the run phase begins); it finishes its current lanes and exits. */
     @Override
     public void close() {
-        stopped = true;
+        halt.set(true);
     }
 }

@@ -54,6 +54,40 @@ class EngineTest {
         assertThat(steps).isPositive();
     }
 
+    /**
+     * The merge thread asks {@code cancelled} while it waits for a chunk, not only between
+     * chunks: a sweep of long runs stops within a fraction of a second of being told, on the
+     * scalar path and in lanes, having handed the sink only whole chunks in run order.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aCancelledSweepStopsWhileItsChunksAreStillRunning(boolean lanes) throws Exception {
+        ExperimentConfig c = ConfigLoader.parse("""
+                name: c
+                objective: {builtin: rastrigin, dimension: 2}
+                starts: {count: 8192}
+                optimizer: {method: momentum, learning_rate: 0.001, momentum: 0.5, max_iterations: 1000000,
+                            stop: {gradient_norm: 0}}
+                """.getBytes(StandardCharsets.UTF_8), "c.yaml", null);
+        Plan plan = Plan.of(c);
+        long[] next = {0};
+        long begin = System.nanoTime();
+        // cancelled from 0.3 s in (8e9 steps in all; chunks of 128 runs of 1e6 steps, about a
+        // second each in lanes here, three on the scalar path)
+        long told = begin + 300_000_000L;
+        java.util.function.BooleanSupplier cancelled = () -> System.nanoTime() > told;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Engine(2, lanes).execute(plan, 0, b -> {
+            assertThat(b.firstRun).isEqualTo(next[0]);
+            next[0] += b.size;
+            for (int i = 0; i < b.size; i++) {
+                assertThat(b.iterations[i]).isEqualTo(1_000_000);
+            }
+        }, null, cancelled)).isInstanceOf(InterruptedException.class);
+        double after = (System.nanoTime() - told) / 1e9;
+        assertThat(after).as("seconds from being told to stopping").isLessThan(0.4);
+        assertThat(next[0]).isLessThan(plan.runCount());
+    }
+
     /** Records how a staged sink was fed. */
     static final class StagedSink implements Engine.Sink {
         final java.util.List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -135,11 +169,11 @@ class EngineTest {
 
     @Test
     void chunksBalanceWithoutGrowingUnbounded() {
-        assertThat(Engine.chunkSize(10, 2, 1)).isEqualTo(1);
-        assertThat(Engine.chunkSize(1_000_000_000L, 16, 1)).isEqualTo(512);
+        assertThat(Worker.chunkSize(10, 2, 1)).isEqualTo(1);
+        assertThat(Worker.chunkSize(1_000_000_000L, 16, 1)).isEqualTo(512);
         // with lanes: whole multiples of them
-        assertThat(Engine.chunkSize(10, 2, 8)).isEqualTo(8);
-        assertThat(Engine.chunkSize(20_000, 16, 8)).isEqualTo(40);
-        assertThat(Engine.chunkSize(1_000_000_000L, 16, 8)).isEqualTo(512);
+        assertThat(Worker.chunkSize(10, 2, 8)).isEqualTo(8);
+        assertThat(Worker.chunkSize(20_000, 16, 8)).isEqualTo(40);
+        assertThat(Worker.chunkSize(1_000_000_000L, 16, 8)).isEqualTo(512);
     }
 }

@@ -48,6 +48,30 @@ class WarmupTest {
         awaitNoHelper();
     }
 
+    /**
+     * The helper steps runs through the engine's own Worker, so that the lane code C2 compiles
+     * from its profile is not thrown away when the sweep's workers (another Runs class) start.
+     */
+    @Test
+    void stepsThroughTheEnginesWorkerClass() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Lanes.available());
+        awaitNoHelper();
+        try (Warmup w = Warmup.start(config("{builtin: rosenbrock, dimension: 4}"), true)) {
+            boolean seen = false;
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (!seen && System.nanoTime() < until) {
+                for (Thread t : helpers()) {
+                    for (StackTraceElement e : t.getStackTrace()) {
+                        seen |= e.getClassName().equals(Worker.class.getName()) && e.getMethodName().equals("run");
+                    }
+                }
+                Thread.sleep(5);
+            }
+            assertThat(seen).as("a Worker.run frame on the helper's stack").isTrue();
+        }
+        awaitNoHelper();
+    }
+
     @Test
     void startsNothingWhereLanesAreOffOrHaveNoKernel() throws Exception {
         awaitNoHelper();
