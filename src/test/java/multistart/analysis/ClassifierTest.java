@@ -55,4 +55,89 @@ class ClassifierTest {
         assertThat(v.eigenvalues()).hasSize(2);
         assertThat(v.eigenvalues()[0]).isPositive();
     }
+
+    /**
+     * Rosenbrock's valley floor short of the minimum (where W3's runs end: small gradient, long
+     * Newton step): the quick test settles most of it by the Cholesky step, with the full
+     * test's verdicts.
+     */
+    @org.junit.jupiter.api.Test
+    void theValleyFloorIsSettledWithoutTheEigendecomposition() {
+        int n = 10;
+        Objective f = Builtins.find("rosenbrock").orElseThrow().create(n);
+        SplittableRandom rnd = new SplittableRandom(10);
+        for (double tol : new double[] {1e-6, 1e-3}) {
+            Classifier c = new Classifier(f, tol);
+            int skipped = 0;
+            for (int k = 0; k < 300; k++) {
+                // x_{i+1} = x_i^2 from x_1 = 1 + d: on the floor; a little noise off it
+                double d = Math.pow(10, rnd.nextDouble(-7, -2)) * (rnd.nextBoolean() ? 1 : -1);
+                double[] x = new double[n];
+                x[0] = 1 + d;
+                for (int i = 1; i < n; i++) {
+                    x[i] = x[i - 1] * x[i - 1] + rnd.nextDouble(-1e-8, 1e-8);
+                }
+                Classifier.Verdict quick = c.classify(x, true);
+                Classifier.Verdict full = c.classify(x, false);
+                assertThat(quick.kind()).as("tol %s at %s", tol, java.util.Arrays.toString(x)).isEqualTo(full.kind());
+                if (quick.eigenvalues() == null) {
+                    skipped++;
+                    assertThat(full.newtonStep()).isGreaterThan(tol);
+                }
+            }
+            assertThat(skipped).as("tol %s", tol).isGreaterThan(150);
+        }
+    }
+
+    /**
+     * The Cholesky Newton step against Commons Math's LU solve of the same system on random
+     * symmetric positive definite matrices (A A^T + c I), and 0 where the matrix is indefinite
+     * or singular.
+     */
+    @org.junit.jupiter.api.Test
+    void theCholeskyStepIsTheSolutionOfHsEqualsG() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rnd.nextInt(12);
+            double[][] a = new double[n][n];
+            for (double[] row : a) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = rnd.nextDouble(-2, 2);
+                }
+            }
+            double[][] h = new double[n][n];
+            double c = Math.pow(10, rnd.nextDouble(-3, 1));
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = i == j ? c : 0;
+                    for (int k = 0; k < n; k++) {
+                        sum += a[i][k] * a[j][k];
+                    }
+                    h[i][j] = sum;
+                }
+            }
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = rnd.nextDouble(-1, 1);
+            }
+            double[] s = new org.apache.commons.math3.linear.LUDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(h)).getSolver()
+                    .solve(new org.apache.commons.math3.linear.ArrayRealVector(g)).toArray();
+            double norm = 0;
+            for (double v : s) {
+                norm += v * v;
+            }
+            assertThat(Classifier.newtonStepIfPositiveDefinite(h, g))
+                    .isCloseTo(Math.sqrt(norm), org.assertj.core.data.Percentage.withPercentage(1e-6));
+        }
+        // indefinite (a saddle), singular, not a number
+        assertThat(Classifier.newtonStepIfPositiveDefinite(new double[][] {{2, 0}, {0, -1}}, new double[] {1, 1}))
+                .isZero();
+        assertThat(Classifier.newtonStepIfPositiveDefinite(new double[][] {{1, 1}, {1, 1}}, new double[] {1, 1}))
+                .isZero();
+        assertThat(Classifier.newtonStepIfPositiveDefinite(new double[][] {{Double.NaN}}, new double[] {1})).isZero();
+        // diagonal: g_i / h_ii
+        assertThat(Classifier.newtonStepIfPositiveDefinite(new double[][] {{4, 0}, {0, 0.5}}, new double[] {2, 1}))
+                .isCloseTo(Math.hypot(0.5, 2), org.assertj.core.data.Offset.offset(1e-15));
+    }
 }
