@@ -1,5 +1,6 @@
 package multistart.cli;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -21,13 +22,23 @@ import multistart.simd.Lanes;
  */
 final class EarlyRead {
 
-    /** run's options that take a value. */
-    private static final Set<String> WITH_VALUE = Set.of("--out", "--threads", "--seed");
+    /** run's options that take a value (EarlyReadTest holds this to RunCommand's). */
+    static final Set<String> WITH_VALUE = Set.of("--out", "--threads", "--seed");
 
-    private static Path file;
-    private static Thread reader;
-    private static RunCommand.Loaded loaded;
-    private static Warmup warmup;
+    /** A reading under way or done: its fields are written by its thread, read after joining it. */
+    private static final class Early {
+        final Path file;
+        Thread thread;
+        RunCommand.Loaded loaded;
+        Warmup warmup;
+
+        Early(Path file) {
+            this.file = file;
+        }
+    }
+
+    /** The reading not yet claimed (guarded by the class). */
+    private static Early pending;
 
     private EarlyRead() {
     }
@@ -38,21 +49,18 @@ final class EarlyRead {
         if (f == null) {
             return;
         }
-        file = f;
-        reader = new Thread(() -> {
+        Early e = new Early(f);
+        e.thread = new Thread(() -> {
             try {
-                RunCommand.Loaded l = RunCommand.Loaded.of(f);
-                Warmup w = l.config() == null ? Warmup.none() : Warmup.start(l.config(), Lanes.wanted());
-                synchronized (EarlyRead.class) {
-                    loaded = l;
-                    warmup = w;
-                }
-            } catch (RuntimeException | LinkageError e) {
+                e.loaded = RunCommand.Loaded.of(f);
+                e.warmup = e.loaded.config() == null ? Warmup.none() : Warmup.start(e.loaded.config(), Lanes.wanted());
+            } catch (RuntimeException | LinkageError x) {
                 // nothing read: run reads the file itself and reports whatever is wrong
             }
         }, "multistart-early-read");
-        reader.setDaemon(true);
-        reader.start();
+        e.thread.setDaemon(true);
+        pending = e;
+        e.thread.start();
     }
 
     /** The config file a {@code run} command line names first, or null. */
@@ -95,44 +103,22 @@ final class EarlyRead {
      * (and any early warm-up is stopped). Waits for the reading to finish. Once only.
      */
     static RunCommand.Loaded claim(Path f, Warmup[] started) {
-        Thread t;
-        Path p;
+        Early e;
         synchronized (EarlyRead.class) {
-            t = reader;
-            p = file;
-            reader = null;
-            file = null;
+            e = pending;
+            pending = null;
         }
-        if (t == null) {
+        if (e == null) {
             return null;
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        RunCommand.Loaded l;
-        Warmup w;
-        synchronized (EarlyRead.class) {
-            l = loaded;
-            w = warmup;
-            loaded = null;
-            warmup = null;
-        }
-        if (l == null || !p.equals(f)) {
-            if (w != null) {
-                w.close();
+        Uninterruptibles.joinUninterruptibly(e.thread);
+        if (e.loaded == null || !e.file.equals(f)) {
+            if (e.warmup != null) {
+                e.warmup.close();
             }
             return null;
         }
-        started[0] = w;
-        return l;
+        started[0] = e.warmup;
+        return e.loaded;
     }
 }

@@ -263,26 +263,8 @@ public final class Engine {
                 return;
             }
             ended = true;
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    queue.put(END);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            com.google.common.util.concurrent.Uninterruptibles.putUninterruptibly(queue, END);
+            com.google.common.util.concurrent.Uninterruptibles.joinUninterruptibly(thread);
         }
     }
 

@@ -40,6 +40,18 @@ class EarlyReadTest {
     }
 
     @Test
+    void theOptionsTakingAValueAreRunCommandsOwn() {
+        java.util.Set<String> withValue = new java.util.HashSet<>();
+        for (picocli.CommandLine.Model.OptionSpec o : new picocli.CommandLine(new RunCommand()).getCommandSpec()
+                .options()) {
+            if (o.arity().max() > 0) {
+                withValue.addAll(java.util.List.of(o.names()));
+            }
+        }
+        assertThat(EarlyRead.WITH_VALUE).containsExactlyInAnyOrderElementsOf(withValue);
+    }
+
+    @Test
     void runTakesTheConfigAsReadEarlyAndOnlyForTheSameFile(@TempDir Path tmp) throws Exception {
         Path a = Files.writeString(tmp.resolve("a.yaml"), CONFIG);
         Path b = Files.writeString(tmp.resolve("b.yaml"), CONFIG.replace("early", "other"));
