@@ -64,7 +64,7 @@ public final class Warmup implements AutoCloseable {
     /**
      * Runs chunks of the plan's own runs, each combo in turn (so that the compiled code has seen
      * the branches the sweep takes), on a {@link Worker} as the engine's are: the same class
-     * behind the lane runner's callbacks and as many runs per call as the sweep's chunks. With a
+     * behind the lane runner's callbacks, and more runs per call than lanes. With a
      * callback class of its own, or one lane-full of runs per call, C2 compiled the lane code for
      * what it had seen and threw it away at the sweep's first chunk (a class check in refill and
      * finish, a never-taken branch in stops), and the sweep waited for it to be compiled again.
@@ -84,9 +84,10 @@ public final class Warmup implements AutoCloseable {
             if (worker.lanes() == 1) {
                 return;
             }
-            int threads = config.execution().threads() > 0 ? config.execution().threads()
-                    : Runtime.getRuntime().availableProcessors();
-            int size = (int) Math.min(Worker.chunkSize(plan.runCount(), threads, worker.lanes()), plan.startCount());
+            // a few lane-fulls per call: refill then finds a next run as in the sweep's chunks,
+            // and the combos come round quickly (each its own branches) even while the lane code
+            // is still slow
+            int size = (int) Math.min(2L * worker.lanes(), plan.startCount());
             long begin = System.nanoTime();
             int combos = plan.combos().size();
             long round = 0;
