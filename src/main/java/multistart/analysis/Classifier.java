@@ -65,9 +65,11 @@ public final class Classifier {
     /**
      * As {@link #classify(double[])}; when {@code quick}, a point that is plainly not stationary
      * is called unresolved without the eigendecomposition, and its verdict has no eigenvalues
-     * (null). Plainly: |g| above twice the tolerance times the Hessian's Frobenius norm. The
+     * (null). Plainly: |g| above twice the tolerance times the Hessian's Frobenius norm (the
      * Newton step is at least |g| / max |lambda| and max |lambda| is at most the Frobenius norm,
-     * so the full test would say unresolved too (the factor 2 covers rounding).
+     * so the full test would say unresolved too; the factor 2 covers rounding), or a positive
+     * definite Hessian whose Newton step is over twice the tolerance
+     * ({@link #newtonStepIfPositiveDefinite}).
      */
     public Verdict classify(double[] point, boolean quick) {
         return classify(point, quick, true);

@@ -1,8 +1,10 @@
 package multistart.engine;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -263,8 +265,8 @@ public final class Engine {
                 return;
             }
             ended = true;
-            com.google.common.util.concurrent.Uninterruptibles.putUninterruptibly(queue, END);
-            com.google.common.util.concurrent.Uninterruptibles.joinUninterruptibly(thread);
+            Uninterruptibles.putUninterruptibly(queue, END);
+            Uninterruptibles.joinUninterruptibly(thread);
         }
     }
 
@@ -288,7 +290,7 @@ public final class Engine {
                 return;
             } catch (TimeoutException e) {
                 // ask again
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | CancellationException e) {
                 return; // join rethrows it as it was thrown
             } catch (InterruptedException e) {
                 halt.set(true);
@@ -296,7 +298,6 @@ public final class Engine {
             }
         }
     }
-
 
     private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, Sink sink, long first,
             int size) {
