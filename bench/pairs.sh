@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Compares this working tree's build with another revision's on one config, in alternating
+# pairs (old, new, old, new, ...), which is how changes are judged on a machine whose speed
+# drifts by 10-40% within the hour: single runs of two builds taken minutes apart cannot be told
+# apart there. Both run through bin/multistart (each with its own class-data archive).
+# Usage: bench/pairs.sh REV CONFIG THREADS [PAIRS]      e.g. bench/pairs.sh HEAD~1 bench/w3-rosenbrock.yaml 2 6
+# Prints, per build, the whole command's seconds and the run phase's steps/s (result.json) of each
+# run and their medians. Builds REV in a temporary git worktree (removed at the end); the working
+# tree's jar must be built (mvn -q package -DskipTests).
+set -euo pipefail
+[ $# -ge 3 ] || { sed -n '2,9p' "$0"; exit 2; }
+rev=$1 config=$2 threads=$3 pairs=${4:-6}
+cd "$(dirname "$0")/.."
+new=$PWD
+[ -f "$new/target/multistart.jar" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+config=$(cd "$(dirname "$config")" && pwd)/$(basename "$config")
+old=$(mktemp -d)
+out=$(mktemp -d)
+trap 'git -C "$new" worktree remove --force "$old" >/dev/null 2>&1 || rm -rf "$old"; rm -rf "$out"' EXIT
+git worktree add -q --detach "$old" "$rev"
+(cd "$old" && mvn -q -B -ntp -Dstyle.color=never package -DskipTests >/dev/null 2>&1) || { echo "could not build $rev" >&2; exit 1; }
+one() {  # root -> "seconds steps/s"
+    local TIMEFORMAT=%R s
+    s=$( { time "$1/bin/multistart" run "$config" --out "$out/r" --threads "$threads" --force --quiet \
+        >/dev/null 2>&1; } 2>&1 )
+    echo "$s $(sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/r/result.json" | head -1)"
+}
+# a first run of each writes its class-data archive; not counted
+one "$old" >/dev/null
+one "$new" >/dev/null
+for ((i = 0; i < pairs; i++)); do
+    echo "old $(one "$old")"
+    echo "new $(one "$new")"
+done | awk -v rev="$rev" '
+    { wall[$1] = wall[$1] " " $2; rate[$1] = rate[$1] " " sprintf("%.3g", $3); w[$1, ++n[$1]] = $2; r[$1, n[$1]] = $3 }
+    function median(a, k, m,    i, j, t, v) {
+        for (i = 1; i <= m; i++) v[i] = a[k, i]
+        for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+        return m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+    }
+    END {
+        for (k in n) {
+            printf "%-3s %s: seconds%s (median %.3f); steps/s%s (median %.3g)\n", k, (k == "old" ? rev : "working tree"),
+                wall[k], median(w, k, n[k]), rate[k], median(r, k, n[k])
+        }
+    }'
