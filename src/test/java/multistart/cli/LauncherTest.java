@@ -57,27 +57,6 @@ class LauncherTest {
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** The launcher's JIT setting for the lane kernels (see bin/multistart). */
-    static final String JIT =
-            "-XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,multistart.simd.LaneKernel*::*,0.1";
-
-    /**
-     * The JIT setting names the classes that hold the lane kernels: LaneKernel and its nested
-     * kernels, and not the vector helpers they call (VectorMath), which must keep the usual
-     * counts (compiled on their own first, a helper is no longer inlined into its kernel).
-     */
-    @Test
-    void theJitSettingNamesTheKernelsAndNotTheirHelpers() throws Exception {
-        String prefix = "multistart.simd.LaneKernel";
-        ClassLoader loader = LauncherTest.class.getClassLoader();
-        Class<?> kernel = Class.forName(prefix, false, loader);
-        assertThat(kernel.getDeclaredClasses()).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.getName()).startsWith(prefix));
-        assertThat(Class.forName("multistart.simd.VectorMath", false, loader).getName()).doesNotStartWith(prefix);
-        assertThat(Files.readString(Path.of("bin/multistart"))).contains("\"" + JIT.replace(
-                "-XX:CompileCommand=quiet -XX", "-XX") + "\"");
-    }
-
     /** {@code args}: the last call's arguments; {@code calls}: all of this launch's calls. */
     private record Result(int exit, String output, String args, List<String> calls) {
     }
@@ -140,7 +119,7 @@ class LauncherTest {
     void onlyRunWritesAnArchive() throws Exception {
         // a --help or validate would archive too few classes to help a sweep
         Result r = launch(Map.of(), "validate", "a.yaml");
-        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector " + JIT + " -jar " + jar + " validate a.yaml");
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " validate a.yaml");
         assertThat(archive).doesNotExist();
     }
 
@@ -159,7 +138,7 @@ class LauncherTest {
     void exitCodeIsMultistartsAndCdsCanBeTurnedOff() throws Exception {
         Result r = launch(Map.of("FAKE_RC", "2", "MULTISTART_CDS", "off"), "run", "bad.yaml");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector " + JIT + " -jar " + jar + " run bad.yaml");
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " run bad.yaml");
         assertThat(archive).doesNotExist();
     }
 
