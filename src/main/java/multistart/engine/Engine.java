@@ -112,8 +112,8 @@ public final class Engine {
         // finished batches go back to the workers once the sink is done with them (sinks copy
         // what they keep), so a long sweep allocates no new buffers per chunk
         java.util.concurrent.ConcurrentLinkedQueue<Batch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        // the workers stop starting runs once this is set; the merge thread sets it when
-        // `cancelled` says so (see await)
+        // the workers stop starting runs once this is set: when the sweep ends, however it ends
+        // (below, finally), so also when `cancelled` says so (see await)
         AtomicBoolean halt = new AtomicBoolean();
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, halt, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
@@ -132,10 +132,9 @@ public final class Engine {
             }
             while (!inFlight.isEmpty()) {
                 ForkJoinTask<Batch> head = inFlight.poll();
-                await(head, cancelled, halt);
+                await(head, cancelled);
                 Batch b = head.join();
                 if (cancelled.getAsBoolean()) {
-                    halt.set(true);
                     throw new InterruptedException("interrupted");
                 }
                 if (next < runs) {
@@ -275,14 +274,13 @@ public final class Engine {
 
     /**
      * Waits until {@code task} is done (normally or not), asking {@code cancelled} every
-     * {@link #POLL_MILLIS} ms meanwhile; when it says so, or this thread is interrupted, sets
-     * {@code halt} (the workers then start no more runs) and throws InterruptedException.
+     * {@link #POLL_MILLIS} ms meanwhile; throws InterruptedException when it says so or this
+     * thread is interrupted (execute's finally then stops the workers).
      */
-    private static void await(ForkJoinTask<Batch> task, java.util.function.BooleanSupplier cancelled,
-            AtomicBoolean halt) throws InterruptedException {
+    private static void await(ForkJoinTask<Batch> task, java.util.function.BooleanSupplier cancelled)
+            throws InterruptedException {
         while (true) {
             if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
-                halt.set(true);
                 throw new InterruptedException("interrupted");
             }
             try {
@@ -292,9 +290,6 @@ public final class Engine {
                 // ask again
             } catch (ExecutionException | CancellationException e) {
                 return; // join rethrows it as it was thrown
-            } catch (InterruptedException e) {
-                halt.set(true);
-                throw e;
             }
         }
     }
