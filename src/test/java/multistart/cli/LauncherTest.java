@@ -30,6 +30,8 @@ class LauncherTest {
     Path archive;
     Path calls;
     Path fakeJava;
+    /** The flags that give C2 its directives. */
+    String jit;
 
     @BeforeEach
     void layout() throws IOException {
@@ -37,6 +39,9 @@ class LauncherTest {
         Files.createDirectories(root.resolve("target"));
         Path launcher = root.resolve("bin/multistart");
         Files.copy(Path.of("bin/multistart"), launcher);
+        Files.copy(Path.of("bin/c2-directives.json"), root.resolve("bin/c2-directives.json"));
+        jit = "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=" + root.resolve("bin/c2-directives.json")
+                + " -XX:-DisplayVMOutput";
         jar = root.resolve("target/multistart.jar");
         Files.writeString(jar, "not a jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
@@ -81,7 +86,7 @@ class LauncherTest {
         Result first = launch(Map.of(), "run", "a.yaml", "--force");
         assertThat(first.exit()).isZero();
         assertThat(first.calls()).hasSize(2);
-        assertThat(first.calls().get(0)).startsWith("--add-modules jdk.incubator.vector ")
+        assertThat(first.calls().get(0)).startsWith("--add-modules jdk.incubator.vector " + jit + " ")
                 .contains("-XX:DumpLoadedClassList=" + archive + ".")
                 .doesNotContain("SharedArchiveFile")
                 .endsWith("-jar " + jar + " run a.yaml --force");
@@ -119,7 +124,7 @@ class LauncherTest {
     void onlyRunWritesAnArchive() throws Exception {
         // a --help or validate would archive too few classes to help a sweep
         Result r = launch(Map.of(), "validate", "a.yaml");
-        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " validate a.yaml");
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector " + jit + " -jar " + jar + " validate a.yaml");
         assertThat(archive).doesNotExist();
     }
 
@@ -138,8 +143,18 @@ class LauncherTest {
     void exitCodeIsMultistartsAndCdsCanBeTurnedOff() throws Exception {
         Result r = launch(Map.of("FAKE_RC", "2", "MULTISTART_CDS", "off"), "run", "bad.yaml");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " run bad.yaml");
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector " + jit + " -jar " + jar + " run bad.yaml");
         assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void theDirectivesCanBeLeftOutAndAreWhenTheirFileIsMissing() throws Exception {
+        Map<String, String> plain = Map.of("MULTISTART_CDS", "off", "MULTISTART_DIRECTIVES", "off");
+        assertThat(launch(plain, "validate", "a.yaml").args())
+                .isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " validate a.yaml");
+        Files.delete(root.resolve("bin/c2-directives.json"));
+        assertThat(launch(Map.of("MULTISTART_CDS", "off"), "validate", "a.yaml").args())
+                .isEqualTo("--add-modules jdk.incubator.vector -jar " + jar + " validate a.yaml");
     }
 
     @Test
@@ -180,5 +195,27 @@ class LauncherTest {
         }
         assertThat(list).isNotEmptyFile();
         assertThat(made).isNotEmptyFile();
+    }
+
+    /**
+     * This JVM reads the directives file (HotSpot stops with "Parsing of compiler directives
+     * failed" on a bad one) and, with the launcher's flags, prints nothing about it.
+     */
+    @Test
+    void theJvmTakesTheDirectives() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String file = "-XX:CompilerDirectivesFile=" + Path.of("bin/c2-directives.json").toAbsolutePath();
+        List<String> shown = List.of(java, "-XX:+UnlockDiagnosticVMOptions", file, "-version");
+        List<String> quiet = List.of(java, "-XX:+UnlockDiagnosticVMOptions", file, "-XX:-DisplayVMOutput", "-version");
+        String out = run(shown);
+        assertThat(out).contains("1 compiler directives added");
+        assertThat(run(quiet)).doesNotContain("directive", "rror", "arning").contains("version");
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 }
