@@ -18,6 +18,11 @@ import multistart.simd.Lanes;
  * results thrown away, until the run phase begins ({@link #close}) or a few seconds have
  * passed. It changes no result (the work is discarded, and lanes give the same bits as the
  * scalar path either way), only when the lane code reaches full speed.
+ *
+ * <p>The launcher's {@code bin/c2-directives.json} shortens the wait from the other side: it keeps
+ * C2 from compiling the Vector API's fallback code, which the lane code runs until C2 has it.
+ * The helper only calls the lane code: workers stepping runs one at a time until it was fast
+ * (a gate the helper opened) were tried, and C2 reached the lane code later with fewer callers.
  */
 public final class Warmup implements AutoCloseable {
 
