@@ -172,7 +172,6 @@ class LauncherTest {
      */
     @Test
     void theJvmTakesTheFlags() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path list = root.resolve("classes.txt");
         Path made = root.resolve("made.jsa");
         Path emptyJar = root.resolve("empty.jar");
@@ -181,14 +180,12 @@ class LauncherTest {
         }
         String modules = "--add-modules=jdk.incubator.vector";
         for (List<String> cmd : List.of(
-                List.of(java, "-XX:DumpLoadedClassList=" + list, modules, "-cp", emptyJar.toString(), "-version"),
-                List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + made,
+                List.of(JAVA, "-XX:DumpLoadedClassList=" + list, modules, "-cp", emptyJar.toString(), "-version"),
+                List.of(JAVA, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + made,
                         "--add-modules", "jdk.incubator.vector", "-cp", emptyJar.toString()),
-                List.of(java, "-XX:SharedArchiveFile=" + made, "-Xlog:cds=off", "-Xshare:on", modules, "-cp",
+                List.of(JAVA, "-XX:SharedArchiveFile=" + made, "-Xlog:cds=off", "-Xshare:on", modules, "-cp",
                         emptyJar.toString(), "-version"))) {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as(out).isZero();
+            String out = run(cmd);
             if (!cmd.contains("-Xshare:dump")) {
                 assertThat(out).doesNotContain("warning", "Error");
             }
@@ -203,15 +200,17 @@ class LauncherTest {
      */
     @Test
     void theJvmTakesTheDirectives() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String file = "-XX:CompilerDirectivesFile=" + Path.of("bin/c2-directives.json").toAbsolutePath();
-        List<String> shown = List.of(java, "-XX:+UnlockDiagnosticVMOptions", file, "-version");
-        List<String> quiet = List.of(java, "-XX:+UnlockDiagnosticVMOptions", file, "-XX:-DisplayVMOutput", "-version");
-        String out = run(shown);
-        assertThat(out).contains("1 compiler directives added");
-        assertThat(run(quiet)).doesNotContain("directive", "rror", "arning").contains("version");
+        assertThat(run(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", file, "-version")))
+                .contains("1 compiler directives added");
+        assertThat(run(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", file, "-XX:-DisplayVMOutput", "-version")))
+                .doesNotContain("directive", "rror", "arning").contains("version");
     }
 
+    /** The java of the JVM running the tests. */
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Runs {@code cmd} to its end, which must be a success; its output, stdout and stderr together. */
     private static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
