@@ -46,12 +46,14 @@ final class Experiment {
 
     static final String STATE = ".multistart";
     static final String JOURNAL = "journal.bin";
+    /** The provisional basin of each finished run, for runs.csv (see RunsFile). */
+    static final String BASIN_IDS = "basin-ids.bin";
     static final String CONFIG = "config.txt";
     static final String LOCK = "lock";
 
     /** Files a run writes; --force removes exactly these. */
     static final List<String> FILES = List.of("summary.md", "minima.csv", "sweep.csv", RunsFile.NAME, "result.json",
-            "." + RunsFile.NAME + ".partial", "basins.png", "convergence.png", "sweep.png", "report.html");
+            "basins.png", "convergence.png", "sweep.png", "report.html");
 
     /** The folder cannot be used as asked (exit 2, nothing written). */
     static final class FolderInUse extends Exception {
@@ -96,6 +98,7 @@ final class Experiment {
             Outcome o = locked(config, resume && unfinished, startNanos, cancelled, quiet, runPhase);
             if (o.complete()) {
                 Files.deleteIfExists(dir.resolve(STATE).resolve(JOURNAL));
+                Files.deleteIfExists(dir.resolve(STATE).resolve(BASIN_IDS));
                 Files.deleteIfExists(dir.resolve(STATE).resolve(CONFIG));
             }
             return o;
@@ -179,11 +182,12 @@ final class Experiment {
                 Files.deleteIfExists(dir.resolve(f));
             }
             Files.deleteIfExists(journalPath);
+            Files.deleteIfExists(state.resolve(BASIN_IDS));
             Files.write(state.resolve(CONFIG), ConfigDump.lines(config), StandardCharsets.UTF_8);
         }
         Engine engine = new Engine(config.execution().threads());
         Aggregator aggregator = new Aggregator(plan);
-        RunsFile runsFile = config.output().runs() ? new RunsFile(plan, dir) : null;
+        RunsFile runsFile = config.output().runs() ? new RunsFile(plan, dir, state.resolve(BASIN_IDS)) : null;
         Engine.Sink fold = batch -> {
             aggregator.accept(batch);
             if (runsFile != null) {
@@ -237,9 +241,6 @@ final class Experiment {
                 public void prepare(Batch batch) {
                     Journal.encode(batch);
                     aggregator.prepare(batch);
-                    if (runsFile != null) {
-                        runsFile.prepare(batch);
-                    }
                 }
             }, progress, cancelled);
         } catch (InterruptedException e) {
@@ -269,15 +270,15 @@ final class Experiment {
         LOG.debug("basins ranked and classified in {} s", String.format(Locale.ROOT, "%.3f",
                 (System.nanoTime() - a0) / 1e9));
         OutputFolder out = new OutputFolder(dir);
-        // the files are independent once the findings are final: runs.csv's rewrite and minima.csv
+        // the files are independent once the findings are final: runs.csv (from the journal) and minima.csv
         // (the two that grow with the sweep) on threads of their own, the rest here; result.json,
         // which marks the folder complete, moves into place after all of them
         try (SideTasks side = new SideTasks()) {
             if (runsFile != null) {
                 side.start("runs.csv", () -> {
                     long r0 = System.nanoTime();
-                    runsFile.finish(aggregator);
-                    LOG.debug("runs.csv given its final basin numbers in {} s", String.format(Locale.ROOT, "%.3f",
+                    runsFile.finish(aggregator, journalPath, engine.threads());
+                    LOG.debug("runs.csv written in {} s", String.format(Locale.ROOT, "%.3f",
                             (System.nanoTime() - r0) / 1e9));
                 });
             }

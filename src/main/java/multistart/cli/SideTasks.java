@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Report files written on threads of their own while the caller writes others: after the run
  * phase the files are independent of each other (each reads the finished, no longer changing
- * findings), and on a sweep with runs.csv the rewrite of that file alone can take seconds.
+ * findings), and on a sweep with runs.csv writing that file alone can take seconds.
  * {@link #join} waits for all of them and throws the first failure; {@link #close} does the same,
  * so that no file is still being written once the caller has given up (with try-with-resources,
  * a task's failure is then suppressed in the caller's own exception).

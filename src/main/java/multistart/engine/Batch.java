@@ -18,14 +18,6 @@ public final class Batch {
     /** Messages of failed runs, null while none failed. */
     public String[] failure;
     /**
-     * Text the sink prepared from this batch on the worker thread ({@link Engine.Sink#prepare}),
-     * for the merge thread to write: {@code bytes}, where row i ends at {@code textEnds[i]}.
-     * Valid while {@code textReady}; reused with the batch.
-     */
-    public byte[] bytes = new byte[0];
-    public int[] textEnds = new int[0];
-    public boolean textReady;
-    /**
      * Hashes the sink computed on the worker thread for the merge (the basin index's cells):
      * run i's are {@code probeCount[i]} longs from {@code probes[probeFrom[i]]}, the first
      * {@code probeTotal} of {@code probes} in all. Valid while {@code probesReady}.
@@ -62,7 +54,6 @@ public final class Batch {
         this.firstRun = firstRun;
         this.size = size;
         this.failure = null;
-        this.textReady = false;
         this.recordsReady = false;
         this.probesReady = false;
         this.basinsReady = false;

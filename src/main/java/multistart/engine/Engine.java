@@ -31,8 +31,9 @@ public final class Engine {
 
         /**
          * Called on the worker thread that ran the batch, before it goes to the merge: work
-         * that depends on this batch alone (formatting its rows) is done there in parallel.
-         * It may only read the batch and fill its {@code text}.
+         * that depends on this batch alone (encoding its journal records, hashing its end
+         * points for the basin lookup) is done there in parallel. It may only read the batch
+         * and fill the fields meant for that work.
          */
         default void prepare(Batch batch) {
         }

@@ -171,6 +171,77 @@ public final class Journal implements AutoCloseable {
         return valid;
     }
 
+    /**
+     * Reads whole blocks of a journal that holds every run asked for (one this process wrote
+     * and closed), each block into a batch of its own, start points recomputed from the plan.
+     * Records are fixed-size, so blocks are read by position and several readers may work on
+     * one file at once. A record that is missing, out of place or fails its checksum is an
+     * {@link IOException}: this is not the resume path, which accepts a torn end.
+     */
+    public static final class Reader implements AutoCloseable {
+        private final FileChannel channel;
+        private final Plan plan;
+        private final int size;
+        private final StartCursor cursor;
+        private final CRC32 crc = new CRC32();
+        private ByteBuffer block = ByteBuffer.allocate(0);
+        private Batch batch;
+
+        public Reader(Path path, Plan plan) throws IOException {
+            this.channel = FileChannel.open(path, StandardOpenOption.READ);
+            this.plan = plan;
+            this.size = recordSize(plan.starts().dimension());
+            this.cursor = new StartCursor(plan);
+        }
+
+        /**
+         * Runs {@code [firstRun, firstRun + count)} as a batch; the batch is this reader's and
+         * is refilled by its next call.
+         */
+        public Batch read(long firstRun, int count) throws IOException {
+            int n = plan.starts().dimension();
+            if (batch == null || batch.capacity() < count) {
+                batch = new Batch(firstRun, count, n);
+            }
+            batch.reset(firstRun, count);
+            int bytes = count * size;
+            if (block.capacity() < bytes) {
+                block = ByteBuffer.allocate(bytes);
+            }
+            block.clear().limit(bytes);
+            long position = 8 + firstRun * size;
+            while (block.hasRemaining()) {
+                if (channel.read(block, position + block.position()) < 0) {
+                    throw new IOException("the journal ends before run " + (firstRun + block.position() / size));
+                }
+            }
+            byte[] records = block.array();
+            for (int i = 0; i < count; i++) {
+                int at = i * size;
+                crc.reset();
+                crc.update(records, at, size - 4);
+                if (block.getInt(at + size - 4) != (int) crc.getValue() || block.getLong(at) != firstRun + i) {
+                    throw new IOException("the journal's record of run " + (firstRun + i) + " is damaged");
+                }
+                int p = at + 8;
+                for (int k = 0; k < n; k++, p += 8) {
+                    batch.end[i * n + k] = block.getDouble(p);
+                }
+                batch.value[i] = block.getDouble(p);
+                batch.gradientNorm[i] = block.getDouble(p + 8);
+                batch.iterations[i] = block.getInt(p + 16);
+                batch.status[i] = block.get(p + 20);
+                cursor.fill(batch, i);
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
     /** Recomputes start points for replayed runs (they are not journaled). */
     private static final class StartCursor {
         private final Plan plan;
