@@ -46,8 +46,13 @@ import multistart.optimizer.Status;
 public final class RunsFile implements AutoCloseable {
 
     public static final String NAME = "runs.csv";
-    /** Runs in one block of {@link #finish}: a block's rows are about 0.7 MB at 2-d. */
+    /** Most runs in one block of {@link #finish} (about 0.7 MB of rows at 2-d). */
     static final int BLOCK = 4096;
+    /**
+     * Most formatting threads: at 0.3-0.5 us a row on one thread, four format more than a disk
+     * takes, and each keeps two blocks in memory.
+     */
+    static final int MAX_THREADS = 4;
 
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -117,11 +122,13 @@ public final class RunsFile implements AutoCloseable {
 
     /**
      * Writes {@code runs.csv} with the final basin numbers ({@code basins} finished) from the
-     * closed {@code journal}, which holds every run, formatting on {@code threads} threads, and
-     * moves it into place; the ids' file is removed.
+     * closed {@code journal}, which holds every run, formatting on as many threads as the sweep
+     * ran on (at most {@link #MAX_THREADS}), and moves it into place; the ids' file is removed.
      */
-    public void finish(Aggregator basins, Path journal, int threads) throws IOException, InterruptedException {
+    public void finish(Aggregator basins, Path journal, int sweepThreads) throws IOException, InterruptedException {
         idsOut.close();
+        int threads = Math.max(1, Math.min(sweepThreads, MAX_THREADS));
+        int block = blockRuns();
         Path tmp = target.resolveSibling("." + NAME + ".tmp");
         long runs = plan.runCount();
         ArrayBlockingQueue<Formatter> formatters = new ArrayBlockingQueue<>(threads);
@@ -134,7 +141,7 @@ public final class RunsFile implements AutoCloseable {
         List<Formatter> opened = new ArrayList<>();
         try (OutputStream w = Files.newOutputStream(tmp)) {
             for (int i = 0; i < threads; i++) {
-                opened.add(new Formatter(journal, basins));
+                opened.add(new Formatter(journal, basins, block));
             }
             formatters.addAll(opened);
             w.write((header(plan) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -144,7 +151,7 @@ public final class RunsFile implements AutoCloseable {
             while (next < runs || !ahead.isEmpty()) {
                 while (next < runs && ahead.size() < 2 * threads) {
                     long first = next;
-                    int count = (int) Math.min(BLOCK, runs - first);
+                    int count = (int) Math.min(block, runs - first);
                     ahead.add(pool.submit(() -> {
                         Formatter f = formatters.take();
                         try {
@@ -197,9 +204,10 @@ public final class RunsFile implements AutoCloseable {
         private final Journal.Reader journal;
         private final FileChannel idsIn;
         private final Aggregator basins;
-        private final ByteBuffer idBlock = ByteBuffer.allocate(4 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        private final ByteBuffer idBlock;
 
-        Formatter(Path journalPath, Aggregator basins) throws IOException {
+        Formatter(Path journalPath, Aggregator basins, int block) throws IOException {
+            this.idBlock = ByteBuffer.allocate(4 * block).order(ByteOrder.LITTLE_ENDIAN);
             this.journal = new Journal.Reader(journalPath, plan);
             this.idsIn = FileChannel.open(ids, StandardOpenOption.READ);
             this.basins = basins;
@@ -213,7 +221,7 @@ public final class RunsFile implements AutoCloseable {
                     throw new IOException("the basin ids end before run " + (first + idBlock.position() / 4));
                 }
             }
-            return format(b, idBlock, basins, reuse == null ? new byte[0] : reuse);
+            return format(b, idBlock, basins, reuse == null ? new byte[count * rowMax()] : reuse);
         }
 
         @Override
@@ -224,6 +232,21 @@ public final class RunsFile implements AutoCloseable {
         }
     }
 
+    /** The longest a row can be, in bytes. */
+    private int rowMax() {
+        // three integers, the swept columns, 2n + 2 doubles, the status, a basin, commas and the newline
+        return 3 * 21 + maxComboBytes + (2 * plan.starts().dimension() + 2) * (ShortestDouble.MAX_BYTES + 1) + 11
+                + 16 + 12 + 2;
+    }
+
+    /**
+     * Runs per block: up to {@link #BLOCK}, fewer where rows are long, so that a block's rows
+     * stay within about 1 MiB (2 600-d rows are 40-60 KB each).
+     */
+    int blockRuns() {
+        return Math.max(16, Math.min(BLOCK, (1 << 20) / rowMax()));
+    }
+
     /**
      * The batch's rows, UTF-8, into {@code out} (grown if needed); run i's provisional basin id
      * is the i-th int of {@code idBlock}. Numbers are written straight into the bytes
@@ -231,9 +254,7 @@ public final class RunsFile implements AutoCloseable {
      */
     Rows format(Batch b, ByteBuffer idBlock, Aggregator basins, byte[] out) {
         int n = b.dimension;
-        // a row at most: three integers, the swept columns, 2n + 2 doubles, the status, a basin,
-        // commas and the newline
-        int rowMax = 3 * 21 + maxComboBytes + (2 * n + 2) * (ShortestDouble.MAX_BYTES + 1) + 11 + 16 + 12 + 2;
+        int rowMax = rowMax();
         int at = 0;
         for (int i = 0; i < b.size; i++) {
             if (out.length < at + rowMax) {
