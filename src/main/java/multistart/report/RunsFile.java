@@ -134,7 +134,7 @@ public final class RunsFile implements AutoCloseable {
         ArrayBlockingQueue<Formatter> formatters = new ArrayBlockingQueue<>(threads);
         ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "multistart-runs.csv");
+            Thread t = new Thread(r, "multistart-runs.csv-rows");
             t.setDaemon(true);
             return t;
         });
