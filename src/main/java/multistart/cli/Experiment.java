@@ -275,6 +275,10 @@ final class Experiment {
         // which marks the folder complete, moves into place after all of them
         try (SideTasks side = new SideTasks()) {
             if (runsFile != null) {
+                if (plan.runCount() >= 1_000_000) {
+                    // about a second per million rows here, with nothing else to show meanwhile
+                    LOG.info("{}: writing runs.csv ({} rows)", config.name(), plan.runCount());
+                }
                 side.start("runs.csv", () -> {
                     long r0 = System.nanoTime();
                     runsFile.finish(aggregator, journalPath, engine.threads());
