@@ -126,24 +126,15 @@ public final class Journal implements AutoCloseable {
                     } catch (EOFException e) {
                         break;
                     }
-                    crc.reset();
-                    crc.update(record, 0, size - 4);
                     ByteBuffer r = ByteBuffer.wrap(record);
-                    if (r.getInt(size - 4) != (int) crc.getValue() || r.getLong(0) != valid) {
+                    if (!intact(r, 0, size, valid, crc)) {
                         break;
                     }
                     if (batch == null) {
                         batch = new Batch(valid, (int) Math.min(512, runs - valid), n);
                     }
                     int i = (int) (valid - batch.firstRun);
-                    r.position(8);
-                    for (int k = 0; k < n; k++) {
-                        batch.end[i * n + k] = r.getDouble();
-                    }
-                    batch.value[i] = r.getDouble();
-                    batch.gradientNorm[i] = r.getDouble();
-                    batch.iterations[i] = r.getInt();
-                    batch.status[i] = r.get();
+                    decode(r, 0, batch, i);
                     cursor.fill(batch, i);
                     valid++;
                     goodBytes += size;
@@ -215,22 +206,11 @@ public final class Journal implements AutoCloseable {
                     throw new IOException("the journal ends before run " + (firstRun + block.position() / size));
                 }
             }
-            byte[] records = block.array();
             for (int i = 0; i < count; i++) {
-                int at = i * size;
-                crc.reset();
-                crc.update(records, at, size - 4);
-                if (block.getInt(at + size - 4) != (int) crc.getValue() || block.getLong(at) != firstRun + i) {
+                if (!intact(block, i * size, size, firstRun + i, crc)) {
                     throw new IOException("the journal's record of run " + (firstRun + i) + " is damaged");
                 }
-                int p = at + 8;
-                for (int k = 0; k < n; k++, p += 8) {
-                    batch.end[i * n + k] = block.getDouble(p);
-                }
-                batch.value[i] = block.getDouble(p);
-                batch.gradientNorm[i] = block.getDouble(p + 8);
-                batch.iterations[i] = block.getInt(p + 16);
-                batch.status[i] = block.get(p + 20);
+                decode(block, i * size, batch, i);
                 cursor.fill(batch, i);
             }
             return batch;
@@ -240,6 +220,26 @@ public final class Journal implements AutoCloseable {
         public void close() throws IOException {
             channel.close();
         }
+    }
+
+    /** Whether the record at {@code at} in {@code r} is run {@code run}'s and passes its CRC-32. */
+    private static boolean intact(ByteBuffer r, int at, int size, long run, CRC32 crc) {
+        crc.reset();
+        crc.update(r.array(), r.arrayOffset() + at, size - 4);
+        return r.getInt(at + size - 4) == (int) crc.getValue() && r.getLong(at) == run;
+    }
+
+    /** Decodes the record at {@code at} in {@code r} into slot {@code i} of {@code batch} (its start point aside). */
+    private static void decode(ByteBuffer r, int at, Batch batch, int i) {
+        int n = batch.dimension;
+        int p = at + 8;
+        for (int k = 0; k < n; k++, p += 8) {
+            batch.end[i * n + k] = r.getDouble(p);
+        }
+        batch.value[i] = r.getDouble(p);
+        batch.gradientNorm[i] = r.getDouble(p + 8);
+        batch.iterations[i] = r.getInt(p + 16);
+        batch.status[i] = r.get(p + 20);
     }
 
     /** Recomputes start points for replayed runs (they are not journaled). */
