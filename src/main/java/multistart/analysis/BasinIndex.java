@@ -123,7 +123,6 @@ final class BasinIndex {
      */
     int probes(double[] x, int offset, long[] out, int at, long[] cell, long[] probe, int[] options) {
         int combos = 1;
-        int dirs = 0;
         for (int i = 0; i < k; i++) {
             double q = x[offset + i] / side + PHASE;
             double c = Math.floor(q);
@@ -133,33 +132,69 @@ final class BasinIndex {
             // NaN fails both comparisons: every neighbour
             boolean low = !(f >= reach);
             boolean high = !(1.0 - f >= reach);
-            options[i] = low && high ? 3 : low || high ? 2 : 1;
-            if (high && !low) {
-                dirs |= 1 << i;
-            }
-            combos *= options[i];
+            // the axis's cell offsets in the order the lookup reads them: (-1, 0, +1) when both
+            // neighbours may hold a point, (0, -1) or (0, +1) when one may, (0) when none
+            options[i] = low && high ? BOTH : low ? BELOW : high ? ABOVE : NONE;
+            combos *= count(options[i]);
+            probe[i] = cell[i] + shift(options[i], 0);
         }
         out[at] = hash(cell, k);
         if (combos > MAX_PROBES) {
             return SCAN;
         }
+        // every choice of offsets, axis 0 turning fastest (an odometer: no division per digit);
+        // the first choice with all offsets 0 is the home cell, already written
         int written = 1;
+        int off = 0;
+        for (int i = 0; i < k; i++) {
+            off += options[i] == BOTH ? 1 : 0;
+        }
         for (int c = 0; c < combos; c++) {
-            int rest = c;
-            boolean home = true;
-            for (int i = 0; i < k; i++) {
-                int o = options[i];
-                int digit = rest % o;
-                rest /= o;
-                long step = o == 3 ? digit - 1 : digit == 0 ? 0 : (dirs & (1 << i)) != 0 ? 1 : -1;
-                probe[i] = cell[i] + step;
-                home &= step == 0;
+            if (c > 0) {
+                int i = 0;
+                while (true) {
+                    int o = options[i];
+                    int digit = (o >>> DIGIT) + 1;
+                    int before = shift(o, digit - 1) != 0 ? 1 : 0;
+                    if (digit == count(o)) {
+                        options[i] = o & KIND;
+                        probe[i] = cell[i] + shift(o, 0);
+                        off += (shift(o, 0) != 0 ? 1 : 0) - before;
+                        i++;
+                        continue;
+                    }
+                    options[i] = (o & KIND) | digit << DIGIT;
+                    probe[i] = cell[i] + shift(o, digit);
+                    off += (shift(o, digit) != 0 ? 1 : 0) - before;
+                    break;
+                }
             }
-            if (!home) {
+            if (off != 0) {
                 out[at + written++] = hash(probe, k);
             }
         }
         return written;
+    }
+
+    /*
+     * An axis's choices in probes(): the kind in the low bits, the odometer's digit above them.
+     * Offsets by kind and digit: NONE (0), BELOW (0, -1), ABOVE (0, +1), BOTH (-1, 0, +1).
+     */
+    private static final int NONE = 0;
+    private static final int BELOW = 1;
+    private static final int ABOVE = 2;
+    private static final int BOTH = 3;
+    private static final int KIND = 3;
+    private static final int DIGIT = 2;
+
+    private static int count(int o) {
+        int kind = o & KIND;
+        return kind == NONE ? 1 : kind == BOTH ? 3 : 2;
+    }
+
+    private static long shift(int o, int digit) {
+        int kind = o & KIND;
+        return kind == BOTH ? digit - 1 : kind == BELOW ? -digit : kind == ABOVE ? digit : 0;
     }
 
     /**
