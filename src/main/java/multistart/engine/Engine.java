@@ -119,6 +119,7 @@ public final class Engine {
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, halt, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
+        double compiling = LOG.isDebugEnabled() ? CompilerTime.seconds() : Double.NaN;
         long begin = System.nanoTime();
         // time in the sink, the part of the sweep that runs on one thread
         long merging = 0;
@@ -169,6 +170,14 @@ public final class Engine {
                         second == null ? "" : String.format(java.util.Locale.ROOT,
                                 "; its second stage busy %.3f s (%.3f us per run)", second.busy / 1e9,
                                 second.busy / 1e3 / r));
+                double jit = CompilerTime.seconds() - compiling;
+                if (!Double.isNaN(jit)) {
+                    LOG.debug("JIT compilers used {} s of CPU during the run phase (of {} cores' {} s)",
+                            String.format(java.util.Locale.ROOT, "%.2f", jit),
+                            Runtime.getRuntime().availableProcessors(),
+                            String.format(java.util.Locale.ROOT, "%.2f",
+                                    wall * Runtime.getRuntime().availableProcessors()));
+                }
             }
         } finally {
             halt.set(true);
