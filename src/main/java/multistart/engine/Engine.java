@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -109,7 +110,7 @@ public final class Engine {
         long runs = plan.runCount();
         int chunk = Worker.chunkSize(runs - firstRun, threads, lanes(plan));
         int window = threads * 4;
-        ForkJoinPool pool = new ForkJoinPool(threads);
+        ForkJoinPool pool = new ForkJoinPool(threads, WORKERS, null, false);
         // finished batches go back to the workers once the sink is done with them (sinks copy
         // what they keep), so a long sweep allocates no new buffers per chunk
         java.util.concurrent.ConcurrentLinkedQueue<Batch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -119,7 +120,10 @@ public final class Engine {
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(plan, vectorLanes, halt, free));
         ArrayDeque<ForkJoinTask<Batch>> inFlight = new ArrayDeque<>();
         long steps = 0;
-        double compiling = LOG.isDebugEnabled() ? CompilerTime.seconds() : Double.NaN;
+        // the CPU the run phase takes, by whom (the log's DEBUG line; Linux only)
+        boolean cpu = LOG.isDebugEnabled();
+        double compiling = cpu ? ThreadCpu.seconds(ThreadCpu.COMPILERS) : Double.NaN;
+        double merging0 = cpu ? ThreadCpu.ofThisThread() + ThreadCpu.seconds(SecondStage.NAME) : Double.NaN;
         long begin = System.nanoTime();
         // time in the sink, the part of the sweep that runs on one thread
         long merging = 0;
@@ -170,13 +174,17 @@ public final class Engine {
                         second == null ? "" : String.format(java.util.Locale.ROOT,
                                 "; its second stage busy %.3f s (%.3f us per run)", second.busy / 1e9,
                                 second.busy / 1e3 / r));
-                double jit = CompilerTime.seconds() - compiling;
-                if (!Double.isNaN(jit)) {
-                    LOG.debug("JIT compilers used {} s of CPU during the run phase (of {} cores' {} s)",
-                            String.format(java.util.Locale.ROOT, "%.2f", jit),
-                            Runtime.getRuntime().availableProcessors(),
-                            String.format(java.util.Locale.ROOT, "%.2f",
-                                    wall * Runtime.getRuntime().availableProcessors()));
+                // the workers are idle now, not yet gone
+                double working = ThreadCpu.seconds(WORKER);
+                double merge = ThreadCpu.ofThisThread() + ThreadCpu.seconds(SecondStage.NAME) - merging0;
+                double jit = ThreadCpu.seconds(ThreadCpu.COMPILERS) - compiling;
+                if (!Double.isNaN(working + merge + jit)) {
+                    int cores = Runtime.getRuntime().availableProcessors();
+                    LOG.debug("run phase CPU: workers {} s, merging {} s, JIT compilers {} s (of {} cores' {} s)",
+                            String.format(java.util.Locale.ROOT, "%.2f", working),
+                            String.format(java.util.Locale.ROOT, "%.2f", merge),
+                            String.format(java.util.Locale.ROOT, "%.2f", jit), cores,
+                            String.format(java.util.Locale.ROOT, "%.2f", wall * cores));
                 }
             }
         } finally {
@@ -201,6 +209,7 @@ public final class Engine {
      * {@link #finish}.
      */
     private static final class SecondStage implements AutoCloseable {
+        static final String NAME = "multistart-merge-2";
         private static final Batch END = new Batch(-1, 0, 0);
         private final Sink sink;
         private final java.util.Queue<Batch> free;
@@ -214,7 +223,7 @@ public final class Engine {
             this.sink = sink;
             this.free = free;
             this.queue = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
-            this.thread = new Thread(this::drain, "multistart-merge-2");
+            this.thread = new Thread(this::drain, NAME);
             thread.setDaemon(true);
             thread.start();
         }
@@ -303,6 +312,18 @@ public final class Engine {
             }
         }
     }
+
+    /**
+     * The workers' name: {@value}-1, -2, ... (a run phase's workers are the only threads so
+     * named; the kernel keeps 15 characters of it, which {@link ThreadCpu} matches).
+     */
+    static final String WORKER = "multistart-work";
+
+    private static final ForkJoinPool.ForkJoinWorkerThreadFactory WORKERS = pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName(WORKER + "er-" + t.getPoolIndex());
+        return t;
+    };
 
     private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, Sink sink, long first,
             int size) {

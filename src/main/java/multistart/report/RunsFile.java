@@ -28,6 +28,7 @@ import multistart.config.OptimizerConfig;
 import multistart.engine.Batch;
 import multistart.engine.Journal;
 import multistart.engine.Plan;
+import multistart.engine.ThreadCpu;
 import multistart.optimizer.Status;
 
 /**
@@ -124,9 +125,13 @@ public final class RunsFile implements AutoCloseable {
      * Writes {@code runs.csv} with the final basin numbers ({@code basins} finished) from the
      * closed {@code journal}, which holds every run, formatting on as many threads as the sweep
      * ran on (at most {@link #MAX_THREADS}), and moves it into place; the ids' file is removed.
+     * Call it on a thread named {@value #THREADS}...: it returns the CPU seconds that this
+     * thread and the formatting threads spent (NaN where not known; see {@link ThreadCpu}).
      */
-    public void finish(Aggregator basins, Path journal, int sweepThreads) throws IOException, InterruptedException {
+    public double finish(Aggregator basins, Path journal, int sweepThreads) throws IOException, InterruptedException {
         idsOut.close();
+        double cpu0 = ThreadCpu.seconds(THREADS);
+        double cpu = Double.NaN;
         int threads = Math.max(1, Math.min(sweepThreads, MAX_THREADS));
         int block = blockRuns();
         Path tmp = target.resolveSibling("." + NAME + ".tmp");
@@ -134,7 +139,7 @@ public final class RunsFile implements AutoCloseable {
         ArrayBlockingQueue<Formatter> formatters = new ArrayBlockingQueue<>(threads);
         ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "multistart-runs.csv-rows");
+            Thread t = new Thread(r, THREADS + ".csv-rows");
             t.setDaemon(true);
             return t;
         });
@@ -166,6 +171,8 @@ public final class RunsFile implements AutoCloseable {
                 w.write(rows.bytes, 0, rows.length);
                 spare.add(rows.bytes);
             }
+            // the formatting threads are idle now, not yet gone
+            cpu = ThreadCpu.seconds(THREADS) - cpu0;
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -180,7 +187,14 @@ public final class RunsFile implements AutoCloseable {
         }
         OutputFolder.moveIntoPlace(tmp, target);
         Files.deleteIfExists(ids);
+        return cpu;
     }
+
+    /**
+     * What the threads of the pass are named from (the formatting threads {@value}.csv-rows):
+     * the kernel keeps 15 characters of a name, these.
+     */
+    public static final String THREADS = "multistart-runs";
 
     private static Rows get(Future<Rows> f) throws IOException, InterruptedException {
         try {
