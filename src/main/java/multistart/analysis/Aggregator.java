@@ -27,13 +27,24 @@ public final class Aggregator implements Engine.Sink {
     private final BasinIndex index;
 
     // per provisional basin, side by side so that a run's basin costs one or two cache misses:
-    // hits, best run, best value (its bits), then hits per combo; BLOCK + comboCount longs each
+    // hits, best run, best value (its bits), and its hits per combo, sparse: the combo of its
+    // latest hit, that combo's hits, and where its earlier combos' are in `earlier` (-1: none).
+    // Runs arrive in run order, combo by combo, so a basin's combos come in increasing order and
+    // each once: when a hit comes from a later combo, the current pair moves to `earlier`. A
+    // dense block of comboCount longs per basin took 800 bytes a basin with 100 combos, and a
+    // sweep of short runs (one basin per run) of 2e6 runs ran out of a 512 MiB heap.
     private static final int HITS = 0;
     private static final int BEST_RUN = 1;
     private static final int BEST_VALUE = 2;
-    private static final int BLOCK = 3;
-    private final int stride;
+    private static final int COMBO = 3;
+    private static final int COMBO_HITS = 4;
+    private static final int EARLIER = 5;
+    private static final int STRIDE = 6;
+    private final int stride = STRIDE;
     private long[] basins;
+    /** Earlier (combo, hits) pairs of the basins, with the index of the basin's pair before (-1: none). */
+    private long[] earlier = new long[3 * 64];
+    private int earlierCount;
     /** Best point of each basin, n doubles each. */
     private double[] bestPoints;
     private int basinCount;
@@ -55,7 +66,6 @@ public final class Aggregator implements Engine.Sink {
         this.sign = config.objective().goal().sign();
         this.index = new BasinIndex(n, config.basins().tolerance());
         this.combos = new ComboAccumulator[comboCount];
-        this.stride = BLOCK + comboCount;
         this.basins = new long[64 * stride];
         this.bestPoints = new double[64 * n];
         boolean known = config.objective().knownOptimum().isPresent();
@@ -167,13 +177,20 @@ public final class Aggregator implements Engine.Sink {
                 System.arraycopy(b.end, i * n, bestPoints, id * n, n);
                 basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
                 basins[at + BEST_RUN] = run;
-            } else if (v < Double.longBitsToDouble(basins[at + BEST_VALUE])) {
-                System.arraycopy(b.end, i * n, bestPoints, id * n, n);
-                basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
-                basins[at + BEST_RUN] = run;
+                basins[at + COMBO] = c;
+                basins[at + EARLIER] = -1;
+            } else {
+                if (v < Double.longBitsToDouble(basins[at + BEST_VALUE])) {
+                    System.arraycopy(b.end, i * n, bestPoints, id * n, n);
+                    basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
+                    basins[at + BEST_RUN] = run;
+                }
+                if (basins[at + COMBO] != c) {
+                    nextCombo(at, c);
+                }
             }
             basins[at + HITS]++;
-            basins[at + BLOCK + c]++;
+            basins[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
             lastBasins[i] = id;
         }
@@ -190,6 +207,45 @@ public final class Aggregator implements Engine.Sink {
             throw new IllegalStateException("basins are only known for the last batch");
         }
         return lastBasins[i];
+    }
+
+    /** Moves basin row {@code at}'s current (combo, hits) pair to {@link #earlier}; combo {@code c} starts. */
+    private void nextCombo(int at, int c) {
+        if (c < basins[at + COMBO]) {
+            throw new IllegalStateException("runs out of order: combo " + c + " after " + basins[at + COMBO]);
+        }
+        if (3 * (earlierCount + 1) > earlier.length) {
+            earlier = Arrays.copyOf(earlier, earlier.length * 2);
+        }
+        int k = earlierCount++;
+        earlier[3 * k] = basins[at + COMBO];
+        earlier[3 * k + 1] = basins[at + COMBO_HITS];
+        earlier[3 * k + 2] = basins[at + EARLIER];
+        basins[at + COMBO] = c;
+        basins[at + COMBO_HITS] = 0;
+        basins[at + EARLIER] = k;
+    }
+
+    /**
+     * Basin {@code id}'s hits per combo, sparse: (combo, hits) pairs in increasing combo order,
+     * combos without hits left out.
+     */
+    private long[] comboHits(int id) {
+        int at = id * stride;
+        int pairs = 1;
+        for (long k = basins[at + EARLIER]; k >= 0; k = earlier[(int) (3 * k + 2)]) {
+            pairs++;
+        }
+        long[] out = new long[2 * pairs];
+        out[2 * pairs - 2] = basins[at + COMBO];
+        out[2 * pairs - 1] = basins[at + COMBO_HITS];
+        int p = pairs - 1;
+        for (long k = basins[at + EARLIER]; k >= 0; k = earlier[(int) (3 * k + 2)]) {
+            p--;
+            out[2 * p] = earlier[(int) (3 * k)];
+            out[2 * p + 1] = earlier[(int) (3 * k + 1)];
+        }
+        return out;
     }
 
     /** Makes room for one more basin. */
@@ -286,7 +342,7 @@ public final class Aggregator implements Engine.Sink {
             minima.add(new Findings.Minimum(r + 1, p, sign * bestValue[id], v.kind(), hits,
                     (double) hits / runs, basins[at + BEST_RUN], v.gradientNorm(),
                     v.eigenvalues() == null ? new double[0] : v.eigenvalues(),
-                    dist <= edge, dist < 0, Arrays.copyOfRange(basins, at + BLOCK, at + stride)));
+                    dist <= edge, dist < 0, comboHits(id)));
         }
 
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
@@ -296,11 +352,13 @@ public final class Aggregator implements Engine.Sink {
         List<Findings.ComboSummary> summaries = new ArrayList<>(comboCount);
         long[] totals = new long[Status.values().length];
         // basins each combo reached, in one pass over the blocks
+        // (each basin's combos are distinct: its current one and those in `earlier`)
         int[] reached = new int[comboCount];
         for (int id = 0; id < m; id++) {
-            for (int c = 0; c < comboCount; c++) {
-                reached[c] += basins[id * stride + BLOCK + c] > 0 ? 1 : 0;
-            }
+            reached[(int) basins[id * stride + COMBO]]++;
+        }
+        for (int k = 0; k < earlierCount; k++) {
+            reached[(int) earlier[3 * k]]++;
         }
         for (int c = 0; c < comboCount; c++) {
             ComboAccumulator acc = combos[c];
@@ -329,8 +387,7 @@ public final class Aggregator implements Engine.Sink {
         int eigens = Classifier.eigenBudget(n);
         ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
                 () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
-        try {
+        try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-classify")) {
             if (hessians <= eigens) {
                 // the budget cannot bind (every dimension up to ~100 in practice): one pass,
                 // each point's Hessian formed once
@@ -377,8 +434,6 @@ public final class Aggregator implements Engine.Sink {
             }
             parallel(pool, detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint[order[open[i]]]));
             return (m - hessians) + (opened - full);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -425,10 +480,9 @@ public final class Aggregator implements Engine.Sink {
         return a;
     }
 
-    private static void parallel(java.util.concurrent.ForkJoinPool pool, int count,
-            java.util.function.IntConsumer body) {
+    private static void parallel(multistart.engine.WatchedPool pool, int count, java.util.function.IntConsumer body) {
         if (count > 0) {
-            pool.submit(() -> java.util.stream.IntStream.range(0, count).parallel().forEach(body)).join();
+            pool.run(() -> java.util.stream.IntStream.range(0, count).parallel().forEach(body));
         }
     }
 

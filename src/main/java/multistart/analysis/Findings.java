@@ -29,7 +29,11 @@ public record Findings(
         String firstFailure,
         long hessianUnchecked) {
 
-    /** One distinct end point and how many runs drained into it. */
+    /**
+     * One distinct end point and how many runs drained into it; {@code comboHits}: how many of
+     * them per combo, sparse, as (combo, hits) pairs in increasing combo order, combos with
+     * none left out.
+     */
     public record Minimum(
             int basin,
             double[] point,
@@ -42,7 +46,7 @@ public record Findings(
             double[] eigenvalues,
             boolean onBoundary,
             boolean outsideDomain,
-            long[] hitsPerCombo) {
+            long[] comboHits) {
 
         public double[] point() {
             return point.clone();

@@ -255,7 +255,7 @@ final class Experiment {
             LOG.warn("{}: interrupted after {} of {} runs; they are kept, and `--resume` completes the folder",
                     config.name(), partial.runs(), plan.runCount());
             return new Outcome(config, partial, dir, false);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             if (runsFile != null) {
                 runsFile.close();
             }

@@ -189,11 +189,34 @@ public final class RunCommand implements Callable<Integer> {
         } catch (Experiment.FolderInUse e) {
             err.println(file + ": " + e.getMessage());
             return new Line(file.toString(), Main.BAD_INPUT, file + ": " + e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError e) {
+            if (outOfMemory(e)) {
+                err.println(file + ": " + OUT_OF_MEMORY.replace("FILE", file.toString())
+                        .replace("HEAP", Long.toString(Runtime.getRuntime().maxMemory() >> 20))
+                        .replace("MORE", Long.toString(Math.max(1, (Runtime.getRuntime().maxMemory() >> 30) * 2 + 1))));
+                return new Line(file.toString(), Main.FAILURE, file + ": failed (out of memory)");
+            }
             err.println(file + ": failed while running: " + e + "; finished runs are kept, and --resume continues");
             org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("failure", e);
             return new Line(file.toString(), Main.FAILURE, file + ": failed (" + e.getMessage() + ")");
         }
+    }
+
+    /** Said when the heap runs out; FILE, HEAP (MiB) and MORE (GiB) are filled in. */
+    static final String OUT_OF_MEMORY = "ran out of memory (a Java heap of HEAP MiB). Memory grows with the number of"
+            + " distinct end points, which the reports list (a few hundred bytes each): runs that stop short of a"
+            + " minimum each end at a point of their own. The runs finished so far are kept; with a larger heap,"
+            + " for example JAVA_TOOL_OPTIONS=-XmxMOREg, `run FILE --resume` goes on from there (or more iterations,"
+            + " a stopping rule that lets runs converge, or a larger basins.tolerance make fewer end points)";
+
+    /** Whether {@code e} is, or was caused by, the heap running out. */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String summaryLine(Path file, Experiment.Outcome o) {

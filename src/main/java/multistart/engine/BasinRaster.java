@@ -1,6 +1,5 @@
 package multistart.engine;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToIntFunction;
 import multistart.config.Combo;
 import multistart.optimizer.Descent;
@@ -39,15 +38,12 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         for (int col = 0; col < resolution; col++) {
             xs[col] = centre(box.low(0), box.high(0), col, resolution);
         }
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         // a worker's own objective, descent and lane runner, reused for every row it takes
         ThreadLocal<Row> rows = ThreadLocal.withInitial(() -> new Row(plan, vectorLanes));
-        try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, resolution).parallel().forEach(row -> rows.get()
+        try (WatchedPool pool = new WatchedPool(threads, "multistart-basin-map")) {
+            pool.run(() -> java.util.stream.IntStream.range(0, resolution).parallel().forEach(row -> rows.get()
                     .run(combo, through, xs, centre(box.low(1), box.high(1), row, resolution), cells,
-                            row * resolution, basinOf))).join();
-        } finally {
-            pool.shutdownNow();
+                            row * resolution, basinOf)));
         }
         return new BasinRaster(combo.index(), resolution, through.clone(), cells);
     }

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -110,7 +109,8 @@ public final class Engine {
         long runs = plan.runCount();
         int chunk = Worker.chunkSize(runs - firstRun, threads, lanes(plan));
         int window = threads * 4;
-        ForkJoinPool pool = new ForkJoinPool(threads, WORKERS, null, false);
+        WatchedPool watched = new WatchedPool(threads, WORKER + "er");
+        ForkJoinPool pool = watched.pool();
         // finished batches go back to the workers once the sink is done with them (sinks copy
         // what they keep), so a long sweep allocates no new buffers per chunk
         java.util.concurrent.ConcurrentLinkedQueue<Batch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -138,7 +138,7 @@ public final class Engine {
             }
             while (!inFlight.isEmpty()) {
                 ForkJoinTask<Batch> head = inFlight.poll();
-                await(head, cancelled);
+                await(head, cancelled, watched);
                 Batch b = head.join();
                 if (cancelled.getAsBoolean()) {
                     throw new InterruptedException("interrupted");
@@ -215,7 +215,7 @@ public final class Engine {
         private final java.util.Queue<Batch> free;
         private final java.util.concurrent.BlockingQueue<Batch> queue;
         private final Thread thread;
-        private volatile Exception failure;
+        private volatile Throwable failure;
         private volatile long busy;
         private boolean ended;
 
@@ -235,17 +235,22 @@ public final class Engine {
                 if (b == END) {
                     break;
                 }
-                if (failure == null) {
-                    long t0 = System.nanoTime();
-                    try {
+                // whatever happens, this thread goes on taking batches until END: the merge
+                // thread waits on the queue, and a thread that died (a heap run out, say) would
+                // leave it waiting forever; the failure is kept as it is (wrapping it needs memory)
+                try {
+                    if (failure == null) {
+                        long t0 = System.nanoTime();
                         sink.accept(b);
-                    } catch (Exception | Error e) {
-                        failure = e instanceof Exception x ? x : new RuntimeException(e);
+                        spent += System.nanoTime() - t0;
+                        busy = spent;
                     }
-                    spent += System.nanoTime() - t0;
-                    busy = spent;
+                    free.add(b);
+                } catch (Throwable e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
                 }
-                free.add(b);
             }
         }
 
@@ -271,9 +276,12 @@ public final class Engine {
         }
 
         private void rethrow() throws Exception {
-            Exception e = failure;
+            Throwable e = failure;
+            if (e instanceof Exception x) {
+                throw x;
+            }
             if (e != null) {
-                throw e;
+                throw new RuntimeException(e);
             }
         }
 
@@ -296,12 +304,14 @@ public final class Engine {
      * {@link #POLL_MILLIS} ms meanwhile; throws InterruptedException when it says so or this
      * thread is interrupted (execute's finally then stops the workers).
      */
-    private static void await(ForkJoinTask<Batch> task, java.util.function.BooleanSupplier cancelled)
-            throws InterruptedException {
+    private static void await(ForkJoinTask<Batch> task, java.util.function.BooleanSupplier cancelled,
+            WatchedPool pool) throws InterruptedException {
         while (true) {
             if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
                 throw new InterruptedException("interrupted");
             }
+            // a worker that died (of a heap run out) leaves its chunk undone: fail, not wait
+            pool.check();
             try {
                 task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 return;
@@ -314,16 +324,11 @@ public final class Engine {
     }
 
     /**
-     * The workers' name: {@value}-1, -2, ... (a run phase's workers are the only threads so
-     * named; the kernel keeps 15 characters of it, which {@link ThreadCpu} matches).
+     * The start of the workers' names, multistart-worker-1, -2, ... (a run phase's workers are
+     * the only threads so named; the kernel keeps 15 characters of a name, which
+     * {@link ThreadCpu} matches).
      */
     static final String WORKER = "multistart-work";
-
-    private static final ForkJoinPool.ForkJoinWorkerThreadFactory WORKERS = pool -> {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setName(WORKER + "er-" + t.getPoolIndex());
-        return t;
-    };
 
     private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, Sink sink, long first,
             int size) {

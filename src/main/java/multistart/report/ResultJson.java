@@ -94,11 +94,12 @@ public final class ResultJson {
                 g.writeBooleanField("outside_domain", m.outsideDomain());
                 // sparse: combo number -> share of that combo's runs, only combos that reached it
                 g.writeObjectFieldStart("share_per_combo");
-                long[] per = m.hitsPerCombo();
-                for (int k = 0; k < per.length; k++) {
-                    long runs = f.combos().get(k).runs();
-                    if (per[k] > 0 && runs > 0) {
-                        number(g, Integer.toString(k), (double) per[k] / runs);
+                long[] pairs = m.comboHits();
+                for (int k = 0; k < pairs.length; k += 2) {
+                    int combo = (int) pairs[k];
+                    long runs = f.combos().get(combo).runs();
+                    if (pairs[k + 1] > 0 && runs > 0) {
+                        number(g, Integer.toString(combo), (double) pairs[k + 1] / runs);
                     }
                 }
                 g.writeEndObject();

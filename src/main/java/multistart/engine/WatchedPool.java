@@ -1,0 +1,86 @@
+package multistart.engine;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A fork/join pool whose waits cannot outlive its threads. When the heap runs out inside the
+ * pool's own bookkeeping (recording a task's failure takes memory too), the worker thread dies
+ * and the task it held is never completed: a plain join then waits forever, which is how a
+ * sweep that ran out of memory while classifying its end points once hung instead of failing.
+ * This pool keeps the error a thread died of (its handler allocates nothing), and
+ * {@link #join} and {@link #check} throw it.
+ */
+public final class WatchedPool implements AutoCloseable {
+
+    /** Thrown where a wait gives up because a thread of the pool died; the cause is what it died of. */
+    public static final class ThreadDied extends RuntimeException {
+        ThreadDied(Throwable cause) {
+            super("a thread of the pool died", cause);
+        }
+    }
+
+    /** How often {@link #join} looks for a dead thread while it waits. */
+    static final long POLL_MILLIS = 20;
+
+    private final ForkJoinPool pool;
+    private final AtomicReference<Throwable> died = new AtomicReference<>();
+
+    /** {@code threads} threads named {@code name}-1, -2, ... */
+    public WatchedPool(int threads, String name) {
+        ForkJoinPool.ForkJoinWorkerThreadFactory named = p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName(name + "-" + t.getPoolIndex());
+            return t;
+        };
+        this.pool = new ForkJoinPool(Math.max(1, threads), named, (t, e) -> died.compareAndSet(null, e), false);
+    }
+
+    public ForkJoinPool pool() {
+        return pool;
+    }
+
+    /** Throws {@link ThreadDied} if a thread of the pool has died. */
+    public void check() {
+        Throwable e = died.get();
+        if (e != null) {
+            throw new ThreadDied(e);
+        }
+    }
+
+    /** Runs {@code body} on the pool and waits for it (its failure rethrown as join does). */
+    public void run(Runnable body) {
+        join(pool.submit(body));
+    }
+
+    /**
+     * Waits for {@code task} as {@link ForkJoinTask#join} does, but throws {@link ThreadDied}
+     * as soon as a thread of the pool has died, and the task's failure if it failed.
+     */
+    public <T> T join(ForkJoinTask<T> task) {
+        while (true) {
+            check();
+            try {
+                task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return task.join();
+            } catch (TimeoutException e) {
+                // look again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                return task.join(); // rethrows the failure as it was thrown
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
