@@ -4,7 +4,7 @@
 #     timing) against hand-written scalar and SIMD baselines (bench/java/Baselines.java), at 1
 #     and 2 threads (or the thread counts given), with the ratios;
 #  2. whole-command wall time, product vs the scalar baseline's whole process;
-#  2b. the JIT compilers' CPU time during each run phase (the -v log's figure);
+#  2b. how each run phase's CPU divides between workers, merge and JIT compilers (the -v log's figure);
 #  3. per-run overhead: the run phase of a 1-step sweep at 1.8e6 and at 5.4e6 runs (with
 #     runs: all, plus the pass that writes runs.csv), the difference per run against the cost
 #     of 50 steps;
@@ -58,10 +58,10 @@ echo
 # Where the run phase's CPU goes besides the steps: on a machine with few cores the JIT compilers
 # (C2 compiling the lane code, then everything else that became hot) share the cores with the
 # workers through a short sweep. From the -v log's line (Linux only; absent elsewhere).
-echo "JIT compilers' CPU during the run phase, ${threads[-1]} threads (one -v run each):"
+echo "the run phase's CPU: workers, merge, JIT compilers; ${threads[-1]} threads (one -v run each):"
 for w in W1 W2 W3; do
     line=$(multistart run "bench/${config[$w]}.yaml" --out "$out/x" --threads "${threads[-1]}" --force --verbose \
-        ${PRODUCT_FLAGS:-} 2>&1 | grep -o 'JIT compilers used.*' || true)
+        ${PRODUCT_FLAGS:-} 2>&1 | grep -o 'run phase CPU: .*' || true)
     printf '%-3s %s\n' "$w" "${line:-(not known on this system)}"
 done
 echo
