@@ -134,6 +134,25 @@ class ShortestDoubleTest {
         }
     }
 
+    /** The eight digits computed side by side in a long are those of every m below 10^8. */
+    @Test
+    void eightDigitsOfEveryNumberBelowTenToTheEight() {
+        for (int m = 0; m < 100_000_000; m++) {
+            long d = ShortestDouble.digits8(m);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                long digit = d >>> 8 * i & 0xFF;
+                if (digit > 9) {
+                    throw new AssertionError("digit " + digit + " of " + m);
+                }
+                v = v * 10 + digit;
+            }
+            if (v != m) {
+                throw new AssertionError(m + " read back as " + v);
+            }
+        }
+    }
+
     @Test
     void writesAfterWhatIsAlreadyThere() {
         byte[] out = new byte[64];
