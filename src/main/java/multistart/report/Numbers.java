@@ -70,8 +70,20 @@ public final class Numbers {
         return at + len;
     }
 
-    /** As {@link #digits(long, byte[], int)} for 0 <= v, two digits per division. */
+    /**
+     * As {@link #digits(long, byte[], int)} for 0 <= v: below 10^8, where the array has eight
+     * bytes of room, all digits at once ({@link ShortestDouble#digits8}: one 8-byte store, the
+     * bytes past the number's end left for what follows to overwrite); else two digits per
+     * division.
+     */
     static int digits(int v, byte[] out, int at) {
+        if (v < 100_000_000 && out.length - at >= 8) {
+            long d = ShortestDouble.digits8(v);
+            // leading zero digits are the low zero bytes (0 itself keeps one)
+            int lead = Math.min(7, Long.numberOfTrailingZeros(d) >>> 3);
+            ShortestDouble.putDigits(out, at, d >>> 8 * lead);
+            return at + 8 - lead;
+        }
         int len = 1;
         while (len < 10 && v >= POW10[len]) {
             len++;

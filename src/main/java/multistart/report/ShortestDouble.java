@@ -865,6 +865,11 @@ public final class ShortestDouble {
         return at + 8;
     }
 
+    /** Stores digits as {@link #digits8} gives them (values 0..9, the first lowest) at {@code out[at]}, as ASCII. */
+    static void putDigits(byte[] out, int at, long digits) {
+        LONG.set(out, at, digits + ZEROS);
+    }
+
     /** Eight bytes of '0'. */
     private static final long ZEROS = 0x3030303030303030L;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

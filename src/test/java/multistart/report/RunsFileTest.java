@@ -29,4 +29,21 @@ class RunsFileTest {
             assertThat(new String(out, 0, end, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("x" + v);
         }
     }
+
+    /** Also where the array ends right after the number (no room for the eight-byte store). */
+    @Test
+    void digitsAtTheEndOfTheArray() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            int v = i < 1000 ? i : r.nextInt(0, 1 << (1 + r.nextInt(30)));
+            String text = Integer.toString(v);
+            for (int room : new int[] {0, 1, 8}) {
+                byte[] out = new byte[1 + text.length() + room];
+                out[0] = 'x';
+                int end = Numbers.digits(v, out, 1);
+                assertThat(end).isEqualTo(1 + text.length());
+                assertThat(new String(out, 0, end, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("x" + text);
+            }
+        }
+    }
 }
