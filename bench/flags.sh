@@ -22,16 +22,4 @@ one "" >/dev/null  # the class-data archive, if the jar is new
 for ((i = 0; i < pairs; i++)); do
     echo "A $(one "$a")"
     echo "B $(one "$b")"
-done | awk -v a="$a" -v b="$b" '
-    { wall[$1] = wall[$1] " " $2; rate[$1] = rate[$1] " " sprintf("%.3g", $3); w[$1, ++n[$1]] = $2; r[$1, n[$1]] = $3 }
-    function median(x, k, m,    i, j, t, v) {
-        for (i = 1; i <= m; i++) v[i] = x[k, i]
-        for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-        return m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
-    }
-    END {
-        for (k in n) {
-            printf "%s [%s]: seconds%s (median %.3f); steps/s%s (median %.3g)\n", k, (k == "A" ? a : b),
-                wall[k], median(w, k, n[k]), rate[k], median(r, k, n[k])
-        }
-    }'
+done | awk -v first="[$a]" -v second="[$b]" -f bench/medians.awk
