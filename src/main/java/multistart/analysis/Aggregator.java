@@ -24,7 +24,11 @@ public final class Aggregator implements Engine.Sink {
     private final int n;
     private final int comboCount;
     private final double sign;
-    private final BasinIndex index;
+    /** The eigenvalues of an end point that had no Hessian check: one empty array for all of them. */
+    private static final double[] NO_EIGENVALUES = new double[0];
+
+    /** Released by {@link #finish} when no chart will ask {@link #basinAt} (it is the largest part left). */
+    private BasinIndex index;
 
     // per provisional basin, side by side so that a run's basin costs one or two cache misses:
     // hits, best run, best value (its bits), and its hits per combo, sparse: the combo of its
@@ -271,6 +275,9 @@ public final class Aggregator implements Engine.Sink {
      * or 0 when it is within tolerance of no basin the sweep found. Call after {@link #finish}.
      */
     public int basinAt(double[] endPoint) {
+        if (index == null) {
+            throw new IllegalStateException("the basin index was released: output.charts is false");
+        }
         int id = index.find(endPoint, 0);
         return id < 0 ? 0 : rank[id] + 1;
     }
@@ -313,6 +320,12 @@ public final class Aggregator implements Engine.Sink {
      * verdict depends only on its point, so the result is the same for any thread count).
      */
     public Findings finish(int threads) {
+        if (!config.output().charts()) {
+            // the basin map alone looks points up after the sweep: without charts the index's
+            // memory (about a third of what each distinct end point holds) goes before the
+            // findings, which take as much again, are built
+            index = null;
+        }
         int m = basinCount;
         double[] bestValue = new double[m];
         double[][] bestPoint = new double[m][];
@@ -341,7 +354,7 @@ public final class Aggregator implements Engine.Sink {
             double dist = box.distanceToBoundary(p);
             minima.add(new Findings.Minimum(r + 1, p, sign * bestValue[id], v.kind(), hits,
                     (double) hits / runs, basins[at + BEST_RUN], v.gradientNorm(),
-                    v.eigenvalues() == null ? new double[0] : v.eigenvalues(),
+                    v.eigenvalues() == null ? NO_EIGENVALUES : v.eigenvalues(),
                     dist <= edge, dist < 0, comboHits(id)));
         }
 
