@@ -67,7 +67,7 @@ class OutOfMemoryTest {
         assertThat(small.code()).as(small.output()).isEqualTo(Main.FAILURE);
         assertThat(small.output()).contains(config + ": ran out of memory (a Java heap of 48 MiB)")
                 .contains("JAVA_TOOL_OPTIONS=-Xmx1g, `run " + config + " --resume` goes on from there")
-                .doesNotContain("Exception in thread");
+                .doesNotContain("Exception in thread \"main\"");
         Path journal = out.resolve(".multistart").resolve("journal.bin");
         assertThat(Files.size(journal)).as("finished runs kept").isGreaterThan(100_000);
         assertThat(out.resolve("result.json")).doesNotExist();
