@@ -63,18 +63,26 @@ public final class WatchedPool implements AutoCloseable {
      * as soon as a thread of the pool has died, and the task's failure if it failed.
      */
     public <T> T join(ForkJoinTask<T> task) {
-        while (true) {
-            check();
-            try {
-                task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                return task.join();
-            } catch (TimeoutException e) {
-                // look again
-            } catch (InterruptedException e) {
+        // not interruptible, as ForkJoinTask.join is not (the summary of an interrupted sweep
+        // is made on the interrupted thread); the interrupt is kept for the caller
+        boolean interrupted = false;
+        try {
+            while (true) {
+                check();
+                try {
+                    task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    return task.join();
+                } catch (TimeoutException e) {
+                    // look again
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return task.join(); // rethrows the failure as it was thrown
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
-            } catch (ExecutionException e) {
-                return task.join(); // rethrows the failure as it was thrown
             }
         }
     }
