@@ -44,7 +44,6 @@ public final class Aggregator implements Engine.Sink {
     private static final int COMBO_HITS = 4;
     private static final int EARLIER = 5;
     private static final int STRIDE = 6;
-    private final int stride = STRIDE;
     private long[] basins;
     /** Earlier (combo, hits) pairs of the basins, with the index of the basin's pair before (-1: none). */
     private long[] earlier = new long[3 * 64];
@@ -70,7 +69,7 @@ public final class Aggregator implements Engine.Sink {
         this.sign = config.objective().goal().sign();
         this.index = new BasinIndex(n, config.basins().tolerance());
         this.combos = new ComboAccumulator[comboCount];
-        this.basins = new long[64 * stride];
+        this.basins = new long[64 * STRIDE];
         this.bestPoints = new double[64 * n];
         boolean known = config.objective().knownOptimum().isPresent();
         double knownTarget = known ? sign * config.objective().knownOptimum().getAsDouble() : Double.NaN;
@@ -173,7 +172,7 @@ public final class Aggregator implements Engine.Sink {
                 continue;
             }
             double v = b.value[i];
-            int at = id * stride;
+            int at = id * STRIDE;
             if (id == basinCount) {
                 // the first run of a new basin (ids are given in run order)
                 grow();
@@ -235,7 +234,7 @@ public final class Aggregator implements Engine.Sink {
      * combos without hits left out.
      */
     private long[] comboHits(int id) {
-        int at = id * stride;
+        int at = id * STRIDE;
         int pairs = 1;
         for (long k = basins[at + EARLIER]; k >= 0; k = earlier[(int) (3 * k + 2)]) {
             pairs++;
@@ -254,7 +253,7 @@ public final class Aggregator implements Engine.Sink {
 
     /** Makes room for one more basin. */
     private void grow() {
-        if ((basinCount + 1) * stride > basins.length) {
+        if ((basinCount + 1) * STRIDE > basins.length) {
             basins = Arrays.copyOf(basins, basins.length * 2);
         }
         if ((basinCount + 1) * n > bestPoints.length) {
@@ -330,7 +329,7 @@ public final class Aggregator implements Engine.Sink {
         double[] bestValue = new double[m];
         double[][] bestPoint = new double[m][];
         for (int id = 0; id < m; id++) {
-            bestValue[id] = Double.longBitsToDouble(basins[id * stride + BEST_VALUE]);
+            bestValue[id] = Double.longBitsToDouble(basins[id * STRIDE + BEST_VALUE]);
             bestPoint[id] = Arrays.copyOfRange(bestPoints, id * n, (id + 1) * n);
         }
         int[] order = byValue(bestValue, m);
@@ -348,7 +347,7 @@ public final class Aggregator implements Engine.Sink {
         for (int r = 0; r < m; r++) {
             int id = order[r];
             double[] p = bestPoint[id];
-            int at = id * stride;
+            int at = id * STRIDE;
             long hits = basins[at + HITS];
             Classifier.Verdict v = verdicts[r];
             double dist = box.distanceToBoundary(p);
@@ -368,7 +367,7 @@ public final class Aggregator implements Engine.Sink {
         // (each basin's combos are distinct: its current one and those in `earlier`)
         int[] reached = new int[comboCount];
         for (int id = 0; id < m; id++) {
-            reached[(int) basins[id * stride + COMBO]]++;
+            reached[(int) basins[id * STRIDE + COMBO]]++;
         }
         for (int k = 0; k < earlierCount; k++) {
             reached[(int) earlier[3 * k]]++;
@@ -404,11 +403,11 @@ public final class Aggregator implements Engine.Sink {
             if (hessians <= eigens) {
                 // the budget cannot bind (every dimension up to ~100 in practice): one pass,
                 // each point's Hessian formed once
-                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().classify(bestPoint[order[r]], true));
+                pool.forEach(hessians, r -> verdicts[r] = classifiers.get().classify(bestPoint[order[r]], true));
             } else {
                 // the quick test first; a point it cannot settle is null for now, and the best of
                 // those get the full check, as many as the eigendecompositions allow
-                parallel(pool, hessians, r -> verdicts[r] = classifiers.get().quick(bestPoint[order[r]]));
+                pool.forEach(hessians, r -> verdicts[r] = classifiers.get().quick(bestPoint[order[r]]));
             }
             boolean[] skipped = new boolean[m];
             int[] open = new int[m];
@@ -419,13 +418,13 @@ public final class Aggregator implements Engine.Sink {
                 }
             }
             int full = Math.min(opened, eigens);
-            parallel(pool, opened, i -> verdicts[open[i]] = i < full
+            pool.forEach(opened, i -> verdicts[open[i]] = i < full
                     ? classifiers.get().classify(bestPoint[order[open[i]]])
                     : classifiers.get().unchecked(bestPoint[order[open[i]]]));
             for (int i = full; i < opened; i++) {
                 skipped[open[i]] = true;
             }
-            parallel(pool, m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
+            pool.forEach(m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
                     bestPoint[order[hessians + i]]));
             // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
             // points checked, from what is left of the eigendecompositions
@@ -445,7 +444,7 @@ public final class Aggregator implements Engine.Sink {
                     open[detail++] = r;
                 }
             }
-            parallel(pool, detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint[order[open[i]]]));
+            pool.forEach(detail, i -> verdicts[open[i]] = classifiers.get().classify(bestPoint[order[open[i]]]));
             return (m - hessians) + (opened - full);
         }
     }
@@ -493,11 +492,6 @@ public final class Aggregator implements Engine.Sink {
         return a;
     }
 
-    private static void parallel(multistart.engine.WatchedPool pool, int count, java.util.function.IntConsumer body) {
-        if (count > 0) {
-            pool.run(() -> java.util.stream.IntStream.range(0, count).parallel().forEach(body));
-        }
-    }
 
     /**
      * Per-combo running statistics, in the minimised sign. Memory is bounded: final values and

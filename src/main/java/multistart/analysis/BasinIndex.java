@@ -143,33 +143,29 @@ final class BasinIndex {
             return SCAN;
         }
         // every choice of offsets, axis 0 turning fastest (an odometer: no division per digit);
-        // the first choice with all offsets 0 is the home cell, already written
-        int written = 1;
-        int off = 0;
-        for (int i = 0; i < k; i++) {
-            off += options[i] == BOTH ? 1 : 0;
+        // the choice with all offsets 0 (digit 1 of a BOTH axis, 0 of the others) is the home
+        // cell, already written
+        int home = 0;
+        for (int i = 0, place = 1; i < k; place *= count(options[i]), i++) {
+            home += options[i] == BOTH ? place : 0;
         }
+        int written = 1;
         for (int c = 0; c < combos; c++) {
             if (c > 0) {
                 int i = 0;
-                while (true) {
-                    int o = options[i];
-                    int digit = (o >>> DIGIT) + 1;
-                    int before = shift(o, digit - 1) != 0 ? 1 : 0;
-                    if (digit == count(o)) {
-                        options[i] = o & KIND;
-                        probe[i] = cell[i] + shift(o, 0);
-                        off += (shift(o, 0) != 0 ? 1 : 0) - before;
-                        i++;
-                        continue;
-                    }
-                    options[i] = (o & KIND) | digit << DIGIT;
-                    probe[i] = cell[i] + shift(o, digit);
-                    off += (shift(o, digit) != 0 ? 1 : 0) - before;
-                    break;
+                int o = options[i];
+                int digit = (o >>> DIGIT) + 1;
+                while (digit == count(o)) {
+                    // this axis turns over: back to its first offset, and the next one turns
+                    options[i] = o & KIND;
+                    probe[i] = cell[i] + shift(o, 0);
+                    o = options[++i];
+                    digit = (o >>> DIGIT) + 1;
                 }
+                options[i] = (o & KIND) | digit << DIGIT;
+                probe[i] = cell[i] + shift(o, digit);
             }
-            if (off != 0) {
+            if (c != home) {
                 out[at + written++] = hash(probe, k);
             }
         }

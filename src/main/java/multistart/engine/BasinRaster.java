@@ -41,9 +41,8 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         // a worker's own objective, descent and lane runner, reused for every row it takes
         ThreadLocal<Row> rows = ThreadLocal.withInitial(() -> new Row(plan, vectorLanes));
         try (WatchedPool pool = new WatchedPool(threads, "multistart-basin-map")) {
-            pool.run(() -> java.util.stream.IntStream.range(0, resolution).parallel().forEach(row -> rows.get()
-                    .run(combo, through, xs, centre(box.low(1), box.high(1), row, resolution), cells,
-                            row * resolution, basinOf)));
+            pool.forEach(resolution, row -> rows.get().run(combo, through, xs,
+                    centre(box.low(1), box.high(1), row, resolution), cells, row * resolution, basinOf));
         }
         return new BasinRaster(combo.index(), resolution, through.clone(), cells);
     }

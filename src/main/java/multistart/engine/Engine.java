@@ -109,7 +109,7 @@ public final class Engine {
         long runs = plan.runCount();
         int chunk = Worker.chunkSize(runs - firstRun, threads, lanes(plan));
         int window = threads * 4;
-        WatchedPool watched = new WatchedPool(threads, WORKER + "er");
+        WatchedPool watched = new WatchedPool(threads, WORKER);
         ForkJoinPool pool = watched.pool();
         // finished batches go back to the workers once the sink is done with them (sinks copy
         // what they keep), so a long sweep allocates no new buffers per chunk
@@ -123,7 +123,8 @@ public final class Engine {
         // the CPU the run phase takes, by whom (the log's DEBUG line; Linux only)
         boolean cpu = LOG.isDebugEnabled();
         double compiling = cpu ? ThreadCpu.seconds(ThreadCpu.COMPILERS) : Double.NaN;
-        double merging0 = cpu ? ThreadCpu.ofThisThread() + ThreadCpu.seconds(SecondStage.NAME) : Double.NaN;
+        // (the second stage's thread starts below, at none)
+        double merging0 = cpu ? ThreadCpu.ofThisThread() : Double.NaN;
         long begin = System.nanoTime();
         // time in the sink, the part of the sweep that runs on one thread
         long merging = 0;
@@ -323,12 +324,8 @@ public final class Engine {
         }
     }
 
-    /**
-     * The start of the workers' names, multistart-worker-1, -2, ... (a run phase's workers are
-     * the only threads so named; the kernel keeps 15 characters of a name, which
-     * {@link ThreadCpu} matches).
-     */
-    static final String WORKER = "multistart-work";
+    /** The workers' names: {@value}-1, -2, ... (a run phase's workers are the only threads so named). */
+    static final String WORKER = "multistart-worker";
 
     private static ForkJoinTask<Batch> submit(ForkJoinPool pool, ThreadLocal<Worker> workers, Sink sink, long first,
             int size) {

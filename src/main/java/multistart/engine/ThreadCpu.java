@@ -9,12 +9,14 @@ import java.nio.file.Path;
  * CPU time of threads of this JVM by name, for the log: how a run phase's CPU divides between
  * the workers, the merge and the JIT compilers (on a machine with few cores the compilers
  * compete with the workers through a short sweep). Read from Linux's {@code /proc}; unknown
- * (NaN) elsewhere. Not for the hot path: it reads a file per thread. The kernel keeps thread
- * names to 15 characters, so names are matched by such prefixes.
+ * (NaN) elsewhere. Not for the hot path: it reads a file per thread. The kernel keeps 15
+ * characters of a thread's name, so a name asked for is matched by its first 15.
  */
 public final class ThreadCpu {
     /** Clock ticks per second in /proc's times (USER_HZ, 100 on every Linux port in use). */
     private static final double TICKS = 100.0;
+    /** Characters of a thread's name that the kernel keeps. */
+    private static final int NAME_CHARS = 15;
     /** The JIT compiler threads ("C1 CompilerThread0", ...). */
     public static final String COMPILERS = "CompilerThre";
 
@@ -22,10 +24,12 @@ public final class ThreadCpu {
     }
 
     /**
-     * CPU seconds used so far by the threads whose names contain {@code part} (threads that
-     * have ended no longer count), or NaN where that is not known.
+     * CPU seconds used so far by the threads whose names contain {@code part}, cut to the
+     * kernel's 15 characters (threads that have ended no longer count), or NaN where that is
+     * not known.
      */
     public static double seconds(String part) {
+        String kept = part.length() > NAME_CHARS ? part.substring(0, NAME_CHARS) : part;
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
             return Double.NaN;
@@ -40,7 +44,7 @@ public final class ThreadCpu {
                     // the thread has ended since the listing
                     continue;
                 }
-                ticks += ticks(stat, part);
+                ticks += ticks(stat, kept);
             }
         } catch (IOException | RuntimeException e) {
             return Double.NaN;

@@ -58,6 +58,13 @@ public final class WatchedPool implements AutoCloseable {
         join(pool.submit(body));
     }
 
+    /** {@code body} for 0 .. count-1, split across the pool's threads; waits for all of them. */
+    public void forEach(int count, java.util.function.IntConsumer body) {
+        if (count > 0) {
+            run(() -> java.util.stream.IntStream.range(0, count).parallel().forEach(body));
+        }
+    }
+
     /**
      * Waits for {@code task} as {@link ForkJoinTask#join} does, but throws {@link ThreadDied}
      * as soon as a thread of the pool has died, and the task's failure if it failed.

@@ -125,8 +125,8 @@ public final class RunsFile implements AutoCloseable {
      * Writes {@code runs.csv} with the final basin numbers ({@code basins} finished) from the
      * closed {@code journal}, which holds every run, formatting on as many threads as the sweep
      * ran on (at most {@link #MAX_THREADS}), and moves it into place; the ids' file is removed.
-     * Call it on a thread named {@value #THREADS}...: it returns the CPU seconds that this
-     * thread and the formatting threads spent (NaN where not known; see {@link ThreadCpu}).
+     * Call it on a thread named {@value #THREADS}: it returns the CPU seconds that this thread
+     * and the formatting threads spent (NaN where not known; see {@link ThreadCpu}).
      */
     public double finish(Aggregator basins, Path journal, int sweepThreads) throws IOException, InterruptedException {
         idsOut.close();
@@ -139,7 +139,7 @@ public final class RunsFile implements AutoCloseable {
         ArrayBlockingQueue<Formatter> formatters = new ArrayBlockingQueue<>(threads);
         ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, THREADS + ".csv-rows");
+            Thread t = new Thread(r, THREADS + "-rows");
             t.setDaemon(true);
             return t;
         });
@@ -191,10 +191,10 @@ public final class RunsFile implements AutoCloseable {
     }
 
     /**
-     * What the threads of the pass are named from (the formatting threads {@value}.csv-rows):
-     * the kernel keeps 15 characters of a name, these.
+     * The name of the thread the pass is called on (SideTasks names it so); its formatting
+     * threads are {@value}-rows.
      */
-    public static final String THREADS = "multistart-runs";
+    public static final String THREADS = "multistart-" + NAME;
 
     private static Rows get(Future<Rows> f) throws IOException, InterruptedException {
         try {
@@ -213,7 +213,7 @@ public final class RunsFile implements AutoCloseable {
     private record Rows(byte[] bytes, int length) {
     }
 
-    /** One thread's readers of the journal and the ids, and its batch. */
+    /** One formatting thread's readers of the journal and the ids, and its buffer of ids. */
     private final class Formatter implements AutoCloseable {
         private final Journal.Reader journal;
         private final FileChannel idsIn;

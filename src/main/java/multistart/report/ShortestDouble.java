@@ -845,7 +845,7 @@ public final class ShortestDouble {
     private static int lowDigits(int l, byte[] out, int at) {
         if (l != 0) {
             long d = digits8(l);
-            LONG.set(out, at, d + ZEROS);
+            putDigits(out, at, d);
             // trailing zeroes go: the last digit is the highest byte, and one of them is not 0
             return at + 8 - (Long.numberOfLeadingZeros(d) >>> 3);
         }
@@ -861,7 +861,7 @@ public final class ShortestDouble {
 
     /** The eight digits of {@code m} (leading zeroes included), in one store. */
     private static int eightDigits(int m, byte[] out, int at) {
-        LONG.set(out, at, digits8(m) + ZEROS);
+        putDigits(out, at, digits8(m));
         return at + 8;
     }
 
