@@ -59,20 +59,17 @@ final class VectorMath {
         DoubleVector k = x.mul(2.0).add(ROUND).sub(ROUND);
         DoubleVector z = x.sub(k.mul(0.5)).mul(TWO_PI);
         DoubleVector zz = z.mul(z);
-        DoubleVector r;
-        if (cosine) {
-            DoubleVector p = DoubleVector.broadcast(S, COS[10]);
-            for (int i = 9; i >= 0; i--) {
-                p = p.fma(zz, DoubleVector.broadcast(S, COS[i]));
-            }
-            r = zz.fma(p, DoubleVector.broadcast(S, 1.0));
-        } else {
-            DoubleVector p = DoubleVector.broadcast(S, SIN[9]);
-            for (int i = 8; i >= 0; i--) {
-                p = p.fma(zz, DoubleVector.broadcast(S, SIN[i]));
-            }
-            r = z.mul(zz).fma(p, z);
+        DoubleVector z4 = zz.mul(zz);
+        // LaneMath.sinPoly / cosPoly: even and odd halves in z^4
+        double[] c = cosine ? COS : SIN;
+        DoubleVector pe = DoubleVector.zero(S);
+        DoubleVector po = DoubleVector.zero(S);
+        for (int i = 8; i >= 0; i -= 2) {
+            pe = pe.fma(z4, DoubleVector.broadcast(S, c[i]));
+            po = po.fma(z4, DoubleVector.broadcast(S, c[i + 1]));
         }
+        DoubleVector p = po.fma(zz, pe);
+        DoubleVector r = cosine ? z4.fma(p, zz.fma(-0.5, 1.0)) : z.mul(zz).fma(p, z);
         // k odd: k - 2 rint(k/2) is +-1 rather than 0 (double lanes: integer lanes and mask
         // casts are slow on JDK 17)
         VectorMask<Double> odd = k.sub(k.mul(0.5).add(ROUND).sub(ROUND).mul(2.0)).compare(VectorOperators.NE, 0.0);
