@@ -85,6 +85,11 @@ final class LaneDescent implements Lanes.Runner {
     private boolean valueEachStep;
     /** Heavy ball on gradient-only steps, by a kernel that does the step and its gradient in one pass. */
     private boolean fused;
+    /**
+     * Heavy ball where no stop test reads the gradient (no gradient_norm or value_change test,
+     * no value each step): the kernel forms each step's gradient as it steps and keeps none.
+     */
+    private boolean gradientFree;
     private boolean testValue;
     private Method method;
     private double rate;
@@ -116,6 +121,9 @@ final class LaneDescent implements Lanes.Runner {
         this.fused = method == Method.MOMENTUM && !valueEachStep && kernel.fusesMomentum();
         // |f| is tested every step where f is computed every step, as Descent does
         this.testValue = valueEachStep || kernel.gradientHasValue();
+        // (finish recomputes the end point's gradient, and refill a new run's, either way)
+        this.gradientFree = method == Method.MOMENTUM && !valueEachStep && !testValue && gtol == 0
+                && kernel.hasMomentumStep();
         this.clock = 0;
         int active = 0;
         for (int l = 0; l < L; l++) {
@@ -143,7 +151,10 @@ final class LaneDescent implements Lanes.Runner {
      */
     private boolean iterate() {
         boolean far;
-        if (fused) {
+        if (gradientFree) {
+            // the gradient at x, then the step from it, in one pass (the kernel's; same bits)
+            far = kernel.momentumStep(x, v, eta, beta, limit);
+        } else if (fused) {
             // the step and the gradient below in one pass (the kernel's; same bits)
             far = kernel.momentumThenGradient(x, v, g, fx, eta, beta, limit);
         } else {
@@ -170,7 +181,7 @@ final class LaneDescent implements Lanes.Runner {
         if (valueEachStep) {
             DoubleVector.fromArray(S, fx, 0).intoArray(before, 0);
             kernel.evaluate(x, g, fx);
-        } else if (!fused) {
+        } else if (!fused && !gradientFree) {
             kernel.gradient(x, g, fx);
         }
         // Descent's other stop tests on all lanes at once (NaN fails every <=); no vector or

@@ -50,6 +50,23 @@ abstract class LaneKernel {
         throw new UnsupportedOperationException();
     }
 
+    /** Whether {@link #momentumStep} is implemented. */
+    boolean hasMomentumStep() {
+        return false;
+    }
+
+    /**
+     * The heavy-ball step of every lane with the gradient at x formed on the way and not kept
+     * (v = beta v - eta g(x); x += v, the same operations on the same values as
+     * {@link #gradient} followed by LaneDescent's stepMomentum, so the same bits), for steps
+     * that test nothing of the gradient: one pass over the coordinates that reads and writes
+     * x and v only. True when some lane may have an |x_i| beyond {@code limit} or NaN, as
+     * {@link #momentumThenGradient}.
+     */
+    boolean momentumStep(double[] x, double[] v, double[] eta, double beta, double limit) {
+        throw new UnsupportedOperationException();
+    }
+
     /** Whether {@link #gradient} gives the values too (else zeros, as the scalar twin returns). */
     boolean gradientHasValue() {
         return true;
@@ -104,6 +121,26 @@ abstract class LaneKernel {
 
         @Override boolean gradientHasValue() {
             return false;
+        }
+
+        @Override boolean hasMomentumStep() {
+            return true;
+        }
+
+        @Override boolean momentumStep(double[] x, double[] v, double[] eta, double beta, double limit) {
+            DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+            DoubleVector far = DoubleVector.zero(S);
+            for (int o = 0; o < n * L; o += L) {
+                VectorMath.sin2pi(x, o, trig, 0);
+                DoubleVector xi = DoubleVector.fromArray(S, x, o);
+                DoubleVector gi = xi.mul(2.0).add(DoubleVector.fromArray(S, trig, 0).mul(10.0 * TWO_PI));
+                DoubleVector vi = DoubleVector.fromArray(S, v, o).mul(beta).sub(etaV.mul(gi));
+                vi.intoArray(v, o);
+                xi = xi.add(vi);
+                xi.intoArray(x, o);
+                far = far.add(xi.abs());
+            }
+            return far.compare(VectorOperators.LE, limit).not().anyTrue();
         }
     }
 
@@ -239,6 +276,42 @@ abstract class LaneKernel {
             }
             gi.intoArray(g, (n - 1) * L);
             DoubleVector.zero(S).intoArray(f, 0);
+            return far.compare(VectorOperators.LE, limit).not().anyTrue();
+        }
+
+        @Override boolean hasMomentumStep() {
+            return true;
+        }
+
+        /*
+         * g_i is complete once d_i = x_{i+1} - x_i^2 is known (its x_i part carried from d_{i-1}),
+         * and x_i is not read again, so x_i is stepped there and then.
+         */
+        @Override boolean momentumStep(double[] x, double[] v, double[] eta, double beta, double limit) {
+            DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            DoubleVector far = DoubleVector.zero(S);
+            DoubleVector gi = DoubleVector.zero(S);
+            DoubleVector xi = DoubleVector.fromArray(S, x, 0);
+            for (int i = 0; i < n - 1; i++) {
+                int o = i * L;
+                DoubleVector xn = DoubleVector.fromArray(S, x, o + L);
+                DoubleVector t = xn.sub(xi.mul(xi));
+                gi = gi.add(xi.mul(-400.0).mul(t).sub(one.sub(xi).mul(2.0)));
+                DoubleVector vi = DoubleVector.fromArray(S, v, o).mul(beta).sub(etaV.mul(gi));
+                vi.intoArray(v, o);
+                DoubleVector xs = xi.add(vi);
+                xs.intoArray(x, o);
+                far = far.add(xs.abs());
+                gi = t.mul(200.0);
+                xi = xn;
+            }
+            int o = (n - 1) * L;
+            DoubleVector vi = DoubleVector.fromArray(S, v, o).mul(beta).sub(etaV.mul(gi));
+            vi.intoArray(v, o);
+            DoubleVector xs = xi.add(vi);
+            xs.intoArray(x, o);
+            far = far.add(xs.abs());
             return far.compare(VectorOperators.LE, limit).not().anyTrue();
         }
     }

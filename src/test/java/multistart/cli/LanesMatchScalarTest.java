@@ -92,4 +92,29 @@ class LanesMatchScalarTest {
         assertThat(runs).contains(",converged,");
         assertThat(runs.contains(",diverged,") || runs.contains(",max_iterations,") || runs.contains(",stalled,")).isTrue();
     }
+
+    /**
+     * With no test reading the gradient (gradient_norm 0, no value_change), heavy ball on
+     * rastrigin and rosenbrock forms each step's gradient as it steps and keeps none (the
+     * kernels' momentumStep); runs end at max_iterations or diverge, and still byte for byte.
+     */
+    @ParameterizedTest(name = "{0} {1}-d, no gradient test")
+    @CsvSource(delimiter = ';', value = {
+        "rastrigin; 2; 11; '[-5.12, 5.12]'; '[0.0, 0.0]'; 0.002; 0.3",
+        "rosenbrock; 10; 12; '[-2, 2]'; '[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]'; 0.0002; 0.003"})
+    void sweepsWithoutAGradientTestEqualTheScalarPathByteForByte(String builtin, int n, int seed, String domain,
+            String points, String lr1, String lr2) throws IOException {
+        String yaml = String.format(SWEEP, seed, builtin, n, domain, points, lr1, lr2, "0")
+                .replace("gradient_norm: 1.0e-5", "gradient_norm: 0");
+        String tag = builtin + n + "-" + seed + "-free";
+        byte[][] lanes = run(yaml, tag, false);
+        byte[][] scalar = run(yaml, tag, true);
+        String[] names = {"runs.csv", "minima.csv", "sweep.csv"};
+        for (int i = 0; i < names.length; i++) {
+            assertThat(new String(lanes[i], java.nio.charset.StandardCharsets.UTF_8)).as(names[i])
+                    .isEqualTo(new String(scalar[i], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String runs = new String(scalar[0], java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(runs).contains(",max_iterations,").contains(",diverged,").doesNotContain(",converged,");
+    }
 }

@@ -29,6 +29,7 @@ class InliningBudgetTest {
         "multistart.simd.LaneKernel$Peaks, evaluate",
         "multistart.simd.LaneKernel$Rastrigin, gradient", "multistart.simd.LaneKernel$Rosenbrock, gradient",
         "multistart.simd.LaneKernel$Rosenbrock, momentumThenGradient",
+        "multistart.simd.LaneKernel$Rosenbrock, momentumStep", "multistart.simd.LaneKernel$Rastrigin, momentumStep",
         "multistart.simd.LaneKernel$Himmelblau, evaluate",
         "multistart.simd.LaneDescent, stepGd", "multistart.simd.LaneDescent, stepMomentum",
         "multistart.simd.LaneDescent, stepNesterov", "multistart.simd.LaneDescent, stepAdagrad",

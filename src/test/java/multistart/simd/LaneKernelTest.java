@@ -113,4 +113,59 @@ class LaneKernelTest {
             }
         }
     }
+
+    /**
+     * momentumStep gives, lane by lane, the bits of the scalar path's step from x: the gradient
+     * at x (the scalar built-in's), then v = beta v - eta g; x += v; and it raises the alarm
+     * whenever some |x_i| ends beyond the limit or NaN.
+     */
+    @ParameterizedTest(name = "{0} in {1}-d")
+    @CsvSource({"rosenbrock, 2", "rosenbrock, 3", "rosenbrock, 10", "rosenbrock, 33", "rastrigin, 1", "rastrigin, 2",
+        "rastrigin, 7"})
+    void oneGradientFreeMomentumStepEqualsTheGradientThenTheStep(String name, int n) {
+        Objective f = Builtins.find(name).orElseThrow().create(n);
+        LaneKernel k = LaneKernel.of(f.laneKernel(), n);
+        assertThat(k.hasMomentumStep()).isTrue();
+        SplittableRandom r = new SplittableRandom(n * 7L + name.length());
+        double[] x = new double[n * L];
+        double[] v = new double[n * L];
+        double[] eta = new double[L];
+        double[] xs = new double[n];
+        double[] gs = new double[n];
+        for (int trial = 0; trial < 2000; trial++) {
+            double beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
+            double limit = trial % 3 == 0 ? 2.5 : 1e8;
+            for (int j = 0; j < n * L; j++) {
+                x[j] = (r.nextDouble() * 2 - 1) * 3;
+                v[j] = (r.nextDouble() * 2 - 1) * 0.1;
+            }
+            if (trial % 11 == 0) {
+                x[r.nextInt(n * L)] = Double.NaN;
+            }
+            for (int l = 0; l < L; l++) {
+                eta[l] = trial % 7 == 0 ? 0.0 : r.nextDouble() * 1e-2;
+            }
+            double[] x0 = x.clone();
+            double[] v0 = v.clone();
+            boolean alarm = k.momentumStep(x, v, eta, beta, limit);
+            boolean outside = false;
+            for (int l = 0; l < L; l++) {
+                for (int i = 0; i < n; i++) {
+                    xs[i] = x0[i * L + l];
+                }
+                f.gradient(xs, gs);
+                for (int i = 0; i < n; i++) {
+                    int j = i * L + l;
+                    double vi = beta * v0[j] - eta[l] * gs[i];
+                    double xi = x0[j] + vi;
+                    assertThat(LaneMathTest.bits(v[j])).as("v_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(vi));
+                    assertThat(LaneMathTest.bits(x[j])).as("x_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(xi));
+                    outside |= !(Math.abs(xi) <= limit);
+                }
+            }
+            if (outside) {
+                assertThat(alarm).as("alarm with an |x_i| beyond %s", limit).isTrue();
+            }
+        }
+    }
 }
