@@ -1,6 +1,7 @@
 package multistart.analysis;
 
 import multistart.objective.Objective;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
@@ -202,8 +203,20 @@ public final class Classifier {
         if (!full) {
             return null;
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(h, false));
+        // decomposed at unit scale and scaled back by a power of two (exact): Commons Math's
+        // iteration squares entries, and a Hessian of 1e-155 (peaks far from its bumps) never
+        // converged at its own scale
+        int e = scaleExponent(h);
+        EigenDecomposition eig;
+        try {
+            eig = new EigenDecomposition(new Array2DRowRealMatrix(h, false));
+        } catch (MathIllegalStateException notConverged) {
+            return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, new double[0]);
+        }
         double[] lambda = eig.getRealEigenvalues();
+        for (int i = 0; i < n; i++) {
+            lambda[i] = Math.scalb(lambda[i], e);
+        }
         double scale = 0;
         for (double l : lambda) {
             scale = Math.max(scale, Math.abs(l));
@@ -236,5 +249,30 @@ public final class Classifier {
             kind = negative ? Kind.SADDLE : Kind.MINIMUM;
         }
         return new Verdict(kind, gn, newton, lambda);
+    }
+
+    /**
+     * Scales h in place by a power of two that brings its largest |entry| into [1, 2) (a zero
+     * matrix stays as it is); returns the exponent that scales it back.
+     */
+    static int scaleExponent(double[][] h) {
+        double max = 0;
+        for (double[] row : h) {
+            for (double v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        if (max == 0) {
+            return 0;
+        }
+        // getExponent of a subnormal is MIN_EXPONENT - 1: the scaled entries are then below 1,
+        // still far from underflow
+        int e = Math.getExponent(max);
+        for (double[] row : h) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.scalb(row[j], -e);
+            }
+        }
+        return e;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import multistart.objective.Builtins;
 import multistart.objective.Objective;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -139,5 +140,37 @@ class ClassifierTest {
         // diagonal: g_i / h_ii
         assertThat(Classifier.newtonStepIfPositiveDefinite(new double[][] {{4, 0}, {0, 0.5}}, new double[] {2, 1}))
                 .isCloseTo(Math.hypot(0.5, 2), org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    /**
+     * Far from peaks' bumps its Hessian is about 1e-155, whose squares underflow: Commons Math's
+     * eigendecomposition never converged there, and a sweep whose runs ended out there failed
+     * in its analysis. Decomposed at unit scale, the eigenvalues come out, scaled back: those of
+     * the same matrix times 2^500, divided by 2^500, and the point is unresolved (not a minimum:
+     * its gradient is tiny, but so is the curvature, and the Newton step is long).
+     */
+    @Test
+    void aTinyHessianIsDecomposedAtItsOwnScale() {
+        Objective f = Builtins.find("peaks").orElseThrow().create(2);
+        double[] far = {19.07409429559805, 3.1033577276865967};
+        Classifier.Verdict v = new Classifier(f, 1e-4).classify(far, false);
+        assertThat(v.kind()).isEqualTo(Kind.UNRESOLVED);
+        assertThat(v.eigenvalues()).hasSize(2);
+        double[][] h = {{6.753950527408129E-155, 1.093299191229624E-155}, {1.093299191229624E-155, 1.677467002171033E-156}};
+        // the closed form of a symmetric 2x2's eigenvalues, at a safe scale
+        double a = Math.scalb(h[0][0], 500);
+        double b = Math.scalb(h[0][1], 500);
+        double d = Math.scalb(h[1][1], 500);
+        double mid = (a + d) / 2;
+        double r = Math.hypot((a - d) / 2, b);
+        assertThat(Math.scalb(mid - r, -500) / v.eigenvalues()[0]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Math.scalb(mid + r, -500) / v.eigenvalues()[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        // and the scaling itself: a power of two, exact, the largest entry in [1, 2)
+        double[][] m = {{3e-300, -1e-301}, {-1e-301, 0.0}};
+        int e = Classifier.scaleExponent(m);
+        assertThat(Math.abs(m[0][0])).isBetween(1.0, 2.0);
+        assertThat(Math.scalb(m[0][0], e)).isEqualTo(3e-300);
+        assertThat(Math.scalb(m[0][1], e)).isEqualTo(-1e-301);
+        assertThat(Classifier.scaleExponent(new double[][] {{0.0}})).isZero();
     }
 }

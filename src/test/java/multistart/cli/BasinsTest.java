@@ -130,4 +130,24 @@ class BasinsTest {
         assertThat(Double.parseDouble(rows.get(1)[1])).isGreaterThan(2999);
         assertThat(rows.get(1)[3]).isEqualTo("unresolved");
     }
+
+    @Test
+    void endPointsFarOutOnPeaksPlateauAreUnresolvedAndTheSweepCompletes() throws IOException {
+        // heavy ball with a large rate throws runs far from peaks' bumps, where its Hessian is
+        // about 1e-155: the eigendecomposition once failed there and took the sweep with it
+        List<String[]> rows = minima("""
+                name: p
+                seed: 13
+                objective: {builtin: peaks}
+                starts: {count: 157, sampler: uniform}
+                optimizer: {method: [gd, momentum, nesterov, adagrad, rmsprop, adam], learning_rate: [0.05, 0.9],
+                  decay: [1.0, 0.98], momentum: 0.8, max_iterations: 250, stop: {gradient_norm: 0},
+                  divergence: 1.0e3}
+                output: {charts: false, trajectories: 0}
+                """);
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(Math.hypot(Double.parseDouble(r[1]), Double.parseDouble(r[2]))).isGreaterThan(10);
+            assertThat(r[4]).isEqualTo("unresolved");
+        });
+    }
 }
