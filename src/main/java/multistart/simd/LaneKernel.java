@@ -160,21 +160,35 @@ abstract class LaneKernel {
                     .sub(DoubleVector.fromArray(S, e, 2 * L).div(3.0)).intoArray(f, 0);
         }
 
+        /* The gradient alone (peaks is finite everywhere, so the value may be skipped, as the scalar twin does). */
+        @Override void gradient(double[] v, double[] g, double[] f) {
+            pass(v, g, f, null, null, 0.0, 0.0);
+        }
+
+        @Override boolean hasMomentumStep() {
+            return true;
+        }
+
+        @Override boolean momentumStep(double[] x, double[] v, double[] eta, double beta, double limit) {
+            return pass(x, null, null, v, eta, beta, limit);
+        }
+
         /*
-         * The gradient alone (peaks is finite everywhere, so the value may be skipped, as the
-         * scalar twin does). One method of more than 325 bytecodes on purpose: C2 inlines a
-         * hot callee only up to that size, so it compiles this on its own (with its exp
-         * inlined) and the step loop calls it. When it was two methods under the limit, C2
-         * inlined both into the step loop in about half of the processes (whichever it
-         * compiled first decided), and those ran a sweep with stopping at 3.0-3.2e7 steps/s
+         * The gradient at v into g (f = 0), or, with vel given, the heavy-ball step from v with
+         * that gradient (momentumStep). One method of more than 325 bytecodes on purpose: C2
+         * inlines a hot callee only up to that size, so it compiles this on its own (with its
+         * exp inlined) and the step loop calls it. When the gradient was two methods under the
+         * limit, C2 inlined both into the step loop in about half of the processes (whichever
+         * it compiled first decided), and those ran a sweep with stopping at 3.0-3.2e7 steps/s
          * instead of 7.0-7.9e7 (InliningBudgetTest keeps it above the limit).
          */
-        @Override void gradient(double[] v, double[] g, double[] f) {
+        private boolean pass(double[] v, double[] g, double[] f, double[] vel, double[] eta, double beta,
+                double limit) {
             DoubleVector x = DoubleVector.fromArray(S, v, 0);
             DoubleVector y = DoubleVector.fromArray(S, v, L);
             DoubleVector x2 = x.mul(x);
             DoubleVector y2 = y.mul(y);
-            // e = exp of -x^2 - (y + 1)^2, -x^2 - y^2 and -(x + 1)^2 - y^2, then p; f = 0
+            // e = exp of -x^2 - (y + 1)^2, -x^2 - y^2 and -(x + 1)^2 - y^2, then p
             DoubleVector y1 = y.add(1.0);
             DoubleVector x1 = x.add(1.0);
             x2.mul(-1.0).sub(y1.mul(y1)).intoArray(e, 0);
@@ -182,18 +196,34 @@ abstract class LaneKernel {
             x1.mul(-1.0).mul(x1).sub(y2).intoArray(e, 2 * L);
             x.div(5.0).sub(x2.mul(x)).sub(y2.mul(y2).mul(y)).intoArray(e, 3 * L);
             VectorMath.exp(e, 0, 3 * L);
-            DoubleVector.zero(S).intoArray(f, 0);
             DoubleVector a = DoubleVector.fromArray(S, e, 0);
             DoubleVector b10 = DoubleVector.fromArray(S, e, L).mul(10.0);
             DoubleVector c = DoubleVector.fromArray(S, e, 2 * L);
             DoubleVector omx = DoubleVector.broadcast(S, 1.0).sub(x);
             DoubleVector p = DoubleVector.fromArray(S, e, 3 * L);
-            a.mul(omx.mul(-6.0).sub(x.mul(6.0).mul(omx).mul(omx)))
+            DoubleVector gx = a.mul(omx.mul(-6.0).sub(x.mul(6.0).mul(omx).mul(omx)))
                     .sub(b10.mul(DoubleVector.broadcast(S, 0.2).sub(x2.mul(3.0)).sub(x.mul(2.0).mul(p))))
-                    .add(x.add(1.0).mul(2.0 / 3.0).mul(c)).intoArray(g, 0);
-            omx.mul(-6.0).mul(omx).mul(y.add(1.0)).mul(a)
+                    .add(x.add(1.0).mul(2.0 / 3.0).mul(c));
+            DoubleVector gy = omx.mul(-6.0).mul(omx).mul(y.add(1.0)).mul(a)
                     .sub(b10.mul(y2.mul(-5.0).mul(y2).sub(y.mul(2.0).mul(p))))
-                    .add(y.mul(2.0 / 3.0).mul(c)).intoArray(g, L);
+                    .add(y.mul(2.0 / 3.0).mul(c));
+            if (vel == null) {
+                gx.intoArray(g, 0);
+                gy.intoArray(g, L);
+                DoubleVector.zero(S).intoArray(f, 0);
+                return false;
+            }
+            // LaneDescent's stepMomentum with this gradient (same operations, same bits)
+            DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
+            DoubleVector vx = DoubleVector.fromArray(S, vel, 0).mul(beta).sub(etaV.mul(gx));
+            vx.intoArray(vel, 0);
+            x = x.add(vx);
+            x.intoArray(v, 0);
+            DoubleVector vy = DoubleVector.fromArray(S, vel, L).mul(beta).sub(etaV.mul(gy));
+            vy.intoArray(vel, L);
+            y = y.add(vy);
+            y.intoArray(v, L);
+            return x.abs().add(y.abs()).compare(VectorOperators.LE, limit).not().anyTrue();
         }
 
         @Override boolean gradientHasValue() {

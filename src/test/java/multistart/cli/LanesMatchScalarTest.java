@@ -95,12 +95,13 @@ class LanesMatchScalarTest {
 
     /**
      * With no test reading the gradient (gradient_norm 0, no value_change), heavy ball on
-     * rastrigin and rosenbrock forms each step's gradient as it steps and keeps none (the
+     * rastrigin, peaks and rosenbrock forms each step's gradient as it steps and keeps none (the
      * kernels' momentumStep); runs end at max_iterations or diverge, and still byte for byte.
      */
     @ParameterizedTest(name = "{0} {1}-d, no gradient test")
     @CsvSource(delimiter = ';', value = {
         "rastrigin; 2; 11; '[-5.12, 5.12]'; '[0.0, 0.0]'; 0.002; 0.3",
+        "peaks; 2; 13; '[-3, 3]'; '[0.0, 0.0]'; 0.05; 200",
         "rosenbrock; 10; 12; '[-2, 2]'; '[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]'; 0.0002; 0.003"})
     void sweepsWithoutAGradientTestEqualTheScalarPathByteForByte(String builtin, int n, int seed, String domain,
             String points, String lr1, String lr2) throws IOException {

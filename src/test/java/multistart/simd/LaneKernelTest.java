@@ -121,7 +121,7 @@ class LaneKernelTest {
      */
     @ParameterizedTest(name = "{0} in {1}-d")
     @CsvSource({"rosenbrock, 2", "rosenbrock, 3", "rosenbrock, 10", "rosenbrock, 33", "rastrigin, 1", "rastrigin, 2",
-        "rastrigin, 7"})
+        "rastrigin, 7", "peaks, 2"})
     void oneGradientFreeMomentumStepEqualsTheGradientThenTheStep(String name, int n) {
         Objective f = Builtins.find(name).orElseThrow().create(n);
         LaneKernel k = LaneKernel.of(f.laneKernel(), n);
