@@ -70,15 +70,7 @@ public final class LaneMath {
     /** sin z for |z| <= pi/2: Taylor to z^21 (the next term is below 1.3e-18). */
     public static double sinPoly(double z) {
         double zz = z * z;
-        double z4 = zz * zz;
-        // the polynomial in zz as its even and odd halves in zz^2: two chains half as long
-        double pe = 0.0;
-        double po = 0.0;
-        for (int i = 8; i >= 0; i -= 2) {
-            pe = Math.fma(pe, z4, SIN[i]);
-            po = Math.fma(po, z4, SIN[i + 1]);
-        }
-        return Math.fma(z * zz, Math.fma(po, zz, pe), z);
+        return Math.fma(z * zz, halves(SIN, zz), z);
     }
 
     /**
@@ -89,14 +81,23 @@ public final class LaneMath {
      */
     public static double cosPoly(double z) {
         double zz = z * z;
-        double z4 = zz * zz;
+        return Math.fma(zz * zz, halves(COS, zz), Math.fma(zz, -0.5, 1.0));
+    }
+
+    /**
+     * c[0] + c[1] t + ... + c[m-1] t^(m-1), m even, as its even and odd halves in t^2: two
+     * chains of m/2 fused multiply-adds that run side by side (Horner's rule is one chain of
+     * m - 1). The vector twins spell the same loop out.
+     */
+    private static double halves(double[] c, double t) {
+        double t2 = t * t;
         double pe = 0.0;
         double po = 0.0;
-        for (int i = 8; i >= 0; i -= 2) {
-            pe = Math.fma(pe, z4, COS[i]);
-            po = Math.fma(po, z4, COS[i + 1]);
+        for (int i = c.length - 2; i >= 0; i -= 2) {
+            pe = Math.fma(pe, t2, c[i]);
+            po = Math.fma(po, t2, c[i + 1]);
         }
-        return Math.fma(z4, Math.fma(po, zz, pe), Math.fma(zz, -0.5, 1.0));
+        return Math.fma(po, t, pe);
     }
 
     /** (-1)^k / (2k + 1)! for k = 1 .. 10. */
@@ -157,13 +158,7 @@ public final class LaneMath {
         // (fdlibm's rational form divides once, the slowest operation a vector unit has); the
         // polynomial as its even and odd halves in r^2, two chains half as long as Horner's
         double r2 = r * r;
-        double pe = 0.0;
-        double po = 0.0;
-        for (int i = 10; i >= 0; i -= 2) {
-            pe = Math.fma(pe, r2, EXP[i]);
-            po = Math.fma(po, r2, EXP[i + 1]);
-        }
-        double p = Math.fma(po, r, pe);
+        double p = halves(EXP, r);
         // 1 + r split exactly into its rounded sum and what that lost (|1| >= |r|), so that the
         // result is rounded once, at the end
         double one = 1.0 + r;

@@ -77,17 +77,7 @@ class LaneKernelTest {
         for (int trial = 0; trial < 2000; trial++) {
             double beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
             double limit = trial % 3 == 0 ? 2.5 : 1e8;
-            for (int j = 0; j < n * L; j++) {
-                x[j] = (r.nextDouble() * 2 - 1) * 3;
-                v[j] = (r.nextDouble() * 2 - 1) * 0.1;
-                g[j] = (r.nextDouble() * 2 - 1) * 100;
-            }
-            if (trial % 11 == 0) {
-                x[r.nextInt(n * L)] = Double.NaN;
-            }
-            for (int l = 0; l < L; l++) {
-                eta[l] = trial % 7 == 0 ? 0.0 : r.nextDouble() * 1e-2;
-            }
+            randomState(r, trial, x, v, g, eta);
             double[] x0 = x.clone();
             double[] v0 = v.clone();
             double[] g0 = g.clone();
@@ -135,16 +125,7 @@ class LaneKernelTest {
         for (int trial = 0; trial < 2000; trial++) {
             double beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
             double limit = trial % 3 == 0 ? 2.5 : 1e8;
-            for (int j = 0; j < n * L; j++) {
-                x[j] = (r.nextDouble() * 2 - 1) * 3;
-                v[j] = (r.nextDouble() * 2 - 1) * 0.1;
-            }
-            if (trial % 11 == 0) {
-                x[r.nextInt(n * L)] = Double.NaN;
-            }
-            for (int l = 0; l < L; l++) {
-                eta[l] = trial % 7 == 0 ? 0.0 : r.nextDouble() * 1e-2;
-            }
+            randomState(r, trial, x, v, null, eta);
             double[] x0 = x.clone();
             double[] v0 = v.clone();
             boolean alarm = k.momentumStep(x, v, eta, beta, limit);
@@ -166,6 +147,26 @@ class LaneKernelTest {
             if (outside) {
                 assertThat(alarm).as("alarm with an |x_i| beyond %s", limit).isTrue();
             }
+        }
+    }
+
+    /**
+     * A step's random starting state: x in (-3, 3) (some trials with a NaN), v, g when given,
+     * and per-lane rates (0 in some trials).
+     */
+    static void randomState(SplittableRandom r, int trial, double[] x, double[] v, double[] g, double[] eta) {
+        for (int j = 0; j < x.length; j++) {
+            x[j] = (r.nextDouble() * 2 - 1) * 3;
+            v[j] = (r.nextDouble() * 2 - 1) * 0.1;
+            if (g != null) {
+                g[j] = (r.nextDouble() * 2 - 1) * 100;
+            }
+        }
+        if (trial % 11 == 0) {
+            x[r.nextInt(x.length)] = Double.NaN;
+        }
+        for (int l = 0; l < eta.length; l++) {
+            eta[l] = trial % 7 == 0 ? 0.0 : r.nextDouble() * 1e-2;
         }
     }
 }
