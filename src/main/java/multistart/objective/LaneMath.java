@@ -11,16 +11,14 @@ package multistart.objective;
  *
  * <p>Accuracy, checked against {@code StrictMath} (fdlibm) in the tests: sin(2 pi x) within 2
  * ulp; cos(2 pi x) within 1 ulp where it is at least 1/2 in size and within 2.5e-16 absolute
- * near its zeros; exp within 1 ulp, and against e^x to 60 digits correctly rounded in over 97% of
- * cases (fdlibm: about 90%). sin and cos reduce in units of the period, x = k/2 + r with
+ * near its zeros; exp within 1 ulp. sin and cos reduce in units of the period, x = k/2 + r with
  * r exact, then sum Taylor series of sin and cos on [-pi/2, pi/2] (one polynomial per call, so
  * the SIMD twin stays cheap), which makes sin(2 pi x) more accurate than
- * {@code Math.sin(2 * Math.PI * x)} for large x (that rounds 2 pi x first). exp takes fdlibm's
- * ({@code e_exp.c}) argument reduction, then Taylor's series to the 13th power, summed so that
- * the result is rounded once; it has no division, the slowest operation of a vector unit.
- * Deliberate limits: |x| beyond 2^40 (sin, cos) and x above 709 (exp) go to {@code Math}
- * (both paths do the same); exp flushes results below 2^-1021, that is x below -708, to 0
- * instead of returning subnormal numbers (an absolute difference under 3.3e-308).
+ * {@code Math.sin(2 * Math.PI * x)} for large x (that rounds 2 pi x first). exp is fdlibm's
+ * {@code e_exp.c} with its coefficients. Deliberate limits: |x| beyond 2^40 (sin, cos) and x
+ * above 709 (exp) go to {@code Math} (both paths do the same); exp flushes results below
+ * 2^-1021, that is x below -708, to 0 instead of returning subnormal numbers (an absolute
+ * difference under 3.3e-308).
  */
 public final class LaneMath {
 
@@ -31,19 +29,20 @@ public final class LaneMath {
     /** 1.5 * 2^52: adding and subtracting it rounds a double below 2^51 to an integer. */
     public static final double ROUND = 0x1.8p52;
     public static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
-    /** t = x / ln2 + ROUND holds k = rint(x / ln2) in its low bits: bits(t) - EXP_BIAS is k + 1023, 2^k's exponent field. */
-    public static final long EXP_BIAS = ROUND_BITS - 1023;
     /** Beyond this |x| sin2pi and cos2pi defer to Math. */
     public static final double TRIG_LIMIT = 0x1p40;
     public static final double EXP_LOW = -708.0;
     public static final double EXP_HIGH = 709.0;
 
-    // fdlibm __ieee754_exp's reduction: x = k ln2 + hi - lo, ln2 in two parts
+    // fdlibm __ieee754_exp
     public static final double INV_LN2 = 1.44269504088896338700e+00;
     public static final double LN2_HI = 6.93147180369123816490e-01;
     public static final double LN2_LO = 1.90821492927058770002e-10;
-    /** 1/2!, 1/3!, ... 1/13!: exp(r) = 1 + r + r^2 (EXP[0] + EXP[1] r + ... + EXP[11] r^11) on |r| <= ln2 / 2. */
-    public static final double[] EXP = expCoefficients();
+    public static final double P1 = 1.66666666666666019037e-01;
+    public static final double P2 = -2.77777777770155933842e-03;
+    public static final double P3 = 6.61375632143793436117e-05;
+    public static final double P4 = -1.65339022054652515390e-06;
+    public static final double P5 = 4.13813679705723846039e-08;
 
     /** sin(2 pi x). */
     public static double sin2pi(double x) {
@@ -87,7 +86,7 @@ public final class LaneMath {
     /**
      * c[0] + c[1] t + ... + c[m-1] t^(m-1), m even, as its even and odd halves in t^2: two
      * chains of m/2 fused multiply-adds that run side by side (Horner's rule is one chain of
-     * m - 1). The vector twins spell the same loop out.
+     * m - 1). The vector twin spells the same loop out.
      */
     private static double halves(double[] c, double t) {
         double t2 = t * t;
@@ -121,14 +120,6 @@ public final class LaneMath {
         return c;
     }
 
-    private static double[] expCoefficients() {
-        double[] c = new double[12];
-        for (int m = 2; m <= 13; m++) {
-            c[m - 2] = inverseFactorial(m);
-        }
-        return c;
-    }
-
     /** 1/m!, correctly rounded. */
     private static double inverseFactorial(int m) {
         java.math.BigInteger f = java.math.BigInteger.ONE;
@@ -147,22 +138,18 @@ public final class LaneMath {
             return Math.exp(x);
         }
         double t = x * INV_LN2 + ROUND;
-        long biased = Double.doubleToRawLongBits(t) - EXP_BIAS; // k + 1023
+        long k = Double.doubleToRawLongBits(t) - ROUND_BITS;
         double kd = t - ROUND;
         double hi = x - kd * LN2_HI;
         double lo = kd * LN2_LO;
         double r = hi - lo;
-        // what rounding r lost (exact: |hi| >= |lo|), added back below
-        double cc = (hi - r) - lo;
-        // Taylor's series to r^13, whose next term is below 6e-18 of the result: no division
-        // (fdlibm's rational form divides once, the slowest operation a vector unit has); the
-        // polynomial as its even and odd halves in r^2, two chains half as long as Horner's
-        double r2 = r * r;
-        double p = halves(EXP, r);
-        // 1 + r split exactly into its rounded sum and what that lost (|1| >= |r|), so that the
-        // result is rounded once, at the end
-        double one = 1.0 + r;
-        double y = one + (((1.0 - one) + r) + Math.fma(r2, p, cc));
-        return y * Double.longBitsToDouble(biased << 52);
+        double rr = r * r;
+        double q = Math.fma(rr, P5, P4);
+        q = Math.fma(rr, q, P3);
+        q = Math.fma(rr, q, P2);
+        q = Math.fma(rr, q, P1);
+        double c = Math.fma(-rr, q, r);
+        double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+        return y * Double.longBitsToDouble((k + 1023) << 52);
     }
 }

@@ -1,14 +1,18 @@
 package multistart.simd;
 
 import static multistart.objective.LaneMath.COS;
-import static multistart.objective.LaneMath.EXP;
-import static multistart.objective.LaneMath.EXP_BIAS;
 import static multistart.objective.LaneMath.EXP_HIGH;
 import static multistart.objective.LaneMath.EXP_LOW;
 import static multistart.objective.LaneMath.INV_LN2;
 import static multistart.objective.LaneMath.LN2_HI;
 import static multistart.objective.LaneMath.LN2_LO;
+import static multistart.objective.LaneMath.P1;
+import static multistart.objective.LaneMath.P2;
+import static multistart.objective.LaneMath.P3;
+import static multistart.objective.LaneMath.P4;
+import static multistart.objective.LaneMath.P5;
 import static multistart.objective.LaneMath.ROUND;
+import static multistart.objective.LaneMath.ROUND_BITS;
 import static multistart.objective.LaneMath.SIN;
 import static multistart.objective.LaneMath.TRIG_LIMIT;
 import static multistart.objective.LaneMath.TWO_PI;
@@ -76,7 +80,7 @@ final class VectorMath {
         r = r.blend(r.mul(-1.0), odd);
         VectorMask<Double> far = x.abs().compare(VectorOperators.GT, TRIG_LIMIT);
         if (far.anyTrue()) {
-            r = scalar(x, r, far, cosine);
+            r = scalar(x, r, far, cosine ? 1 : 0);
         }
         r.intoArray(out, oo);
     }
@@ -89,47 +93,42 @@ final class VectorMath {
     static void exp(double[] a, int from, int to) {
         for (int o = from; o < to; o += L) {
             DoubleVector x = DoubleVector.fromArray(S, a, o);
-            if (x.compare(VectorOperators.GT, EXP_HIGH).anyTrue()) {
-                // rare: the whole vector by the scalar twin, which defers to Math there
-                scalarExp(a, o);
-                continue;
-            }
             DoubleVector t = x.mul(INV_LN2).add(ROUND);
-            LongVector biased = t.viewAsIntegralLanes().sub(EXP_BIAS);
+            LongVector k = t.viewAsIntegralLanes().reinterpretAsLongs().sub(ROUND_BITS);
             DoubleVector kd = t.sub(ROUND);
             DoubleVector hi = x.sub(kd.mul(LN2_HI));
             DoubleVector lo = kd.mul(LN2_LO);
             DoubleVector r = hi.sub(lo);
-            DoubleVector cc = hi.sub(r).sub(lo);
-            DoubleVector r2 = r.mul(r);
-            DoubleVector pe = DoubleVector.zero(S);
-            DoubleVector po = DoubleVector.zero(S);
-            for (int i = 10; i >= 0; i -= 2) {
-                pe = pe.fma(r2, DoubleVector.broadcast(S, EXP[i]));
-                po = po.fma(r2, DoubleVector.broadcast(S, EXP[i + 1]));
+            DoubleVector rr = r.mul(r);
+            DoubleVector q = rr.fma(P5, P4);
+            q = rr.fma(q, DoubleVector.broadcast(S, P3));
+            q = rr.fma(q, DoubleVector.broadcast(S, P2));
+            q = rr.fma(q, DoubleVector.broadcast(S, P1));
+            DoubleVector c = rr.neg().fma(q, r);
+            // 1 - z written -z + 1 (the same bits), keeping the method within the 325
+            // bytecodes C2 inlines into a hot caller
+            DoubleVector y = lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi).neg().add(1.0);
+            DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = y.mul(scale).blend(0.0, x.compare(VectorOperators.LT, EXP_LOW));
+            VectorMask<Double> high = x.compare(VectorOperators.GT, EXP_HIGH);
+            if (high.anyTrue()) {
+                e = scalar(x, e, high, 2);
             }
-            DoubleVector p = po.fma(r, pe);
-            DoubleVector one = r.add(1.0);
-            DoubleVector y = one.neg().add(1.0).add(r).add(r2.fma(p, cc)).add(one);
-            DoubleVector scale = biased.lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            y.mul(scale).blend(0.0, x.compare(VectorOperators.LT, EXP_LOW)).intoArray(a, o);
+            e.intoArray(a, o);
         }
     }
 
-    /** a[o ..] = exp(a[o ..]) for one vector of lanes, one at a time. */
-    private static void scalarExp(double[] a, int o) {
-        for (int l = 0; l < L; l++) {
-            a[o + l] = LaneMath.exp(a[o + l]);
-        }
-    }
-
-    /** The lanes in {@code which} recomputed by the scalar twin (cos or sin of 2 pi x). */
-    private static DoubleVector scalar(DoubleVector x, DoubleVector r, VectorMask<Double> which, boolean cosine) {
+    /** The lanes in {@code which} recomputed by the scalar twin (function 0 sin, 1 cos, 2 exp). */
+    private static DoubleVector scalar(DoubleVector x, DoubleVector r, VectorMask<Double> which, int function) {
         double[] in = x.toArray();
         double[] out = r.toArray();
         for (int l = 0; l < in.length; l++) {
             if (which.laneIsSet(l)) {
-                out[l] = cosine ? LaneMath.cos2pi(in[l]) : LaneMath.sin2pi(in[l]);
+                out[l] = switch (function) {
+                    case 0 -> LaneMath.sin2pi(in[l]);
+                    case 1 -> LaneMath.cos2pi(in[l]);
+                    default -> LaneMath.exp(in[l]);
+                };
             }
         }
         return DoubleVector.fromArray(S, out, 0);
