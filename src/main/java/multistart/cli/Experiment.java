@@ -64,6 +64,17 @@ final class Experiment {
         }
     }
 
+    /** A failure after every run had finished (in the analysis or while writing the results). */
+    static final class AfterRuns extends Exception {
+        private static final long serialVersionUID = 1L;
+        final long runs;
+
+        AfterRuns(long runs, Exception cause) {
+            super(cause.toString(), cause);
+            this.runs = runs;
+        }
+    }
+
     /** What the batch summary line needs. */
     record Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete) {
     }
@@ -265,48 +276,54 @@ final class Experiment {
         LOG.info("{}: gradient descent done in {} s ({} steps, {} steps/s)", config.name(),
                 String.format(Locale.ROOT, "%.3f", wall), steps,
                 String.format(Locale.ROOT, "%.3g", wall > 0 ? steps / wall : 0.0));
-        long a0 = System.nanoTime();
-        Findings findings = aggregator.finish(engine.threads());
-        LOG.debug("basins ranked and classified in {} s", String.format(Locale.ROOT, "%.3f",
-                (System.nanoTime() - a0) / 1e9));
-        OutputFolder out = new OutputFolder(dir);
-        // the files are independent once the findings are final: runs.csv (from the journal) and minima.csv
-        // (the two that grow with the sweep) on threads of their own, the rest here; result.json,
-        // which marks the folder complete, moves into place after all of them
-        try (SideTasks side = new SideTasks()) {
-            if (runsFile != null) {
-                if (plan.runCount() >= 1_000_000) {
-                    // about a second per million rows here, with nothing else to show meanwhile
-                    LOG.info("{}: writing runs.csv ({} rows)", config.name(), plan.runCount());
+        // every run is done and in the journal: what fails from here on leaves them there, and
+        // --resume writes the results from them
+        try {
+            long a0 = System.nanoTime();
+            Findings findings = aggregator.finish(engine.threads());
+            LOG.debug("basins ranked and classified in {} s", String.format(Locale.ROOT, "%.3f",
+                    (System.nanoTime() - a0) / 1e9));
+            OutputFolder out = new OutputFolder(dir);
+            // the files are independent once the findings are final: runs.csv (from the journal) and minima.csv
+            // (the two that grow with the sweep) on threads of their own, the rest here; result.json,
+            // which marks the folder complete, moves into place after all of them
+            try (SideTasks side = new SideTasks()) {
+                if (runsFile != null) {
+                    if (plan.runCount() >= 1_000_000) {
+                        // about a second per million rows here, with nothing else to show meanwhile
+                        LOG.info("{}: writing runs.csv ({} rows)", config.name(), plan.runCount());
+                    }
+                    // on a thread named multistart-runs.csv, which finish counts in its CPU
+                    side.start("runs.csv", () -> {
+                        long r0 = System.nanoTime();
+                        double cpu = runsFile.finish(aggregator, journalPath, engine.threads());
+                        LOG.debug("runs.csv written in {} s{}", String.format(Locale.ROOT, "%.3f",
+                                (System.nanoTime() - r0) / 1e9), Double.isNaN(cpu) ? ""
+                                        : String.format(Locale.ROOT, " (%.2f s of CPU)", cpu));
+                    });
                 }
-                // on a thread named multistart-runs.csv, which finish counts in its CPU
-                side.start("runs.csv", () -> {
-                    long r0 = System.nanoTime();
-                    double cpu = runsFile.finish(aggregator, journalPath, engine.threads());
-                    LOG.debug("runs.csv written in {} s{}", String.format(Locale.ROOT, "%.3f",
-                            (System.nanoTime() - r0) / 1e9), Double.isNaN(cpu) ? ""
-                                    : String.format(Locale.ROOT, " (%.2f s of CPU)", cpu));
-                });
+                List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
+                double total = (System.nanoTime() - startNanos) / 1e9;
+                RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
+                        wall, total, true, steps);
+                side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(record, os)));
+                out.write("sweep.csv", w -> CsvTables.sweep(record, w));
+                out.write("summary.md", w -> SummaryMarkdown.write(record, w));
+                if (config.output().charts()) {
+                    pictures(plan, aggregator, record, engine.threads(), out);
+                }
+                OutputFolder.Pending result = out.prepare("result.json", w -> ResultJson.write(record, w));
+                side.join();
+                result.commit();
             }
-            List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
-            double total = (System.nanoTime() - startNanos) / 1e9;
-            RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
-                    wall, total, true, steps);
-            side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(record, os)));
-            out.write("sweep.csv", w -> CsvTables.sweep(record, w));
-            out.write("summary.md", w -> SummaryMarkdown.write(record, w));
-            if (config.output().charts()) {
-                pictures(plan, aggregator, record, engine.threads(), out);
-            }
-            OutputFolder.Pending result = out.prepare("result.json", w -> ResultJson.write(record, w));
-            side.join();
-            result.commit();
+            LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
+                    (System.nanoTime() - a0) / 1e9));
+            long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
+            LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
+                    findings.minima().size(), minima, dir);
+            return new Outcome(config, findings, dir, true);
+        } catch (Exception e) {
+            throw new AfterRuns(plan.runCount(), e);
         }
-        LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
-                (System.nanoTime() - a0) / 1e9));
-        long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
-        LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
-                findings.minima().size(), minima, dir);
-        return new Outcome(config, findings, dir, true);
     }
 }

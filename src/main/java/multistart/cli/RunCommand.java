@@ -196,7 +196,14 @@ public final class RunCommand implements Callable<Integer> {
                         .replace("MORE", Long.toString(Math.max(1, (Runtime.getRuntime().maxMemory() >> 30) * 2 + 1))));
                 return new Line(file.toString(), Main.FAILURE, file + ": failed (out of memory)");
             }
-            err.println(file + ": failed while running: " + e + "; finished runs are kept, and --resume continues");
+            if (e instanceof Experiment.AfterRuns a) {
+                err.println(file + ": all " + a.runs + " runs finished, but writing their results failed: "
+                        + a.getCause() + ". The runs are kept: once the cause is fixed, `run " + file
+                        + " --resume` writes the results from them (if it fails the same way, please report it"
+                        + " with this config)");
+            } else {
+                err.println(file + ": failed while running: " + e + "; finished runs are kept, and --resume continues");
+            }
             org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("failure", e);
             return new Line(file.toString(), Main.FAILURE, file + ": failed (" + e.getMessage() + ")");
         }

@@ -143,7 +143,8 @@ class ResumeTest {
         Files.writeString(blocker.resolve("x"), "x");
         Cli failed = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
         assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err()).contains(".minima.csv.tmp").contains("--resume");
+        assertThat(failed.err()).contains(".minima.csv.tmp").contains("--resume")
+                .contains("all 4000 runs finished, but writing their results failed");
         assertThat(out.resolve("result.json")).doesNotExist();
         assertThat(out.resolve(".multistart").resolve("journal.bin")).exists();
 
