@@ -67,40 +67,22 @@ class LaneKernelTest {
         LaneKernel k = LaneKernel.of(f.laneKernel(), n);
         assertThat(k.fusesMomentum()).isTrue();
         SplittableRandom r = new SplittableRandom(n);
-        double[] x = new double[n * L];
-        double[] v = new double[n * L];
-        double[] g = new double[n * L];
-        double[] fx = new double[L];
-        double[] eta = new double[L];
-        double[] xs = new double[n];
-        double[] gs = new double[n];
+        Step s = new Step(n);
         for (int trial = 0; trial < 2000; trial++) {
-            double beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
-            double limit = trial % 3 == 0 ? 2.5 : 1e8;
-            randomState(r, trial, x, v, g, eta);
-            double[] x0 = x.clone();
-            double[] v0 = v.clone();
-            double[] g0 = g.clone();
-            boolean alarm = k.momentumThenGradient(x, v, g, fx, eta, beta, limit);
-            boolean outside = false;
+            s.draw(r, trial, true);
+            boolean alarm = k.momentumThenGradient(s.x, s.v, s.g, s.fx, s.eta, s.beta, s.limit);
             for (int l = 0; l < L; l++) {
                 for (int i = 0; i < n; i++) {
-                    int j = i * L + l;
-                    double vi = beta * v0[j] - eta[l] * g0[j];
-                    xs[i] = x0[j] + vi;
-                    assertThat(LaneMathTest.bits(v[j])).as("v_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(vi));
-                    assertThat(LaneMathTest.bits(x[j])).as("x_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(xs[i]));
-                    outside |= !(Math.abs(xs[i]) <= limit);
+                    s.xs[i] = s.stepped(i, l, s.g0[i * L + l]);
                 }
-                f.gradient(xs, gs);
+                f.gradient(s.xs, s.gs);
                 for (int i = 0; i < n; i++) {
-                    assertThat(LaneMathTest.bits(g[i * L + l])).as("g_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(gs[i]));
+                    assertThat(LaneMathTest.bits(s.g[i * L + l])).as("g_%d lane %d", i, l)
+                            .isEqualTo(LaneMathTest.bits(s.gs[i]));
                 }
-                assertThat(fx[l]).isZero();
+                assertThat(s.fx[l]).isZero();
             }
-            if (outside) {
-                assertThat(alarm).as("alarm with an |x_i| beyond %s", limit).isTrue();
-            }
+            s.alarmed(alarm);
         }
     }
 
@@ -117,33 +99,74 @@ class LaneKernelTest {
         LaneKernel k = LaneKernel.of(f.laneKernel(), n);
         assertThat(k.hasMomentumStep()).isTrue();
         SplittableRandom r = new SplittableRandom(n * 7L + name.length());
-        double[] x = new double[n * L];
-        double[] v = new double[n * L];
-        double[] eta = new double[L];
-        double[] xs = new double[n];
-        double[] gs = new double[n];
+        Step s = new Step(n);
         for (int trial = 0; trial < 2000; trial++) {
-            double beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
-            double limit = trial % 3 == 0 ? 2.5 : 1e8;
-            randomState(r, trial, x, v, null, eta);
-            double[] x0 = x.clone();
-            double[] v0 = v.clone();
-            boolean alarm = k.momentumStep(x, v, eta, beta, limit);
-            boolean outside = false;
+            s.draw(r, trial, false);
+            boolean alarm = k.momentumStep(s.x, s.v, s.eta, s.beta, s.limit);
             for (int l = 0; l < L; l++) {
                 for (int i = 0; i < n; i++) {
-                    xs[i] = x0[i * L + l];
+                    s.xs[i] = s.x0[i * L + l];
                 }
-                f.gradient(xs, gs);
+                f.gradient(s.xs, s.gs);
                 for (int i = 0; i < n; i++) {
-                    int j = i * L + l;
-                    double vi = beta * v0[j] - eta[l] * gs[i];
-                    double xi = x0[j] + vi;
-                    assertThat(LaneMathTest.bits(v[j])).as("v_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(vi));
-                    assertThat(LaneMathTest.bits(x[j])).as("x_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(xi));
-                    outside |= !(Math.abs(xi) <= limit);
+                    s.stepped(i, l, s.gs[i]);
                 }
             }
+            s.alarmed(alarm);
+        }
+    }
+
+    /** One heavy-ball step's lanes: a random state, its copy before the step, and the checks. */
+    static final class Step {
+        final double[] x;
+        final double[] v;
+        final double[] g;
+        final double[] fx = new double[L];
+        final double[] eta = new double[L];
+        final double[] xs;
+        final double[] gs;
+        double[] x0;
+        double[] v0;
+        double[] g0;
+        double beta;
+        double limit;
+        boolean outside;
+
+        Step(int n) {
+            x = new double[n * L];
+            v = new double[n * L];
+            g = new double[n * L];
+            xs = new double[n];
+            gs = new double[n];
+        }
+
+        /** Draws trial's state (g too when withGradient) and keeps a copy of it. */
+        void draw(SplittableRandom r, int trial, boolean withGradient) {
+            beta = trial % 5 == 0 ? 0.0 : r.nextDouble();
+            limit = trial % 3 == 0 ? 2.5 : 1e8;
+            randomState(r, trial, x, v, withGradient ? g : null, eta);
+            x0 = x.clone();
+            v0 = v.clone();
+            g0 = g.clone();
+            outside = false;
+        }
+
+        /**
+         * Checks lane l's coordinate i against the scalar step with gradient gi (v = beta v -
+         * eta g; x += v), bit for bit; returns that x.
+         */
+        double stepped(int i, int l, double gi) {
+            int j = i * L + l;
+            double vi = beta * v0[j] - eta[l] * gi;
+            double xi = x0[j] + vi;
+            assertThat(LaneMathTest.bits(v[j])).as("v_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(vi));
+            assertThat(LaneMathTest.bits(x[j])).as("x_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(xi));
+            outside |= !(Math.abs(xi) <= limit);
+            return xi;
+        }
+
+        /** The kernel's alarm is up whenever some |x_i| ended beyond the limit or NaN. */
+        void alarmed(boolean alarm) {
             if (outside) {
                 assertThat(alarm).as("alarm with an |x_i| beyond %s", limit).isTrue();
             }
