@@ -24,12 +24,17 @@ import multistart.optimizer.Status;
 final class LaneDescent implements Lanes.Runner {
 
     private static final VectorSpecies<Double> S = VectorMath.S;
+    /** Lanes of one vector: the stride of every step but a kernel's interleaved gradient-free one. */
     private static final int L = VectorMath.L;
+    /** Runs stepped at once at most: the kernel's vectors of lanes. */
+    private final int lanes;
+    /** Lanes in use this call, and the arrays' stride: coordinate i of lane l at [i * stride + l]. */
+    private int stride;
 
     private final Objective f;
     private final LaneKernel kernel;
     private final int n;
-    // lanes, structure of arrays: coordinate i of lane l at [i * L + l]
+    // lanes, structure of arrays: coordinate i of lane l at [i * stride + l]
     private final double[] x;
     private final double[] g;
     private final double[] v;
@@ -38,12 +43,12 @@ final class LaneDescent implements Lanes.Runner {
     private final double[] eta;
     private final double[] b1t;
     private final double[] b2t;
-    private final double[] before = new double[L];
+    private final double[] before;
     /** 1 where a lane holds a run, 0 where it idles. */
-    private final double[] live = new double[L];
-    private final int[] run = new int[L];
+    private final double[] live;
+    private final int[] run;
     /** The step of this call at which each lane's run began: its iteration is clock - born. */
-    private final long[] born = new long[L];
+    private final long[] born;
     private long clock;
     /** Steps until the first live lane reaches max_iterations. */
     private long untilMax;
@@ -55,14 +60,19 @@ final class LaneDescent implements Lanes.Runner {
         this.f = f;
         this.kernel = kernel;
         this.n = f.dimension();
-        this.x = new double[n * L];
-        this.g = new double[n * L];
-        this.v = new double[n * L];
-        this.s = new double[n * L];
-        this.fx = new double[L];
-        this.eta = new double[L];
-        this.b1t = new double[L];
-        this.b2t = new double[L];
+        this.lanes = L * kernel.vectors();
+        this.before = new double[lanes];
+        this.live = new double[lanes];
+        this.run = new int[lanes];
+        this.born = new long[lanes];
+        this.x = new double[n * lanes];
+        this.g = new double[n * lanes];
+        this.v = new double[n * lanes];
+        this.s = new double[n * lanes];
+        this.fx = new double[lanes];
+        this.eta = new double[lanes];
+        this.b1t = new double[lanes];
+        this.b2t = new double[lanes];
         this.xs = new double[n];
         this.gs = new double[n];
     }
@@ -75,7 +85,7 @@ final class LaneDescent implements Lanes.Runner {
 
     @Override
     public int lanes() {
-        return L;
+        return lanes;
     }
 
     // per-call settings: the combo's, read once
@@ -124,9 +134,12 @@ final class LaneDescent implements Lanes.Runner {
         // (finish recomputes the end point's gradient, and refill a new run's, either way)
         this.gradientFree = method == Method.MOMENTUM && !valueEachStep && !testValue && gtol == 0
                 && kernel.hasMomentumStep();
+        // a kernel that interleaves vectors does so in its gradient-free step, whose lanes are
+        // then its vectors' (the arrays' stride); every other step takes one vector of lanes
+        this.stride = gradientFree ? lanes : L;
         this.clock = 0;
         int active = 0;
-        for (int l = 0; l < L; l++) {
+        for (int l = 0; l < stride; l++) {
             live[l] = 0.0;
             if (refill(l)) {
                 active++;
@@ -173,6 +186,11 @@ final class LaneDescent implements Lanes.Runner {
         if (decay != 1.0) {
             // eta * 1 is eta: skipping it changes no bit
             DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
+            if (stride != L) {
+                for (int h = L; h < stride; h += L) {
+                    DoubleVector.fromArray(S, eta, h).mul(decay).intoArray(eta, h);
+                }
+            }
         }
         clock++;
         if (--untilMax == 0) {
@@ -203,8 +221,8 @@ final class LaneDescent implements Lanes.Runner {
 
     /** Whether some lane has an |x_i| beyond the divergence limit or NaN (idle lanes never do). */
     private boolean outside() {
-        for (int i = 0; i < n; i++) {
-            if (DoubleVector.fromArray(S, x, i * L).abs().compare(VectorOperators.LE, limit).not().anyTrue()) {
+        for (int o = 0; o < n * stride; o += L) {
+            if (DoubleVector.fromArray(S, x, o).abs().compare(VectorOperators.LE, limit).not().anyTrue()) {
                 return true;
             }
         }
@@ -214,7 +232,7 @@ final class LaneDescent implements Lanes.Runner {
     /** Steps until the first live lane reaches max_iterations (at least 1). */
     private long untilMax() {
         long m = Long.MAX_VALUE;
-        for (int l = 0; l < L; l++) {
+        for (int l = 0; l < stride; l++) {
             if (live[l] != 0.0) {
                 m = Math.min(m, maxIterations - (clock - born[l]));
             }
@@ -225,14 +243,14 @@ final class LaneDescent implements Lanes.Runner {
     /** Finishes and refills the lanes whose runs stop now; returns how many lanes went idle. */
     private int stops() {
         int idled = 0;
-        for (int l = 0; l < L; l++) {
+        for (int l = 0; l < stride; l++) {
             if (live[l] == 0.0) {
                 continue;
             }
             boolean stalled = valueEachStep && Math.abs(fx[l] - before[l]) < vtol;
             boolean outside = false;
             for (int i = 0; i < n; i++) {
-                outside |= !(Math.abs(x[i * L + l]) <= limit);
+                outside |= !(Math.abs(x[i * stride + l]) <= limit);
             }
             Status st = status(l, outside, stalled);
             if (st != null) {
@@ -266,7 +284,7 @@ final class LaneDescent implements Lanes.Runner {
         if (gtol > 0) {
             double sum = 0.0;
             for (int i = 0; i < n; i++) {
-                sum += g[i * L + l] * g[i * L + l];
+                sum += g[i * stride + l] * g[i * stride + l];
             }
             double gn = Math.sqrt(sum);
             if (!(gn <= Double.MAX_VALUE)) {
@@ -293,10 +311,10 @@ final class LaneDescent implements Lanes.Runner {
             double value = valueEachStep ? f.evaluate(xs, gs) : f.gradient(xs, gs);
             boolean outside = false;
             for (int i = 0; i < n; i++) {
-                x[i * L + l] = xs[i];
-                g[i * L + l] = gs[i];
-                v[i * L + l] = 0.0;
-                s[i * L + l] = 0.0;
+                x[i * stride + l] = xs[i];
+                g[i * stride + l] = gs[i];
+                v[i * stride + l] = 0.0;
+                s[i * stride + l] = 0.0;
                 outside |= !(Math.abs(xs[i]) <= limit);
             }
             fx[l] = value;
@@ -315,10 +333,10 @@ final class LaneDescent implements Lanes.Runner {
         // idle: a fixed point (rate 0 at the origin) until the lane-mates finish
         live[l] = 0.0;
         for (int i = 0; i < n; i++) {
-            x[i * L + l] = 0.0;
-            g[i * L + l] = 0.0;
-            v[i * L + l] = 0.0;
-            s[i * L + l] = 0.0;
+            x[i * stride + l] = 0.0;
+            g[i * stride + l] = 0.0;
+            v[i * stride + l] = 0.0;
+            s[i * stride + l] = 0.0;
         }
         fx[l] = 0.0;
         eta[l] = 0.0;
@@ -330,8 +348,8 @@ final class LaneDescent implements Lanes.Runner {
     /** Descent's end of a run for lane l: final value, gradient norm and status. */
     private void finish(int l, Status result) {
         for (int i = 0; i < n; i++) {
-            xs[i] = x[i * L + l];
-            gs[i] = g[i * L + l];
+            xs[i] = x[i * stride + l];
+            gs[i] = g[i * stride + l];
         }
         double value = fx[l];
         if (!valueEachStep) {

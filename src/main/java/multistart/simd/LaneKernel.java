@@ -33,6 +33,15 @@ abstract class LaneKernel {
         evaluate(x, g, f);
     }
 
+    /**
+     * Vectors of lanes that {@link #momentumStep} steps at once, interleaving their independent
+     * chains of operations (its arrays' stride is {@code vectors() * L}); every other method
+     * takes one vector of lanes.
+     */
+    int vectors() {
+        return 1;
+    }
+
     /** Whether {@link #momentumThenGradient} is implemented. */
     boolean fusesMomentum() {
         return false;
@@ -60,8 +69,9 @@ abstract class LaneKernel {
      * (v = beta v - eta g(x); x += v, the same operations on the same values as
      * {@link #gradient} followed by LaneDescent's stepMomentum, so the same bits), for steps
      * that test nothing of the gradient: one pass over the coordinates that reads and writes
-     * x and v only. True when some lane may have an |x_i| beyond {@code limit} or NaN, as
-     * {@link #momentumThenGradient}.
+     * x and v only, in {@link #vectors} vectors of lanes (coordinate i of lane l at
+     * {@code [i * vectors() * L + l]}). True when some lane may have an |x_i| beyond
+     * {@code limit} or NaN, as {@link #momentumThenGradient}.
      */
     boolean momentumStep(double[] x, double[] v, double[] eta, double beta, double limit) {
         throw new UnsupportedOperationException();
@@ -145,8 +155,13 @@ abstract class LaneKernel {
     }
 
     static final class Peaks extends LaneKernel {
+        /** The stride of momentumStep's two vectors of lanes. */
+        static final int W = 2 * L;
         // exponents, then exponentials a, b, c; then p = x / 5 - x^3 - y^5
         private final double[] e = new double[4 * L];
+        // the same for momentumStep's two vectors: both vectors' exponents (3L each), then at
+        // 6L + h the p of the vector at h
+        private final double[] e2 = new double[8 * L];
 
         Peaks() {
             super(2);
@@ -160,35 +175,21 @@ abstract class LaneKernel {
                     .sub(DoubleVector.fromArray(S, e, 2 * L).div(3.0)).intoArray(f, 0);
         }
 
-        /* The gradient alone (peaks is finite everywhere, so the value may be skipped, as the scalar twin does). */
-        @Override void gradient(double[] v, double[] g, double[] f) {
-            pass(v, g, f, null, null, 0.0, 0.0);
-        }
-
-        @Override boolean hasMomentumStep() {
-            return true;
-        }
-
-        @Override boolean momentumStep(double[] x, double[] v, double[] eta, double beta, double limit) {
-            return pass(x, null, null, v, eta, beta, limit);
-        }
-
         /*
-         * The gradient at v into g (f = 0), or, with vel given, the heavy-ball step from v with
-         * that gradient (momentumStep). One method of more than 325 bytecodes on purpose: C2
-         * inlines a hot callee only up to that size, so it compiles this on its own (with its
-         * exp inlined) and the step loop calls it. When the gradient was two methods under the
-         * limit, C2 inlined both into the step loop in about half of the processes (whichever
-         * it compiled first decided), and those ran a sweep with stopping at 3.0-3.2e7 steps/s
+         * The gradient alone (peaks is finite everywhere, so the value may be skipped, as the
+         * scalar twin does). One method of more than 325 bytecodes on purpose: C2 inlines a
+         * hot callee only up to that size, so it compiles this on its own (with its exp
+         * inlined) and the step loop calls it. When it was two methods under the limit, C2
+         * inlined both into the step loop in about half of the processes (whichever it
+         * compiled first decided), and those ran a sweep with stopping at 3.0-3.2e7 steps/s
          * instead of 7.0-7.9e7 (InliningBudgetTest keeps it above the limit).
          */
-        private boolean pass(double[] v, double[] g, double[] f, double[] vel, double[] eta, double beta,
-                double limit) {
+        @Override void gradient(double[] v, double[] g, double[] f) {
             DoubleVector x = DoubleVector.fromArray(S, v, 0);
             DoubleVector y = DoubleVector.fromArray(S, v, L);
             DoubleVector x2 = x.mul(x);
             DoubleVector y2 = y.mul(y);
-            // e = exp of -x^2 - (y + 1)^2, -x^2 - y^2 and -(x + 1)^2 - y^2, then p
+            // e = exp of -x^2 - (y + 1)^2, -x^2 - y^2 and -(x + 1)^2 - y^2, then p; f = 0
             DoubleVector y1 = y.add(1.0);
             DoubleVector x1 = x.add(1.0);
             x2.mul(-1.0).sub(y1.mul(y1)).intoArray(e, 0);
@@ -196,34 +197,82 @@ abstract class LaneKernel {
             x1.mul(-1.0).mul(x1).sub(y2).intoArray(e, 2 * L);
             x.div(5.0).sub(x2.mul(x)).sub(y2.mul(y2).mul(y)).intoArray(e, 3 * L);
             VectorMath.exp(e, 0, 3 * L);
+            DoubleVector.zero(S).intoArray(f, 0);
             DoubleVector a = DoubleVector.fromArray(S, e, 0);
             DoubleVector b10 = DoubleVector.fromArray(S, e, L).mul(10.0);
             DoubleVector c = DoubleVector.fromArray(S, e, 2 * L);
             DoubleVector omx = DoubleVector.broadcast(S, 1.0).sub(x);
             DoubleVector p = DoubleVector.fromArray(S, e, 3 * L);
-            DoubleVector gx = a.mul(omx.mul(-6.0).sub(x.mul(6.0).mul(omx).mul(omx)))
+            a.mul(omx.mul(-6.0).sub(x.mul(6.0).mul(omx).mul(omx)))
                     .sub(b10.mul(DoubleVector.broadcast(S, 0.2).sub(x2.mul(3.0)).sub(x.mul(2.0).mul(p))))
-                    .add(x.add(1.0).mul(2.0 / 3.0).mul(c));
-            DoubleVector gy = omx.mul(-6.0).mul(omx).mul(y.add(1.0)).mul(a)
+                    .add(x.add(1.0).mul(2.0 / 3.0).mul(c)).intoArray(g, 0);
+            omx.mul(-6.0).mul(omx).mul(y.add(1.0)).mul(a)
                     .sub(b10.mul(y2.mul(-5.0).mul(y2).sub(y.mul(2.0).mul(p))))
-                    .add(y.mul(2.0 / 3.0).mul(c));
-            if (vel == null) {
-                gx.intoArray(g, 0);
-                gy.intoArray(g, L);
-                DoubleVector.zero(S).intoArray(f, 0);
-                return false;
+                    .add(y.mul(2.0 / 3.0).mul(c)).intoArray(g, L);
+        }
+
+        @Override int vectors() {
+            return 2;
+        }
+
+        @Override boolean hasMomentumStep() {
+            return true;
+        }
+
+        /*
+         * Two vectors of lanes here (stride W = 2L: x of lane l at [l], y at [W + l]). A step of
+         * one vector is a chain of dependent operations (the exponentials' above all) that
+         * leaves the core waiting; two vectors' chains are independent, and interleaved (both
+         * exponents, all six exponentials in one call, both steps) they fill the waits: 5.1 ns a
+         * lane-step against 7.2-7.7 with one vector, where each step waits for the last. The
+         * gradient's operations as gradient() does them, then LaneDescent's stepMomentum (same
+         * bits).
+         */
+        @Override boolean momentumStep(double[] v, double[] vel, double[] eta, double beta, double limit) {
+            for (int h = 0; h < W; h += L) {
+                int o = 3 * h;
+                DoubleVector x = DoubleVector.fromArray(S, v, h);
+                DoubleVector y = DoubleVector.fromArray(S, v, W + h);
+                DoubleVector x2 = x.mul(x);
+                DoubleVector y2 = y.mul(y);
+                DoubleVector y1 = y.add(1.0);
+                DoubleVector x1 = x.add(1.0);
+                x2.mul(-1.0).sub(y1.mul(y1)).intoArray(e2, o);
+                x2.mul(-1.0).sub(y2).intoArray(e2, o + L);
+                x1.mul(-1.0).mul(x1).sub(y2).intoArray(e2, o + 2 * L);
+                x.div(5.0).sub(x2.mul(x)).sub(y2.mul(y2).mul(y)).intoArray(e2, 6 * L + h);
             }
-            // LaneDescent's stepMomentum with this gradient (same operations, same bits)
-            DoubleVector etaV = DoubleVector.fromArray(S, eta, 0);
-            DoubleVector vx = DoubleVector.fromArray(S, vel, 0).mul(beta).sub(etaV.mul(gx));
-            vx.intoArray(vel, 0);
-            x = x.add(vx);
-            x.intoArray(v, 0);
-            DoubleVector vy = DoubleVector.fromArray(S, vel, L).mul(beta).sub(etaV.mul(gy));
-            vy.intoArray(vel, L);
-            y = y.add(vy);
-            y.intoArray(v, L);
-            return x.abs().add(y.abs()).compare(VectorOperators.LE, limit).not().anyTrue();
+            VectorMath.exp(e2, 0, 6 * L);
+            DoubleVector far = DoubleVector.zero(S);
+            for (int h = 0; h < W; h += L) {
+                int o = 3 * h;
+                DoubleVector x = DoubleVector.fromArray(S, v, h);
+                DoubleVector y = DoubleVector.fromArray(S, v, W + h);
+                DoubleVector x2 = x.mul(x);
+                DoubleVector y2 = y.mul(y);
+                DoubleVector a = DoubleVector.fromArray(S, e2, o);
+                DoubleVector b10 = DoubleVector.fromArray(S, e2, o + L).mul(10.0);
+                DoubleVector c = DoubleVector.fromArray(S, e2, o + 2 * L);
+                DoubleVector omx = DoubleVector.broadcast(S, 1.0).sub(x);
+                DoubleVector p = DoubleVector.fromArray(S, e2, 6 * L + h);
+                DoubleVector gx = a.mul(omx.mul(-6.0).sub(x.mul(6.0).mul(omx).mul(omx)))
+                        .sub(b10.mul(DoubleVector.broadcast(S, 0.2).sub(x2.mul(3.0)).sub(x.mul(2.0).mul(p))))
+                        .add(x.add(1.0).mul(2.0 / 3.0).mul(c));
+                DoubleVector gy = omx.mul(-6.0).mul(omx).mul(y.add(1.0)).mul(a)
+                        .sub(b10.mul(y2.mul(-5.0).mul(y2).sub(y.mul(2.0).mul(p))))
+                        .add(y.mul(2.0 / 3.0).mul(c));
+                DoubleVector etaV = DoubleVector.fromArray(S, eta, h);
+                DoubleVector vx = DoubleVector.fromArray(S, vel, h).mul(beta).sub(etaV.mul(gx));
+                vx.intoArray(vel, h);
+                x = x.add(vx);
+                x.intoArray(v, h);
+                DoubleVector vy = DoubleVector.fromArray(S, vel, W + h).mul(beta).sub(etaV.mul(gy));
+                vy.intoArray(vel, W + h);
+                y = y.add(vy);
+                y.intoArray(v, W + h);
+                far = far.add(x.abs()).add(y.abs());
+            }
+            return far.compare(VectorOperators.LE, limit).not().anyTrue();
         }
 
         @Override boolean gradientHasValue() {

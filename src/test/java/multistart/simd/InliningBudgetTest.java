@@ -41,14 +41,14 @@ class InliningBudgetTest {
     }
 
     /**
-     * The other way round: peaks' gradient (three exps; `pass`, which also does its momentum
-     * step) must be compiled on its own and called
+     * The other way round: peaks' gradient (three exps), and its gradient-free step (six), must
+     * be compiled on their own and called
      * by the step loop. Inlined into the loop, which C2 did whenever it compiled the loop before
      * the gradient, a sweep with stopping ran at 3.0-3.2e7 steps/s instead of 7.0-7.9e7, in about
      * half of the processes. Above 325 bytes C2 never inlines it.
      */
     @ParameterizedTest(name = "{0}.{1}")
-    @CsvSource({"multistart.simd.LaneKernel$Peaks, pass"})
+    @CsvSource({"multistart.simd.LaneKernel$Peaks, gradient", "multistart.simd.LaneKernel$Peaks, momentumStep"})
     void kernelsTooBigForTheStepLoopStayOutOfIt(String type, String method) {
         Map<String, Integer> sizes = bytecodeSizes(type);
         assertThat(sizes).containsKey(method);

@@ -67,7 +67,7 @@ class LaneKernelTest {
         LaneKernel k = LaneKernel.of(f.laneKernel(), n);
         assertThat(k.fusesMomentum()).isTrue();
         SplittableRandom r = new SplittableRandom(n);
-        Step s = new Step(n);
+        Step s = new Step(n, L);
         for (int trial = 0; trial < 2000; trial++) {
             s.draw(r, trial, true);
             boolean alarm = k.momentumThenGradient(s.x, s.v, s.g, s.fx, s.eta, s.beta, s.limit);
@@ -98,8 +98,10 @@ class LaneKernelTest {
         Objective f = Builtins.find(name).orElseThrow().create(n);
         LaneKernel k = LaneKernel.of(f.laneKernel(), n);
         assertThat(k.hasMomentumStep()).isTrue();
+        // this step's lanes are the kernel's vectors' (two for peaks)
+        int L = LaneKernelTest.L * k.vectors();
         SplittableRandom r = new SplittableRandom(n * 7L + name.length());
-        Step s = new Step(n);
+        Step s = new Step(n, L);
         for (int trial = 0; trial < 2000; trial++) {
             s.draw(r, trial, false);
             boolean alarm = k.momentumStep(s.x, s.v, s.eta, s.beta, s.limit);
@@ -118,11 +120,12 @@ class LaneKernelTest {
 
     /** One heavy-ball step's lanes: a random state, its copy before the step, and the checks. */
     static final class Step {
+        final int L;
         final double[] x;
         final double[] v;
         final double[] g;
-        final double[] fx = new double[L];
-        final double[] eta = new double[L];
+        final double[] fx;
+        final double[] eta;
         final double[] xs;
         final double[] gs;
         double[] x0;
@@ -132,7 +135,10 @@ class LaneKernelTest {
         double limit;
         boolean outside;
 
-        Step(int n) {
+        Step(int n, int lanes) {
+            L = lanes;
+            fx = new double[L];
+            eta = new double[L];
             x = new double[n * L];
             v = new double[n * L];
             g = new double[n * L];
