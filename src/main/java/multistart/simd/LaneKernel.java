@@ -245,7 +245,7 @@ abstract class LaneKernel {
             VectorMath.exp(e2, 0, 6 * L);
             DoubleVector far = DoubleVector.zero(S);
             // x, y and their squares again, as the first loop had them: a vector kept across
-            // the exponentials' loop would be a phi C2 may box, reloading costs nothing
+            // the exponentials' loop would be a phi C2 may box; reloading from L1 is cheap
             for (int h = 0; h < W; h += L) {
                 int o = 3 * h;
                 DoubleVector x = DoubleVector.fromArray(S, v, h);
