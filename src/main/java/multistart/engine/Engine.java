@@ -2,12 +2,8 @@ package multistart.engine;
 
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import multistart.simd.Lanes;
 
@@ -139,7 +135,8 @@ public final class Engine {
             }
             while (!inFlight.isEmpty()) {
                 ForkJoinTask<Batch> head = inFlight.poll();
-                await(head, cancelled, watched);
+                // a worker that died (of a heap run out) leaves its chunk undone: fail, not wait
+                watched.await(head, cancelled);
                 Batch b = head.join();
                 if (cancelled.getAsBoolean()) {
                     throw new InterruptedException("interrupted");
@@ -193,7 +190,7 @@ public final class Engine {
             for (ForkJoinTask<Batch> t : inFlight) {
                 t.cancel(true);
             }
-            pool.shutdownNow();
+            watched.close();
             if (second != null) {
                 // whatever passed the first stage is taken through the second (journalled),
                 // also when the sweep stops early; a failure there is thrown by finish above
@@ -294,33 +291,6 @@ public final class Engine {
             ended = true;
             Uninterruptibles.putUninterruptibly(queue, END);
             Uninterruptibles.joinUninterruptibly(thread);
-        }
-    }
-
-    /** How often the merge thread asks {@code cancelled} while it waits for a chunk. */
-    static final long POLL_MILLIS = 20;
-
-    /**
-     * Waits until {@code task} is done (normally or not), asking {@code cancelled} every
-     * {@link #POLL_MILLIS} ms meanwhile; throws InterruptedException when it says so or this
-     * thread is interrupted (execute's finally then stops the workers).
-     */
-    private static void await(ForkJoinTask<Batch> task, java.util.function.BooleanSupplier cancelled,
-            WatchedPool pool) throws InterruptedException {
-        while (true) {
-            if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
-                throw new InterruptedException("interrupted");
-            }
-            // a worker that died (of a heap run out) leaves its chunk undone: fail, not wait
-            pool.check();
-            try {
-                task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                // ask again
-            } catch (ExecutionException | CancellationException e) {
-                return; // join rethrows it as it was thrown
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package multistart.engine;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -7,6 +8,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * A fork/join pool whose waits cannot outlive its threads. When the heap runs out inside the
@@ -25,7 +27,7 @@ public final class WatchedPool implements AutoCloseable {
         }
     }
 
-    /** How often {@link #join} looks for a dead thread while it waits. */
+    /** How often a wait looks for a dead thread (and asks whether it is cancelled). */
     static final long POLL_MILLIS = 20;
 
     private final ForkJoinPool pool;
@@ -75,21 +77,40 @@ public final class WatchedPool implements AutoCloseable {
         boolean interrupted = false;
         try {
             while (true) {
-                check();
                 try {
-                    task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    return task.join();
-                } catch (TimeoutException e) {
-                    // look again
+                    await(task, () -> false);
+                    return task.join(); // rethrows a failure as it was thrown
                 } catch (InterruptedException e) {
+                    Thread.interrupted();
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    return task.join(); // rethrows the failure as it was thrown
                 }
             }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code task} is done (normally or not; its failure is left for join), asking
+     * {@code cancelled} every {@link #POLL_MILLIS} ms meanwhile. Throws InterruptedException
+     * when that says so or this thread is interrupted, and {@link ThreadDied} as soon as a
+     * thread of the pool has died (the task it held would never be done).
+     */
+    public void await(ForkJoinTask<?> task, BooleanSupplier cancelled) throws InterruptedException {
+        while (true) {
+            if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
+                throw new InterruptedException("interrupted");
+            }
+            check();
+            try {
+                task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // look again
+            } catch (ExecutionException | CancellationException e) {
+                return;
             }
         }
     }
