@@ -186,10 +186,9 @@ final class LaneDescent implements Lanes.Runner {
         if (decay != 1.0) {
             // eta * 1 is eta: skipping it changes no bit
             DoubleVector.fromArray(S, eta, 0).mul(decay).intoArray(eta, 0);
-            if (stride != L) {
-                for (int h = L; h < stride; h += L) {
-                    DoubleVector.fromArray(S, eta, h).mul(decay).intoArray(eta, h);
-                }
+            for (int h = L; h < stride; h += L) {
+                // the kernel's further vectors, in its interleaved step
+                DoubleVector.fromArray(S, eta, h).mul(decay).intoArray(eta, h);
             }
         }
         clock++;
