@@ -78,11 +78,11 @@ final class VectorMath {
         // casts are slow on JDK 17)
         VectorMask<Double> odd = k.sub(k.mul(0.5).add(ROUND).sub(ROUND).mul(2.0)).compare(VectorOperators.NE, 0.0);
         r = r.blend(r.mul(-1.0), odd);
+        r.intoArray(out, oo);
         VectorMask<Double> far = x.abs().compare(VectorOperators.GT, TRIG_LIMIT);
         if (far.anyTrue()) {
-            r = scalar(x, r, far, cosine ? 1 : 0);
+            scalar(x, far, cosine ? 1 : 0, out, oo);
         }
-        r.intoArray(out, oo);
     }
 
     /**
@@ -110,27 +110,31 @@ final class VectorMath {
             DoubleVector y = lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi).neg().add(1.0);
             DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector e = y.mul(scale).blend(0.0, x.compare(VectorOperators.LT, EXP_LOW));
+            e.intoArray(a, o);
             VectorMask<Double> high = x.compare(VectorOperators.GT, EXP_HIGH);
             if (high.anyTrue()) {
-                e = scalar(x, e, high, 2);
+                scalar(x, high, 2, a, o);
             }
-            e.intoArray(a, o);
         }
     }
 
-    /** The lanes in {@code which} recomputed by the scalar twin (function 0 sin, 1 cos, 2 exp). */
-    private static DoubleVector scalar(DoubleVector x, DoubleVector r, VectorMask<Double> which, int function) {
+    /**
+     * The lanes in {@code which} of the result just stored at {@code out[oo ..]} recomputed from
+     * {@code x} by the scalar twin (function 0 sin, 1 cos, 2 exp). It returns no vector: one
+     * that joined the common path after this rare branch would be boxed on that path too
+     * wherever C2 compiled the branch (from a young profile, or after a far lane was seen) and
+     * did not inline this method, which made the whole step several times slower.
+     */
+    private static void scalar(DoubleVector x, VectorMask<Double> which, int function, double[] out, int oo) {
         double[] in = x.toArray();
-        double[] out = r.toArray();
         for (int l = 0; l < in.length; l++) {
             if (which.laneIsSet(l)) {
-                out[l] = switch (function) {
+                out[oo + l] = switch (function) {
                     case 0 -> LaneMath.sin2pi(in[l]);
                     case 1 -> LaneMath.cos2pi(in[l]);
                     default -> LaneMath.exp(in[l]);
                 };
             }
         }
-        return DoubleVector.fromArray(S, out, 0);
     }
 }
