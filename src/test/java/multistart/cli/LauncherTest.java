@@ -41,7 +41,7 @@ class LauncherTest {
         Files.copy(Path.of("bin/multistart"), launcher);
         Files.copy(Path.of("bin/c2-directives.json"), root.resolve("bin/c2-directives.json"));
         jit = "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=" + root.resolve("bin/c2-directives.json")
-                + " -XX:-DisplayVMOutput";
+                + " -XX:-DisplayVMOutput " + String.join(" ", THRESHOLDS);
         jar = root.resolve("target/multistart.jar");
         Files.writeString(jar, "not a jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
@@ -205,6 +205,27 @@ class LauncherTest {
                 .contains("1 compiler directives added");
         assertThat(run(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", file, "-XX:-DisplayVMOutput", "-version")))
                 .doesNotContain("directive", "rror", "arning").contains("version");
+    }
+
+    /** The launcher's lower compile thresholds for the lane kernels, which go with the directives. */
+    static final List<String> THRESHOLDS = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,multistart.simd.LaneKernel*::*,0.1",
+            "-XX:CompileCommand=CompileThresholdScaling,multistart.simd.VectorMath::*,0.1");
+
+    /**
+     * This JVM takes the launcher's compile commands without a word, and the classes they name
+     * exist (a pattern that matches nothing is no error to HotSpot, only no help).
+     */
+    @Test
+    void theJvmTakesTheThresholds() throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput"));
+        cmd.addAll(THRESHOLDS);
+        cmd.add("-version");
+        assertThat(run(cmd)).doesNotContain("CompileCommand", "rror", "arning").contains("version");
+        assertThat(Class.forName("multistart.simd.LaneKernel")).isNotNull();
+        assertThat(Class.forName("multistart.simd.LaneKernel$Peaks").getSuperclass().getName())
+                .isEqualTo("multistart.simd.LaneKernel");
+        assertThat(Class.forName("multistart.simd.VectorMath").getPackageName()).isEqualTo("multistart.simd");
     }
 
     /** The java of the JVM running the tests. */
