@@ -34,7 +34,7 @@ public final class Warmup implements AutoCloseable {
     /** System property that, set to {@code off}, disables the warm-up (for measurements). */
     public static final String PROPERTY = "multistart.warmup";
 
-    /** Set when the run phase begins; the helper then starts no more chunks. */
+    /** Set when the run phase begins; the helper's worker then starts no more runs. */
     private final AtomicBoolean halt = new AtomicBoolean();
 
     private Warmup() {
@@ -85,12 +85,7 @@ public final class Warmup implements AutoCloseable {
             }
             Plan plan = new Plan(full.config(), full.objective(), full.starts(), List.copyOf(capped));
             java.util.Queue<Batch> free = new java.util.ArrayDeque<>();
-            // a worker that is never cancelled: the helper stops between its chunks (below), which
-            // are short (ITERATIONS). Cancelled inside a chunk it took the lane runner's branch for a
-            // cancelled sweep, which the sweep never takes: C2 threw away the compiled refill and
-            // the lane runner's loop around it, just as the run phase began, and compiled them again
-            // (about 0.1 s of C2 inside W3's 0.2 s run phase)
-            Worker worker = new Worker(plan, true, new AtomicBoolean(), free);
+            Worker worker = new Worker(plan, true, halt, free);
             if (worker.lanes() == 1) {
                 return;
             }
