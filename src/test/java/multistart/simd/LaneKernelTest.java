@@ -56,6 +56,29 @@ class LaneKernelTest {
     }
 
     /**
+     * A kernel with a gradient-free step computes no value with its gradient, and its scalar
+     * twin's gradient returns exactly +0.0: the lane runner relies on both when it skips a new
+     * run's first gradient on that path (the value it would test is that 0).
+     */
+    @ParameterizedTest(name = "{0} in {1}-d")
+    @CsvSource({"rastrigin, 2", "rastrigin, 5", "peaks, 2", "rosenbrock, 2", "rosenbrock, 10"})
+    void aGradientFreeKernelsGradientCarriesNoValue(String name, int n) {
+        Objective f = Builtins.find(name).orElseThrow().create(n);
+        LaneKernel k = LaneKernel.of(f.laneKernel(), n);
+        assertThat(k.hasMomentumStep()).isTrue();
+        assertThat(k.gradientHasValue()).isFalse();
+        SplittableRandom r = new SplittableRandom(n);
+        double[] xs = new double[n];
+        double[] gs = new double[n];
+        for (int trial = 0; trial < 1000; trial++) {
+            for (int i = 0; i < n; i++) {
+                xs[i] = (r.nextDouble() * 2 - 1) * (trial % 2 == 0 ? 5 : 1e3);
+            }
+            assertThat(LaneMathTest.bits(f.gradient(xs, gs))).isEqualTo(LaneMathTest.bits(0.0));
+        }
+    }
+
+    /**
      * A kernel's one-pass heavy-ball step equals, lane by lane and bit for bit, the step done
      * as the scalar path does it (v = beta v - eta g; x += v) followed by the scalar gradient;
      * and it raises the alarm whenever some |x_i| ends beyond the limit or NaN.
