@@ -212,9 +212,14 @@ final class Experiment {
         }
         LOG.info("{}: {} runs ({} starts x {} combos) of {} on {} threads", config.name(), plan.runCount(),
                 plan.startCount(), plan.combos().size(), config.objective().describe(), engine.threads());
-        int lanes = engine.lanes(plan);
-        if (lanes > 1) {
-            LOG.info("{}: stepping {} runs at once per thread in SIMD lanes", config.name(), lanes);
+        // runs stepped at once: result.json gives the most, the log the range when combos differ
+        int[] range = engine.laneRange(plan);
+        int lanes = range[1];
+        if (lanes > 1 && range[0] == range[1]) {
+            LOG.info("{}: stepping {} runs at once per thread in SIMD lanes", config.name(), range[1]);
+        } else if (lanes > 1) {
+            LOG.info("{}: stepping {} to {} runs at once per thread in SIMD lanes, by combo", config.name(), range[0],
+                    range[1]);
         } else if (plan.objective().laneKernel() != null && multistart.simd.Lanes.wanted()
                 && !multistart.simd.Lanes.available()) {
             // the plain `java -jar` a user may type: say what it costs them

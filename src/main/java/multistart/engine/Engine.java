@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import multistart.config.Combo;
 import multistart.simd.Lanes;
 
 /**
@@ -80,10 +81,29 @@ public final class Engine {
         this.vectorLanes = vectorLanes;
     }
 
-    /** The runs stepped at once by each thread for {@code plan}: 1 on the scalar path. */
+    /** The most runs stepped at once by each thread for {@code plan}: 1 on the scalar path. */
     public int lanes(Plan plan) {
         Lanes.Runner r = vectorLanes ? Lanes.create(plan.objective()) : null;
         return r == null ? 1 : r.lanes();
+    }
+
+    /**
+     * The runs each thread steps at once under each of {@code plan}'s combos, fewest and most:
+     * a kernel may step more lanes on some paths (peaks: two vectors where no stop test reads the
+     * gradient) than on others. {1, 1} on the scalar path.
+     */
+    public int[] laneRange(Plan plan) {
+        Lanes.Runner r = vectorLanes ? Lanes.create(plan.objective()) : null;
+        if (r == null) {
+            return new int[] {1, 1};
+        }
+        int fewest = Integer.MAX_VALUE;
+        int most = 0;
+        for (Combo c : plan.combos()) {
+            fewest = Math.min(fewest, r.lanes(c));
+            most = Math.max(most, r.lanes(c));
+        }
+        return new int[] {fewest, most};
     }
 
     public int threads() {

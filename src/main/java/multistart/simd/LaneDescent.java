@@ -88,6 +88,22 @@ final class LaneDescent implements Lanes.Runner {
         return lanes;
     }
 
+    /** A kernel's further vectors step only on its gradient-free path; every other step takes one vector. */
+    @Override
+    public int lanes(Combo combo) {
+        return gradientFree(combo) ? lanes : L;
+    }
+
+    /**
+     * Whether {@code combo}'s steps take the kernel's gradient-free path: heavy ball where no
+     * stop test reads the gradient and no value is computed each step (finish recomputes the end
+     * point's gradient either way).
+     */
+    private boolean gradientFree(Combo combo) {
+        return combo.method() == Method.MOMENTUM && !(combo.valueChange() > 0) && !kernel.gradientHasValue()
+                && combo.gradientNorm() == 0 && kernel.hasMomentumStep();
+    }
+
     // per-call settings: the combo's, read once
     private Lanes.Runs runs;
     private int count;
@@ -131,9 +147,7 @@ final class LaneDescent implements Lanes.Runner {
         this.fused = method == Method.MOMENTUM && !valueEachStep && kernel.fusesMomentum();
         // |f| is tested every step where f is computed every step, as Descent does
         this.testValue = valueEachStep || kernel.gradientHasValue();
-        // (finish recomputes the end point's gradient, and refill a new run's, either way)
-        this.gradientFree = method == Method.MOMENTUM && !valueEachStep && !testValue && gtol == 0
-                && kernel.hasMomentumStep();
+        this.gradientFree = gradientFree(combo);
         // a kernel that interleaves vectors does so in its gradient-free step, whose lanes are
         // then its vectors' (the arrays' stride); every other step takes one vector of lanes
         this.stride = gradientFree ? lanes : L;

@@ -33,8 +33,13 @@ public final class Lanes {
         /** Runs {@code count} runs under {@code combo}, as {@code Descent.run} would, one after another. */
         void run(Combo combo, int count, Runs runs);
 
-        /** Runs stepped at once. */
+        /** The most runs stepped at once (the arrays' size). */
         int lanes();
+
+        /** The runs stepped at once under {@code combo}: {@link #lanes()}, or fewer where its step needs them. */
+        default int lanes(Combo combo) {
+            return lanes();
+        }
     }
 
     /** System property that, set to {@code off}, keeps every run on the scalar path ({@code --scalar}). */

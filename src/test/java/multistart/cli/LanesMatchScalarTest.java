@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import multistart.simd.Lanes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,15 @@ class LanesMatchScalarTest {
             """;
 
     static byte[][] run(String yaml, String tag, boolean scalar) throws IOException {
+        return run(yaml, tag, scalar, 1);
+    }
+
+    /**
+     * Runs the config on the lane path (or the scalar one) and checks result.json's lanes: 1 on
+     * the scalar path, else {@code vectors} vectors of lanes (peaks steps two where no stop test
+     * reads the gradient); runs.csv, minima.csv and sweep.csv as written.
+     */
+    static byte[][] run(String yaml, String tag, boolean scalar, int vectors) throws IOException {
         Path cfg = tmp.resolve(tag + ".yaml");
         Files.writeString(cfg, yaml);
         Path out = tmp.resolve(tag + (scalar ? "-scalar" : "-lanes"));
@@ -64,9 +74,7 @@ class LanesMatchScalarTest {
         if (scalar || !Lanes.available()) {
             assertThat(lanes).isEqualTo(1);
         } else {
-            // one vector of lanes, or two for a kernel that interleaves them (peaks)
-            assertThat(lanes % jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length()).isZero();
-            assertThat(lanes).isPositive();
+            assertThat(lanes).isEqualTo(vectors * jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length());
         }
         return new byte[][] {Files.readAllBytes(out.resolve("runs.csv")), Files.readAllBytes(out.resolve("minima.csv")),
             Files.readAllBytes(out.resolve("sweep.csv"))};
@@ -113,11 +121,47 @@ class LanesMatchScalarTest {
         String yaml = String.format(SWEEP, seed, builtin, n, domain, points, lr1, lr2, "0")
                 .replace("gradient_norm: 1.0e-5", "gradient_norm: 0");
         String tag = builtin + n + "-" + seed + "-free";
-        byte[][] lanes = run(yaml, tag, false);
+        byte[][] lanes = run(yaml, tag, false, builtin.equals("peaks") ? 2 : 1);
         byte[][] scalar = run(yaml, tag, true);
         assertSameFiles(lanes, scalar);
         String runs = new String(scalar[0], java.nio.charset.StandardCharsets.UTF_8);
         assertThat(runs).contains(",max_iterations,").contains(",diverged,").doesNotContain(",converged,");
+    }
+
+    /**
+     * Peaks steps two vectors of lanes only under combos whose stop tests read no gradient: a
+     * sweep over gradient_norm {0, 1e-5} says so in its log, and result.json gives the most; with
+     * a gradient test throughout, one vector. The log in a child JVM (this one's Log4j writes to
+     * the test's own standard error).
+     */
+    @Test
+    void theLogSaysHowManyRunsEachCombosStepsTakeAtOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Lanes.available());
+        int l = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+        String yaml = String.format(SWEEP, 21, "peaks", 2, "[-3, 3]", "[0.0, 0.0]", "0.01", "0.05", "0")
+                .replace("[gd, momentum, nesterov, adagrad, rmsprop, adam]", "momentum");
+        Path mixed = tmp.resolve("mixed.yaml");
+        Files.writeString(mixed, yaml.replace("name: lanes", "name: mixed")
+                .replace("gradient_norm: 1.0e-5", "gradient_norm: [0, 1.0e-5]"));
+        Path tested = tmp.resolve("tested.yaml");
+        Files.writeString(tested, yaml.replace("name: lanes", "name: tested"));
+        Path out = tmp.resolve("log");
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "jdk.incubator.vector"));
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:MaxVectorSize")) {
+                cmd.add(a); // the re-run at 4 lanes
+            }
+        }
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "multistart.cli.Main", "run",
+                mixed.toString(), tested.toString(), "--out", out.toString(), "--force", "--threads", "2"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(log).contains("mixed: stepping " + l + " to " + 2 * l + " runs at once per thread in SIMD lanes, by combo")
+                .contains("tested: stepping " + l + " runs at once per thread in SIMD lanes");
+        assertThat(Files.readString(out.resolve("mixed/result.json"))).contains("\"vector_lanes\" : " + 2 * l);
+        assertThat(Files.readString(out.resolve("tested/result.json"))).contains("\"vector_lanes\" : " + l);
     }
 
     /** runs.csv, minima.csv and sweep.csv of the two paths, byte for byte. */
