@@ -18,8 +18,8 @@ import multistart.optimizer.Status;
  * <p>A lane whose run stops is refilled with the next run at once, so short runs do not hold
  * their lane-mates back; per-lane state (rate after decay, iteration, Adam's bias powers) lets
  * lanes be at different iterations. A new run's first evaluation and stop test happen in
- * scalar code (the kernels' scalar twins give the same bits). When no runs are left, a lane
- * idles at rate 0 until its mates finish.
+ * scalar code (the kernels' scalar twins give the same bits; the gradient-free path needs no
+ * first evaluation). When no runs are left, a lane idles at rate 0 until its mates finish.
  */
 final class LaneDescent implements Lanes.Runner {
 
