@@ -78,11 +78,11 @@ final class VectorMath {
         // casts are slow on JDK 17)
         VectorMask<Double> odd = k.sub(k.mul(0.5).add(ROUND).sub(ROUND).mul(2.0)).compare(VectorOperators.NE, 0.0);
         r = r.blend(r.mul(-1.0), odd);
-        r.intoArray(out, oo);
-        VectorMask<Double> far = x.abs().compare(VectorOperators.GT, TRIG_LIMIT);
-        if (far.anyTrue()) {
-            scalar(x, far, cosine ? 1 : 0, out, oo);
+        if (x.abs().compare(VectorOperators.GT, TRIG_LIMIT).anyTrue()) {
+            scalar(in, o, out, oo, cosine ? 1 : 0);
+            return;
         }
+        r.intoArray(out, oo);
     }
 
     /**
@@ -110,31 +110,30 @@ final class VectorMath {
             DoubleVector y = lo.sub(r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c))).sub(hi).neg().add(1.0);
             DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector e = y.mul(scale).blend(0.0, x.compare(VectorOperators.LT, EXP_LOW));
-            e.intoArray(a, o);
-            VectorMask<Double> high = x.compare(VectorOperators.GT, EXP_HIGH);
-            if (high.anyTrue()) {
-                scalar(x, high, 2, a, o);
+            if (x.compare(VectorOperators.GT, EXP_HIGH).anyTrue()) {
+                scalar(a, o, a, o, 2);
+                continue;
             }
+            e.intoArray(a, o);
         }
     }
 
     /**
-     * The lanes in {@code which} of the result just stored at {@code out[oo ..]} recomputed from
-     * {@code x} by the scalar twin (function 0 sin, 1 cos, 2 exp). It returns no vector: one
-     * that joined the common path after this rare branch would be boxed on that path too
-     * wherever C2 compiled the branch (from a young profile, or after a far lane was seen) and
-     * did not inline this method, which made the whole step several times slower.
+     * One vector of lanes, {@code in[o ..]}, by the scalar twin into {@code out[oo ..]} (function 0
+     * sin, 1 cos, 2 exp): where some lane is outside the fast range (the twin defers to
+     * {@code Math} there, as the scalar path does); the twin gives the other lanes' bits too. It
+     * takes and returns no vector or mask: one passed to this cold call, which C2 does not
+     * inline, was boxed, and once a sweep had sent a lane there (a learning rate of thousands on
+     * rastrigin) its whole step ran at half speed.
      */
-    private static void scalar(DoubleVector x, VectorMask<Double> which, int function, double[] out, int oo) {
-        double[] in = x.toArray();
-        for (int l = 0; l < in.length; l++) {
-            if (which.laneIsSet(l)) {
-                out[oo + l] = switch (function) {
-                    case 0 -> LaneMath.sin2pi(in[l]);
-                    case 1 -> LaneMath.cos2pi(in[l]);
-                    default -> LaneMath.exp(in[l]);
-                };
-            }
+    private static void scalar(double[] in, int o, double[] out, int oo, int function) {
+        double[] xs = java.util.Arrays.copyOfRange(in, o, o + L);
+        for (int l = 0; l < L; l++) {
+            out[oo + l] = switch (function) {
+                case 0 -> LaneMath.sin2pi(xs[l]);
+                case 1 -> LaneMath.cos2pi(xs[l]);
+                default -> LaneMath.exp(xs[l]);
+            };
         }
     }
 }
