@@ -100,8 +100,9 @@ public final class Engine {
         int fewest = Integer.MAX_VALUE;
         int most = 0;
         for (Combo c : plan.combos()) {
-            fewest = Math.min(fewest, r.lanes(c));
-            most = Math.max(most, r.lanes(c));
+            int k = r.lanes(c);
+            fewest = Math.min(fewest, k);
+            most = Math.max(most, k);
         }
         return new int[] {fewest, most};
     }
