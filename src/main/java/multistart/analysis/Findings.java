@@ -32,7 +32,8 @@ public record Findings(
     /**
      * One distinct end point and how many runs drained into it; {@code comboHits}: how many of
      * them per combo, sparse, as (combo, hits) pairs in increasing combo order, combos with
-     * none left out.
+     * none left out; empty for an unresolved point ranked below the first
+     * {@link Aggregator#DETAILED_UNRESOLVED} unresolved ones (result.json only counts those).
      */
     public record Minimum(
             int basin,
