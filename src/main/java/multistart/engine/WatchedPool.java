@@ -35,9 +35,12 @@ public final class WatchedPool implements AutoCloseable {
 
     /** {@code threads} threads named {@code name}-1, -2, ... */
     public WatchedPool(int threads, String name) {
+        // numbered as they are made: a thread's pool index is not known until it has
+        // registered with the pool, after the factory returns (every thread was "-0")
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
         ForkJoinPool.ForkJoinWorkerThreadFactory named = p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName(name + "-" + t.getPoolIndex());
+            t.setName(name + "-" + made.incrementAndGet());
             return t;
         };
         this.pool = new ForkJoinPool(Math.max(1, threads), named, (t, e) -> died.compareAndSet(null, e), false);

@@ -11,6 +11,25 @@ class WatchedPoolTest {
 
     /** A task's result, and its failure rethrown as ForkJoinTask.join rethrows it. */
     @Test
+    void namesItsThreadsOneTwoThree() throws Exception {
+        try (WatchedPool pool = new WatchedPool(3, "test-pool")) {
+            java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(3);
+            // three tasks that each wait for the others: one on each thread
+            pool.forEach(3, i -> {
+                names.add(Thread.currentThread().getName());
+                all.countDown();
+                try {
+                    all.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(names).containsExactlyInAnyOrder("test-pool-1", "test-pool-2", "test-pool-3");
+        }
+    }
+
+    @Test
     void joinsLikeForkJoin() {
         try (WatchedPool pool = new WatchedPool(2, "test-pool")) {
             assertThat(pool.join(pool.pool().submit(() -> 6 * 7))).isEqualTo(42);
