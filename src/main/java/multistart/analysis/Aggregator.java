@@ -349,35 +349,10 @@ public final class Aggregator implements Engine.Sink {
         // shares are over the runs folded in: all of them, or those finished before an interruption
         long runs = Math.max(1, runsSeen);
         Classifier.Verdict[] verdicts = new Classifier.Verdict[m];
-        long unchecked = classify(point, verdicts, threads);
-        Box box = config.domain();
-        double edge = config.basins().tolerance();
-        List<Findings.Minimum> minima = new ArrayList<>(m);
-        int unresolved = 0;
-        for (int r = 0; r < m; r++) {
-            int id = order[r];
-            double[] p = point[r];
-            int at = id * STRIDE;
-            long hits = basins[at + HITS];
-            Classifier.Verdict v = verdicts[r];
-            double dist = box.distanceToBoundary(p);
-            // the per-combo hits of the points result.json details (see DETAILED_UNRESOLVED):
-            // walking a basin's list of earlier combos costs a cache miss a combo, and for 9e5
-            // distinct end points of one-step runs under 18 combos that took 0.7 s for figures
-            // no report showed
-            boolean detailed = v.kind() != Kind.UNRESOLVED || unresolved++ < DETAILED_UNRESOLVED;
-            minima.add(new Findings.Minimum(r + 1, p, sign * bestValue[id], v.kind(), hits,
-                    (double) hits / runs, basins[at + BEST_RUN], v.gradientNorm(),
-                    v.eigenvalues() == null ? NO_EIGENVALUES : v.eigenvalues(),
-                    dist <= edge, dist < 0, detailed ? comboHits(id) : NO_COMBO_HITS));
-        }
-
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
         double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
         double tol = config.basins().successTolerance();
-        List<Findings.ComboSummary> summaries = new ArrayList<>(comboCount);
-        long[] totals = new long[Status.values().length];
         // basins each combo reached, in one pass over the blocks
         // (each basin's combos are distinct: its current one and those in `earlier`)
         int[] reached = new int[comboCount];
@@ -387,14 +362,55 @@ public final class Aggregator implements Engine.Sink {
         for (int k = 0; k < earlierCount; k++) {
             reached[(int) earlier[3 * k]]++;
         }
-        for (int c = 0; c < comboCount; c++) {
-            ComboAccumulator acc = combos[c];
-            for (int s = 0; s < totals.length; s++) {
-                totals[s] += acc.count[s];
-            }
-            summaries.add(acc.summary(plan.combos().get(c), target, tol, sign, reached[c]));
+        Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
+        long unchecked;
+        try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
+            unchecked = classify(point, verdicts, pool);
+            // the combos' summaries side by side too: each sorts up to KEEP (65 536) values for
+            // its medians, 0.13 s for 18 such combos on one thread
+            pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,
+                    reached[c]));
         }
-        return new Findings(List.copyOf(minima), List.copyOf(summaries), sign * target, known, runsSeen,
+        Box box = config.domain();
+        double edge = config.basins().tolerance();
+        // each basin's figures in rank order, gathered in basin order: the rows are read front to
+        // back and the figures scattered (stores, which the processor overlaps), where reading
+        // the rows in rank order was a chain of cache misses (1.5 s for 5.75e6 end points)
+        long[] hitsOf = new long[m];
+        long[] bestRunOf = new long[m];
+        double[] valueOf = new double[m];
+        for (int id = 0; id < m; id++) {
+            int r = rank[id];
+            int at = id * STRIDE;
+            hitsOf[r] = basins[at + HITS];
+            bestRunOf[r] = basins[at + BEST_RUN];
+            valueOf[r] = bestValue[id];
+        }
+        List<Findings.Minimum> minima = new ArrayList<>(m);
+        int unresolved = 0;
+        for (int r = 0; r < m; r++) {
+            double[] p = point[r];
+            long hits = hitsOf[r];
+            Classifier.Verdict v = verdicts[r];
+            double dist = box.distanceToBoundary(p);
+            // the per-combo hits of the points result.json details (see DETAILED_UNRESOLVED):
+            // walking a basin's list of earlier combos costs a cache miss a combo, and for 9e5
+            // distinct end points of one-step runs under 18 combos that took 0.7 s for figures
+            // no report showed
+            boolean detailed = v.kind() != Kind.UNRESOLVED || unresolved++ < DETAILED_UNRESOLVED;
+            minima.add(new Findings.Minimum(r + 1, p, sign * valueOf[r], v.kind(), hits,
+                    (double) hits / runs, bestRunOf[r], v.gradientNorm(),
+                    v.eigenvalues() == null ? NO_EIGENVALUES : v.eigenvalues(),
+                    dist <= edge, dist < 0, detailed ? comboHits(order[r]) : NO_COMBO_HITS));
+        }
+
+        long[] totals = new long[Status.values().length];
+        for (int c = 0; c < comboCount; c++) {
+            for (int s = 0; s < totals.length; s++) {
+                totals[s] += combos[c].count[s];
+            }
+        }
+        return new Findings(List.copyOf(minima), List.of(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], gradientSteps, firstFailure, unchecked);
@@ -407,61 +423,59 @@ public final class Aggregator implements Engine.Sink {
      * the best points get it, the rest are unresolved. The bounds count points, not seconds,
      * so the verdicts do not depend on the machine or the thread count.
      */
-    private long classify(double[][] point, Classifier.Verdict[] verdicts, int threads) {
+    private long classify(double[][] point, Classifier.Verdict[] verdicts, multistart.engine.WatchedPool pool) {
         int m = point.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
         int eigens = Classifier.eigenBudget(n);
         ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
                 () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
-        try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-classify")) {
-            if (hessians <= eigens) {
-                // the budget cannot bind (every dimension up to ~100 in practice): one pass,
-                // each point's Hessian formed once
-                pool.forEach(hessians, r -> verdicts[r] = classifiers.get().classify(point[r], true));
-            } else {
-                // the quick test first; a point it cannot settle is null for now, and the best of
-                // those get the full check, as many as the eigendecompositions allow
-                pool.forEach(hessians, r -> verdicts[r] = classifiers.get().quick(point[r]));
-            }
-            boolean[] skipped = new boolean[m];
-            int[] open = new int[m];
-            int opened = 0;
-            for (int r = 0; r < hessians; r++) {
-                if (verdicts[r] == null) {
-                    open[opened++] = r;
-                }
-            }
-            int full = Math.min(opened, eigens);
-            pool.forEach(opened, i -> verdicts[open[i]] = i < full
-                    ? classifiers.get().classify(point[open[i]])
-                    : classifiers.get().unchecked(point[open[i]]));
-            for (int i = full; i < opened; i++) {
-                skipped[open[i]] = true;
-            }
-            pool.forEach(m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
-                    point[hessians + i]));
-            // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
-            // points checked, from what is left of the eigendecompositions
-            int used = 0;
-            for (int r = 0; r < hessians; r++) {
-                double[] lambda = verdicts[r].eigenvalues();
-                used += lambda != null && lambda.length > 0 ? 1 : 0;
-            }
-            int detail = 0;
-            int unresolved = 0;
-            for (int r = 0; r < hessians && unresolved < DETAILED_UNRESOLVED && used + detail < eigens; r++) {
-                if (verdicts[r].kind() != Kind.UNRESOLVED || skipped[r]) {
-                    continue;
-                }
-                unresolved++;
-                if (verdicts[r].eigenvalues() == null) {
-                    open[detail++] = r;
-                }
-            }
-            pool.forEach(detail, i -> verdicts[open[i]] = classifiers.get().classify(point[open[i]]));
-            return (m - hessians) + (opened - full);
+        if (hessians <= eigens) {
+            // the budget cannot bind (every dimension up to ~100 in practice): one pass,
+            // each point's Hessian formed once
+            pool.forEach(hessians, r -> verdicts[r] = classifiers.get().classify(point[r], true));
+        } else {
+            // the quick test first; a point it cannot settle is null for now, and the best of
+            // those get the full check, as many as the eigendecompositions allow
+            pool.forEach(hessians, r -> verdicts[r] = classifiers.get().quick(point[r]));
         }
+        boolean[] skipped = new boolean[m];
+        int[] open = new int[m];
+        int opened = 0;
+        for (int r = 0; r < hessians; r++) {
+            if (verdicts[r] == null) {
+                open[opened++] = r;
+            }
+        }
+        int full = Math.min(opened, eigens);
+        pool.forEach(opened, i -> verdicts[open[i]] = i < full
+                ? classifiers.get().classify(point[open[i]])
+                : classifiers.get().unchecked(point[open[i]]));
+        for (int i = full; i < opened; i++) {
+            skipped[open[i]] = true;
+        }
+        pool.forEach(m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
+                point[hessians + i]));
+        // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
+        // points checked, from what is left of the eigendecompositions
+        int used = 0;
+        for (int r = 0; r < hessians; r++) {
+            double[] lambda = verdicts[r].eigenvalues();
+            used += lambda != null && lambda.length > 0 ? 1 : 0;
+        }
+        int detail = 0;
+        int unresolved = 0;
+        for (int r = 0; r < hessians && unresolved < DETAILED_UNRESOLVED && used + detail < eigens; r++) {
+            if (verdicts[r].kind() != Kind.UNRESOLVED || skipped[r]) {
+                continue;
+            }
+            unresolved++;
+            if (verdicts[r].eigenvalues() == null) {
+                open[detail++] = r;
+            }
+        }
+        pool.forEach(detail, i -> verdicts[open[i]] = classifiers.get().classify(point[open[i]]));
+        return (m - hessians) + (opened - full);
     }
 
     /**
