@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.OptimizerConfig;
@@ -40,7 +45,11 @@ public final class CsvTables {
      * minima.csv, one row per distinct end point: a sweep can have 10^5 or more of them, so the
      * rows go out as bytes, numbers through {@link ShortestDouble} as runs.csv's do (rows hold
      * numbers and fixed keys only, which never need quoting; the header, with the user's
-     * variable names, goes through CSVPrinter).
+     * variable names, goes through CSVPrinter). From {@link #PARALLEL_ROWS} rows on, blocks of
+     * rows are formatted on up to {@link #MAX_THREADS} threads (no more than the sweep had) and
+     * written in order: the same bytes. On one thread the table of a sweep of short runs, where
+     * every run ends at a point of its own, took 3.5 s for 5.75e6 rows, while the other reports,
+     * written beside it, were done in half a second.
      */
     public static void minima(RunRecord r, OutputStream os) throws IOException {
         List<String> header = new ArrayList<>(List.of("basin"));
@@ -52,13 +61,19 @@ public final class CsvTables {
         int n = r.plan().objective().dimension();
         // a row at most: three integers, n + 2 numbers, the kind, commas and the newline
         int rowMax = 3 * 21 + (n + 2) * (ShortestDouble.MAX_BYTES + 1) + 12 + 8;
-        byte[] buf = new byte[Math.max(1 << 16, 2 * rowMax)];
         byte[][] kinds = new byte[Kind.values().length][];
         for (Kind k : Kind.values()) {
             kinds[k.ordinal()] = (k.key() + ",").getBytes(StandardCharsets.US_ASCII);
         }
+        List<Findings.Minimum> all = r.findings().minima();
+        int threads = Math.max(1, Math.min(r.threads(), MAX_THREADS));
+        if (threads > 1 && all.size() >= PARALLEL_ROWS) {
+            minimaInBlocks(all, kinds, rowMax, threads, os);
+            return;
+        }
+        byte[] buf = new byte[Math.max(1 << 16, 2 * rowMax)];
         int at = 0;
-        for (Findings.Minimum m : r.findings().minima()) {
+        for (Findings.Minimum m : all) {
             if (at + rowMax > buf.length) {
                 os.write(buf, 0, at);
                 at = 0;
@@ -66,6 +81,82 @@ public final class CsvTables {
             at = row(m, kinds, buf, at);
         }
         os.write(buf, 0, at);
+    }
+
+    /** Rows of minima.csv formatted a block at a time. */
+    static final int BLOCK_ROWS = 4096;
+    /** From this many rows on, minima.csv is formatted on several threads. */
+    public static final int PARALLEL_ROWS = 2 * BLOCK_ROWS;
+    /** Most threads formatting minima.csv. */
+    static final int MAX_THREADS = 4;
+
+    /** A block of formatted rows. */
+    private static final class Block {
+        final byte[] bytes;
+        int length;
+
+        Block(int capacity) {
+            bytes = new byte[capacity];
+        }
+    }
+
+    /**
+     * The rows of {@code all}, blocks of {@link #BLOCK_ROWS} formatted on {@code threads}
+     * threads, at most two blocks a thread ahead of the writer (their buffers reused), written
+     * in order on this thread.
+     */
+    private static void minimaInBlocks(List<Findings.Minimum> all, byte[][] kinds, int rowMax, int threads,
+            OutputStream os) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "multistart-minima-rows");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Block> free = new ArrayDeque<>();
+        for (int i = 0; i < 2 * threads; i++) {
+            free.add(new Block(BLOCK_ROWS * rowMax));
+        }
+        ArrayDeque<Future<Block>> ahead = new ArrayDeque<>();
+        int size = all.size();
+        int next = 0;
+        try {
+            while (next < size || !ahead.isEmpty()) {
+                while (next < size && !free.isEmpty()) {
+                    int from = next;
+                    int to = Math.min(size, from + BLOCK_ROWS);
+                    Block b = free.poll();
+                    ahead.add(pool.submit(() -> {
+                        int at = 0;
+                        for (int i = from; i < to; i++) {
+                            at = row(all.get(i), kinds, b.bytes, at);
+                        }
+                        b.length = at;
+                        return b;
+                    }));
+                    next = to;
+                }
+                Block b;
+                try {
+                    b = ahead.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("minima.csv: interrupted");
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IOException("minima.csv: " + cause, cause);
+                }
+                os.write(b.bytes, 0, b.length);
+                free.add(b);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

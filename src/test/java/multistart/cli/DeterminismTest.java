@@ -65,6 +65,26 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * Short runs end at points of their own: a minima.csv of over
+     * {@link multistart.report.CsvTables#PARALLEL_ROWS} rows, which from 2 threads on is
+     * formatted in blocks on several threads.
+     */
+    @Test
+    void aLongMinimaTableIsTheSameAtOneTwoAndFourThreads() throws IOException {
+        String yaml = String.format(SWEEP, 9, "himmelblau", "uniform").replace("count: 300", "count: 1600")
+                .replace("max_iterations: 400", "max_iterations: 2");
+        byte[][] one = run(yaml, 1, "long-minima");
+        assertThat(new String(one[1]).lines().count() - 1)
+                .isGreaterThan(multistart.report.CsvTables.PARALLEL_ROWS + 4096L);
+        for (int threads : new int[] {2, 4}) {
+            byte[][] other = run(yaml, threads, "long-minima");
+            for (int f = 0; f < 3; f++) {
+                assertThat(other[f]).as("file %d at %d threads", f, threads).isEqualTo(one[f]);
+            }
+        }
+    }
+
     @Test
     void everyComboRunsFromTheSameStartPoints() throws IOException {
         byte[][] files = run(String.format(SWEEP, 5, "himmelblau", "sobol"), 2, "same-starts");
