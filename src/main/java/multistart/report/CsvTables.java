@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.OptimizerConfig;
@@ -90,72 +85,24 @@ public final class CsvTables {
     /** Most threads formatting minima.csv. */
     static final int MAX_THREADS = 4;
 
-    /** A block of formatted rows. */
-    private static final class Block {
-        final byte[] bytes;
-        int length;
-
-        Block(int capacity) {
-            bytes = new byte[capacity];
-        }
-    }
-
     /**
      * The rows of {@code all}, blocks of {@link #BLOCK_ROWS} formatted on {@code threads}
-     * threads, at most two blocks a thread ahead of the writer (their buffers reused), written
-     * in order on this thread.
+     * threads and written in order (see {@link BlockWriter}).
      */
     private static void minimaInBlocks(List<Findings.Minimum> all, byte[][] kinds, int rowMax, int threads,
             OutputStream os) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "multistart-minima-rows");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Block> free = new ArrayDeque<>();
-        for (int i = 0; i < 2 * threads; i++) {
-            free.add(new Block(BLOCK_ROWS * rowMax));
-        }
-        ArrayDeque<Future<Block>> ahead = new ArrayDeque<>();
-        int size = all.size();
-        int next = 0;
         try {
-            while (next < size || !ahead.isEmpty()) {
-                while (next < size && !free.isEmpty()) {
-                    int from = next;
-                    int to = Math.min(size, from + BLOCK_ROWS);
-                    Block b = free.poll();
-                    ahead.add(pool.submit(() -> {
-                        int at = 0;
-                        for (int i = from; i < to; i++) {
-                            at = row(all.get(i), kinds, b.bytes, at);
-                        }
-                        b.length = at;
-                        return b;
-                    }));
-                    next = to;
+            BlockWriter.write(os, all.size(), BLOCK_ROWS, threads, "multistart-minima-rows", (first, count, spare) -> {
+                byte[] bytes = spare != null ? spare : new byte[BLOCK_ROWS * rowMax];
+                int at = 0;
+                for (int i = (int) first; i < first + count; i++) {
+                    at = row(all.get(i), kinds, bytes, at);
                 }
-                Block b;
-                try {
-                    b = ahead.poll().get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("minima.csv: interrupted");
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IOException("minima.csv: " + cause, cause);
-                }
-                os.write(b.bytes, 0, b.length);
-                free.add(b);
-            }
-        } finally {
-            pool.shutdownNow();
+                return new BlockWriter.Rows(bytes, at);
+            }, () -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("minima.csv: interrupted");
         }
     }
 

@@ -1,6 +1,5 @@
 package multistart.report;
 
-import com.google.common.base.Throwables;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,16 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import multistart.analysis.Aggregator;
 import multistart.config.OptimizerConfig;
 import multistart.engine.Batch;
@@ -131,18 +123,11 @@ public final class RunsFile implements AutoCloseable {
     public double finish(Aggregator basins, Path journal, int sweepThreads) throws IOException, InterruptedException {
         idsOut.close();
         double cpu0 = ThreadCpu.seconds(THREADS);
-        double cpu = Double.NaN;
         int threads = Math.max(1, Math.min(sweepThreads, MAX_THREADS));
         int block = blockRuns();
         Path tmp = target.resolveSibling("." + NAME + ".tmp");
-        long runs = plan.runCount();
         ArrayBlockingQueue<Formatter> formatters = new ArrayBlockingQueue<>(threads);
-        ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, THREADS + "-rows");
-            t.setDaemon(true);
-            return t;
-        });
+        double[] cpu = {Double.NaN};
         List<Formatter> opened = new ArrayList<>();
         try (OutputStream w = Files.newOutputStream(tmp)) {
             for (int i = 0; i < threads; i++) {
@@ -150,44 +135,27 @@ public final class RunsFile implements AutoCloseable {
             }
             formatters.addAll(opened);
             w.write((header(plan) + "\n").getBytes(StandardCharsets.UTF_8));
-            // blocks formatted ahead of the writer, at most two per thread, written in run order
-            ArrayDeque<Future<Rows>> ahead = new ArrayDeque<>();
-            long next = 0;
-            while (next < runs || !ahead.isEmpty()) {
-                while (next < runs && ahead.size() < 2 * threads) {
-                    long first = next;
-                    int count = (int) Math.min(block, runs - first);
-                    ahead.add(pool.submit(() -> {
-                        Formatter f = formatters.take();
-                        try {
-                            return f.rows(first, count, spare.poll());
-                        } finally {
-                            formatters.add(f);
-                        }
-                    }));
-                    next += count;
+            // blocks formatted ahead of the writer, written in run order; the CPU counted while
+            // the formatting threads are idle, not yet gone
+            BlockWriter.write(w, plan.runCount(), block, threads, THREADS + "-rows", (first, count, spare) -> {
+                Formatter f = formatters.take();
+                try {
+                    return f.rows(first, count, spare);
+                } finally {
+                    formatters.add(f);
                 }
-                Rows rows = get(ahead.poll());
-                w.write(rows.bytes, 0, rows.length);
-                spare.add(rows.bytes);
-            }
-            // the formatting threads are idle now, not yet gone
-            cpu = ThreadCpu.seconds(THREADS) - cpu0;
+            }, () -> cpu[0] = ThreadCpu.seconds(THREADS) - cpu0);
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         } finally {
-            pool.shutdownNow();
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IOException("runs.csv: a formatting thread did not stop");
-            }
             for (Formatter f : opened) {
                 f.close();
             }
         }
         OutputFolder.moveIntoPlace(tmp, target);
         Files.deleteIfExists(ids);
-        return cpu;
+        return cpu[0];
     }
 
     /**
@@ -195,23 +163,6 @@ public final class RunsFile implements AutoCloseable {
      * threads are {@value}-rows.
      */
     public static final String THREADS = "multistart-" + NAME;
-
-    private static Rows get(Future<Rows> f) throws IOException, InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            Throwables.throwIfUnchecked(cause);
-            throw new IOException(cause);
-        }
-    }
-
-    /** A block's rows: the first {@code length} of {@code bytes}. */
-    private record Rows(byte[] bytes, int length) {
-    }
 
     /** One formatting thread's readers of the journal and the ids, and its buffer of ids. */
     private final class Formatter implements AutoCloseable {
@@ -227,7 +178,7 @@ public final class RunsFile implements AutoCloseable {
             this.basins = basins;
         }
 
-        Rows rows(long first, int count, byte[] reuse) throws IOException {
+        BlockWriter.Rows rows(long first, int count, byte[] reuse) throws IOException {
             Batch b = journal.read(first, count);
             idBlock.clear().limit(4 * count);
             while (idBlock.hasRemaining()) {
@@ -266,7 +217,7 @@ public final class RunsFile implements AutoCloseable {
      * is the i-th int of {@code idBlock}. Numbers are written straight into the bytes
      * ({@link ShortestDouble}: no String per number).
      */
-    Rows format(Batch b, ByteBuffer idBlock, Aggregator basins, byte[] out) {
+    BlockWriter.Rows format(Batch b, ByteBuffer idBlock, Aggregator basins, byte[] out) {
         int n = b.dimension;
         int rowMax = rowMax();
         int at = 0;
@@ -309,7 +260,7 @@ public final class RunsFile implements AutoCloseable {
             }
             out[at++] = '\n';
         }
-        return new Rows(out, at);
+        return new BlockWriter.Rows(out, at);
     }
 
     /** Each status's key, by ordinal. */
