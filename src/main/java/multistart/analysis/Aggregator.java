@@ -501,7 +501,7 @@ public final class Aggregator implements Engine.Sink {
         int[] t = new int[m];
         int[] next = new int[1 << RADIX_BITS];
         for (int shift = 0; shift < Long.SIZE && m > 1; shift += RADIX_BITS) {
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int i = 0; i < m; i++) {
                 next[(int) (key[i] >>> shift) & RADIX_MASK]++;
             }
@@ -532,7 +532,6 @@ public final class Aggregator implements Engine.Sink {
 
     private static final int RADIX_BITS = 11;
     private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
-
 
     /**
      * Per-combo running statistics, in the minimised sign. Memory is bounded: final values and
