@@ -17,9 +17,11 @@ import java.util.Arrays;
  * the point alone, so {@link #probes} (any thread) computes their hashes, and the engine's
  * workers do that for a whole batch while the merge thread, which alone assigns, is busy with
  * an earlier one. What is left to the merge thread is memory access: a table of cell hashes
- * whose slot holds the cell's bucket (two longs, one cache line), and a bucket that holds its
- * representatives' coordinates side by side, so that a cell costs about two cache misses
- * however many points it has. {@link #touch} loads a batch's table slots ahead of the
+ * whose slot holds where the cell's bucket is (two longs, one cache line), and a bucket that
+ * holds its representatives' coordinates side by side, so that a cell costs about two cache
+ * misses however many points it has. The buckets are regions of one array, not an array each:
+ * a sweep whose runs end at millions of distinct points (short runs) made millions of small
+ * arrays, which every young collection copied and every marking walked. {@link #touch} loads a batch's table slots ahead of the
  * assignments, so that their misses overlap instead of following one another.
  */
 final class BasinIndex {
@@ -41,14 +43,19 @@ final class BasinIndex {
     private final double side;
     private final double tolerance2;
     /**
-     * Open addressing, two longs per slot: a cell hash (never 0; 0 marks a free slot), then the
-     * cell's bucket number in the low 32 bits and its number of representatives in the high.
+     * Open addressing, two longs per slot: a cell hash (never 0; 0 marks a free slot), then
+     * where the cell's bucket starts in {@link #arena} in the low 32 bits and its number of
+     * representatives in the high.
      */
     private long[] table = new long[2 * 1024];
     private int usedSlots;
-    /** Per cell: its representatives in id order, {@link #stride} doubles each. */
-    private double[][] buckets = new double[256][];
-    private int bucketCount;
+    /**
+     * The buckets: per cell its representatives in id order, {@link #stride} doubles each, in a
+     * region of room for a power of two of them. A full bucket moves to a region twice its size
+     * at the end (what it leaves is not reused: at most as much as the live regions hold).
+     */
+    private double[] arena;
+    private int arenaUsed;
     /** All representatives in id order, n doubles each, for the scan. */
     private double[] points;
     private int size;
@@ -69,6 +76,7 @@ final class BasinIndex {
         this.side = CELLS * tolerance;
         this.tolerance2 = tolerance * tolerance;
         this.points = new double[64 * dimension];
+        this.arena = new double[256 * stride];
         this.cell = new long[k];
         this.probe = new long[k];
         this.options = new int[k];
@@ -220,9 +228,10 @@ final class BasinIndex {
             if (meta < 0) {
                 continue;
             }
-            double[] bucket = buckets[(int) meta];
-            int end = (int) (meta >>> 32) * stride;
-            for (int j = 0; j < end; j += stride) {
+            double[] bucket = arena;
+            int start = (int) meta;
+            int end = start + (int) (meta >>> 32) * stride;
+            for (int j = start; j < end; j += stride) {
                 // points share a cell by their first k coordinates only, so the others tell them
                 // apart best: their sum alone beyond the tolerance settles most candidates (the
                 // full sum, in order, is at least as large: rounding is monotone)
@@ -294,36 +303,46 @@ final class BasinIndex {
         while (t[2 * i] != 0 && t[2 * i] != home) {
             i = (i + 1) & mask;
         }
-        double[] bucket;
         int count;
-        int b;
+        int start;
         if (t[2 * i] == 0) {
-            if (bucketCount == buckets.length) {
-                buckets = Arrays.copyOf(buckets, bucketCount * 2);
-            }
-            b = bucketCount++;
-            bucket = new double[2 * stride];
-            buckets[b] = bucket;
             count = 0;
+            start = reserve(1);
             t[2 * i] = home;
             usedSlots++;
         } else {
             long meta = t[2 * i + 1];
-            b = (int) meta;
+            start = (int) meta;
             count = (int) (meta >>> 32);
-            bucket = buckets[b];
-            if ((count + 1) * stride > bucket.length) {
-                bucket = Arrays.copyOf(bucket, bucket.length * 2);
-                buckets[b] = bucket;
+            if (Integer.bitCount(count) == 1) {
+                // full (a region holds a power of two): move to one twice the size
+                int moved = reserve(2 * count);
+                System.arraycopy(arena, start, arena, moved, count * stride);
+                start = moved;
             }
         }
-        bucket[count * stride] = id;
-        System.arraycopy(x, offset, bucket, count * stride + 1, n);
-        t[2 * i + 1] = ((long) (count + 1) << 32) | b;
+        int at = start + count * stride;
+        arena[at] = id;
+        System.arraycopy(x, offset, arena, at + 1, n);
+        t[2 * i + 1] = ((long) (count + 1) << 32) | start;
         if (usedSlots * 2 > (t.length >> 1)) {
             grow();
         }
         return id;
+    }
+
+    /** Where a region of room for {@code representatives} starts at the end of the arena. */
+    private int reserve(int representatives) {
+        long need = (long) arenaUsed + (long) representatives * stride;
+        if (need > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("too many distinct end points for the basin index: " + size);
+        }
+        if (need > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * arena.length)));
+        }
+        int start = arenaUsed;
+        arenaUsed = (int) need;
+        return start;
     }
 
     private void grow() {

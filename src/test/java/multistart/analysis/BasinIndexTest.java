@@ -98,4 +98,30 @@ class BasinIndexTest {
         }
         assertThat(index.size()).isEqualTo(reps.size());
     }
+    /**
+     * Cells crowded with representatives: uniform points in a box a few cells wide, so that each
+     * cell's bucket fills, moves to a larger region and fills again (dozens of representatives a
+     * cell, hundreds in 3-d), while other cells' buckets are placed between the moves. Every
+     * assignment agrees with the scan, and afterwards every representative is found as itself.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void crowdedCellsKeepEveryRepresentative(int n) {
+        double tol = 0.01;
+        BasinIndex index = new BasinIndex(n, tol);
+        java.util.List<double[]> reps = new java.util.ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(42 + n);
+        double width = n == 1 ? 40 * tol : n == 2 ? 0.4 : 0.12;
+        for (int k = 0; k < 6000; k++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = rnd.nextDouble() * width;
+            }
+            assertThat(index.assign(x, 0)).isEqualTo(scanAssign(reps, x, tol));
+        }
+        assertThat(reps.size()).isGreaterThan(n == 1 ? 20 : 300);
+        for (int id = 0; id < reps.size(); id++) {
+            assertThat(index.find(reps.get(id), 0)).isEqualTo(id);
+        }
+    }
 }
