@@ -1,6 +1,5 @@
 package multistart.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import multistart.config.Combo;
@@ -24,8 +23,8 @@ public final class Aggregator implements Engine.Sink {
     private final int n;
     private final int comboCount;
     private final double sign;
-    /** The eigenvalues of an end point that had no Hessian check: one empty array for all of them. */
-    private static final double[] NO_EIGENVALUES = new double[0];
+    /** A point's kind while only the full check can tell it (see {@link #classify}). */
+    private static final byte OPEN = -1;
 
     /** Released by {@link #finish} when no chart will ask {@link #basinAt} (it is the largest part left). */
     private BasinIndex index;
@@ -311,9 +310,6 @@ public final class Aggregator implements Engine.Sink {
      */
     public static final int DETAILED_UNRESOLVED = 1000;
 
-    /** The per-combo hits of an unresolved point beyond the detailed ones: none gathered. */
-    private static final long[] NO_COMBO_HITS = new long[0];
-
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
         return finish(1);
@@ -337,18 +333,21 @@ public final class Aggregator implements Engine.Sink {
         }
         int[] order = byValue(bestValue, m);
         rank = new int[m];
-        // the points in rank order, allocated in that order: every pass below (the checks, the
-        // records, the reports after them) then walks memory forwards instead of jumping about
-        // it by basin id (with 9e5 distinct end points that took a second of a sweep's finish)
-        double[][] point = new double[m][];
+        // the points in rank order: every pass below (the checks, the columns, the reports after
+        // them) then walks memory forwards instead of jumping about it by basin id (with 9e5
+        // distinct end points that took a second of a sweep's finish)
+        double[] points = new double[m * n];
         for (int r = 0; r < m; r++) {
             int id = order[r];
             rank[id] = r;
-            point[r] = Arrays.copyOfRange(bestPoints, id * n, (id + 1) * n);
+            System.arraycopy(bestPoints, id * n, points, r * n, n);
         }
+        // finish runs once: what the basins held is in the columns from here on
+        bestPoints = null;
         // shares are over the runs folded in: all of them, or those finished before an interruption
-        long runs = Math.max(1, runsSeen);
-        Classifier.Verdict[] verdicts = new Classifier.Verdict[m];
+        byte[] kinds = new byte[m];
+        double[] gradientNorms = new double[m];
+        double[][] eigenvalues = new double[m][];
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
         double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
@@ -365,7 +364,7 @@ public final class Aggregator implements Engine.Sink {
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         long unchecked;
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = classify(point, verdicts, pool);
+            unchecked = classify(points, kinds, gradientNorms, eigenvalues, pool);
             // the combos' summaries side by side too: each sorts up to KEEP (65 536) values for
             // its medians, 0.13 s for 18 such combos on one thread
             pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,
@@ -384,25 +383,28 @@ public final class Aggregator implements Engine.Sink {
             int at = id * STRIDE;
             hitsOf[r] = basins[at + HITS];
             bestRunOf[r] = basins[at + BEST_RUN];
-            valueOf[r] = bestValue[id];
+            valueOf[r] = sign * bestValue[id];
         }
-        List<Findings.Minimum> minima = new ArrayList<>(m);
+        boolean[] onBoundary = new boolean[m];
+        boolean[] outside = new boolean[m];
+        long[][] comboHits = new long[m][];
+        double[] p = new double[n];
         int unresolved = 0;
         for (int r = 0; r < m; r++) {
-            double[] p = point[r];
-            long hits = hitsOf[r];
-            Classifier.Verdict v = verdicts[r];
+            System.arraycopy(points, r * n, p, 0, n);
             double dist = box.distanceToBoundary(p);
+            onBoundary[r] = dist <= edge;
+            outside[r] = dist < 0;
             // the per-combo hits of the points result.json details (see DETAILED_UNRESOLVED):
             // walking a basin's list of earlier combos costs a cache miss a combo, and for 9e5
             // distinct end points of one-step runs under 18 combos that took 0.7 s for figures
             // no report showed
-            boolean detailed = v.kind() != Kind.UNRESOLVED || unresolved++ < DETAILED_UNRESOLVED;
-            minima.add(new Findings.Minimum(r + 1, p, sign * valueOf[r], v.kind(), hits,
-                    (double) hits / runs, bestRunOf[r], v.gradientNorm(),
-                    v.eigenvalues() == null ? NO_EIGENVALUES : v.eigenvalues(),
-                    dist <= edge, dist < 0, detailed ? comboHits(order[r]) : NO_COMBO_HITS));
+            if (kinds[r] != Kind.UNRESOLVED.ordinal() || unresolved++ < DETAILED_UNRESOLVED) {
+                comboHits[r] = comboHits(order[r]);
+            }
         }
+        Minima minima = new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf, gradientNorms,
+                eigenvalues, comboHits, onBoundary, outside);
 
         long[] totals = new long[Status.values().length];
         for (int c = 0; c < comboCount; c++) {
@@ -410,7 +412,7 @@ public final class Aggregator implements Engine.Sink {
                 totals[s] += combos[c].count[s];
             }
         }
-        return new Findings(List.copyOf(minima), List.of(summaries), sign * target, known, runsSeen,
+        return new Findings(minima, List.of(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], gradientSteps, firstFailure, unchecked);
@@ -423,58 +425,76 @@ public final class Aggregator implements Engine.Sink {
      * the best points get it, the rest are unresolved. The bounds count points, not seconds,
      * so the verdicts do not depend on the machine or the thread count.
      */
-    private long classify(double[][] point, Classifier.Verdict[] verdicts, multistart.engine.WatchedPool pool) {
-        int m = point.length;
+    private long classify(double[] points, byte[] kinds, double[] gradientNorms, double[][] eigenvalues,
+            multistart.engine.WatchedPool pool) {
+        int m = kinds.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
         int eigens = Classifier.eigenBudget(n);
         ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
                 () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
+        // the checks copy the point they are given; each thread hands them this one
+        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[n]);
+        java.util.function.IntFunction<double[]> point = r -> {
+            double[] x = scratch.get();
+            System.arraycopy(points, r * n, x, 0, n);
+            return x;
+        };
+        // a verdict into the columns; OPEN for the quick test's "cannot tell"
+        java.util.function.ObjIntConsumer<Classifier.Verdict> keep = (v, r) -> {
+            if (v == null) {
+                kinds[r] = OPEN;
+                return;
+            }
+            kinds[r] = (byte) v.kind().ordinal();
+            gradientNorms[r] = v.gradientNorm();
+            eigenvalues[r] = v.eigenvalues();
+        };
         if (hessians <= eigens) {
             // the budget cannot bind (every dimension up to ~100 in practice): one pass,
             // each point's Hessian formed once
-            pool.forEach(hessians, r -> verdicts[r] = classifiers.get().classify(point[r], true));
+            pool.forEach(hessians, r -> keep.accept(classifiers.get().classify(point.apply(r), true), r));
         } else {
-            // the quick test first; a point it cannot settle is null for now, and the best of
+            // the quick test first; a point it cannot settle is OPEN for now, and the best of
             // those get the full check, as many as the eigendecompositions allow
-            pool.forEach(hessians, r -> verdicts[r] = classifiers.get().quick(point[r]));
+            pool.forEach(hessians, r -> keep.accept(classifiers.get().quick(point.apply(r)), r));
         }
         boolean[] skipped = new boolean[m];
         int[] open = new int[m];
         int opened = 0;
         for (int r = 0; r < hessians; r++) {
-            if (verdicts[r] == null) {
+            if (kinds[r] == OPEN) {
                 open[opened++] = r;
             }
         }
         int full = Math.min(opened, eigens);
-        pool.forEach(opened, i -> verdicts[open[i]] = i < full
-                ? classifiers.get().classify(point[open[i]])
-                : classifiers.get().unchecked(point[open[i]]));
+        pool.forEach(opened, i -> keep.accept(i < full
+                ? classifiers.get().classify(point.apply(open[i]))
+                : classifiers.get().unchecked(point.apply(open[i])), open[i]));
         for (int i = full; i < opened; i++) {
             skipped[open[i]] = true;
         }
-        pool.forEach(m - hessians, i -> verdicts[hessians + i] = classifiers.get().unchecked(
-                point[hessians + i]));
+        pool.forEach(m - hessians, i -> keep.accept(classifiers.get().unchecked(point.apply(hessians + i)),
+                hessians + i));
         // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
         // points checked, from what is left of the eigendecompositions
         int used = 0;
         for (int r = 0; r < hessians; r++) {
-            double[] lambda = verdicts[r].eigenvalues();
+            double[] lambda = eigenvalues[r];
             used += lambda != null && lambda.length > 0 ? 1 : 0;
         }
         int detail = 0;
         int unresolved = 0;
         for (int r = 0; r < hessians && unresolved < DETAILED_UNRESOLVED && used + detail < eigens; r++) {
-            if (verdicts[r].kind() != Kind.UNRESOLVED || skipped[r]) {
+            if (kinds[r] != Kind.UNRESOLVED.ordinal() || skipped[r]) {
                 continue;
             }
             unresolved++;
-            if (verdicts[r].eigenvalues() == null) {
+            if (eigenvalues[r] == null) {
                 open[detail++] = r;
             }
         }
-        pool.forEach(detail, i -> verdicts[open[i]] = classifiers.get().classify(point[open[i]]));
+        pool.forEach(detail, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
         return (m - hessians) + (opened - full);
     }
 

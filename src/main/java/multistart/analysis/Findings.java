@@ -7,7 +7,7 @@ import multistart.config.Combo;
  * What an experiment found, in the user's sign (values of maximised objectives are shown as
  * the objective's own values). Immutable.
  *
- * @param minima      distinct end points, basin 1 the best
+ * @param minima      distinct end points, basin 1 the best, by column (a list of {@link Minimum})
  * @param combos      per-combo statistics in combo order
  * @param target      the value runs are judged against: the known optimum or the best found
  * @param targetKnown whether {@code target} is the known optimum
@@ -15,7 +15,7 @@ import multistart.config.Combo;
  *                    of budget in high dimension ({@code Classifier.hessianBudget})
  */
 public record Findings(
-        List<Minimum> minima,
+        Minima minima,
         List<ComboSummary> combos,
         double target,
         boolean targetKnown,
@@ -30,7 +30,7 @@ public record Findings(
         long hessianUnchecked) {
 
     /**
-     * One distinct end point and how many runs drained into it; {@code comboHits}: how many of
+     * One distinct end point and how many runs drained into it (made by {@link Minima#get}); {@code comboHits}: how many of
      * them per combo, sparse, as (combo, hits) pairs in increasing combo order, combos with
      * none left out; empty for an unresolved point ranked below the first
      * {@link Aggregator#DETAILED_UNRESOLVED} unresolved ones (result.json only counts those).

@@ -323,7 +323,7 @@ final class Experiment {
             }
             LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                     (System.nanoTime() - a0) / 1e9));
-            long minima = findings.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
+            long minima = findings.minima().count(Kind.MINIMUM);
             LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
                     findings.minima().size(), minima, dir);
             return new Outcome(config, findings, dir, true);

@@ -191,6 +191,8 @@ public final class RunCommand implements Callable<Integer> {
             return new Line(file.toString(), Main.BAD_INPUT, file + ": " + e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
             if (outOfMemory(e)) {
+                // where it ran out, for -v
+                org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("out of memory", e);
                 err.println(file + ": " + OUT_OF_MEMORY.replace("FILE", file.toString())
                         .replace("HEAP", Long.toString(Runtime.getRuntime().maxMemory() >> 20))
                         .replace("MORE", Long.toString(Math.max(1, (Runtime.getRuntime().maxMemory() >> 30) * 2 + 1))));
@@ -229,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
     private static String summaryLine(Path file, Experiment.Outcome o) {
         Findings f = o.findings();
         Findings.Minimum best = f.best();
-        long minima = f.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
+        long minima = f.minima().count(Kind.MINIMUM);
         return file + ": best " + (best == null ? "none (all runs diverged)" : Numbers.exact(best.value()))
                 + ", " + minima + (o.config().objective().goal() == multistart.config.Goal.MAXIMIZE
                         ? " maxima" : " minima")

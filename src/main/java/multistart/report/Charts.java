@@ -145,9 +145,10 @@ public final class Charts {
             }
             // the minima, marked and labelled with their values
             List<double[]> marks = new ArrayList<>();
-            for (Findings.Minimum m : f.minima()) {
+            for (int rank = 0; rank < Math.min(f.minima().size(), COLOURED_BASINS); rank++) {
+                Findings.Minimum m = f.minima().get(rank);
                 double[] p = m.point();
-                if (m.kind() == Kind.MINIMUM && m.basin() <= COLOURED_BASINS && !m.outsideDomain()) {
+                if (m.kind() == Kind.MINIMUM && !m.outsideDomain()) {
                     marks.add(new double[] {p[0], p[1]});
                     chart.addAnnotation(new org.knowm.xchart.AnnotationText(
                             m.basin() + ": " + Numbers.brief(m.value()), p[0], p[1] + 0.035 * (box.high(1)

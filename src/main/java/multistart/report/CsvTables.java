@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import multistart.analysis.Findings;
 import multistart.analysis.Kind;
+import multistart.analysis.Minima;
 import multistart.config.OptimizerConfig;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -60,7 +61,7 @@ public final class CsvTables {
         for (Kind k : Kind.values()) {
             kinds[k.ordinal()] = (k.key() + ",").getBytes(StandardCharsets.US_ASCII);
         }
-        List<Findings.Minimum> all = r.findings().minima();
+        Minima all = r.findings().minima();
         int threads = Math.max(1, Math.min(r.threads(), MAX_THREADS));
         if (threads > 1 && all.size() >= PARALLEL_ROWS) {
             minimaInBlocks(all, kinds, rowMax, threads, os);
@@ -68,12 +69,12 @@ public final class CsvTables {
         }
         byte[] buf = new byte[Math.max(1 << 16, 2 * rowMax)];
         int at = 0;
-        for (Findings.Minimum m : all) {
+        for (int i = 0; i < all.size(); i++) {
             if (at + rowMax > buf.length) {
                 os.write(buf, 0, at);
                 at = 0;
             }
-            at = row(m, kinds, buf, at);
+            at = row(all, i, kinds, buf, at);
         }
         os.write(buf, 0, at);
     }
@@ -89,14 +90,14 @@ public final class CsvTables {
      * The rows of {@code all}, blocks of {@link #BLOCK_ROWS} formatted on {@code threads}
      * threads and written in order (see {@link BlockWriter}).
      */
-    private static void minimaInBlocks(List<Findings.Minimum> all, byte[][] kinds, int rowMax, int threads,
+    private static void minimaInBlocks(Minima all, byte[][] kinds, int rowMax, int threads,
             OutputStream os) throws IOException {
         try {
             BlockWriter.write(os, all.size(), BLOCK_ROWS, threads, "multistart-minima-rows", (first, count, spare) -> {
                 byte[] bytes = spare != null ? spare : new byte[BLOCK_ROWS * rowMax];
                 int at = 0;
                 for (int i = (int) first; i < first + count; i++) {
-                    at = row(all.get(i), kinds, bytes, at);
+                    at = row(all, i, kinds, bytes, at);
                 }
                 return new BlockWriter.Rows(bytes, at);
             }, () -> { });
@@ -107,27 +108,27 @@ public final class CsvTables {
     }
 
     /**
-     * One row of minima.csv at {@code buf[at]}; returns where it ends. A method of its own so
+     * Row {@code r} of minima.csv (basin r + 1) at {@code buf[at]}; returns where it ends. A method of its own so
      * that the JIT compiles it after a few hundred rows: as the body of the one long loop it
      * would wait for an on-stack replacement and run interpreted for most of a 10^5-row table.
      */
-    private static int row(Findings.Minimum m, byte[][] kinds, byte[] buf, int at) {
-        at = Numbers.digits(m.basin(), buf, at);
-        for (double x : m.point()) {
+    private static int row(Minima all, int r, byte[][] kinds, byte[] buf, int at) {
+        at = Numbers.digits(r + 1, buf, at);
+        for (int i = 0; i < all.dimension(); i++) {
             buf[at++] = ',';
-            at = ShortestDouble.write(x, buf, at);
+            at = ShortestDouble.write(all.coordinate(r, i), buf, at);
         }
         buf[at++] = ',';
-        at = ShortestDouble.write(m.value(), buf, at);
+        at = ShortestDouble.write(all.value(r), buf, at);
         buf[at++] = ',';
-        byte[] kind = kinds[m.kind().ordinal()];
+        byte[] kind = kinds[all.kind(r).ordinal()];
         System.arraycopy(kind, 0, buf, at, kind.length);
         at += kind.length;
-        at = Numbers.digits(m.hits(), buf, at);
+        at = Numbers.digits(all.hits(r), buf, at);
         buf[at++] = ',';
-        at = ShortestDouble.write(m.share(), buf, at);
+        at = ShortestDouble.write(all.share(r), buf, at);
         buf[at++] = ',';
-        at = Numbers.digits(m.bestRun(), buf, at);
+        at = Numbers.digits(all.bestRun(r), buf, at);
         buf[at++] = '\n';
         return at;
     }

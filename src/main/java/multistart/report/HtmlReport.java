@@ -92,13 +92,14 @@ public final class HtmlReport {
         }
         h.append("<th>value</th><th>kind</th><th>runs</th><th>share</th><th>note</th></tr>\n");
         int shown = 0;
-        for (Findings.Minimum m : f.minima()) {
-            if (m.kind() == Kind.UNRESOLVED && m.hits() == 1 && shown > 10) {
+        for (int rank = 0; rank < f.minima().size(); rank++) {
+            if (f.minima().kind(rank) == Kind.UNRESOLVED && f.minima().hits(rank) == 1 && shown > 10) {
                 continue;
             }
             if (shown++ == MAX_ROWS) {
                 break;
             }
+            Findings.Minimum m = f.minima().get(rank);
             h.append("<tr><td>").append(m.basin()).append("</td>");
             double[] p = m.point();
             for (int i = 0; i < cols; i++) {

@@ -70,11 +70,12 @@ public final class ResultJson {
             long unresolvedSeen = 0;
             long omitted = 0;
             g.writeArrayFieldStart("minima");
-            for (Findings.Minimum m : f.minima()) {
-                if (m.kind() == multistart.analysis.Kind.UNRESOLVED && ++unresolvedSeen > MAX_UNRESOLVED) {
+            for (int rank = 0; rank < f.minima().size(); rank++) {
+                if (f.minima().kind(rank) == multistart.analysis.Kind.UNRESOLVED && ++unresolvedSeen > MAX_UNRESOLVED) {
                     omitted++;
                     continue;
                 }
+                Findings.Minimum m = f.minima().get(rank);
                 g.writeStartObject();
                 g.writeNumberField("basin", m.basin());
                 g.writeObjectFieldStart("point");

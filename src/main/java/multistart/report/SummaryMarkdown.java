@@ -54,21 +54,26 @@ public final class SummaryMarkdown {
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
                 .append(") x ").append(r.plan().combos().size()).append(" combos.\n\n");
 
-        long minimaCount = f.minima().stream().filter(m -> m.kind() == Kind.MINIMUM).count();
-        long saddles = f.minima().stream().filter(m -> m.kind() == Kind.SADDLE).count();
+        long minimaCount = f.minima().count(Kind.MINIMUM);
+        long saddles = f.minima().count(Kind.SADDLE);
         long unresolved = f.minima().size() - minimaCount - saddles;
         s.append("## Distinct end points\n\n");
         s.append(f.minima().size()).append(" distinct end points (within ")
                 .append(Numbers.brief(c.basins().tolerance())).append("): ").append(minimaCount)
                 .append(max ? " maxima" : " minima").append(", ").append(saddles).append(" saddles, ")
                 .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
-        List<Findings.Minimum> resolved = f.minima().stream().filter(m -> m.kind() != Kind.UNRESOLVED).toList();
+        List<Findings.Minimum> resolved = new java.util.ArrayList<>();
+        // the table's rows only: a landscape such as rastrigin in 6-d has a great many minima
+        for (int k = 0; k < f.minima().size() && resolved.size() < Math.min(MAX_MINIMA_ROWS, minimaCount + saddles); k++) {
+            if (f.minima().kind(k) != Kind.UNRESOLVED) {
+                resolved.add(f.minima().get(k));
+            }
+        }
         if (!resolved.isEmpty()) {
-            minimaTable(s, vars, resolved, max);
+            minimaTable(s, vars, resolved, minimaCount + saddles, max);
         }
         if (unresolved > 0) {
-            long unresolvedRuns = f.minima().stream().filter(m -> m.kind() == Kind.UNRESOLVED)
-                    .mapToLong(Findings.Minimum::hits).sum();
+            long unresolvedRuns = f.minima().hitsAt(Kind.UNRESOLVED);
             s.append(unresolved).append(" unresolved end points hold ").append(unresolvedRuns)
                     .append(" runs (").append(Numbers.percent((double) unresolvedRuns / Math.max(1, f.runs())))
                     .append(" of all); they are listed in `minima.csv` with kind `unresolved`.");
@@ -136,7 +141,8 @@ public final class SummaryMarkdown {
         w.write(s.toString());
     }
 
-    private static void minimaTable(StringBuilder s, List<String> vars, List<Findings.Minimum> rows, boolean max) {
+    private static void minimaTable(StringBuilder s, List<String> vars, List<Findings.Minimum> rows, long total,
+            boolean max) {
         int cols = Math.min(vars.size(), 6);
         s.append("| basin |");
         for (String v : vars.subList(0, cols)) {
@@ -164,8 +170,8 @@ public final class SummaryMarkdown {
                     .append(" | ").append(m.outsideDomain() ? "outside the domain"
                             : m.onBoundary() ? "on the domain boundary" : "").append(" |\n");
         }
-        if (rows.size() > shown) {
-            s.append("\n").append(rows.size() - shown).append(" more in `minima.csv`.\n");
+        if (total > shown) {
+            s.append("\n").append(total - shown).append(" more in `minima.csv`.\n");
         }
         s.append('\n');
     }
