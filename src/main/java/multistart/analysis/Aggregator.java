@@ -43,12 +43,14 @@ public final class Aggregator implements Engine.Sink {
     private static final int COMBO_HITS = 4;
     private static final int EARLIER = 5;
     private static final int STRIDE = 6;
-    private long[] basins;
+    // These three grow with the distinct end points, a page at a time (see Paged), and go once
+    // finish has read them.
+    private Paged<long[]> basins = Paged.longs(STRIDE);
     /** Earlier (combo, hits) pairs of the basins, with the index of the basin's pair before (-1: none). */
-    private long[] earlier = new long[3 * 64];
+    private Paged<long[]> earlier = Paged.longs(3);
     private int earlierCount;
     /** Best point of each basin, n doubles each. */
-    private double[] bestPoints;
+    private Paged<double[]> bestPoints;
     private int basinCount;
 
     // per combo
@@ -68,8 +70,7 @@ public final class Aggregator implements Engine.Sink {
         this.sign = config.objective().goal().sign();
         this.index = new BasinIndex(n, config.basins().tolerance());
         this.combos = new ComboAccumulator[comboCount];
-        this.basins = new long[64 * STRIDE];
-        this.bestPoints = new double[64 * n];
+        this.bestPoints = Paged.doubles(n);
         boolean known = config.objective().knownOptimum().isPresent();
         double knownTarget = known ? sign * config.objective().knownOptimum().getAsDouble() : Double.NaN;
         for (int c = 0; c < comboCount; c++) {
@@ -171,28 +172,33 @@ public final class Aggregator implements Engine.Sink {
                 continue;
             }
             double v = b.value[i];
-            int at = id * STRIDE;
-            if (id == basinCount) {
-                // the first run of a new basin (ids are given in run order)
-                grow();
+            // the first run of a new basin? (ids are given in run order)
+            boolean fresh = id == basinCount;
+            if (fresh) {
+                basins.ensure(id);
+                bestPoints.ensure(id);
                 basinCount++;
-                System.arraycopy(b.end, i * n, bestPoints, id * n, n);
-                basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
-                basins[at + BEST_RUN] = run;
-                basins[at + COMBO] = c;
-                basins[at + EARLIER] = -1;
+            }
+            long[] row = basins.page(id);
+            int at = basins.at(id);
+            if (fresh) {
+                System.arraycopy(b.end, i * n, bestPoints.page(id), bestPoints.at(id), n);
+                row[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
+                row[at + BEST_RUN] = run;
+                row[at + COMBO] = c;
+                row[at + EARLIER] = -1;
             } else {
-                if (v < Double.longBitsToDouble(basins[at + BEST_VALUE])) {
-                    System.arraycopy(b.end, i * n, bestPoints, id * n, n);
-                    basins[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
-                    basins[at + BEST_RUN] = run;
+                if (v < Double.longBitsToDouble(row[at + BEST_VALUE])) {
+                    System.arraycopy(b.end, i * n, bestPoints.page(id), bestPoints.at(id), n);
+                    row[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
+                    row[at + BEST_RUN] = run;
                 }
-                if (basins[at + COMBO] != c) {
-                    nextCombo(at, c);
+                if (row[at + COMBO] != c) {
+                    nextCombo(row, at, c);
                 }
             }
-            basins[at + HITS]++;
-            basins[at + COMBO_HITS]++;
+            row[at + HITS]++;
+            row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
             lastBasins[i] = id;
         }
@@ -211,21 +217,26 @@ public final class Aggregator implements Engine.Sink {
         return lastBasins[i];
     }
 
-    /** Moves basin row {@code at}'s current (combo, hits) pair to {@link #earlier}; combo {@code c} starts. */
-    private void nextCombo(int at, int c) {
-        if (c < basins[at + COMBO]) {
-            throw new IllegalStateException("runs out of order: combo " + c + " after " + basins[at + COMBO]);
-        }
-        if (3 * (earlierCount + 1) > earlier.length) {
-            earlier = Arrays.copyOf(earlier, earlier.length * 2);
+    /** Moves a basin's current (combo, hits) pair (its row at {@code at}) to {@link #earlier}; combo {@code c} starts. */
+    private void nextCombo(long[] row, int at, int c) {
+        if (c < row[at + COMBO]) {
+            throw new IllegalStateException("runs out of order: combo " + c + " after " + row[at + COMBO]);
         }
         int k = earlierCount++;
-        earlier[3 * k] = basins[at + COMBO];
-        earlier[3 * k + 1] = basins[at + COMBO_HITS];
-        earlier[3 * k + 2] = basins[at + EARLIER];
-        basins[at + COMBO] = c;
-        basins[at + COMBO_HITS] = 0;
-        basins[at + EARLIER] = k;
+        earlier.ensure(k);
+        long[] e = earlier.page(k);
+        int ea = earlier.at(k);
+        e[ea] = row[at + COMBO];
+        e[ea + 1] = row[at + COMBO_HITS];
+        e[ea + 2] = row[at + EARLIER];
+        row[at + COMBO] = c;
+        row[at + COMBO_HITS] = 0;
+        row[at + EARLIER] = k;
+    }
+
+    /** Pair {@code k} of {@link #earlier}'s field {@code field}: 0 its combo, 1 its hits, 2 the pair before. */
+    private long earlier(long k, int field) {
+        return earlier.page((int) k)[earlier.at((int) k) + field];
     }
 
     /**
@@ -233,31 +244,22 @@ public final class Aggregator implements Engine.Sink {
      * combos without hits left out.
      */
     private long[] comboHits(int id) {
-        int at = id * STRIDE;
+        long[] row = basins.page(id);
+        int at = basins.at(id);
         int pairs = 1;
-        for (long k = basins[at + EARLIER]; k >= 0; k = earlier[(int) (3 * k + 2)]) {
+        for (long k = row[at + EARLIER]; k >= 0; k = earlier(k, 2)) {
             pairs++;
         }
         long[] out = new long[2 * pairs];
-        out[2 * pairs - 2] = basins[at + COMBO];
-        out[2 * pairs - 1] = basins[at + COMBO_HITS];
+        out[2 * pairs - 2] = row[at + COMBO];
+        out[2 * pairs - 1] = row[at + COMBO_HITS];
         int p = pairs - 1;
-        for (long k = basins[at + EARLIER]; k >= 0; k = earlier[(int) (3 * k + 2)]) {
+        for (long k = row[at + EARLIER]; k >= 0; k = earlier(k, 2)) {
             p--;
-            out[2 * p] = earlier[(int) (3 * k)];
-            out[2 * p + 1] = earlier[(int) (3 * k + 1)];
+            out[2 * p] = earlier(k, 0);
+            out[2 * p + 1] = earlier(k, 1);
         }
         return out;
-    }
-
-    /** Makes room for one more basin. */
-    private void grow() {
-        if ((basinCount + 1) * STRIDE > basins.length) {
-            basins = Arrays.copyOf(basins, basins.length * 2);
-        }
-        if ((basinCount + 1) * n > bestPoints.length) {
-            bestPoints = Arrays.copyOf(bestPoints, bestPoints.length * 2);
-        }
     }
 
     /** Rank of each provisional basin (0 = best), after {@link #finish}. */
@@ -329,7 +331,7 @@ public final class Aggregator implements Engine.Sink {
         int m = basinCount;
         double[] bestValue = new double[m];
         for (int id = 0; id < m; id++) {
-            bestValue[id] = Double.longBitsToDouble(basins[id * STRIDE + BEST_VALUE]);
+            bestValue[id] = Double.longBitsToDouble(basins.page(id)[basins.at(id) + BEST_VALUE]);
         }
         int[] order = byValue(bestValue, m);
         rank = new int[m];
@@ -340,7 +342,7 @@ public final class Aggregator implements Engine.Sink {
         for (int r = 0; r < m; r++) {
             int id = order[r];
             rank[id] = r;
-            System.arraycopy(bestPoints, id * n, points, r * n, n);
+            System.arraycopy(bestPoints.page(id), bestPoints.at(id), points, r * n, n);
         }
         // finish runs once: what the basins held is in the columns from here on
         bestPoints = null;
@@ -356,10 +358,10 @@ public final class Aggregator implements Engine.Sink {
         // (each basin's combos are distinct: its current one and those in `earlier`)
         int[] reached = new int[comboCount];
         for (int id = 0; id < m; id++) {
-            reached[(int) basins[id * STRIDE + COMBO]]++;
+            reached[(int) basins.page(id)[basins.at(id) + COMBO]]++;
         }
         for (int k = 0; k < earlierCount; k++) {
-            reached[(int) earlier[3 * k]]++;
+            reached[(int) earlier(k, 0)]++;
         }
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         long unchecked;
@@ -380,9 +382,10 @@ public final class Aggregator implements Engine.Sink {
         double[] valueOf = new double[m];
         for (int id = 0; id < m; id++) {
             int r = rank[id];
-            int at = id * STRIDE;
-            hitsOf[r] = basins[at + HITS];
-            bestRunOf[r] = basins[at + BEST_RUN];
+            long[] row = basins.page(id);
+            int at = basins.at(id);
+            hitsOf[r] = row[at + HITS];
+            bestRunOf[r] = row[at + BEST_RUN];
             valueOf[r] = sign * bestValue[id];
         }
         boolean[] onBoundary = new boolean[m];
@@ -403,6 +406,9 @@ public final class Aggregator implements Engine.Sink {
                 comboHits[r] = comboHits(order[r]);
             }
         }
+        // finish runs once: the basins' rows are in the columns now
+        basins = null;
+        earlier = null;
         Minima minima = new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf, gradientNorms,
                 eigenvalues, comboHits, onBoundary, outside);
 

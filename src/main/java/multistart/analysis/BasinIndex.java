@@ -19,9 +19,9 @@ import java.util.Arrays;
  * an earlier one. What is left to the merge thread is memory access: a table of cell hashes
  * whose slot holds where the cell's bucket is (two longs, one cache line), and a bucket that
  * holds its representatives' coordinates side by side, so that a cell costs about two cache
- * misses however many points it has. The buckets are regions of one array, not an array each:
- * a sweep whose runs end at millions of distinct points (short runs) made millions of small
- * arrays, which every young collection copied and every marking walked. {@link #touch} loads a batch's table slots ahead of the
+ * misses however many points it has. The buckets are regions of a few large pages, not an
+ * array each: a sweep whose runs end at millions of distinct points (short runs) made millions
+ * of small arrays, which every young collection copied and every marking walked. {@link #touch} loads a batch's table slots ahead of the
  * assignments, so that their misses overlap instead of following one another.
  */
 final class BasinIndex {
@@ -31,6 +31,11 @@ final class BasinIndex {
     static final int CELLS = 8;
     /** Grid offset in cells: (3 - sqrt 5) / 2. */
     static final double PHASE = 0.3819660112501051;
+    /** Doubles in an arena page (256 KiB). */
+    static final int PAGE_BITS = 15;
+    static final int PAGE = 1 << PAGE_BITS;
+    /** Arena pages at most: locations are non-negative ints. */
+    static final int MAX_PAGES = 1 << 16;
     /** Beyond this many cells a lookup scans every representative instead. */
     static final int MAX_PROBES = 4096;
     /** What {@link #probes} returns for such a point (its home cell's hash is still written). */
@@ -44,20 +49,25 @@ final class BasinIndex {
     private final double tolerance2;
     /**
      * Open addressing, two longs per slot: a cell hash (never 0; 0 marks a free slot), then
-     * where the cell's bucket starts in {@link #arena} in the low 32 bits and its number of
+     * where the cell's bucket is (see {@link #arena}) in the low 32 bits and its number of
      * representatives in the high.
      */
     private long[] table = new long[2 * 1024];
     private int usedSlots;
     /**
      * The buckets: per cell its representatives in id order, {@link #stride} doubles each, in a
-     * region of room for a power of two of them. A full bucket moves to a region twice its size
-     * at the end (what it leaves is not reused: at most as much as the live regions hold).
+     * region of room for a power of two of them, within one page; a region's location is its
+     * page's number times {@link #PAGE} plus where it starts there. A full bucket moves to a
+     * region twice its size (what it leaves is not reused: at most as much as the live regions
+     * hold). A region larger than a page has a page of its own, dropped when it moves. Pages
+     * are under half of G1's smallest region (1 MiB), ordinary objects that need no contiguous
+     * free run of the heap (see {@link Paged}).
      */
-    private double[] arena;
-    private int arenaUsed;
-    /** All representatives in id order, n doubles each, for the scan. */
-    private double[] points;
+    private double[][] arena = new double[16][];
+    private int pages;
+    /** The page small regions are placed in (-1: none yet), and how much of it they use. */
+    private int fill = -1;
+    private int fillUsed;
     private int size;
     /** The merge thread's scratch for {@link #assign(double[], int)}. */
     private final long[] hashes = new long[MAX_PROBES];
@@ -75,8 +85,6 @@ final class BasinIndex {
         this.stride = dimension + 1;
         this.side = CELLS * tolerance;
         this.tolerance2 = tolerance * tolerance;
-        this.points = new double[64 * dimension];
-        this.arena = new double[256 * stride];
         this.cell = new long[k];
         this.probe = new long[k];
         this.options = new int[k];
@@ -228,8 +236,9 @@ final class BasinIndex {
             if (meta < 0) {
                 continue;
             }
-            double[] bucket = arena;
-            int start = (int) meta;
+            int where = (int) meta;
+            double[] bucket = arena[where >>> PAGE_BITS];
+            int start = where & (PAGE - 1);
             int end = start + (int) (meta >>> 32) * stride;
             for (int j = start; j < end; j += stride) {
                 // points share a cell by their first k coordinates only, so the others tell them
@@ -258,19 +267,34 @@ final class BasinIndex {
         return best;
     }
 
-    /** The nearest representative within tolerance by looking at all of them (degenerate grids). */
+    /**
+     * The nearest representative within tolerance by looking at all of them (degenerate grids),
+     * bucket by bucket; of equally near ones the oldest, as a scan in id order would find.
+     */
     private int scan(double[] x, int offset) {
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
-        for (int id = 0; id < size; id++) {
-            double s = 0.0;
-            for (int i = 0; i < n; i++) {
-                double d = points[id * n + i] - x[offset + i];
-                s += d * d;
+        long[] t = table;
+        for (int slot = 0; slot < t.length; slot += 2) {
+            if (t[slot] == 0) {
+                continue;
             }
-            if (s <= tolerance2 && s < bestD) {
-                best = id;
-                bestD = s;
+            long meta = t[slot + 1];
+            int where = (int) meta;
+            double[] bucket = arena[where >>> PAGE_BITS];
+            int start = where & (PAGE - 1);
+            int end = start + (int) (meta >>> 32) * stride;
+            for (int j = start; j < end; j += stride) {
+                double s = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double d = bucket[j + 1 + i] - x[offset + i];
+                    s += d * d;
+                }
+                int id = (int) bucket[j];
+                if (s <= tolerance2 && (s < bestD || (s == bestD && id < best))) {
+                    best = id;
+                    bestD = s;
+                }
             }
         }
         return best;
@@ -293,10 +317,6 @@ final class BasinIndex {
 
     private int add(double[] x, int offset, long home) {
         int id = size++;
-        if (size * n > points.length) {
-            points = Arrays.copyOf(points, points.length * 2);
-        }
-        System.arraycopy(x, offset, points, id * n, n);
         long[] t = table;
         int mask = (t.length >> 1) - 1;
         int i = (int) (home ^ (home >>> 32)) & mask;
@@ -304,45 +324,62 @@ final class BasinIndex {
             i = (i + 1) & mask;
         }
         int count;
-        int start;
+        int where;
         if (t[2 * i] == 0) {
             count = 0;
-            start = reserve(1);
+            where = reserve(1);
             t[2 * i] = home;
             usedSlots++;
         } else {
             long meta = t[2 * i + 1];
-            start = (int) meta;
+            where = (int) meta;
             count = (int) (meta >>> 32);
             if (Integer.bitCount(count) == 1) {
                 // full (a region holds a power of two): move to one twice the size
                 int moved = reserve(2 * count);
-                System.arraycopy(arena, start, arena, moved, count * stride);
-                start = moved;
+                System.arraycopy(arena[where >>> PAGE_BITS], (where & (PAGE - 1)), arena[moved >>> PAGE_BITS], moved & (PAGE - 1), count * stride);
+                if (count * stride > PAGE) {
+                    // a page of its own, which nothing else uses
+                    arena[where >>> PAGE_BITS] = null;
+                }
+                where = moved;
             }
         }
-        int at = start + count * stride;
-        arena[at] = id;
-        System.arraycopy(x, offset, arena, at + 1, n);
-        t[2 * i + 1] = ((long) (count + 1) << 32) | start;
+        double[] page = arena[where >>> PAGE_BITS];
+        int at = (where & (PAGE - 1)) + count * stride;
+        page[at] = id;
+        System.arraycopy(x, offset, page, at + 1, n);
+        t[2 * i + 1] = ((long) (count + 1) << 32) | where;
         if (usedSlots * 2 > (t.length >> 1)) {
             grow();
         }
         return id;
     }
 
-    /** Where a region of room for {@code representatives} starts at the end of the arena. */
+    /** The location of a new region of room for {@code representatives} (see {@link #arena}). */
     private int reserve(int representatives) {
-        long need = (long) arenaUsed + (long) representatives * stride;
-        if (need > Integer.MAX_VALUE - 8) {
+        long length = (long) representatives * stride;
+        if (length > PAGE) {
+            return newPage((int) Math.min(Integer.MAX_VALUE - 8, length)) << PAGE_BITS;
+        }
+        if (fill < 0 || fillUsed + length > PAGE) {
+            fill = newPage(PAGE);
+            fillUsed = 0;
+        }
+        int where = (fill << PAGE_BITS) + fillUsed;
+        fillUsed += (int) length;
+        return where;
+    }
+
+    private int newPage(int length) {
+        if (pages == MAX_PAGES) {
             throw new IllegalStateException("too many distinct end points for the basin index: " + size);
         }
-        if (need > arena.length) {
-            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * arena.length)));
+        if (pages == arena.length) {
+            arena = Arrays.copyOf(arena, 2 * pages);
         }
-        int start = arenaUsed;
-        arenaUsed = (int) need;
-        return start;
+        arena[pages] = new double[length];
+        return pages++;
     }
 
     private void grow() {

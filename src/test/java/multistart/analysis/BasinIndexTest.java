@@ -124,4 +124,35 @@ class BasinIndexTest {
             assertThat(index.find(reps.get(id), 0)).isEqualTo(id);
         }
     }
+    /**
+     * One cell holding thousands of representatives (10-d points that differ only beyond the
+     * hashed coordinates): its bucket outgrows an arena page, moves to a page of its own and
+     * from it to a larger one, and still agrees with the scan, every representative found as
+     * itself.
+     */
+    @org.junit.jupiter.api.Test
+    void aBucketLargerThanAPageKeepsEveryRepresentative() {
+        int n = 10;
+        double tol = 0.01;
+        BasinIndex index = new BasinIndex(n, tol);
+        java.util.List<double[]> reps = new java.util.ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(3);
+        int count = 9500;
+        for (int k = 0; k < count; k++) {
+            double[] x = new double[n];
+            java.util.Arrays.fill(x, 0, BasinIndex.HASHED, 0.5 * tol);
+            // a grid 3 tolerances apart in the last two coordinates, and now and then a point
+            // within tolerance of one already there
+            x[8] = 3 * tol * (k % 128) + (k % 7 == 0 ? rnd.nextDouble() * 0.5 * tol : 0);
+            x[9] = 3 * tol * (k / 128);
+            assertThat(index.assign(x, 0)).isEqualTo(scanAssign(reps, x, tol));
+        }
+        // past 4 096 representatives: a region of 2 048 fits a page, of 4 096 (and 8 192) not
+        assertThat(2048 * (n + 1)).isLessThan(BasinIndex.PAGE);
+        assertThat(4096 * (n + 1)).isGreaterThan(BasinIndex.PAGE);
+        assertThat(reps.size()).isGreaterThan(4097);
+        for (int id = 0; id < reps.size(); id++) {
+            assertThat(index.find(reps.get(id), 0)).isEqualTo(id);
+        }
+    }
 }
