@@ -213,7 +213,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Said when the heap runs out; FILE, HEAP (MiB) and MORE (GiB) are filled in. */
     static final String OUT_OF_MEMORY = "ran out of memory (a Java heap of HEAP MiB). Memory grows with the number of"
-            + " distinct end points, which the reports list (a few hundred bytes each): runs that stop short of a"
+            + " distinct end points, which the reports list (about 200 bytes each): runs that stop short of a"
             + " minimum each end at a point of their own. The runs finished so far are kept; with a larger heap,"
             + " for example JAVA_TOOL_OPTIONS=-XmxMOREg, `run FILE --resume` goes on from there (or more iterations,"
             + " a stopping rule that lets runs converge, or a larger basins.tolerance make fewer end points)";
