@@ -268,36 +268,19 @@ final class BasinIndex {
     }
 
     /**
-     * The nearest representative within tolerance by looking at all of them (degenerate grids),
-     * bucket by bucket; of equally near ones the oldest, as a scan in id order would find.
+     * The nearest representative within tolerance by looking at all of them (degenerate grids):
+     * {@link #nearest} over every cell there is.
      */
     private int scan(double[] x, int offset) {
-        int best = -1;
-        double bestD = Double.POSITIVE_INFINITY;
         long[] t = table;
+        long[] cells = new long[usedSlots];
+        int count = 0;
         for (int slot = 0; slot < t.length; slot += 2) {
-            if (t[slot] == 0) {
-                continue;
-            }
-            long meta = t[slot + 1];
-            int where = (int) meta;
-            double[] bucket = arena[where >>> PAGE_BITS];
-            int start = where & (PAGE - 1);
-            int end = start + (int) (meta >>> 32) * stride;
-            for (int j = start; j < end; j += stride) {
-                double s = 0.0;
-                for (int i = 0; i < n; i++) {
-                    double d = bucket[j + 1 + i] - x[offset + i];
-                    s += d * d;
-                }
-                int id = (int) bucket[j];
-                if (s <= tolerance2 && (s < bestD || (s == bestD && id < best))) {
-                    best = id;
-                    bestD = s;
-                }
+            if (t[slot] != 0) {
+                cells[count++] = t[slot];
             }
         }
-        return best;
+        return nearest(x, offset, cells, 0, count);
     }
 
     /** The slot's second long for cell {@code key}, or -1 when the cell is empty. */
