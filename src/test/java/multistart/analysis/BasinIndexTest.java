@@ -155,4 +155,28 @@ class BasinIndexTest {
             assertThat(index.find(reps.get(id), 0)).isEqualTo(id);
         }
     }
+    /**
+     * 60 000 points a cell apart, so that the hash table doubles many times (to 131 072 slots)
+     * and the buckets fill several arena pages: each point is new where it is added, and
+     * afterwards a point near each is found as that one.
+     */
+    @org.junit.jupiter.api.Test
+    void sixtyThousandCellsFindEveryPoint() {
+        double tol = 0.01;
+        BasinIndex index = new BasinIndex(2, tol);
+        int count = 60_000;
+        double spacing = (BasinIndex.CELLS + 1) * tol;
+        for (int k = 0; k < count; k++) {
+            double[] x = {spacing * (k % 250), spacing * (k / 250)};
+            assertThat(index.assign(x, 0)).isEqualTo(k);
+        }
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int k = 0; k < count; k++) {
+            double[] x = {spacing * (k % 250) + rnd.nextDouble(-0.3, 0.3) * tol,
+                spacing * (k / 250) + rnd.nextDouble(-0.3, 0.3) * tol};
+            assertThat(index.find(x, 0)).isEqualTo(k);
+            assertThat(index.assign(x, 0)).isEqualTo(k);
+        }
+        assertThat(index.size()).isEqualTo(count);
+    }
 }
