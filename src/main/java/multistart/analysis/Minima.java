@@ -121,6 +121,45 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
         return (flags[r] & OUTSIDE_DOMAIN) != 0;
     }
 
+    /** The per-combo hits of rank {@code r} as held: null when none were gathered. */
+    long[] comboHitsOf(int r) {
+        return comboHits[r];
+    }
+
+    /**
+     * The rows {@code r} with {@code row[r] >= 0}, at {@code row[r]} of {@code kept}, with hits
+     * and per-combo hits from {@code hits} and {@code pairs} (indexed as this one's rows).
+     */
+    Minima keep(int[] row, int kept, long[] hits, long[][] pairs) {
+        double[] p = new double[kept * n];
+        double[] v = new double[kept];
+        byte[] k = new byte[kept];
+        long[] h = new long[kept];
+        long[] b = new long[kept];
+        double[] g = new double[kept];
+        double[][] e = new double[kept][];
+        long[][] c = new long[kept][];
+        boolean[] on = new boolean[kept];
+        boolean[] out = new boolean[kept];
+        for (int r = 0; r < size; r++) {
+            int to = row[r];
+            if (to < 0) {
+                continue;
+            }
+            System.arraycopy(points, r * n, p, to * n, n);
+            v[to] = values[r];
+            k[to] = kinds[r];
+            h[to] = hits[r];
+            b[to] = bestRuns[r];
+            g[to] = gradientNorms[r];
+            e[to] = eigenvalues[r];
+            c[to] = pairs[r];
+            on[to] = onBoundary(r);
+            out[to] = outsideDomain(r);
+        }
+        return new Minima(n, runs, p, v, k, h, b, g, e, c, on, out);
+    }
+
     /** How many end points are of this kind. */
     public long count(Kind k) {
         return countOf[k.ordinal()];
