@@ -444,51 +444,83 @@ public final class Aggregator implements Engine.Sink {
      */
     private Minima mergeStationary(Minima all, int[] reached) {
         int m = all.size();
-        BasinIndex stationary = new BasinIndex(n, config.basins().tolerance());
-        int[] leader = new int[16];
-        int[] into = new int[m];
-        long[] hits = new long[m];
-        long[][] pairs = new long[m][];
+        int stationary = (int) (all.count(Kind.MINIMUM) + all.count(Kind.SADDLE));
+        if (stationary < 2) {
+            return all;
+        }
+        // in rank order: a group's first point is its best
+        BasinIndex groups = new BasinIndex(n, config.basins().tolerance());
+        int[] rowOf = new int[stationary];
+        int[] leader = new int[stationary];
+        int[] into = new int[stationary];
+        long[] hits = new long[stationary];
+        long[][] pairs = new long[stationary][];
         double[] p = new double[n];
+        int s = 0;
         int merged = 0;
         for (int r = 0; r < m; r++) {
-            into[r] = r;
-            hits[r] = all.hits(r);
-            pairs[r] = all.comboHitsOf(r);
             if (all.kind(r) == Kind.UNRESOLVED) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
                 p[i] = all.coordinate(r, i);
             }
-            int before = stationary.size();
-            int g = stationary.assign(p, 0);
-            if (stationary.size() > before) {
-                // the best point of a new group
-                if (g == leader.length) {
-                    leader = Arrays.copyOf(leader, 2 * leader.length);
-                }
-                leader[g] = r;
-                continue;
+            rowOf[s] = r;
+            hits[s] = all.hits(r);
+            pairs[s] = all.comboHitsOf(r);
+            int before = groups.size();
+            int g = groups.assign(p, 0);
+            if (groups.size() > before) {
+                leader[g] = s;
+                into[s] = s;
+            } else {
+                int l = leader[g];
+                into[s] = l;
+                hits[l] += hits[s];
+                pairs[l] = mergePairs(pairs[l], pairs[s], reached);
+                merged++;
             }
-            int l = leader[g];
-            into[r] = l;
-            hits[l] += hits[r];
-            pairs[l] = mergePairs(pairs[l], pairs[r], reached);
-            merged++;
+            s++;
         }
         if (merged == 0) {
             return all;
         }
+        // row[r]: where row r goes, or -1 - the row it was merged into
         int[] row = new int[m];
+        for (int r = 0; r < m; r++) {
+            row[r] = r;
+        }
+        for (int k = 0; k < stationary; k++) {
+            if (into[k] != k) {
+                row[rowOf[k]] = -1 - rowOf[into[k]];
+            }
+        }
         int kept = 0;
         for (int r = 0; r < m; r++) {
-            row[r] = into[r] == r ? kept++ : -1;
+            if (row[r] >= 0) {
+                row[r] = kept++;
+            }
         }
         for (int id = 0; id < rank.length; id++) {
-            rank[id] = row[into[rank[id]]];
+            int r = row[rank[id]];
+            rank[id] = r >= 0 ? r : row[-1 - r];
         }
-        return all.keep(row, kept, hits, pairs);
+        // the groups' totals, at their leaders' rows (before the rows move)
+        int leaders = 0;
+        for (int k = 0; k < stationary; k++) {
+            leaders += into[k] == k ? 1 : 0;
+        }
+        int[] leaderRows = new int[leaders];
+        long[] leaderHits = new long[leaders];
+        long[][] leaderPairs = new long[leaders][];
+        for (int k = 0, j = 0; k < stationary; k++) {
+            if (into[k] == k) {
+                leaderRows[j] = rowOf[k];
+                leaderHits[j] = hits[k];
+                leaderPairs[j++] = pairs[k];
+            }
+        }
+        return all.compact(row, kept, leaderRows, leaderHits, leaderPairs);
     }
 
     /**

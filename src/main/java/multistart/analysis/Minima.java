@@ -62,6 +62,26 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
         }
     }
 
+    private Minima(int n, long runs, int size, double[] points, double[] values, byte[] kinds, byte[] flags,
+            long[] hits, long[] bestRuns, double[] gradientNorms, double[][] eigenvalues, long[][] comboHits) {
+        this.n = n;
+        this.size = size;
+        this.runs = runs;
+        this.points = points;
+        this.values = values;
+        this.kinds = kinds;
+        this.flags = flags;
+        this.hits = hits;
+        this.bestRuns = bestRuns;
+        this.gradientNorms = gradientNorms;
+        this.eigenvalues = eigenvalues;
+        this.comboHits = comboHits;
+        for (int r = 0; r < size; r++) {
+            countOf[kinds[r]]++;
+            hitsOf[kinds[r]] += hits[r];
+        }
+    }
+
     @Override
     public int size() {
         return size;
@@ -127,37 +147,33 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     }
 
     /**
-     * The rows {@code r} with {@code row[r] >= 0}, at {@code row[r]} of {@code kept}, with hits
-     * and per-combo hits from {@code hits} and {@code pairs} (indexed as this one's rows).
+     * These end points less some, in place: row {@code r} moves to {@code row[r]} (never
+     * later), a negative {@code row[r]} drops it, and {@code kept} remain; then the rows
+     * {@code rows[j]} (as numbered before) get {@code hits[j]} and {@code pairs[j]}. This list is
+     * not to be used after.
      */
-    Minima keep(int[] row, int kept, long[] hits, long[][] pairs) {
-        double[] p = new double[kept * n];
-        double[] v = new double[kept];
-        byte[] k = new byte[kept];
-        long[] h = new long[kept];
-        long[] b = new long[kept];
-        double[] g = new double[kept];
-        double[][] e = new double[kept][];
-        long[][] c = new long[kept][];
-        boolean[] on = new boolean[kept];
-        boolean[] out = new boolean[kept];
+    Minima compact(int[] row, int kept, int[] rows, long[] hits, long[][] pairs) {
+        for (int j = 0; j < rows.length; j++) {
+            this.hits[rows[j]] = hits[j];
+            comboHits[rows[j]] = pairs[j];
+        }
         for (int r = 0; r < size; r++) {
             int to = row[r];
-            if (to < 0) {
+            if (to < 0 || to == r) {
                 continue;
             }
-            System.arraycopy(points, r * n, p, to * n, n);
-            v[to] = values[r];
-            k[to] = kinds[r];
-            h[to] = hits[r];
-            b[to] = bestRuns[r];
-            g[to] = gradientNorms[r];
-            e[to] = eigenvalues[r];
-            c[to] = pairs[r];
-            on[to] = onBoundary(r);
-            out[to] = outsideDomain(r);
+            System.arraycopy(points, r * n, points, to * n, n);
+            values[to] = values[r];
+            kinds[to] = kinds[r];
+            this.hits[to] = this.hits[r];
+            bestRuns[to] = bestRuns[r];
+            gradientNorms[to] = gradientNorms[r];
+            eigenvalues[to] = eigenvalues[r];
+            comboHits[to] = comboHits[r];
+            flags[to] = flags[r];
         }
-        return new Minima(n, runs, p, v, k, h, b, g, e, c, on, out);
+        return new Minima(n, runs, kept, points, values, kinds, flags, this.hits, bestRuns, gradientNorms,
+                eigenvalues, comboHits);
     }
 
     /** How many end points are of this kind. */

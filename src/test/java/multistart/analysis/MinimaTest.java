@@ -74,4 +74,41 @@ class MinimaTest {
             assertThat(all.hitsAt(k)).isEqualTo(hitsOf[k.ordinal()]);
         }
     }
+    /** Dropping rows in place keeps the others in order, with their fields, and the new totals. */
+    @Test
+    void compactingKeepsTheRestInOrder() {
+        int n = 2;
+        int m = 7;
+        double[] points = new double[m * n];
+        double[] values = new double[m];
+        byte[] kinds = new byte[m];
+        long[] hits = new long[m];
+        long[] bestRuns = new long[m];
+        for (int r = 0; r < m; r++) {
+            points[r * n] = r;
+            points[r * n + 1] = -r;
+            values[r] = r;
+            kinds[r] = (byte) (r % 2 == 0 ? Kind.MINIMUM.ordinal() : Kind.UNRESOLVED.ordinal());
+            hits[r] = 10 + r;
+            bestRuns[r] = 100 + r;
+        }
+        Minima all = new Minima(n, 1000, points, values, kinds, hits, bestRuns, new double[m], new double[m][],
+                new long[m][], new boolean[m], new boolean[m]);
+        // rows 2 and 4 (minima) merged into row 0: rows 0 1 3 5 6 remain
+        int[] row = {0, 1, -1, 2, -1, 3, 4};
+        Minima left = all.compact(row, 5, new int[] {0}, new long[] {10 + 12 + 14}, new long[][] {{0, 36}});
+        assertThat(left).hasSize(5);
+        int[] was = {0, 1, 3, 5, 6};
+        for (int r = 0; r < 5; r++) {
+            assertThat(left.get(r).basin()).isEqualTo(r + 1);
+            assertThat(left.point(r)).containsExactly(was[r], -was[r]);
+            assertThat(left.value(r)).isEqualTo(was[r]);
+            assertThat(left.bestRun(r)).isEqualTo(100 + was[r]);
+            assertThat(left.hits(r)).isEqualTo(r == 0 ? 36 : 10 + was[r]);
+        }
+        assertThat(left.get(0).comboHits()).containsExactly(0, 36);
+        assertThat(left.count(Kind.MINIMUM)).isEqualTo(2);
+        assertThat(left.hitsAt(Kind.MINIMUM)).isEqualTo(36 + 16);
+        assertThat(left.share(0)).isEqualTo(36 / 1000.0);
+    }
 }
