@@ -217,7 +217,10 @@ public final class Aggregator implements Engine.Sink {
         return lastBasins[i];
     }
 
-    /** Moves a basin's current (combo, hits) pair (its row at {@code at}) to {@link #earlier}; combo {@code c} starts. */
+    /**
+     * Moves a basin's current (combo, hits) pair (its row at {@code at}) to {@link #earlier};
+     * combo {@code c} starts.
+     */
     private void nextCombo(long[] row, int at, int c) {
         if (c < row[at + COMBO]) {
             throw new IllegalStateException("runs out of order: combo " + c + " after " + row[at + COMBO]);
@@ -363,55 +366,53 @@ public final class Aggregator implements Engine.Sink {
         for (int k = 0; k < earlierCount; k++) {
             reached[(int) earlier(k, 0)]++;
         }
-        multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis");
         long unchecked;
-        try {
-            unchecked = classify(points, kinds, gradientNorms, eigenvalues, pool);
-        } catch (RuntimeException | Error e) {
-            pool.close();
-            throw e;
-        }
-        Box box = config.domain();
-        double edge = config.basins().tolerance();
-        // each basin's figures in rank order, gathered in basin order: the rows are read front to
-        // back and the figures scattered (stores, which the processor overlaps), where reading
-        // the rows in rank order was a chain of cache misses (1.5 s for 5.75e6 end points)
-        long[] hitsOf = new long[m];
-        long[] bestRunOf = new long[m];
-        double[] valueOf = new double[m];
-        for (int id = 0; id < m; id++) {
-            int r = rank[id];
-            long[] row = basins.page(id);
-            int at = basins.at(id);
-            hitsOf[r] = row[at + HITS];
-            bestRunOf[r] = row[at + BEST_RUN];
-            valueOf[r] = sign * bestValue[id];
-        }
-        boolean[] onBoundary = new boolean[m];
-        boolean[] outside = new boolean[m];
-        long[][] comboHits = new long[m][];
-        double[] p = new double[n];
-        int unresolved = 0;
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(points, r * n, p, 0, n);
-            double dist = box.distanceToBoundary(p);
-            onBoundary[r] = dist <= edge;
-            outside[r] = dist < 0;
-            // the per-combo hits of the points result.json details (see DETAILED_UNRESOLVED):
-            // walking a basin's list of earlier combos costs a cache miss a combo, and for 9e5
-            // distinct end points of one-step runs under 18 combos that took 0.7 s for figures
-            // no report showed
-            if (kinds[r] != Kind.UNRESOLVED.ordinal() || unresolved++ < DETAILED_UNRESOLVED) {
-                comboHits[r] = comboHits(order[r]);
-            }
-        }
-        // finish runs once: the basins' rows are in the columns now
-        basins = null;
-        earlier = null;
-        Minima minima = mergeStationary(new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf,
-                gradientNorms, eigenvalues, comboHits, onBoundary, outside), reached);
+        Minima minima;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
-        try (pool) {
+        // the pool's threads end with this block, however it ends (a sweep that ran out of memory
+        // here must fail, not wait on them)
+        try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
+            unchecked = classify(points, kinds, gradientNorms, eigenvalues, pool);
+            Box box = config.domain();
+            double edge = config.basins().tolerance();
+            // each basin's figures in rank order, gathered in basin order: the rows are read
+            // front to back and the figures scattered (stores, which the processor overlaps),
+            // where reading the rows in rank order was a chain of cache misses (1.5 s for 5.75e6
+            // end points)
+            long[] hitsOf = new long[m];
+            long[] bestRunOf = new long[m];
+            double[] valueOf = new double[m];
+            for (int id = 0; id < m; id++) {
+                int r = rank[id];
+                long[] row = basins.page(id);
+                int at = basins.at(id);
+                hitsOf[r] = row[at + HITS];
+                bestRunOf[r] = row[at + BEST_RUN];
+                valueOf[r] = sign * bestValue[id];
+            }
+            boolean[] onBoundary = new boolean[m];
+            boolean[] outside = new boolean[m];
+            long[][] comboHits = new long[m][];
+            double[] p = new double[n];
+            int unresolved = 0;
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(points, r * n, p, 0, n);
+                double dist = box.distanceToBoundary(p);
+                onBoundary[r] = dist <= edge;
+                outside[r] = dist < 0;
+                // the per-combo hits of the points result.json details (see
+                // DETAILED_UNRESOLVED): walking a basin's list of earlier combos costs a cache miss
+                // a combo, and for 9e5 distinct end points of one-step runs under 18 combos that
+                // took 0.7 s for figures no report showed
+                if (kinds[r] != Kind.UNRESOLVED.ordinal() || unresolved++ < DETAILED_UNRESOLVED) {
+                    comboHits[r] = comboHits(order[r]);
+                }
+            }
+            // finish runs once: the basins' rows are in the columns now
+            basins = null;
+            earlier = null;
+            minima = mergeStationary(new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf,
+                    gradientNorms, eigenvalues, comboHits, onBoundary, outside), reached);
             // the combos' summaries side by side: each sorts up to KEEP (65 536) values for its
             // medians, 0.13 s for 18 such combos on one thread
             pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,

@@ -21,8 +21,9 @@ import java.util.Arrays;
  * holds its representatives' coordinates side by side, so that a cell costs about two cache
  * misses however many points it has. The buckets are regions of a few large pages, not an
  * array each: a sweep whose runs end at millions of distinct points (short runs) made millions
- * of small arrays, which every young collection copied and every marking walked. {@link #touch} loads a batch's table slots ahead of the
- * assignments, so that their misses overlap instead of following one another.
+ * of small arrays, which every young collection copied and every marking walked.
+ * {@link #touch} loads a batch's table slots ahead of the assignments, so that their misses
+ * overlap instead of following one another.
  */
 final class BasinIndex {
 
@@ -320,7 +321,8 @@ final class BasinIndex {
             if (Integer.bitCount(count) == 1) {
                 // full (a region holds a power of two): move to one twice the size
                 int moved = reserve(2 * count);
-                System.arraycopy(arena[where >>> PAGE_BITS], (where & (PAGE - 1)), arena[moved >>> PAGE_BITS], moved & (PAGE - 1), count * stride);
+                System.arraycopy(arena[where >>> PAGE_BITS], where & (PAGE - 1), arena[moved >>> PAGE_BITS],
+                        moved & (PAGE - 1), count * stride);
                 if (count * stride > PAGE) {
                     // a page of its own, which nothing else uses
                     arena[where >>> PAGE_BITS] = null;
