@@ -59,7 +59,9 @@ public final class HtmlReport {
             for (int i = 0; i < p.length; i++) {
                 h.append(i > 0 ? ", " : "").append(ESC.escape(vars.get(i))).append(" = ").append(Numbers.exact(p[i]));
             }
-            h.append("), reached by ").append(best.hits()).append(" of ").append(f.runs()).append(" runs (")
+            h.append(")").append(best.outsideDomain() ? ", outside the domain"
+                    : best.onBoundary() ? ", on the domain boundary" : "");
+            h.append(", reached by ").append(best.hits()).append(" of ").append(f.runs()).append(" runs (")
                     .append(Numbers.percent(best.share())).append(").");
             if (f.targetKnown()) {
                 h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.');

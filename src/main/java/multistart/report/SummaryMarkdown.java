@@ -37,9 +37,17 @@ public final class SummaryMarkdown {
             s.append("**No run ended at a finite point: all ").append(f.runs())
                     .append(" runs diverged or failed.** Try a smaller learning rate.\n\n");
         } else {
+            // what the table says of it, in words: a maximising sweep's minima are maxima
+            String kind = switch (best.kind()) {
+                case MINIMUM -> max ? "a maximum" : "a minimum";
+                case SADDLE -> "a saddle point";
+                default -> "unresolved (a flat region, or runs that stopped short)";
+            };
+            String where = best.outsideDomain() ? ", outside the domain"
+                    : best.onBoundary() ? ", on the domain boundary" : "";
             s.append("**Best ").append(extremum).append(": ").append(Numbers.exact(best.value()))
-                    .append(" at ").append(point(vars, best.point())).append("**, basin 1, a ")
-                    .append(best.kind().key()).append(", reached by ").append(best.hits()).append(" of ")
+                    .append(" at ").append(point(vars, best.point())).append("**, basin 1, ").append(kind)
+                    .append(where).append(", reached by ").append(best.hits()).append(" of ")
                     .append(f.runs()).append(" runs (").append(Numbers.percent(best.share())).append(").");
             if (f.targetKnown()) {
                 double diff = Math.abs(best.value() - f.target());

@@ -125,6 +125,31 @@ class ExpressionTest {
         return Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(",")).toList();
     }
 
+    /**
+     * The summary's first line says where the best point lies when that is off the domain (the
+     * domain bounds the starts, not the runs): gradient ascent from 9.9 on sin(5x) + x^2 / 10
+     * climbs to the local maximum at 10.4535, past the domain's edge at 10.
+     */
+    @Test
+    void theBestPointOutsideTheDomainIsSaidSoFirst() throws IOException {
+        Path out = tmp.resolve("outside");
+        Cli r = run("""
+                name: outside
+                objective:
+                  expression: "sin(5*x) + 0.1*x^2"
+                  variables: [x]
+                  goal: maximize
+                domain: {x: [-10, 10]}
+                starts: {count: 0, points: [[9.9]]}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 5000}
+                """, out);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Double.parseDouble(minima(out).get(0)[1])).isCloseTo(10.4535, within(1e-3));
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("**, basin 1, a maximum, outside the domain, reached by 1 of 1 runs");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("), outside the domain, reached by 1 of 1 runs");
+    }
+
     @Test
     void maximizeReportsTheMaximumInTheUsersSign() throws IOException {
         Path out = tmp.resolve("max");
@@ -144,7 +169,8 @@ class ExpressionTest {
         assertThat(Double.parseDouble(best[1])).isCloseTo(1.0, within(1e-6));
         assertThat(Double.parseDouble(best[2])).isCloseTo(-2.0, within(1e-6));
         assertThat(Double.parseDouble(best[3])).isCloseTo(0.0, within(1e-12)).isLessThanOrEqualTo(0.0);
-        assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best maximum: ").contains("| maximum |");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best maximum: ").contains("| maximum |")
+                .contains("**, basin 1, a maximum, reached by ");
     }
 
     @Test
