@@ -349,7 +349,6 @@ public final class Aggregator implements Engine.Sink {
         }
         // finish runs once: what the basins held is in the columns from here on
         bestPoints = null;
-        // shares are over the runs folded in: all of them, or those finished before an interruption
         byte[] kinds = new byte[m];
         double[] gradientNorms = new double[m];
         double[][] eigenvalues = new double[m][];
@@ -411,6 +410,7 @@ public final class Aggregator implements Engine.Sink {
             // finish runs once: the basins' rows are in the columns now
             basins = null;
             earlier = null;
+            // shares are over the runs folded in: all of them, or those finished before an interruption
             minima = mergeStationary(new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf,
                     gradientNorms, eigenvalues, comboHits, onBoundary, outside), reached);
             // the combos' summaries side by side: each sorts up to KEEP (65 536) values for its
@@ -507,19 +507,13 @@ public final class Aggregator implements Engine.Sink {
             rank[id] = r >= 0 ? r : row[-1 - r];
         }
         // the groups' totals, at their leaders' rows (before the rows move)
-        int leaders = 0;
-        for (int k = 0; k < stationary; k++) {
-            leaders += into[k] == k ? 1 : 0;
-        }
-        int[] leaderRows = new int[leaders];
-        long[] leaderHits = new long[leaders];
-        long[][] leaderPairs = new long[leaders][];
-        for (int k = 0, j = 0; k < stationary; k++) {
-            if (into[k] == k) {
-                leaderRows[j] = rowOf[k];
-                leaderHits[j] = hits[k];
-                leaderPairs[j++] = pairs[k];
-            }
+        int[] leaderRows = new int[groups.size()];
+        long[] leaderHits = new long[groups.size()];
+        long[][] leaderPairs = new long[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            leaderRows[g] = rowOf[leader[g]];
+            leaderHits[g] = hits[leader[g]];
+            leaderPairs[g] = pairs[leader[g]];
         }
         return all.compact(row, kept, leaderRows, leaderHits, leaderPairs);
     }
@@ -687,21 +681,15 @@ public final class Aggregator implements Engine.Sink {
     private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
 
     /**
-     * Per-combo running statistics, in the minimised sign. Memory is bounded: final values and
-     * iteration counts are kept exactly for the first {@link #KEEP} finished runs of the combo;
-     * beyond that a systematic sample is kept (every 2nd, then every 4th, ... run in run order,
-     * deterministic), from which medians are taken. Successes against a known optimum are
-     * counted exactly whatever the number of runs; against the best value found (no known
-     * optimum) they are counted in the sample and scaled.
-     */
-    /**
-     * A combo's counts, and the values and iterations of its runs (those with an end point) for
-     * its medians: all of them up to {@link #KEEP}, beyond that a uniform random sample of
+     * A combo's counts (in the minimised sign), and the values and iterations of its runs (those
+     * with an end point) for its medians: all of them up to {@link #KEEP}, beyond that a uniform random sample of
      * {@link #KEEP} (reservoir sampling, each draw a hash of the seed, the combo and the run's
      * place in it, so the same for any thread count). The sample used to be every 2^k-th run,
      * which for Sobol and Halton starts is every 2^k-th point of the sequence: points from one
      * corner of the domain (a peaks sweep of 300 000 Sobol starts reported a median of 0.30
-     * where all runs' was 0.00056).
+     * where all runs' was 0.00056). Successes against a known optimum are counted exactly
+     * whatever the number of runs; against the best value found (no known optimum) they are
+     * counted in the sample and scaled.
      */
     private static final class ComboAccumulator {
         static final int KEEP = 1 << 16;

@@ -30,9 +30,9 @@ public record Findings(
         long hessianUnchecked) {
 
     /**
-     * One distinct end point and how many runs drained into it (made by {@link Minima#get}); {@code comboHits}: how many of
-     * them per combo, sparse, as (combo, hits) pairs in increasing combo order, combos with
-     * none left out; empty for an unresolved point ranked below the first
+     * One distinct end point and how many runs drained into it (made by {@link Minima#get});
+     * {@code comboHits}: how many of them per combo, sparse, as (combo, hits) pairs in
+     * increasing combo order, combos with none left out; empty for an unresolved point ranked below the first
      * {@link Aggregator#DETAILED_UNRESOLVED} unresolved ones (result.json only counts those).
      */
     public record Minimum(
@@ -51,6 +51,11 @@ public record Findings(
 
         public double[] point() {
             return point.clone();
+        }
+
+        /** Where the point lies when that needs saying: "outside the domain", "on the domain boundary", or "". */
+        public String where() {
+            return outsideDomain ? "outside the domain" : onBoundary ? "on the domain boundary" : "";
         }
     }
 

@@ -59,8 +59,7 @@ public final class HtmlReport {
             for (int i = 0; i < p.length; i++) {
                 h.append(i > 0 ? ", " : "").append(ESC.escape(vars.get(i))).append(" = ").append(Numbers.exact(p[i]));
             }
-            h.append(")").append(best.outsideDomain() ? ", outside the domain"
-                    : best.onBoundary() ? ", on the domain boundary" : "");
+            h.append(")").append(best.where().isEmpty() ? "" : ", " + best.where());
             h.append(", reached by ").append(best.hits()).append(" of ").append(f.runs()).append(" runs (")
                     .append(Numbers.percent(best.share())).append(").");
             if (f.targetKnown()) {

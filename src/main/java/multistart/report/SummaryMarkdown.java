@@ -43,8 +43,7 @@ public final class SummaryMarkdown {
                 case SADDLE -> "a saddle point";
                 default -> "unresolved (a flat region, or runs that stopped short)";
             };
-            String where = best.outsideDomain() ? ", outside the domain"
-                    : best.onBoundary() ? ", on the domain boundary" : "";
+            String where = best.where().isEmpty() ? "" : ", " + best.where();
             s.append("**Best ").append(extremum).append(": ").append(Numbers.exact(best.value()))
                     .append(" at ").append(point(vars, best.point())).append("**, basin 1, ").append(kind)
                     .append(where).append(", reached by ").append(best.hits()).append(" of ")
@@ -72,7 +71,8 @@ public final class SummaryMarkdown {
                 .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
         List<Findings.Minimum> resolved = new java.util.ArrayList<>();
         // the table's rows only: a landscape such as rastrigin in 6-d has a great many minima
-        for (int k = 0; k < f.minima().size() && resolved.size() < Math.min(MAX_MINIMA_ROWS, minimaCount + saddles); k++) {
+        long rows = Math.min(MAX_MINIMA_ROWS, minimaCount + saddles);
+        for (int k = 0; k < f.minima().size() && resolved.size() < rows; k++) {
             if (f.minima().kind(k) != Kind.UNRESOLVED) {
                 resolved.add(f.minima().get(k));
             }
@@ -175,8 +175,7 @@ public final class SummaryMarkdown {
             s.append(' ').append(Numbers.exact(m.value())).append(" | ")
                     .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key())
                     .append(" | ").append(m.hits()).append(" | ").append(Numbers.percent(m.share()))
-                    .append(" | ").append(m.outsideDomain() ? "outside the domain"
-                            : m.onBoundary() ? "on the domain boundary" : "").append(" |\n");
+                    .append(" | ").append(m.where()).append(" |\n");
         }
         if (total > shown) {
             s.append("\n").append(total - shown).append(" more in `minima.csv`.\n");
