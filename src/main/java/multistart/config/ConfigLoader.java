@@ -995,7 +995,9 @@ public final class ConfigLoader {
                 double[] out = new double[(int) n];
                 for (int i = 0; i < n; i++) {
                     double t = n == 1 ? 0.0 : (double) i / (n - 1);
-                    out[i] = log ? Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a))) : a + t * (b - a);
+                    // a (b/a)^t: within a few ulps; exp(log a + t (log b - log a)) was off by more
+                    // where log a is large (10^-2.5 by 3 ulps)
+                    out[i] = tidy(log ? a * Math.pow(b / a, t) : a + t * (b - a));
                 }
                 out[0] = a;
                 if (n > 1) {
@@ -1121,6 +1123,36 @@ public final class ConfigLoader {
             return ok ? new ExperimentConfig.ExecutionConfig(threads, "local") : null;
         }
     }
+
+    /**
+     * A range's point as the short decimal it stands for, where there is one: {@code 0.9} for the
+     * 0.8999999999999999 that {@code {from: 0.1, to: 1.0, steps: 10}} comes to in doubles, and
+     * {@code 0.1} for the 0.10000000000000005 of {@code {from: 1e-5, to: 1, steps: 6, scale: log}}.
+     * The nearest decimal of at most {@value #TIDY_DIGITS} significant digits replaces {@code x}
+     * when it is within {@value #TIDY_ULPS} ulps of it (the rounding error of computing the point
+     * is a few); a point with no such decimal near it (10^-2.5) stays as computed. Reports print
+     * settings as the shortest decimal that reads back, so without this a user's round grid came
+     * back with a tail of noise digits. Two decimals of 12 digits are at least 1e-12 apart
+     * relative, so the decimal found is the only candidate, and a point is moved by
+     * {@value #TIDY_ULPS} ulps (1e-15 relative) at most.
+     */
+    static double tidy(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(x);
+        for (int digits = 1; digits <= TIDY_DIGITS; digits++) {
+            double d = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN)).doubleValue();
+            if (Math.abs(d - x) <= TIDY_ULPS * Math.ulp(x)) {
+                return d;
+            }
+        }
+        return x;
+    }
+
+    /** See {@link #tidy}. */
+    static final int TIDY_DIGITS = 12;
+    static final int TIDY_ULPS = 8;
 
     static String abbreviate(String s) {
         String t = s.replace('\n', ' ');

@@ -84,12 +84,66 @@ class ConfigLoaderTest {
             List<Combo> combos = c.optimizer().combos();
             assertThat(combos).hasSize(6);
             assertThat(combos.get(0).learningRate()).isEqualTo(0.001);
-            assertThat(combos.get(1).learningRate()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-15));
+            // 0.001 (0.1 / 0.001)^0.5 is 0.010000000000000002 in doubles: tidied
+            assertThat(combos.get(1).learningRate()).isEqualTo(0.01);
             assertThat(combos.get(2).learningRate()).isEqualTo(0.1);
             assertThat(combos.get(3).method()).isEqualTo(Method.ADAM);
             // adam's defaults when momentum/beta2 are not given
             assertThat(combos.get(3).momentum()).isEqualTo(0.9);
             assertThat(combos.get(3).beta2()).isEqualTo(0.999);
+        }
+
+        @Test
+        void rangePointsAreTheDecimalsTheyStandFor() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("  learning_rate: 0.1", """
+                      learning_rate: {from: 0.001, to: 0.1, steps: 5, scale: log}
+                      decay: {from: 0.1, to: 1.0, steps: 10}
+                    """.stripTrailing()));
+            List<Double> rates = new java.util.ArrayList<>();
+            List<Double> decays = new java.util.ArrayList<>();
+            for (Combo k : c.optimizer().combos()) {
+                if (!rates.contains(k.learningRate())) {
+                    rates.add(k.learningRate());
+                }
+                if (!decays.contains(k.decay())) {
+                    decays.add(k.decay());
+                }
+            }
+            // 0.1 + (7 / 9) 0.9 is 0.8999999999999999 in doubles; the grid means 0.9
+            assertThat(decays).containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
+            assertThat(rates).hasSize(5);
+            assertThat(rates.get(0)).isEqualTo(0.001);
+            assertThat(rates.get(2)).isEqualTo(0.01);
+            assertThat(rates.get(4)).isEqualTo(0.1);
+            // 10^-2.5 and 10^-1.5 have no short decimal: they stay as computed, within two ulps
+            assertThat(rates.get(1)).isCloseTo(0.0031622776601683794, org.assertj.core.api.Assertions.within(
+                    2 * Math.ulp(0.0031622776601683794)));
+            assertThat(rates.get(3)).isCloseTo(0.031622776601683794, org.assertj.core.api.Assertions.within(
+                    2 * Math.ulp(0.031622776601683794)));
+            // 1e-5 (1 / 1e-5)^0.8 is 0.10000000000000005 in doubles
+            ExperimentConfig powers = parse(MINIMAL.replace("  learning_rate: 0.1",
+                    "  learning_rate: {from: 1e-5, to: 1, steps: 6, scale: log}"));
+            assertThat(powers.optimizer().combos().stream().mapToDouble(Combo::learningRate).toArray())
+                    .containsExactly(1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0);
+        }
+
+        @Test
+        void tidyingMovesAPointByEightUlpsAtMostAndFindsEveryShortDecimalNearIt() {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+            for (int i = 0; i < 20_000; i++) {
+                // any double: moved by eight ulps at most
+                double x = Double.longBitsToDouble(random.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL);
+                double t = ConfigLoader.tidy(x);
+                assertThat(Math.abs(t - x)).as("%s", x).isLessThanOrEqualTo(8 * Math.ulp(x));
+                // a decimal of up to 12 digits, off by up to eight ulps: found again
+                long digits = 1 + random.nextLong(999_999_999_999L);
+                double d = new java.math.BigDecimal(java.math.BigInteger.valueOf(digits), random.nextInt(-20, 20))
+                        .doubleValue();
+                double off = d + random.nextInt(-8, 9) * Math.ulp(d);
+                if (Math.ulp(off) == Math.ulp(d)) {
+                    assertThat(ConfigLoader.tidy(off)).as("%s near %s", off, d).isEqualTo(d);
+                }
+            }
         }
 
         @Test
