@@ -22,6 +22,7 @@ import multistart.engine.Journal;
 import multistart.engine.Plan;
 import multistart.engine.Trajectory;
 import multistart.report.CsvTables;
+import multistart.report.Numbers;
 import multistart.report.OutputFolder;
 import multistart.report.ResultJson;
 import multistart.report.RunRecord;
@@ -210,8 +211,10 @@ final class Experiment {
             done = Journal.readValidPrefix(journalPath, plan, fold);
             LOG.info("{}: resuming after {} of {} runs", config.name(), done, plan.runCount());
         }
-        LOG.info("{}: {} runs ({} starts x {} combos) of {} on {} threads", config.name(), plan.runCount(),
-                plan.startCount(), plan.combos().size(), config.objective().describe(), engine.threads());
+        LOG.info("{}: {} ({} x {}) of {} on {}", config.name(), Numbers.count(plan.runCount(), "run", "runs"),
+                Numbers.count(plan.startCount(), "start", "starts"),
+                Numbers.count(plan.combos().size(), "combo", "combos"), config.objective().describe(),
+                Numbers.count(engine.threads(), "thread", "threads"));
         // runs stepped at once: result.json gives the most, the log the range when combos differ
         int[] range = engine.laneRange(plan);
         int lanes = range[1];
@@ -324,8 +327,10 @@ final class Experiment {
             LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                     (System.nanoTime() - a0) / 1e9));
             long minima = findings.minima().count(Kind.MINIMUM);
-            LOG.info("{}: {} distinct end points, {} of them minima; results in {}", config.name(),
-                    findings.minima().size(), minima, dir);
+            boolean max = config.objective().goal() == multistart.config.Goal.MAXIMIZE;
+            LOG.info("{}: {}, {} of them {}; results in {}", config.name(),
+                    Numbers.count(findings.minima().size(), "distinct end point", "distinct end points"), minima,
+                    max ? (minima == 1 ? "a maximum" : "maxima") : (minima == 1 ? "a minimum" : "minima"), dir);
             return new Outcome(config, findings, dir, true);
         } catch (Exception e) {
             throw new AfterRuns(plan.runCount(), e);

@@ -77,8 +77,8 @@ public final class HtmlReport {
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
                 .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().toString()))
-                .append(". ").append(f.runs()).append(" runs: ").append(r.plan().startCount()).append(" starts x ")
-                .append(r.plan().combos().size()).append(" combos.</p>\n");
+                .append(". ").append(f.runs()).append(" runs: ").append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
+                .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".</p>\n");
 
         for (Map.Entry<String, byte[]> e : pictures.entrySet()) {
             h.append("<h2>").append(ESC.escape(caption(e.getKey()))).append("</h2>\n<img alt=\"")

@@ -41,6 +41,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.4e", v);
     }
 
+    /** {@code n} and the noun for it: "1 combo", "4 combos". */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     public static String percent(double p) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }

@@ -57,17 +57,18 @@ public final class SummaryMarkdown {
         }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
                 .append(", domain ").append(c.domain()).append(". ").append(f.runs()).append(" runs: ")
-                .append(r.plan().startCount()).append(" starts (").append(c.starts().sampler().key())
+                .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (").append(c.starts().sampler().key())
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
-                .append(") x ").append(r.plan().combos().size()).append(" combos.\n\n");
+                .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".\n\n");
 
         long minimaCount = f.minima().count(Kind.MINIMUM);
         long saddles = f.minima().count(Kind.SADDLE);
         long unresolved = f.minima().size() - minimaCount - saddles;
         s.append("## Distinct end points\n\n");
-        s.append(f.minima().size()).append(" distinct end points (within ")
-                .append(Numbers.brief(c.basins().tolerance())).append("): ").append(minimaCount)
-                .append(max ? " maxima" : " minima").append(", ").append(saddles).append(" saddles, ")
+        s.append(Numbers.count(f.minima().size(), "distinct end point", "distinct end points")).append(" (within ")
+                .append(Numbers.brief(c.basins().tolerance())).append("): ")
+                .append(max ? Numbers.count(minimaCount, "maximum", "maxima") : Numbers.count(minimaCount, "minimum", "minima"))
+                .append(", ").append(Numbers.count(saddles, "saddle", "saddles")).append(", ")
                 .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
         List<Findings.Minimum> resolved = new java.util.ArrayList<>();
         // the table's rows only: a landscape such as rastrigin in 6-d has a great many minima

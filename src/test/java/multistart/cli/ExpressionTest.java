@@ -164,13 +164,14 @@ class ExpressionTest {
                 optimizer: {method: gd, learning_rate: 0.1}
                 """, out);
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 maxima found");
+        assertThat(r.out()).contains(", 1 maximum found (");
         String[] best = minima(out).get(0);
         assertThat(Double.parseDouble(best[1])).isCloseTo(1.0, within(1e-6));
         assertThat(Double.parseDouble(best[2])).isCloseTo(-2.0, within(1e-6));
         assertThat(Double.parseDouble(best[3])).isCloseTo(0.0, within(1e-12)).isLessThanOrEqualTo(0.0);
         assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best maximum: ").contains("| maximum |")
-                .contains("**, basin 1, a maximum, reached by ");
+                .contains("**, basin 1, a maximum, reached by ").contains("50 starts (uniform) x 1 combo.\n")
+                .contains("1 maximum, 0 saddles, ");
     }
 
     @Test
