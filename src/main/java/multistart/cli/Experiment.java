@@ -218,7 +218,9 @@ final class Experiment {
         // runs stepped at once: result.json gives the most, the log the range when combos differ
         int[] range = engine.laneRange(plan);
         int lanes = range[1];
-        if (lanes > 1 && range[0] == range[1]) {
+        if (done == plan.runCount()) {
+            // nothing left to step (said below)
+        } else if (lanes > 1 && range[0] == range[1]) {
             LOG.info("{}: stepping {} runs at once per thread in SIMD lanes", config.name(), range[1]);
         } else if (lanes > 1) {
             LOG.info("{}: stepping {} to {} runs at once per thread in SIMD lanes, by combo", config.name(), range[0],
@@ -281,9 +283,13 @@ final class Experiment {
             throw e;
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        LOG.info("{}: gradient descent done in {} s ({} steps, {} steps/s)", config.name(),
-                String.format(Locale.ROOT, "%.3f", wall), steps,
-                String.format(Locale.ROOT, "%.3g", wall > 0 ? steps / wall : 0.0));
+        if (done == plan.runCount()) {
+            LOG.info("{}: every run had finished before; writing the results from them", config.name());
+        } else {
+            LOG.info("{}: gradient descent done in {} s ({} steps, {} steps/s)", config.name(),
+                    String.format(Locale.ROOT, "%.3f", wall), steps,
+                    String.format(Locale.ROOT, "%.3g", wall > 0 ? steps / wall : 0.0));
+        }
         // every run is done and in the journal: what fails from here on leaves them there, and
         // --resume writes the results from them
         try {
