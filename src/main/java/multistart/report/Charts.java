@@ -99,13 +99,21 @@ public final class Charts {
         Findings f = r.findings();
         List<String> vars = c.objective().variables();
         Box box = c.domain();
+        int[] coloured = colouredBasins(f.minima(), rasters);
+        Map<Integer, Integer> colourOf = new java.util.HashMap<>();
+        for (int i = 0; i < coloured.length; i++) {
+            colourOf.put(coloured[i], i);
+        }
         List<XYChart> panels = new ArrayList<>();
         for (BasinRaster raster : rasters) {
             Combo combo = r.plan().combos().get(raster.comboIndex());
-            String title = "Basins, combo " + combo.index() + describe(c.optimizer(), combo)
-                    + (vars.size() > 2 ? " (slice through basin 1: " + slice(vars, raster.through()) + ")" : "");
+            String title = "Basins, combo " + combo.index() + describe(c.optimizer(), combo);
+            // where the slice lies goes under the plot: in the title it made the line too long
+            // for the panel, which cut it off at both ends
+            String xTitle = vars.get(0) + (vars.size() > 2 ? "      (slice through basin 1: "
+                    + slice(vars, raster.through()) + ")" : "");
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT).title(title)
-                    .xAxisTitle(vars.get(0)).yAxisTitle(vars.get(1)).build();
+                    .xAxisTitle(xTitle).yAxisTitle(vars.get(1)).build();
             style(chart.getStyler());
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -118,14 +126,15 @@ public final class Charts {
             for (int row = 0; row < res; row++) {
                 for (int col = 0; col < res; col++) {
                     int b = raster.cells()[row * res + col];
-                    int key = b < 0 ? -1 : b == 0 || b > COLOURED_BASINS ? 0 : b;
+                    int key = b < 0 ? -1 : colourOf.containsKey(b) ? b : 0;
                     byBasin.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {
                         BasinRaster.centre(box.low(0), box.high(0), col, res),
                         BasinRaster.centre(box.low(1), box.high(1), row, res)});
                 }
             }
             int total = res * res;
-            for (int b = 1; b <= COLOURED_BASINS; b++) {
+            for (int i = 0; i < coloured.length; i++) {
+                int b = coloured[i];
                 List<double[]> pts = byBasin.get(b);
                 if (pts == null) {
                     continue;
@@ -133,7 +142,7 @@ public final class Charts {
                 Findings.Minimum m = f.minima().get(b - 1);
                 XYSeries s = addPoints(chart, b + ": " + Numbers.brief(m.value()) + " ("
                         + Numbers.percent((double) pts.size() / total) + ")", pts);
-                s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(PALETTE[(b - 1) % PALETTE.length]);
+                s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(PALETTE[i % PALETTE.length]);
             }
             if (byBasin.containsKey(0)) {
                 addPoints(chart, "other end points (" + Numbers.percent((double) byBasin.get(0).size() / total) + ")",
@@ -145,10 +154,10 @@ public final class Charts {
             }
             // the minima, marked and labelled with their values
             List<double[]> marks = new ArrayList<>();
-            for (int rank = 0; rank < Math.min(f.minima().size(), COLOURED_BASINS); rank++) {
-                Findings.Minimum m = f.minima().get(rank);
+            for (int b : coloured) {
+                Findings.Minimum m = f.minima().get(b - 1);
                 double[] p = m.point();
-                if (m.kind() == Kind.MINIMUM && !m.outsideDomain()) {
+                if (!m.outsideDomain() && inSlice(p, raster.through(), c.basins().tolerance())) {
                     marks.add(new double[] {p[0], p[1]});
                     chart.addAnnotation(new org.knowm.xchart.AnnotationText(
                             m.basin() + ": " + Numbers.brief(m.value()), p[0], p[1] + 0.035 * (box.high(1)
@@ -163,6 +172,44 @@ public final class Charts {
             panels.add(chart);
         }
         return png(panels);
+    }
+
+    /**
+     * The basins the map gives a colour of their own, by number (rank + 1): the best
+     * {@value #COLOURED_BASINS} minima (maxima when maximising) that some start of the rasters
+     * drains into, the same colour for a basin in every panel. Unresolved end points rank among
+     * the minima by value, often one per run that stopped short: when the first twelve ranks were
+     * coloured, a sweep with many of them (Styblinski-Tang in 5-d, whose minima ranked 1, 111,
+     * 112, ...) showed its global basin alone, the others grey with them.
+     */
+    static int[] colouredBasins(multistart.analysis.Minima minima, List<BasinRaster> rasters) {
+        java.util.BitSet drained = new java.util.BitSet();
+        for (BasinRaster raster : rasters) {
+            for (int b : raster.cells()) {
+                if (b > 0 && minima.kind(b - 1) == Kind.MINIMUM) {
+                    drained.set(b);
+                }
+            }
+        }
+        int[] out = new int[Math.min(COLOURED_BASINS, drained.cardinality())];
+        for (int i = 0, b = drained.nextSetBit(0); i < out.length; i++, b = drained.nextSetBit(b + 1)) {
+            out[i] = b;
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code p} lies in the plane of a slice through {@code through} (its coordinates
+     * after the first two within {@code tolerance} of it): only such minima are marked, since
+     * the others, projected onto the plane, would sit where they are not.
+     */
+    static boolean inSlice(double[] p, double[] through, double tolerance) {
+        double s = 0;
+        for (int i = 2; i < p.length; i++) {
+            double d = p[i] - through[i];
+            s += d * d;
+        }
+        return s <= tolerance * tolerance;
     }
 
     private static XYSeries addPoints(XYChart chart, String name, List<double[]> pts) {

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -78,6 +79,41 @@ class ReportsTest {
                 .doesNotContain("<script").doesNotContain("<link");
         assertThat(html).contains("Best minimum: <b>").contains("<h2>Sweep, ranked").contains("Resolved config")
                 .contains("multistart ");
+    }
+
+    /**
+     * The map colours the basins of the best minima. Runs that stop short each end at a point of
+     * their own, ranked among the minima by value; when the first twelve ranks were coloured,
+     * minima ranked after such points were drawn grey with them.
+     */
+    @Test
+    void theMapColoursTheMinimaEvenWhereShortRunsRankAmongThem() throws IOException {
+        Path out = run("""
+                name: st
+                objective: {builtin: styblinski-tang, dimension: 2}
+                starts: {count: 400}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: [8, 2000]}
+                output: {basin_resolution: 30}
+                """);
+        List<String[]> minima = Files.readAllLines(out.resolve("minima.csv")).stream().skip(1)
+                .map(l -> l.split(",")).filter(f -> f[4].equals("minimum")).toList();
+        // its four minima, the last three ranked after short runs' end points
+        assertThat(minima).hasSize(4);
+        assertThat(Integer.parseInt(minima.get(3)[0])).isGreaterThan(12);
+        // two panels (two combos); the one whose runs converge shows four basins in the
+        // palette's first four colours, each over a large region
+        BufferedImage map = png(out.resolve("basins.png"));
+        int[][] palette = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44}, {214, 39, 40}};
+        for (int[] c : palette) {
+            int rgb = new java.awt.Color(c[0], c[1], c[2]).getRGB();
+            int count = 0;
+            for (int y = 0; y < map.getHeight(); y++) {
+                for (int x = 0; x < map.getWidth(); x++) {
+                    count += map.getRGB(x, y) == rgb ? 1 : 0;
+                }
+            }
+            assertThat(count).as("pixels of colour %s", java.util.Arrays.toString(c)).isGreaterThan(5000);
+        }
     }
 
     @Test
