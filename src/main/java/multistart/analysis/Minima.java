@@ -43,23 +43,16 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     Minima(int n, long runs, double[] points, double[] values, byte[] kinds, long[] hits, long[] bestRuns,
             double[] gradientNorms, double[][] eigenvalues, long[][] comboHits, boolean[] onBoundary,
             boolean[] outsideDomain) {
-        this.n = n;
-        this.size = values.length;
-        this.runs = Math.max(1, runs);
-        this.points = points;
-        this.values = values;
-        this.kinds = kinds;
-        this.hits = hits;
-        this.bestRuns = bestRuns;
-        this.gradientNorms = gradientNorms;
-        this.eigenvalues = eigenvalues;
-        this.comboHits = comboHits;
-        this.flags = new byte[size];
-        for (int r = 0; r < size; r++) {
+        this(n, Math.max(1, runs), values.length, points, values, kinds, flags(onBoundary, outsideDomain), hits,
+                bestRuns, gradientNorms, eigenvalues, comboHits);
+    }
+
+    private static byte[] flags(boolean[] onBoundary, boolean[] outsideDomain) {
+        byte[] flags = new byte[onBoundary.length];
+        for (int r = 0; r < flags.length; r++) {
             flags[r] = (byte) ((onBoundary[r] ? ON_BOUNDARY : 0) | (outsideDomain[r] ? OUTSIDE_DOMAIN : 0));
-            countOf[kinds[r]]++;
-            hitsOf[kinds[r]] += hits[r];
         }
+        return flags;
     }
 
     private Minima(int n, long runs, int size, double[] points, double[] values, byte[] kinds, byte[] flags,

@@ -333,10 +333,10 @@ final class Experiment {
             LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                     (System.nanoTime() - a0) / 1e9));
             long minima = findings.minima().count(Kind.MINIMUM);
-            boolean max = config.objective().goal() == multistart.config.Goal.MAXIMIZE;
+            multistart.config.Goal goal = config.objective().goal();
             LOG.info("{}: {}, {} of them {}; results in {}", config.name(),
                     Numbers.count(findings.minima().size(), "distinct end point", "distinct end points"), minima,
-                    max ? (minima == 1 ? "a maximum" : "maxima") : (minima == 1 ? "a minimum" : "minima"), dir);
+                    minima == 1 ? "a " + goal.extremum() : goal.extrema(), dir);
             return new Outcome(config, findings, dir, true);
         } catch (Exception e) {
             throw new AfterRuns(plan.runCount(), e);

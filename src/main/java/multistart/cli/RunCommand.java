@@ -233,8 +233,8 @@ public final class RunCommand implements Callable<Integer> {
         Findings.Minimum best = f.best();
         long minima = f.minima().count(Kind.MINIMUM);
         return file + ": best " + (best == null ? "none (all runs diverged)" : Numbers.exact(best.value()))
-                + ", " + (o.config().objective().goal() == multistart.config.Goal.MAXIMIZE
-                        ? Numbers.count(minima, "maximum", "maxima") : Numbers.count(minima, "minimum", "minima"))
+                + ", " + Numbers.count(minima, o.config().objective().goal().extremum(),
+                        o.config().objective().goal().extrema())
                 + " found (" + Numbers.count(f.minima().size(), "distinct end point", "distinct end points")
                 + "), results in " + o.dir();
     }

@@ -165,8 +165,7 @@ public final class Charts {
                 }
             }
             if (!marks.isEmpty()) {
-                XYSeries s = addPoints(chart, c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "maxima"
-                        : "minima", marks);
+                XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks);
                 s.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
             }
             panels.add(chart);

@@ -53,7 +53,7 @@ public final class HtmlReport {
         if (best == null) {
             h.append("No run ended at a finite point: all ").append(f.runs()).append(" runs diverged or failed.");
         } else {
-            h.append("Best ").append(max ? "maximum" : "minimum").append(": <b>").append(Numbers.exact(best.value()))
+            h.append("Best ").append(c.objective().goal().extremum()).append(": <b>").append(Numbers.exact(best.value()))
                     .append("</b> at (");
             double[] p = best.point();
             for (int i = 0; i < p.length; i++) {

@@ -23,10 +23,11 @@ public final class SummaryMarkdown {
         ExperimentConfig c = r.plan().config();
         Findings f = r.findings();
         List<String> vars = c.objective().variables();
-        boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
-        String extremum = max ? "maximum" : "minimum";
+        multistart.config.Goal goal = c.objective().goal();
+        boolean max = goal == multistart.config.Goal.MAXIMIZE;
+        String extremum = goal.extremum();
         StringBuilder s = new StringBuilder();
-        s.append("# ").append(c.name()).append(": multistart ").append(max ? "maxima" : "minima").append("\n\n");
+        s.append("# ").append(c.name()).append(": multistart ").append(goal.extrema()).append("\n\n");
         if (!r.complete()) {
             s.append("> **INCOMPLETE**: the run was interrupted; these figures cover the runs that finished. ")
                     .append("`multistart run ").append(c.source() == null ? "CONFIG" : c.source())
@@ -39,7 +40,7 @@ public final class SummaryMarkdown {
         } else {
             // what the table says of it, in words: a maximising sweep's minima are maxima
             String kind = switch (best.kind()) {
-                case MINIMUM -> max ? "a maximum" : "a minimum";
+                case MINIMUM -> "a " + extremum;
                 case SADDLE -> "a saddle point";
                 default -> "unresolved (a flat region, or runs that stopped short)";
             };
@@ -67,7 +68,7 @@ public final class SummaryMarkdown {
         s.append("## Distinct end points\n\n");
         s.append(Numbers.count(f.minima().size(), "distinct end point", "distinct end points")).append(" (within ")
                 .append(Numbers.brief(c.basins().tolerance())).append("): ")
-                .append(max ? Numbers.count(minimaCount, "maximum", "maxima") : Numbers.count(minimaCount, "minimum", "minima"))
+                .append(Numbers.count(minimaCount, goal.extremum(), goal.extrema()))
                 .append(", ").append(Numbers.count(saddles, "saddle", "saddles")).append(", ")
                 .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
         List<Findings.Minimum> resolved = new java.util.ArrayList<>();
