@@ -126,9 +126,12 @@ final class Experiment {
         }
     }
 
-    /** basins.png (2 or more dimensions), convergence.png, sweep.png and the report page. */
-    private static void pictures(Plan plan, Aggregator aggregator, RunRecord record, int threads, OutputFolder out)
-            throws IOException {
+    /**
+     * basins.png (2 or more dimensions), convergence.png and sweep.png, written; returns them for the
+     * report page.
+     */
+    private static java.util.Map<String, byte[]> pictures(Plan plan, Aggregator aggregator, RunRecord record,
+            int threads, OutputFolder out) throws IOException {
         long t0 = System.nanoTime();
         ExperimentConfig config = plan.config();
         Findings f = record.findings();
@@ -146,6 +149,11 @@ final class Experiment {
                 shown = List.of(multistart.report.Ranking.rank(f.combos()).get(0).combo());
             }
             double[] through = f.best().point();
+            // a run per cell and shown combo, as long as the sweep's: this can take longer than the sweep
+            LOG.info("{}: mapping the basins: {}, a grid of {} x {} starts {}", config.name(),
+                    Numbers.count((long) resolution * resolution * shown.size(), "run", "runs"), resolution,
+                    resolution, shown.size() == 1 ? "under combo " + shown.get(0).index()
+                            : "for each of " + shown.size() + " combos");
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
             for (multistart.config.Combo combo : shown) {
                 rasters.add(multistart.engine.BasinRaster.compute(plan, combo, resolution, through, threads,
@@ -158,8 +166,8 @@ final class Experiment {
         for (java.util.Map.Entry<String, byte[]> e : pictures.entrySet()) {
             out.writeBytes(e.getKey(), e.getValue());
         }
-        out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures, w));
-        LOG.debug("charts and report.html in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+        LOG.debug("charts in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+        return pictures;
     }
 
     private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {
@@ -317,18 +325,20 @@ final class Experiment {
                     });
                 }
                 List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
-                double total = (System.nanoTime() - startNanos) / 1e9;
-                RunRecord record = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
-                        wall, total, true, steps);
-                side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(record, os)));
-                out.write("sweep.csv", w -> CsvTables.sweep(record, w));
-                out.write("summary.md", w -> SummaryMarkdown.write(record, w));
-                if (config.output().charts()) {
-                    pictures(plan, aggregator, record, engine.threads(), out);
-                }
-                OutputFolder.Pending result = out.prepare("result.json", w -> ResultJson.write(record, w));
+                RunRecord early = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
+                        wall, Double.NaN, true, steps);
+                side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));
+                out.write("sweep.csv", w -> CsvTables.sweep(early, w));
+                java.util.Map<String, byte[]> pictures = config.output().charts()
+                        ? pictures(plan, aggregator, early, engine.threads(), out) : null;
                 side.join();
-                result.commit();
+                // the files that state the whole command's time go last, once everything else is written
+                RunRecord record = early.withTotalSeconds((System.nanoTime() - startNanos) / 1e9);
+                out.write("summary.md", w -> SummaryMarkdown.write(record, w));
+                if (pictures != null) {
+                    out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures, w));
+                }
+                out.write("result.json", w -> ResultJson.write(record, w));
             }
             LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                     (System.nanoTime() - a0) / 1e9));

@@ -60,17 +60,13 @@ public final class OutputFolder {
     }
 
     /** A file written under its temporary name, not yet in place. */
-    public interface Pending {
+    private interface Pending {
         /** Moves the file into place. */
         void commit() throws IOException;
     }
 
-    /**
-     * Writes {@code name}'s content under its temporary name and returns what moves it into place:
-     * a file that marks the folder complete (result.json) can be written alongside others and
-     * still appear after them.
-     */
-    public Pending prepare(String name, Content content) throws IOException {
+    /** Writes {@code name}'s content under its temporary name and returns what moves it into place. */
+    private Pending prepare(String name, Content content) throws IOException {
         return prepareBytes(name, os -> {
             // closed, not just flushed: a content may close its writer itself (CSVPrinter does)
             try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {

@@ -10,7 +10,8 @@ import multistart.engine.Plan;
  * @param lanes        runs each thread stepped at once (SIMD lanes; 1 one at a time)
  * @param complete     false when the run was interrupted and the figures cover part of it
  * @param wallSeconds  the run phase: gradient descent from all starts
- * @param totalSeconds the whole command so far (start-up, analysis and writing included)
+ * @param totalSeconds the whole command up to the file that states it (start-up, analysis, basin map and
+ *                     the other files included)
  * @param sessionSteps gradient steps taken by this process (less than the total when resumed)
  */
 public record RunRecord(
@@ -30,6 +31,12 @@ public record RunRecord(
             int lanes, String version, double wallSeconds, double totalSeconds, boolean complete) {
         this(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds, complete,
                 findings.gradientSteps());
+    }
+
+    /** The same record with the whole command's time measured later (once the other files are written). */
+    public RunRecord withTotalSeconds(double seconds) {
+        return new RunRecord(plan, findings, trajectories, threads, lanes, version, wallSeconds, seconds, complete,
+                sessionSteps);
     }
 
     public double stepsPerSecond() {

@@ -159,4 +159,49 @@ class ReportsTest {
         assertThat(r.code()).isZero();
         assertThat(r.err() + r.out()).doesNotContain("\r").doesNotContain("runs/s");
     }
+
+    static double number(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as(pattern).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /**
+     * Two configs in one command: the second's stated time is its own, not the first's as well (the
+     * first is the longer, 4e7 steps), and it counts its basin map (most of it: 14 400 map runs
+     * against 50 starts).
+     */
+    @Test
+    void eachExperimentsStatedTimeIsItsOwnAndCountsItsBasinMap() throws IOException {
+        Path a = tmp.resolve("a.yaml");
+        Files.writeString(a, """
+                name: a
+                objective: {builtin: booth}
+                starts: {count: 4000}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 10000, stop: {gradient_norm: 0}}
+                output: {charts: false}
+                """);
+        Path b = tmp.resolve("b.yaml");
+        Files.writeString(b, """
+                name: b
+                objective: {builtin: beale}
+                starts: {count: 50}
+                optimizer: {method: nesterov, learning_rate: 0.001, momentum: 0.9, max_iterations: 2000}
+                output: {basin_resolution: 120}
+                """);
+        Path out = tmp.resolve("out");
+        long t0 = System.nanoTime();
+        Cli r = Cli.run("run", a.toString(), b.toString(), "--out", out.toString(), "--quiet", "--force");
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        assertThat(r.code()).as(r.err()).isZero();
+        String json = "\"total_seconds\" : ([0-9.eE+-]+)";
+        double ta = number(Files.readString(out.resolve("a/result.json")), json);
+        double tb = number(Files.readString(out.resolve("b/result.json")), json);
+        assertThat(ta + tb).as("a %s s, b %s s, the command %s s", ta, tb, elapsed).isLessThanOrEqualTo(elapsed);
+        assertThat(tb).as("b %s s of the %s s after a", tb, elapsed - ta).isGreaterThan(0.6 * (elapsed - ta));
+        // the summary and the page state the same time
+        String stated = String.format(java.util.Locale.ROOT, "%.3f s in all", tb);
+        assertThat(Files.readString(out.resolve("b/summary.md"))).contains(stated);
+        assertThat(Files.readString(out.resolve("b/report.html"))).contains(stated);
+    }
 }
