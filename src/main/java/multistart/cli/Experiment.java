@@ -136,24 +136,23 @@ final class Experiment {
         ExperimentConfig config = plan.config();
         Findings f = record.findings();
         java.util.Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
-        int n = plan.starts().dimension();
         int resolution = config.output().basinResolution();
-        if (n >= 2 && resolution > 0 && f.best() != null) {
+        if (plan.mapPanels() > 0 && f.best() != null) {
             List<multistart.config.Combo> combos = plan.combos();
             List<multistart.config.Combo> shown;
             if (config.output().basinCombo() >= 0) {
                 shown = List.of(combos.get(config.output().basinCombo()));
-            } else if (combos.size() <= 6) {
+            } else if (plan.mapPanels() > 1) {
                 shown = combos;
             } else {
                 shown = List.of(multistart.report.Ranking.rank(f.combos()).get(0).combo());
             }
             double[] through = f.best().point();
             // a run per cell and shown combo, as long as the sweep's: this can take longer than the sweep
-            LOG.info("{}: mapping the basins: {}, a grid of {} x {} starts {}", config.name(),
-                    Numbers.count((long) resolution * resolution * shown.size(), "run", "runs"), resolution,
-                    resolution, shown.size() == 1 ? "under combo " + shown.get(0).index()
-                            : "for each of " + shown.size() + " combos");
+            LOG.info("{}: mapping the basins: {}, a grid of {} x {} starts{}", config.name(),
+                    Numbers.count(plan.mapRuns(), "run", "runs"), resolution, resolution,
+                    combos.size() == 1 ? "" : shown.size() == 1 ? " under combo " + shown.get(0).index()
+                            : " for each of " + shown.size() + " combos");
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
             for (multistart.config.Combo combo : shown) {
                 rasters.add(multistart.engine.BasinRaster.compute(plan, combo, resolution, through, threads,

@@ -62,6 +62,15 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.println("runs: " + plan.runCount());
         out.println("gradient steps: at most " + plan.maxSteps());
+        if (plan.mapPanels() > 0) {
+            int r = c.output().basinResolution();
+            out.println("basin map: " + plan.mapRuns() + " more runs, a grid of " + r + " x " + r + " starts"
+                    + (plan.combos().size() == 1 ? ""
+                            : plan.mapPanels() > 1 ? " for each of " + plan.mapPanels() + " combos"
+                                    : c.output().basinCombo() >= 0 ? " under combo " + c.output().basinCombo()
+                                            : " under the best-ranked combo")
+                    + " (output.basin_resolution: 0 leaves it out)");
+        }
         out.println("output: " + c.output().dir() + (c.output().runs() ? "" : " (runs.csv not written)"));
         out.flush();
         return Main.OK;

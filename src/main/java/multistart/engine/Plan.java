@@ -46,6 +46,28 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
         return run % starts.size();
     }
 
+    /** Up to this many combos the basin map shows them all, a panel each; beyond, the best-ranked one. */
+    public static final int MAP_PANELS = 6;
+
+    /**
+     * How many combos the basin map shows: none without a map (one dimension, charts off, or
+     * basin_resolution 0), the one basin_combo names, every combo up to {@link #MAP_PANELS},
+     * else the best-ranked one.
+     */
+    public int mapPanels() {
+        var out = config.output();
+        if (starts.dimension() < 2 || !out.charts() || out.basinResolution() == 0) {
+            return 0;
+        }
+        return out.basinCombo() >= 0 || combos.size() > MAP_PANELS ? 1 : combos.size();
+    }
+
+    /** The basin map's runs: a grid of basin_resolution^2 starts per panel, each run like a sweep's. */
+    public long mapRuns() {
+        long r = config.output().basinResolution();
+        return r * r * mapPanels();
+    }
+
     /** The most steps the sweep can take (each run up to its combo's max_iterations). */
     public long maxSteps() {
         long s = 0;

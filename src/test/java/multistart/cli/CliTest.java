@@ -145,7 +145,30 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("combos: 4 (sweeping learning_rate, momentum)", "runs: 240",
                 "gradient steps: at most 720000");
+        // the basin map's runs, which can outnumber the sweep's: 80 x 80 starts for each of 4 panels
+        assertThat(r.out()).contains("basin map: 25600 more runs, a grid of 80 x 80 starts for each of 4 combos");
         assertThat(Path.of("results", "small-peaks")).doesNotExist();
+    }
+
+    @Test
+    void validateCountsTheBasinMapsRunsAsTheMapWillDrawThem() throws IOException {
+        // more combos than panels: the best-ranked one alone
+        String many = PEAKS.replace("momentum: [0.0, 0.5]", "momentum: [0.0, 0.3, 0.6, 0.9]")
+                + "  basin_resolution: 30\n";
+        Cli r = Cli.run("validate", write("m.yaml", many).toString());
+        assertThat(r.out()).contains("combos: 8", "basin map: 900 more runs, a grid of 30 x 30 starts under the "
+                + "best-ranked combo");
+        // the combo named
+        r = Cli.run("validate", write("c.yaml", PEAKS + "  basin_combo: 2\n").toString());
+        assertThat(r.out()).contains("basin map: 6400 more runs, a grid of 80 x 80 starts under combo 2");
+        // no map: charts off, resolution 0, one dimension
+        for (String off : List.of(PEAKS + "  charts: false\n", PEAKS + "  basin_resolution: 0\n",
+                "name: q\nobjective: {builtin: quadratic}\nstarts: {count: 5}\n"
+                        + "optimizer: {method: gd, learning_rate: 0.1}\n")) {
+            r = Cli.run("validate", write("o.yaml", off).toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("basin map");
+        }
     }
 
     @Test
