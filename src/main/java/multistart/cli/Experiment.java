@@ -77,7 +77,14 @@ final class Experiment {
     }
 
     /** What the batch summary line needs. */
-    record Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete) {
+    /**
+     * @param complete  every run done and every result written (but basins.png when {@code mapSkipped})
+     * @param mapSkipped interrupted while the basin map was drawn: the rest is written, basins.png is not
+     */
+    record Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete, boolean mapSkipped) {
+        Outcome(ExperimentConfig config, Findings findings, Path dir, boolean complete) {
+            this(config, findings, dir, complete, false);
+        }
     }
 
     private Experiment() {
@@ -128,10 +135,10 @@ final class Experiment {
 
     /**
      * basins.png (2 or more dimensions), convergence.png and sweep.png, written; returns them for the
-     * report page.
+     * report page. An interrupt while the basin map is drawn ends the map, which is then left out.
      */
     private static java.util.Map<String, byte[]> pictures(Plan plan, Aggregator aggregator, RunRecord record,
-            int threads, OutputFolder out) throws IOException {
+            int threads, OutputFolder out, BooleanSupplier cancelled, boolean quiet) throws IOException {
         long t0 = System.nanoTime();
         ExperimentConfig config = plan.config();
         Findings f = record.findings();
@@ -154,11 +161,25 @@ final class Experiment {
                     combos.size() == 1 ? "" : shown.size() == 1 ? " under combo " + shown.get(0).index()
                             : " for each of " + shown.size() + " combos");
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
-            for (multistart.config.Combo combo : shown) {
-                rasters.add(multistart.engine.BasinRaster.compute(plan, combo, resolution, through, threads,
-                        aggregator::basinAt));
+            try (Progress progress = Progress.start(plan.mapRuns(), 0, config.name() + " basin map", quiet)) {
+                long before = 0;
+                for (multistart.config.Combo combo : shown) {
+                    long offset = before;
+                    multistart.engine.BasinRaster raster = multistart.engine.BasinRaster.compute(plan, combo,
+                            resolution, through, threads, aggregator::basinAt, cancelled,
+                            done -> progress.update(offset + done));
+                    if (raster == null) {
+                        break;
+                    }
+                    rasters.add(raster);
+                    before += (long) resolution * resolution;
+                }
             }
-            pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
+            if (rasters.size() == shown.size()) {
+                pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
+            } else {
+                LOG.warn("{}: basin map interrupted; the results are written without basins.png", config.name());
+            }
         }
         pictures.put("convergence.png", multistart.report.Charts.convergence(record));
         pictures.put("sweep.png", multistart.report.Charts.sweep(record, aggregator.waterfall(1000)));
@@ -308,6 +329,7 @@ final class Experiment {
             // the files are independent once the findings are final: runs.csv (from the journal) and minima.csv
             // (the two that grow with the sweep) on threads of their own, the rest here; result.json,
             // which marks the folder complete, moves into place after all of them
+            boolean mapSkipped = false;
             try (SideTasks side = new SideTasks()) {
                 if (runsFile != null) {
                     if (plan.runCount() >= 1_000_000) {
@@ -329,7 +351,9 @@ final class Experiment {
                 side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));
                 out.write("sweep.csv", w -> CsvTables.sweep(early, w));
                 java.util.Map<String, byte[]> pictures = config.output().charts()
-                        ? pictures(plan, aggregator, early, engine.threads(), out) : null;
+                        ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet) : null;
+                mapSkipped = pictures != null && plan.mapPanels() > 0 && findings.best() != null
+                        && !pictures.containsKey("basins.png");
                 side.join();
                 // the files that state the whole command's time go last, once everything else is written
                 RunRecord record = early.withTotalSeconds((System.nanoTime() - startNanos) / 1e9);
@@ -346,7 +370,7 @@ final class Experiment {
             LOG.info("{}: {}, {} of them {}; results in {}", config.name(),
                     Numbers.count(findings.minima().size(), "distinct end point", "distinct end points"), minima,
                     minima == 1 ? "a " + goal.extremum() : goal.extrema(), dir);
-            return new Outcome(config, findings, dir, true);
+            return new Outcome(config, findings, dir, true, mapSkipped);
         } catch (Exception e) {
             throw new AfterRuns(plan.runCount(), e);
         }

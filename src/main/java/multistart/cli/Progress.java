@@ -11,7 +11,8 @@ import multistart.engine.Engine;
  * The progress bar: runs done of total, runs per second, time left. Shown only on an
  * interactive terminal and without {@code --quiet}, so CI logs and redirected output stay
  * clean. It is updated by the merge thread after each chunk, never from the per-step loop,
- * and redrawn by the library's own thread.
+ * and redrawn by the library's own thread. The basin map has a bar of its own, updated by its
+ * workers after each row.
  */
 final class Progress implements Engine.Progress, AutoCloseable {
 
@@ -36,9 +37,13 @@ final class Progress implements Engine.Progress, AutoCloseable {
         return System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    private long shown;
+
+    /** From any thread: a figure below one already shown (threads reporting out of order) is passed over. */
     @Override
-    public void update(long runsDone) {
-        if (bar != null) {
+    public synchronized void update(long runsDone) {
+        if (bar != null && runsDone > shown) {
+            shown = runsDone;
             bar.stepTo(runsDone);
         }
     }

@@ -187,6 +187,10 @@ public final class RunCommand implements Callable<Integer> {
                 return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted after " + o.findings().runs()
                         + " runs; they are kept in " + o.dir() + ", and `run " + file + " --resume` completes it");
             }
+            if (o.mapSkipped()) {
+                return new Line(file.toString(), Main.INTERRUPTED, summaryLine(file, o) + "; interrupted while "
+                        + "mapping the basins, so without basins.png (every run is done; --force runs it again)");
+            }
             return new Line(file.toString(), Main.OK, summaryLine(file, o));
         } catch (Experiment.FolderInUse e) {
             err.println(file + ": " + e.getMessage());

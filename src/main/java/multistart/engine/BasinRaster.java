@@ -25,12 +25,28 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
      */
     public static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
             ToIntFunction<double[]> basinOf) {
-        return compute(plan, combo, resolution, through, threads, basinOf, Lanes.wanted());
+        return compute(plan, combo, resolution, through, threads, basinOf, Lanes.wanted(), () -> false, done -> { });
+    }
+
+    /**
+     * As above, telling {@code progress} the runs done after each row (from any thread, not
+     * necessarily in order), and giving up once {@code cancelled} says so: rows not yet begun are
+     * not run, and the result is null.
+     */
+    public static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
+            ToIntFunction<double[]> basinOf, java.util.function.BooleanSupplier cancelled, Engine.Progress progress) {
+        return compute(plan, combo, resolution, through, threads, basinOf, Lanes.wanted(), cancelled, progress);
     }
 
     /** As above, in lanes only when {@code vectorLanes} says so (tests compare the two). */
     static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
             ToIntFunction<double[]> basinOf, boolean vectorLanes) {
+        return compute(plan, combo, resolution, through, threads, basinOf, vectorLanes, () -> false, done -> { });
+    }
+
+    private static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
+            ToIntFunction<double[]> basinOf, boolean vectorLanes, java.util.function.BooleanSupplier cancelled,
+            Engine.Progress progress) {
         int n = plan.starts().dimension();
         var box = plan.config().domain();
         int[] cells = new int[resolution * resolution];
@@ -40,11 +56,20 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         }
         // a worker's own objective, descent and lane runner, reused for every row it takes
         ThreadLocal<Row> rows = ThreadLocal.withInitial(() -> new Row(plan, vectorLanes));
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
         try (WatchedPool pool = new WatchedPool(threads, "multistart-basin-map")) {
-            pool.forEach(resolution, row -> rows.get().run(combo, through, xs,
-                    centre(box.low(1), box.high(1), row, resolution), cells, row * resolution, basinOf));
+            pool.forEach(resolution, row -> {
+                if (given.get() || cancelled.getAsBoolean()) {
+                    given.set(true);
+                    return;
+                }
+                rows.get().run(combo, through, xs, centre(box.low(1), box.high(1), row, resolution), cells,
+                        row * resolution, basinOf);
+                progress.update(done.addAndGet(resolution));
+            });
         }
-        return new BasinRaster(combo.index(), resolution, through.clone(), cells);
+        return given.get() ? null : new BasinRaster(combo.index(), resolution, through.clone(), cells);
     }
 
     /** One row of the raster: the starts along the first axis at one value of the second. */

@@ -186,4 +186,51 @@ class ResumeTest {
             p.waitFor(60, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * SIGINT while the basin map is drawn (a 500 x 500 map of beale under nesterov, about 7 s of
+     * runs on two cores, after a sweep of 40): the map ends, everything else is written as an
+     * uninterrupted run without a map writes it, and the exit code says interrupted.
+     */
+    @Test
+    void sigintWhileTheBasinMapIsDrawnEndsTheMapAndWritesTheRest() throws Exception {
+        String text = """
+                name: map
+                seed: 5
+                objective: {builtin: beale}
+                starts: {count: 40}
+                optimizer: {method: nesterov, learning_rate: 0.001, momentum: 0.9, max_iterations: 5000}
+                output: {basin_resolution: 500}
+                """;
+        Path config = config(text);
+        Path out = tmp.resolve("out");
+        Process p = start(config, out);
+        Path log = tmp.resolve("out.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readString(log).contains("mapping the basins"))) {
+            assertThat(System.nanoTime()).as("no basin map after 60 s").isLessThan(deadline);
+            assertThat(p.isAlive()).as("the run ended before its map could be interrupted").isTrue();
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
+        assertThat(Files.readString(log)).contains("basin map interrupted")
+                .contains("interrupted while mapping the basins, so without basins.png");
+        assertThat(out.resolve("basins.png")).doesNotExist();
+        assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("Basins of attraction")
+                .contains("Convergence");
+        assertThat(out.resolve("result.json")).exists();
+        assertThat(out.resolve(".multistart")).doesNotExist();
+        // the rest as a run without a map writes it
+        Path reference = tmp.resolve("reference");
+        Path plain = tmp.resolve("plain.yaml");
+        Files.writeString(plain, text.replace("basin_resolution: 500", "basin_resolution: 0"));
+        Cli r = Cli.run("run", plain.toString(), "--out", reference.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String f : CSVS) {
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
+        }
+    }
 }
