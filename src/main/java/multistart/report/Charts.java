@@ -254,6 +254,10 @@ public final class Charts {
         chart.getStyler().setXAxisDecimalPattern("#");
         java.util.Set<Integer> named = new java.util.HashSet<>();
         int k = 0;
+        // the largest gap at a start, and the largest anywhere: a diverging run climbs to 1e18
+        // and more, which squeezed every other run's decades together
+        double startTop = 0;
+        double top = 0;
         for (Trajectory t : r.trajectories()) {
             double[] x = new double[t.iterations().length];
             double[] y = new double[x.length];
@@ -269,6 +273,10 @@ public final class Charts {
             if (x.length == 0) {
                 continue;
             }
+            startTop = Math.max(startTop, y[0]);
+            for (double v : y) {
+                top = Math.max(top, v);
+            }
             Combo combo = r.plan().combos().get(t.combo());
             boolean first = named.add(t.combo());
             String name = first ? "combo " + t.combo() + describe(c.optimizer(), combo) : "run " + t.run() + " #" + k;
@@ -283,7 +291,22 @@ public final class Charts {
             chart.addSeries("no sample runs (output.trajectories is 0)", new double[] {0}, new double[] {1})
                     .setMarker(SeriesMarkers.NONE);
         }
+        double cap = convergenceCap(log, startTop, top);
+        if (cap > 0) {
+            chart.getStyler().setYAxisMax(cap);
+            chart.setTitle(chart.getTitle() + " (diverging runs leave the top)");
+        }
         return png(List.of(chart));
+    }
+
+    /**
+     * The log axis's top when a run climbs more than 1000 times above the largest gap any sample
+     * run started with (a diverging one): that bound, beyond which the run leaves the chart; else 0
+     * for the whole range.
+     */
+    static double convergenceCap(boolean log, double startTop, double top) {
+        double cap = 1e3 * startTop;
+        return log && startTop > 0 && top > cap ? cap : 0;
     }
 
     /** Success rate over the swept settings (heat map, faceted) and the waterfall of final values. */
@@ -374,25 +397,65 @@ public final class Charts {
         return out;
     }
 
+    /** Runs past this fraction of the waterfall may go off its scale (see {@link #waterfallRange}). */
+    static final double WATERFALL_SHOWN = 0.95;
+
+    /**
+     * The waterfall's value axis, {lo, hi}, or null for the whole range. {@code values} run from
+     * the best to the worst. A few far-off runs (diverging ones stopped at max_iterations, a
+     * start on a steep wall) would flatten every level the others reached into the bottom row of
+     * pixels (beale: 95% of the runs below 20, the worst at 1480): when the best 95% span less
+     * than a fifth of the whole range, the axis ends a tenth past them, and the rest is off the
+     * scale.
+     */
+    static double[] waterfallRange(double[] values) {
+        int m = values.length;
+        if (m < 2) {
+            return null;
+        }
+        double best = values[0];
+        double q = values[(int) (WATERFALL_SHOWN * (m - 1))];
+        double worst = values[m - 1];
+        double bulk = Math.abs(q - best);
+        if (!(bulk > 0) || !(bulk < 0.2 * Math.abs(worst - best))) {
+            return null;
+        }
+        double edge = q + 0.1 * (q - best);
+        return new double[] {Math.min(best, edge), Math.max(best, edge)};
+    }
+
     private static XYChart waterfallPanel(RunRecord r, double[] values) {
+        double[] range = waterfallRange(values);
+        String title = "Waterfall: final values of all runs, sorted";
+        if (range != null) {
+            title = String.format(java.util.Locale.ROOT, "Waterfall: final values, sorted (worst %.0f%% off the "
+                    + "scale, to %s)", 100 * (1 - WATERFALL_SHOWN), Numbers.brief(values[values.length - 1]));
+        }
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title("Waterfall: final values of all runs, sorted").xAxisTitle("fraction of runs")
-                .yAxisTitle("final value").build();
+                .title(title).xAxisTitle("fraction of runs").yAxisTitle("final value").build();
         style(chart.getStyler());
+        if (range != null) {
+            chart.getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
+        }
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("0.0#");
-        // XChart sets this axis's ticks close together whatever the spacing hint: slanted, the
-        // labels no longer run into each other
-        chart.getStyler().setXAxisLabelRotation(45);
-        double[] x = new double[Math.max(1, values.length)];
+        // XChart puts the ticks of equally spaced x values at some of those values (every 53rd of
+        // 1000: 0.05, 0.11, 0.16, ...); one more point, on the line halfway between the first
+        // two, breaks the spacing, and the axis gets round ticks (0.1, 0.2, ...) like any other
+        int m = values.length;
+        double[] x = new double[m < 2 ? 1 : m + 1];
         double[] y = new double[x.length];
-        for (int i = 0; i < values.length; i++) {
-            x[i] = values.length == 1 ? 0 : (double) i / (values.length - 1);
-            y[i] = values[i];
+        if (m == 1) {
+            y[0] = values[0];
         }
-        if (values.length == 0) {
-            y[0] = 0;
+        for (int i = 0, k = 0; m >= 2 && i < m; i++) {
+            x[k] = (double) i / (m - 1);
+            y[k++] = values[i];
+            if (i == 0) {
+                x[k] = 0.5 / (m - 1);
+                y[k++] = 0.5 * (values[0] + values[1]);
+            }
         }
         XYSeries s = chart.addSeries("final values", x, y);
         s.setMarker(SeriesMarkers.NONE);

@@ -1,0 +1,67 @@
+package multistart.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The charts' value axes: the whole range, unless a few far-off runs would flatten the rest
+ * (the waterfall's worst 5%, a diverging sample run on the convergence chart).
+ */
+class ChartScalesTest {
+
+    @Test
+    void aFewFarOffRunsGoOffTheScale() {
+        // 95 runs from 0 to 9.4, five at 1000: the 95th percentile of 100 (index 94) is 9.4,
+        // less than a fifth of the range, so the axis ends a tenth past it
+        double[] v = new double[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = i < 95 ? 0.1 * i : 1000;
+        }
+        double[] range = Charts.waterfallRange(v);
+        assertThat(range).isNotNull();
+        assertThat(range[0]).isEqualTo(0.0);
+        assertThat(range[1]).isCloseTo(9.4 * 1.1, within(1e-12));
+    }
+
+    @Test
+    void whenMaximisingTheBottomIsCutInstead() {
+        // best first: 10 down to 0.6, then five far below
+        double[] v = new double[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = i < 95 ? 10 - 0.1 * i : -500;
+        }
+        double[] range = Charts.waterfallRange(v);
+        assertThat(range).isNotNull();
+        assertThat(range[1]).isEqualTo(10.0);
+        assertThat(range[0]).isCloseTo(0.6 - 0.1 * 9.4, within(1e-12));
+    }
+
+    @Test
+    void anEvenStaircaseKeepsItsWholeRange() {
+        // rastrigin's levels: the best 95% span 94 of 99
+        double[] v = new double[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = i;
+        }
+        assertThat(Charts.waterfallRange(v)).isNull();
+        // nearly every run at the best value, a few elsewhere: nothing to spread out
+        double[] flat = new double[100];
+        flat[99] = 50;
+        assertThat(Charts.waterfallRange(flat)).isNull();
+        assertThat(Charts.waterfallRange(new double[] {3})).isNull();
+        assertThat(Charts.waterfallRange(new double[0])).isNull();
+    }
+
+    @Test
+    void aDivergingSampleRunLeavesTheConvergenceChartsTop() {
+        // runs started at most 6000 above the best; one climbed to 1e18: the axis ends at 6e6
+        assertThat(Charts.convergenceCap(true, 6000, 1e18)).isEqualTo(6e6);
+        // no run climbed past 1000 times its start: the whole range
+        assertThat(Charts.convergenceCap(true, 6000, 5e6)).isZero();
+        // a linear axis (no best value to measure gaps from) and no gap at all: the whole range
+        assertThat(Charts.convergenceCap(false, 6000, 1e18)).isZero();
+        assertThat(Charts.convergenceCap(true, 0, 1e18)).isZero();
+    }
+}
