@@ -182,6 +182,16 @@ public final class SummaryMarkdown {
         if (total > shown) {
             s.append("\n").append(total - shown).append(" more in `minima.csv`.\n");
         }
+        // a basin's number is its rank among all distinct end points, unresolved ones included
+        // (minima.csv and runs.csv use the same numbers), so where those lie between two rows
+        // the numbers jump: say why once
+        for (int i = 0; i < shown; i++) {
+            if (rows.get(i).basin() != i + 1) {
+                s.append("\nBasins are numbered by value among all distinct end points, unresolved ones included "
+                        + "(as in `minima.csv` and `runs.csv`), so the numbers above skip those.\n");
+                break;
+            }
+        }
         s.append('\n');
     }
 

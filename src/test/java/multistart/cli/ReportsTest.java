@@ -204,4 +204,45 @@ class ReportsTest {
         assertThat(Files.readString(out.resolve("b/summary.md"))).contains(stated);
         assertThat(Files.readString(out.resolve("b/report.html"))).contains(stated);
     }
+
+    /**
+     * The summary's minima table numbers basins as minima.csv does (by value among all distinct end
+     * points, unresolved ones included), and says why the numbers skip when they do.
+     */
+    @Test
+    void theMinimaTableUsesMinimaCsvsBasinNumbersAndSaysWhyTheySkip() throws IOException {
+        String why = "Basins are numbered by value among all distinct end points, unresolved ones included";
+        // himmelblau's four minima, every run converged: basins 1 to 4, nothing skipped
+        Path out = run("""
+                name: h
+                objective: {builtin: himmelblau}
+                starts: {count: 200, sampler: halton}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 5000}
+                output: {charts: false}
+                """);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("4 minima, 0 saddles, 0 unresolved").doesNotContain(why);
+        // peaks with runs cut short: unresolved points rank between its minima
+        out = run("""
+                name: p
+                objective: {builtin: peaks}
+                starts: {count: 300, sampler: halton}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 300}
+                output: {charts: false}
+                """);
+        summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains(why);
+        List<String> csv = Files.readAllLines(out.resolve("minima.csv"));
+        Matcher rows = Pattern.compile("(?m)^\\| (\\d+) \\| [^|]+ \\| [^|]+ \\| ([^ ]+) \\| minimum \\|").matcher(summary);
+        int found = 0;
+        while (rows.find()) {
+            // the same basin number, value and kind in minima.csv (basin,x,y,value,kind,...)
+            String[] line = csv.get(Integer.parseInt(rows.group(1))).split(",");
+            assertThat(line[0]).isEqualTo(rows.group(1));
+            assertThat(Double.parseDouble(line[3])).isEqualTo(Double.parseDouble(rows.group(2)));
+            assertThat(line[4]).isEqualTo("minimum");
+            found++;
+        }
+        assertThat(found).isGreaterThanOrEqualTo(2);
+    }
 }
