@@ -24,6 +24,9 @@ public final class HtmlReport {
     private static final Escaper ESC = HtmlEscapers.htmlEscaper();
     static final int MAX_ROWS = 100;
 
+    /** Unresolved end points shown: those that hold the most runs. */
+    static final int UNRESOLVED_ROWS = 10;
+
     private HtmlReport() {
     }
 
@@ -86,34 +89,7 @@ public final class HtmlReport {
                     .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
         }
 
-        h.append("<h2>Distinct end points</h2>\n<table><tr><th>basin</th>");
-        int cols = Math.min(vars.size(), 6);
-        for (int i = 0; i < cols; i++) {
-            h.append("<th>").append(ESC.escape(vars.get(i))).append("</th>");
-        }
-        h.append("<th>value</th><th>kind</th><th>runs</th><th>share</th><th>note</th></tr>\n");
-        int shown = 0;
-        for (int rank = 0; rank < f.minima().size(); rank++) {
-            if (f.minima().kind(rank) == Kind.UNRESOLVED && f.minima().hits(rank) == 1 && shown > 10) {
-                continue;
-            }
-            if (shown++ == MAX_ROWS) {
-                break;
-            }
-            Findings.Minimum m = f.minima().get(rank);
-            h.append("<tr><td>").append(m.basin()).append("</td>");
-            double[] p = m.point();
-            for (int i = 0; i < cols; i++) {
-                h.append("<td>").append(Numbers.brief(p[i])).append("</td>");
-            }
-            h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
-                    .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key()).append("</td><td>")
-                    .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share())).append("</td><td class=\"t\">")
-                    .append(m.outsideDomain() ? "outside the domain" : m.onBoundary() ? "on the boundary" : "")
-                    .append("</td></tr>\n");
-        }
-        h.append("</table>\n<p>").append(f.minima().size()).append(" distinct end points in all; minima.csv lists "
-                + "every one.</p>\n");
+        endPoints(h, r, vars, max);
 
         List<String> swept = c.optimizer().sweptColumns();
         h.append("<h2>Sweep, ranked by success rate then median iterations</h2>\n<table><tr><th>rank</th>"
@@ -162,5 +138,103 @@ public final class HtmlReport {
             case "sweep.png" -> "Sweep";
             default -> file;
         };
+    }
+
+    /**
+     * The minima and saddles in basin order; then the unresolved end points that hold the most
+     * runs (where runs that stopped short gathered: an optimizer circling a minimum, a flat
+     * region), and how many there are in all.
+     */
+    private static void endPoints(StringBuilder h, RunRecord r, List<String> vars, boolean max) {
+        Findings f = r.findings();
+        multistart.analysis.Minima all = f.minima();
+        long minima = all.count(Kind.MINIMUM);
+        long saddles = all.count(Kind.SADDLE);
+        long unresolved = all.size() - minima - saddles;
+        multistart.config.Goal goal = r.plan().config().objective().goal();
+        h.append("<h2>Distinct end points</h2>\n<p>")
+                .append(Numbers.count(all.size(), "distinct end point", "distinct end points")).append(" (within ")
+                .append(Numbers.brief(r.plan().config().basins().tolerance())).append("): ")
+                .append(Numbers.count(minima, goal.extremum(), goal.extrema())).append(", ")
+                .append(Numbers.count(saddles, "saddle", "saddles")).append(", ").append(unresolved)
+                .append(" unresolved (flat regions or runs that stopped short).</p>\n");
+        List<Integer> rows = new java.util.ArrayList<>();
+        boolean skips = false;
+        for (int rank = 0; rank < all.size() && rows.size() < MAX_ROWS; rank++) {
+            if (all.kind(rank) != Kind.UNRESOLVED) {
+                skips |= all.get(rank).basin() != rows.size() + 1;
+                rows.add(rank);
+            }
+        }
+        if (!rows.isEmpty()) {
+            table(h, r, vars, max, rows);
+            if (minima + saddles > rows.size()) {
+                h.append("<p>").append(minima + saddles - rows.size()).append(" more in minima.csv.</p>\n");
+            }
+            if (skips) {
+                h.append("<p>Basins are numbered by value among all distinct end points, unresolved ones included "
+                        + "(as in minima.csv and runs.csv), so the numbers above skip those.</p>\n");
+            }
+        }
+        if (unresolved > 0) {
+            // the UNRESOLVED_ROWS that hold the most runs, best ranked first among equals
+            int[] top = new int[(int) Math.min(UNRESOLVED_ROWS, unresolved)];
+            int kept = 0;
+            for (int rank = 0; rank < all.size(); rank++) {
+                if (all.kind(rank) != Kind.UNRESOLVED) {
+                    continue;
+                }
+                long hits = all.hits(rank);
+                if (kept == top.length && hits <= all.hits(top[kept - 1])) {
+                    continue;
+                }
+                int i = kept == top.length ? kept - 1 : kept++;
+                while (i > 0 && all.hits(top[i - 1]) < hits) {
+                    top[i] = top[i - 1];
+                    i--;
+                }
+                top[i] = rank;
+            }
+            long held = all.hitsAt(Kind.UNRESOLVED);
+            h.append("<h3>Unresolved end points holding the most runs</h3>\n");
+            List<Integer> shown = new java.util.ArrayList<>();
+            for (int rank : top) {
+                shown.add(rank);
+            }
+            table(h, r, vars, max, shown);
+            h.append("<p>").append(unresolved).append(" unresolved end points hold ").append(held).append(" runs (")
+                    .append(Numbers.percent((double) held / Math.max(1, f.runs())))
+                    .append(" of all); minima.csv lists every one.");
+            if (f.maxIterations() > 0) {
+                h.append(" ").append(f.maxIterations())
+                        .append(" runs hit max_iterations: more iterations or a larger rate may resolve them.");
+            }
+            h.append("</p>\n");
+        }
+    }
+
+    /** The end points at {@code ranks}, a row each. */
+    private static void table(StringBuilder h, RunRecord r, List<String> vars, boolean max, List<Integer> ranks) {
+        Findings f = r.findings();
+        h.append("<table><tr><th>basin</th>");
+        int cols = Math.min(vars.size(), 6);
+        for (int i = 0; i < cols; i++) {
+            h.append("<th>").append(ESC.escape(vars.get(i))).append("</th>");
+        }
+        h.append("<th>value</th><th>kind</th><th>runs</th><th>share</th><th>note</th></tr>\n");
+        for (int rank : ranks) {
+            Findings.Minimum m = f.minima().get(rank);
+            h.append("<tr><td>").append(m.basin()).append("</td>");
+            double[] p = m.point();
+            for (int i = 0; i < cols; i++) {
+                h.append("<td>").append(Numbers.brief(p[i])).append("</td>");
+            }
+            h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
+                    .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key()).append("</td><td>")
+                    .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share())).append("</td><td class=\"t\">")
+                    .append(m.outsideDomain() ? "outside the domain" : m.onBoundary() ? "on the boundary" : "")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 }

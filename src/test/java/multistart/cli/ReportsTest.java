@@ -245,4 +245,47 @@ class ReportsTest {
         }
         assertThat(found).isGreaterThanOrEqualTo(2);
     }
+
+    /**
+     * report.html lists every minimum (none hidden behind unresolved points, which rank among
+     * them by value), then the ten unresolved end points that hold the most runs: both checked
+     * against minima.csv.
+     */
+    @Test
+    void thePageListsEveryMinimumThenTheUnresolvedPointsHoldingTheMostRuns() throws IOException {
+        Path out = run("""
+                name: p
+                objective: {builtin: peaks}
+                starts: {count: 400, sampler: halton}
+                optimizer: {method: momentum, learning_rate: [0.01, 0.05], momentum: 0.9, max_iterations: 150}
+                output: {basin_resolution: 0}
+                """);
+        String html = Files.readString(out.resolve("report.html"));
+        List<String[]> csv = Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(","))
+                .toList();
+        int split = html.indexOf("<h3>Unresolved end points holding the most runs</h3>");
+        assertThat(split).isPositive();
+        java.util.function.Function<String, List<String>> basins = part -> {
+            List<String> b = new java.util.ArrayList<>();
+            Matcher m = Pattern.compile("<tr><td>(\\d+)</td>").matcher(part);
+            while (m.find()) {
+                b.add(m.group(1));
+            }
+            return b;
+        };
+        List<String> minima = csv.stream().filter(l -> !l[4].equals("unresolved")).map(l -> l[0]).toList();
+        assertThat(minima).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(basins.apply(html.substring(html.indexOf("<h2>Distinct end points"), split)))
+                .containsExactlyElementsOf(minima);
+        // the ten with the most hits, ties in basin order
+        List<String> mostHits = csv.stream().filter(l -> l[4].equals("unresolved"))
+                .sorted(java.util.Comparator.comparingLong((String[] l) -> -Long.parseLong(l[5]))
+                        .thenComparingInt(l -> Integer.parseInt(l[0])))
+                .limit(10).map(l -> l[0]).toList();
+        assertThat(mostHits).hasSize(10);
+        assertThat(basins.apply(html.substring(split, html.indexOf("<h2>Sweep, ranked"))))
+                .containsExactlyElementsOf(mostHits);
+        long unresolved = csv.stream().filter(l -> l[4].equals("unresolved")).count();
+        assertThat(html).contains(unresolved + " unresolved end points hold ");
+    }
 }
