@@ -178,4 +178,29 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     public long hitsAt(Kind k) {
         return hitsOf[k.ordinal()];
     }
+
+    /**
+     * The ranks of the (at most) {@code k} points of kind {@code kind} that hold the most runs,
+     * most first, the better ranked first among equals: where runs gathered.
+     */
+    public int[] mostHit(Kind kind, int k) {
+        int[] top = new int[(int) Math.min(k, count(kind))];
+        int kept = 0;
+        for (int r = 0; r < size() && top.length > 0; r++) {
+            if (kind(r) != kind) {
+                continue;
+            }
+            long h = hits(r);
+            if (kept == top.length && h <= hits(top[kept - 1])) {
+                continue;
+            }
+            int i = kept == top.length ? kept - 1 : kept++;
+            while (i > 0 && hits(top[i - 1]) < h) {
+                top[i] = top[i - 1];
+                i--;
+            }
+            top[i] = r;
+        }
+        return top;
+    }
 }

@@ -177,28 +177,10 @@ public final class HtmlReport {
             }
         }
         if (unresolved > 0) {
-            // the UNRESOLVED_ROWS that hold the most runs, best ranked first among equals
-            int[] top = new int[(int) Math.min(UNRESOLVED_ROWS, unresolved)];
-            int kept = 0;
-            for (int rank = 0; rank < all.size(); rank++) {
-                if (all.kind(rank) != Kind.UNRESOLVED) {
-                    continue;
-                }
-                long hits = all.hits(rank);
-                if (kept == top.length && hits <= all.hits(top[kept - 1])) {
-                    continue;
-                }
-                int i = kept == top.length ? kept - 1 : kept++;
-                while (i > 0 && all.hits(top[i - 1]) < hits) {
-                    top[i] = top[i - 1];
-                    i--;
-                }
-                top[i] = rank;
-            }
             long held = all.hitsAt(Kind.UNRESOLVED);
             h.append("<h3>Unresolved end points holding the most runs</h3>\n");
             List<Integer> shown = new java.util.ArrayList<>();
-            for (int rank : top) {
+            for (int rank : all.mostHit(Kind.UNRESOLVED, UNRESOLVED_ROWS)) {
                 shown.add(rank);
             }
             table(h, r, vars, max, shown);

@@ -14,6 +14,10 @@ public final class SummaryMarkdown {
 
     /** Rows of the minima table shown; minima.csv has them all. */
     static final int MAX_MINIMA_ROWS = 25;
+
+    /** Unresolved end points the summary shows: at most this many, each holding at least GATHERED_SHARE of the runs. */
+    static final int GATHERED_ROWS = 5;
+    static final double GATHERED_SHARE = 0.01;
     static final int MAX_COMBO_ROWS = 40;
 
     private SummaryMarkdown() {
@@ -80,7 +84,7 @@ public final class SummaryMarkdown {
             }
         }
         if (!resolved.isEmpty()) {
-            minimaTable(s, vars, resolved, minimaCount + saddles, max);
+            minimaTable(s, vars, resolved, minimaCount + saddles, max, true);
         }
         if (unresolved > 0) {
             long unresolvedRuns = f.minima().hitsAt(Kind.UNRESOLVED);
@@ -101,6 +105,21 @@ public final class SummaryMarkdown {
                         .append(" runs hit max_iterations: more iterations or a larger rate may resolve them.");
             }
             s.append("\n\n");
+            // where the stopped runs gathered, when some point holds a noticeable share of them (an
+            // optimizer circling a minimum, a flat region); a sweep of short runs scatters them
+            List<Findings.Minimum> gathered = new java.util.ArrayList<>();
+            for (int rank : f.minima().mostHit(Kind.UNRESOLVED, GATHERED_ROWS)) {
+                Findings.Minimum m = f.minima().get(rank);
+                if (m.share() >= GATHERED_SHARE) {
+                    gathered.add(m);
+                }
+            }
+            if (!gathered.isEmpty()) {
+                s.append("Unresolved end points holding at least ").append(Numbers.percent(GATHERED_SHARE))
+                        .append(" of the runs each").append(c.output().charts()
+                                ? " (`report.html` shows the ten that hold the most)" : "").append(":\n\n");
+                minimaTable(s, vars, gathered, gathered.size(), max, false);
+            }
         }
 
         s.append("## Sweep, ranked by success rate then median iterations\n\n");
@@ -152,7 +171,7 @@ public final class SummaryMarkdown {
     }
 
     private static void minimaTable(StringBuilder s, List<String> vars, List<Findings.Minimum> rows, long total,
-            boolean max) {
+            boolean max, boolean explainNumbers) {
         int cols = Math.min(vars.size(), 6);
         s.append("| basin |");
         for (String v : vars.subList(0, cols)) {
@@ -185,7 +204,7 @@ public final class SummaryMarkdown {
         // a basin's number is its rank among all distinct end points, unresolved ones included
         // (minima.csv and runs.csv use the same numbers), so where those lie between two rows
         // the numbers jump: say why once
-        for (int i = 0; i < shown; i++) {
+        for (int i = 0; i < shown && explainNumbers; i++) {
             if (rows.get(i).basin() != i + 1) {
                 s.append("\nBasins are numbered by value among all distinct end points, unresolved ones included "
                         + "(as in `minima.csv` and `runs.csv`), so the numbers above skip those.\n");

@@ -288,4 +288,36 @@ class ReportsTest {
         long unresolved = csv.stream().filter(l -> l[4].equals("unresolved")).count();
         assertThat(html).contains(unresolved + " unresolved end points hold ");
     }
+
+    /**
+     * summary.md shows where stopped runs gathered: the unresolved end points holding at least 1% of
+     * the runs, at most five, most first (rmsprop at a fixed rate circles beale's minimum), checked
+     * against minima.csv.
+     */
+    @Test
+    void theSummaryShowsWhereStoppedRunsGathered() throws IOException {
+        Path out = run("""
+                name: b
+                objective: {builtin: beale}
+                starts: {count: 300, sampler: halton}
+                optimizer: {method: rmsprop, learning_rate: 0.01, max_iterations: 3000}
+                output: {charts: false}
+                """);
+        String summary = Files.readString(out.resolve("summary.md"));
+        List<String> expected = Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(","))
+                .filter(l -> l[4].equals("unresolved") && Double.parseDouble(l[6]) >= 0.01)
+                .sorted(java.util.Comparator.comparingLong((String[] l) -> -Long.parseLong(l[5]))
+                        .thenComparingInt(l -> Integer.parseInt(l[0])))
+                .limit(5).map(l -> l[0] + "," + l[5]).toList();
+        assertThat(expected).isNotEmpty();
+        int at = summary.indexOf("Unresolved end points holding at least 1.0% of the runs each:");
+        assertThat(at).as(summary).isPositive();
+        List<String> rows = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|.*\\| unresolved \\| (\\d+) \\|")
+                .matcher(summary.substring(at, summary.indexOf("## Sweep")));
+        while (m.find()) {
+            rows.add(m.group(1) + "," + m.group(2));
+        }
+        assertThat(rows).containsExactlyElementsOf(expected);
+    }
 }
