@@ -980,16 +980,17 @@ public final class ConfigLoader {
                 }
                 double a = from.getAsDouble();
                 double b = to.getAsDouble();
-                if (a > b) {
-                    r.problem("from", "low > high: from " + a + " is above to " + b);
-                    return null;
-                }
+                // from may lie above to: the points then run downwards (0.1, 0.01, 0.001), in that order
                 if (n > 1 && a == b) {
                     r.problem("steps", "from equals to, so " + n + " steps would repeat one value");
                     return null;
                 }
                 if (log && !(a > 0)) {
                     r.problem("from", "a log scale needs from > 0, got " + a);
+                    return null;
+                }
+                if (log && !(b > 0)) {
+                    r.problem("to", "a log scale needs to > 0, got " + b);
                     return null;
                 }
                 double[] out = new double[(int) n];

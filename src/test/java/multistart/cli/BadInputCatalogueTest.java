@@ -104,7 +104,7 @@ class BadInputCatalogueTest {
         c.add(add("decay zero", "  decay: 0\n", ":10:3: optimizer.decay: must be in (0, 1], got 0.0"));
         c.add(add("decay above one", "  decay: 1.5\n", ":10:3: optimizer.decay: must be in (0, 1], got 1.5"));
         c.add(add("momentum one", "  momentum: 1.0\n", ":10:3: optimizer.momentum: must be in [0, 1), got 1.0"));
-        c.add(add("range low > high", "  momentum: {from: 0.9, to: 0.1, steps: 3}\n", ":10:14: optimizer.momentum.from: low > high: from 0.9 is above to 0.1"));
+        c.add(add("log range to zero", "  decay: {from: 1, to: 0, steps: 3, scale: log}\n", ":10:20: optimizer.decay.to: a log scale needs to > 0"));
         c.add(add("range without steps", "  momentum: {from: 0.1, to: 0.9}\n", ":10:3: optimizer.momentum: a range needs from, to and steps; 'steps' is missing"));
         c.add(add("log range from zero", "  decay: {from: 0, to: 1, steps: 3, scale: log}\n", ":10:11: optimizer.decay.from: a log scale needs from > 0"));
         c.add(add("range of zero steps", "  decay: {from: 0.5, to: 1, steps: 0}\n", ":10:29: optimizer.decay.steps: must be between 1 and 10000, got 0"));

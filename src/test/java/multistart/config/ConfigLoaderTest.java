@@ -128,6 +128,27 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aRangeMayRunDownwards() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("  learning_rate: 0.1", """
+                      learning_rate: {from: 0.1, to: 0.001, steps: 3, scale: log}
+                      momentum: {from: 0.9, to: 0.0, steps: 4}
+                    """.stripTrailing()));
+            List<Double> rates = new java.util.ArrayList<>();
+            List<Double> momenta = new java.util.ArrayList<>();
+            for (Combo k : c.optimizer().combos()) {
+                if (!rates.contains(k.learningRate())) {
+                    rates.add(k.learningRate());
+                }
+                if (!momenta.contains(k.momentum())) {
+                    momenta.add(k.momentum());
+                }
+            }
+            // in the order written, the same decimals as the upward ranges give
+            assertThat(rates).containsExactly(0.1, 0.01, 0.001);
+            assertThat(momenta).containsExactly(0.9, 0.6, 0.3, 0.0);
+        }
+
+        @Test
         void tidyingMovesAPointByEightUlpsAtMostAndFindsEveryShortDecimalNearIt() {
             java.util.SplittableRandom random = new java.util.SplittableRandom(23);
             for (int i = 0; i < 20_000; i++) {
@@ -274,7 +295,7 @@ class ConfigLoaderTest {
         @CsvSource(delimiter = '|', value = {
             "learning_rate: .nan | optimizer.learning_rate | must be a finite number",
             "decay: 1.5 | optimizer.decay | must be in (0, 1]",
-            "momentum: {from: 0.9, to: 0.1, steps: 3} | optimizer.momentum.from | low > high",
+            "learning_rate: {from: 0.1, to: -0.1, steps: 3, scale: log} | optimizer.learning_rate.to | a log scale needs to > 0",
             "max_iterations: 2.5 | optimizer.max_iterations | must be a whole number",
             "learning_rate: [] | optimizer.learning_rate | the list is empty",
             "epsilon: 0 | optimizer.epsilon | must be > 0",
