@@ -134,12 +134,23 @@ final class Experiment {
     }
 
     /**
-     * basins.png (2 or more dimensions), convergence.png and sweep.png, written; returns them for the
-     * report page. An interrupt while the basin map is drawn ends the map, which is then left out.
+     * The pictures as written, for the report page.
+     *
+     * @param mapSeconds the basin map's runs (NaN when there is no map)
+     * @param mapSkipped an interrupt ended the map, and basins.png was left out
      */
-    private static java.util.Map<String, byte[]> pictures(Plan plan, Aggregator aggregator, RunRecord record,
+    private record Pictures(java.util.Map<String, byte[]> images, double mapSeconds, boolean mapSkipped) {
+    }
+
+    /**
+     * basins.png (2 or more dimensions), convergence.png and sweep.png, written. An interrupt while
+     * the basin map is drawn ends the map, which is then left out.
+     */
+    private static Pictures pictures(Plan plan, Aggregator aggregator, RunRecord record,
             int threads, OutputFolder out, BooleanSupplier cancelled, boolean quiet) throws IOException {
         long t0 = System.nanoTime();
+        double mapSeconds = Double.NaN;
+        boolean mapSkipped = false;
         ExperimentConfig config = plan.config();
         Findings f = record.findings();
         java.util.Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
@@ -161,6 +172,7 @@ final class Experiment {
                     combos.size() == 1 ? "" : shown.size() == 1 ? " under combo " + shown.get(0).index()
                             : " for each of " + shown.size() + " combos");
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
+            long m0 = System.nanoTime();
             try (Progress progress = Progress.start(plan.mapRuns(), 0, config.name() + " basin map", quiet)) {
                 long before = 0;
                 for (multistart.config.Combo combo : shown) {
@@ -175,9 +187,11 @@ final class Experiment {
                     before += (long) resolution * resolution;
                 }
             }
+            mapSeconds = (System.nanoTime() - m0) / 1e9;
             if (rasters.size() == shown.size()) {
                 pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
             } else {
+                mapSkipped = true;
                 LOG.warn("{}: basin map interrupted; the results are written without basins.png", config.name());
             }
         }
@@ -187,7 +201,7 @@ final class Experiment {
             out.writeBytes(e.getKey(), e.getValue());
         }
         LOG.debug("charts in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
-        return pictures;
+        return new Pictures(pictures, mapSeconds, mapSkipped);
     }
 
     private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {
@@ -350,16 +364,16 @@ final class Experiment {
                         wall, Double.NaN, true, steps);
                 side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));
                 out.write("sweep.csv", w -> CsvTables.sweep(early, w));
-                java.util.Map<String, byte[]> pictures = config.output().charts()
+                Pictures pictures = config.output().charts()
                         ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet) : null;
-                mapSkipped = pictures != null && plan.mapPanels() > 0 && findings.best() != null
-                        && !pictures.containsKey("basins.png");
+                mapSkipped = pictures != null && pictures.mapSkipped();
                 side.join();
                 // the files that state the whole command's time go last, once everything else is written
-                RunRecord record = early.withTotalSeconds((System.nanoTime() - startNanos) / 1e9);
+                RunRecord record = early.withTimes((System.nanoTime() - startNanos) / 1e9,
+                        pictures == null ? Double.NaN : pictures.mapSeconds());
                 out.write("summary.md", w -> SummaryMarkdown.write(record, w));
                 if (pictures != null) {
-                    out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures, w));
+                    out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures.images(), w));
                 }
                 out.write("result.json", w -> ResultJson.write(record, w));
             }

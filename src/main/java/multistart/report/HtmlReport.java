@@ -117,8 +117,9 @@ public final class HtmlReport {
         }
         h.append("</table>\n");
 
-        h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent, %.3f s in "
-                + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(), r.totalSeconds(),
+        h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent%s, %.3f s in "
+                + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(),
+                SummaryMarkdown.mapTime(r), r.totalSeconds(),
                 r.threads(), f.gradientSteps(), Numbers.brief(r.stepsPerSecond()))).append("</p>\n");
         h.append("<h2>Resolved config</h2>\n<pre>");
         for (String line : ConfigDump.lines(c)) {

@@ -42,6 +42,7 @@ public final class ResultJson {
             g.writeObjectFieldStart("timing");
             number(g, "wall_seconds", r.wallSeconds());
             number(g, "total_seconds", r.totalSeconds());
+            number(g, "basin_map_seconds", r.mapSeconds());
             g.writeNumberField("gradient_steps", f.gradientSteps());
             number(g, "steps_per_second", r.stepsPerSecond());
             g.writeNumberField("threads", r.threads());

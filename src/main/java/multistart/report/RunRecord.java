@@ -13,6 +13,7 @@ import multistart.engine.Plan;
  * @param totalSeconds the whole command up to the file that states it (start-up, analysis, basin map and
  *                     the other files included)
  * @param sessionSteps gradient steps taken by this process (less than the total when resumed)
+ * @param mapSeconds   the basin map's runs (NaN: no map, or not yet drawn)
  */
 public record RunRecord(
         Plan plan,
@@ -24,7 +25,15 @@ public record RunRecord(
         double wallSeconds,
         double totalSeconds,
         boolean complete,
-        long sessionSteps) {
+        long sessionSteps,
+        double mapSeconds) {
+
+    /** Before the basin map's time is known. */
+    public RunRecord(Plan plan, Findings findings, List<multistart.engine.Trajectory> trajectories, int threads,
+            int lanes, String version, double wallSeconds, double totalSeconds, boolean complete, long sessionSteps) {
+        this(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds, complete, sessionSteps,
+                Double.NaN);
+    }
 
     /** Without a separate count of this session's steps (a run that was not resumed). */
     public RunRecord(Plan plan, Findings findings, List<multistart.engine.Trajectory> trajectories, int threads,
@@ -33,10 +42,13 @@ public record RunRecord(
                 findings.gradientSteps());
     }
 
-    /** The same record with the whole command's time measured later (once the other files are written). */
-    public RunRecord withTotalSeconds(double seconds) {
-        return new RunRecord(plan, findings, trajectories, threads, lanes, version, wallSeconds, seconds, complete,
-                sessionSteps);
+    /**
+     * The same record with the whole command's time and the basin map's, measured later (once the
+     * other files are written).
+     */
+    public RunRecord withTimes(double totalSeconds, double mapSeconds) {
+        return new RunRecord(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds,
+                complete, sessionSteps, mapSeconds);
     }
 
     public double stepsPerSecond() {

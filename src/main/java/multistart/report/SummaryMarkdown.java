@@ -163,11 +163,17 @@ public final class SummaryMarkdown {
             s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
         }
         s.append("\n## Timing\n\n");
-        s.append(String.format(Locale.ROOT, "%.3f s of gradient descent (%.3f s in all) on %d threads: %d gradient "
-                + "steps, %s steps per second.%n", r.wallSeconds(), r.totalSeconds(), r.threads(),
+        s.append(String.format(Locale.ROOT, "%.3f s of gradient descent%s (%.3f s in all) on %d threads: %d gradient "
+                + "steps, %s steps per second.%n", r.wallSeconds(), mapTime(r), r.totalSeconds(), r.threads(),
                 f.gradientSteps(), Numbers.brief(r.stepsPerSecond())));
         s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append(".\n");
         w.write(s.toString());
+    }
+
+    /** ", 3.950 s drawing the basin map" when a map was drawn, else nothing. */
+    static String mapTime(RunRecord r) {
+        return Double.isNaN(r.mapSeconds()) ? ""
+                : String.format(Locale.ROOT, ", %.3f s drawing the basin map", r.mapSeconds());
     }
 
     private static void minimaTable(StringBuilder s, List<String> vars, List<Findings.Minimum> rows, long total,

@@ -199,6 +199,13 @@ class ReportsTest {
         double tb = number(Files.readString(out.resolve("b/result.json")), json);
         assertThat(ta + tb).as("a %s s, b %s s, the command %s s", ta, tb, elapsed).isLessThanOrEqualTo(elapsed);
         assertThat(tb).as("b %s s of the %s s after a", tb, elapsed - ta).isGreaterThan(0.6 * (elapsed - ta));
+        // b's map is stated apart: part of its whole time, longer than its sweep (14 400 runs against 50); a has none
+        String bJson = Files.readString(out.resolve("b/result.json"));
+        double mb = number(bJson, "\"basin_map_seconds\" : ([0-9.eE+-]+)");
+        assertThat(mb).isLessThan(tb).isGreaterThan(number(bJson, "\"wall_seconds\" : ([0-9.eE+-]+)"));
+        assertThat(Files.readString(out.resolve("a/result.json"))).contains("\"basin_map_seconds\" : null");
+        assertThat(Files.readString(out.resolve("b/summary.md")))
+                .contains(String.format(java.util.Locale.ROOT, ", %.3f s drawing the basin map (", mb));
         // the summary and the page state the same time
         String stated = String.format(java.util.Locale.ROOT, "%.3f s in all", tb);
         assertThat(Files.readString(out.resolve("b/summary.md"))).contains(stated);
