@@ -82,4 +82,17 @@ public record Findings(
     public Minimum best() {
         return minima.isEmpty() ? null : minima.get(0);
     }
+
+    /**
+     * The best end point that passed the minimum check (a maximum's, when maximising), or null
+     * for none: the best end point itself may be a saddle or unresolved.
+     */
+    public Minimum bestMinimum() {
+        for (int r = 0; r < minima.size(); r++) {
+            if (minima.kind(r) == Kind.MINIMUM) {
+                return minima.get(r);
+            }
+        }
+        return null;
+    }
 }

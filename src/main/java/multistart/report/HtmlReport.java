@@ -56,8 +56,10 @@ public final class HtmlReport {
         if (best == null) {
             h.append("No run ended at a finite point: all ").append(f.runs()).append(" runs diverged or failed.");
         } else {
-            h.append("Best ").append(c.objective().goal().extremum()).append(": <b>").append(Numbers.exact(best.value()))
-                    .append("</b> at (");
+            String extremum = c.objective().goal().extremum();
+            boolean isExtremum = best.kind() == Kind.MINIMUM;
+            h.append("Best ").append(isExtremum ? extremum : "end point").append(": <b>")
+                    .append(Numbers.exact(best.value())).append("</b> at (");
             double[] p = best.point();
             for (int i = 0; i < p.length; i++) {
                 h.append(i > 0 ? ", " : "").append(ESC.escape(vars.get(i))).append(" = ").append(Numbers.exact(p[i]));
@@ -67,6 +69,13 @@ public final class HtmlReport {
                     .append(Numbers.percent(best.share())).append(").");
             if (f.targetKnown()) {
                 h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.');
+            }
+            if (!isExtremum) {
+                Findings.Minimum m = f.bestMinimum();
+                h.append(" It is ").append(best.kind() == Kind.SADDLE ? "a saddle point" : "unresolved (a flat region, "
+                        + "or runs that stopped short)").append(m == null ? "; no end point is a confirmed "
+                        + extremum + "." : "; the best confirmed " + extremum + " is " + Numbers.exact(m.value())
+                        + ", basin " + m.basin() + ", reached by " + m.hits() + " runs.");
             }
             List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
             if (!ranked.isEmpty() && ranked.size() > 1) {

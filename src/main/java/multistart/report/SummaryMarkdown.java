@@ -49,7 +49,9 @@ public final class SummaryMarkdown {
                 default -> "unresolved (a flat region, or runs that stopped short)";
             };
             String where = best.where().isEmpty() ? "" : ", " + best.where();
-            s.append("**Best ").append(extremum).append(": ").append(Numbers.exact(best.value()))
+            boolean isExtremum = best.kind() == Kind.MINIMUM;
+            s.append("**Best ").append(isExtremum ? extremum : "end point").append(": ")
+                    .append(Numbers.exact(best.value()))
                     .append(" at ").append(point(vars, best.point())).append("**, basin 1, ").append(kind)
                     .append(where).append(", reached by ").append(best.hits()).append(" of ")
                     .append(f.runs()).append(" runs (").append(Numbers.percent(best.share())).append(").");
@@ -57,6 +59,13 @@ public final class SummaryMarkdown {
                 double diff = Math.abs(best.value() - f.target());
                 s.append(" Known optimum: ").append(Numbers.exact(f.target())).append(" (difference ")
                         .append(Numbers.brief(diff)).append(").");
+            }
+            if (!isExtremum) {
+                Findings.Minimum m = f.bestMinimum();
+                s.append(m == null ? " No end point is a confirmed " + extremum + "."
+                        : " Best confirmed " + extremum + ": " + Numbers.exact(m.value()) + " at "
+                                + point(vars, m.point()) + ", basin " + m.basin() + ", reached by " + m.hits()
+                                + " runs.");
             }
             s.append("\n\n");
         }

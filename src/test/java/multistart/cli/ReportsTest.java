@@ -327,4 +327,26 @@ class ReportsTest {
         }
         assertThat(rows).containsExactlyElementsOf(expected);
     }
+
+    /**
+     * When the best end point is not a minimum it is not called one: peaks under gd at rate 0.08,
+     * where the runs in the global well settle on a two-point orbit (about -5.82, never converging)
+     * and the best minimum found is the local one at (-1.3474, 0.2045), -3.0498494028.
+     */
+    @Test
+    void aBestEndPointThatIsNoMinimumIsNotCalledOne() throws IOException {
+        Path out = run("""
+                name: p
+                objective: {builtin: peaks}
+                starts: {count: 300, sampler: halton}
+                optimizer: {method: gd, learning_rate: 0.08, max_iterations: 3000}
+                output: {basin_resolution: 0}
+                """);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("**Best end point: ").doesNotContain("Best minimum")
+                .containsPattern("unresolved \\(a flat region, or runs that stopped short\\), reached by")
+                .containsPattern("Best confirmed minimum: -3\\.04984940\\d* at \\(x = -1\\.34739");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Best end point: <b>")
+                .containsPattern("the best confirmed minimum is -3\\.04984940");
+    }
 }
