@@ -321,12 +321,18 @@ public final class Charts {
         List<Findings.ComboSummary> combos = r.findings().combos();
         List<String> axes = o.sweptColumns();
         List<Chart<?, ?>> out = new ArrayList<>();
+        double most = 0;
+        for (Findings.ComboSummary cs : combos) {
+            most = Math.max(most, 100 * cs.successRate());
+        }
+        // one scale for every panel, ending at a round figure above the best rate
+        double top = colourTop(most);
         if (axes.size() < 2) {
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
                     .title("Success rate by " + (axes.isEmpty() ? "combo" : axes.get(0)))
                     .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0)).yAxisTitle("success rate").build();
             style(chart.getStyler());
-            chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+            chart.getStyler().setYAxisMin(0.0).setYAxisMax(top / 100);
             chart.getStyler().setLegendVisible(false);
             double[] x = new double[combos.size()];
             double[] y = new double[combos.size()];
@@ -334,6 +340,28 @@ public final class Charts {
                 String v = axes.isEmpty() ? "" : OptimizerConfig.columnValue(combos.get(i).combo(), axes.get(0));
                 x[i] = axes.isEmpty() || axes.get(0).equals("method") ? i : Double.parseDouble(v);
                 y[i] = combos.get(i).successRate();
+            }
+            // a setting swept over decades (a log range of rates) on a log axis, where its points
+            // are evenly spaced instead of crowding at the left
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (double v : x) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            boolean numeric = !axes.isEmpty() && !axes.get(0).equals("method");
+            chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 100 * lo);
+            if (!numeric) {
+                // combos or methods at 0, 1, 2, ...: equally spaced, so XChart ticks them, by name
+                List<String> names = new ArrayList<>();
+                for (Findings.ComboSummary cs : combos) {
+                    names.add(axes.isEmpty() ? Integer.toString(cs.combo().index())
+                            : OptimizerConfig.columnValue(cs.combo(), axes.get(0)));
+                }
+                chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
+                    int i = (int) Math.round(v);
+                    return i >= 0 && i < names.size() && Math.abs(v - i) < 1e-9 ? names.get(i) : "";
+                });
             }
             chart.addSeries("success rate", x, y).setMarker(SeriesMarkers.CIRCLE);
             out.add(chart);
@@ -367,16 +395,18 @@ public final class Charts {
                     }
                 }
             }
-            String title = "Success rate (%) by " + ax + " and " + ay
+            // the axes name the two settings; the title the facet, and where the colours end
+            String title = "Success rate (%)"
                     + (axes.size() >= 3 ? ", " + axes.get(2) + " = " + facet : "")
-                    + (axes.size() > 3 ? " (mean over " + String.join(", ", axes.subList(3, axes.size())) + ")" : "");
+                    + (axes.size() > 3 ? ", mean over " + String.join(", ", axes.subList(3, axes.size())) : "")
+                    + (top < 100 ? "; colours 0-" + Numbers.brief(top) + "%" : "");
             HeatMapChart chart = new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
                     .xAxisTitle(ax).yAxisTitle(ay).build();
             style(chart.getStyler());
             chart.getStyler().setShowValue(true);
             chart.getStyler().setHeatMapValueDecimalPattern("0.0");
             chart.getStyler().setMin(0);
-            chart.getStyler().setMax(100);
+            chart.getStyler().setMax(top);
             chart.getStyler().setRangeColors(new Color[] {new Color(215, 48, 39), new Color(254, 224, 139),
                 new Color(26, 152, 80)});
             chart.getStyler().setLegendVisible(false);
@@ -384,6 +414,20 @@ public final class Charts {
             out.add(chart);
         }
         return out;
+    }
+
+    /**
+     * Where the success heat map's colours end: the first of 1, 2, 5, 10, 20, 50, 100 (%) at or
+     * above the best rate. At a fixed 0-100% a sweep whose rates all lie near 1% (rastrigin's) was
+     * one red; the title says where the scale ends.
+     */
+    static double colourTop(double bestPercent) {
+        for (double t : new double[] {1, 2, 5, 10, 20, 50}) {
+            if (bestPercent <= t) {
+                return t;
+            }
+        }
+        return 100;
     }
 
     private static List<String> distinct(List<Findings.ComboSummary> combos, String column) {
@@ -436,6 +480,15 @@ public final class Charts {
         style(chart.getStyler());
         if (range != null) {
             chart.getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
+        }
+        if (values.length > 0) {
+            // values that differ in their last digits only (one minimum, reached to rounding):
+            // XChart's plain labels then print one 16-digit label; powers of ten read better
+            double lo = Math.min(values[0], values[values.length - 1]);
+            double hi = Math.max(values[0], values[values.length - 1]);
+            if (hi - lo < 1e-6 * Math.max(1, Math.max(Math.abs(lo), Math.abs(hi)))) {
+                chart.getStyler().setYAxisDecimalPattern("0.##E0");
+            }
         }
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(0);

@@ -64,4 +64,15 @@ class ChartScalesTest {
         assertThat(Charts.convergenceCap(false, 6000, 1e18)).isZero();
         assertThat(Charts.convergenceCap(true, 0, 1e18)).isZero();
     }
+
+    @Test
+    void theSuccessColoursEndAtARoundFigureAboveTheBestRate() {
+        // rastrigin's 0.6-1.2%: colours over 0-2%, so 1.2% stands out from 0.6%
+        assertThat(Charts.colourTop(1.2)).isEqualTo(2.0);
+        assertThat(Charts.colourTop(1.0)).isEqualTo(1.0);
+        assertThat(Charts.colourTop(0.0)).isEqualTo(1.0);
+        assertThat(Charts.colourTop(32.3)).isEqualTo(50.0);
+        assertThat(Charts.colourTop(50.1)).isEqualTo(100.0);
+        assertThat(Charts.colourTop(100.0)).isEqualTo(100.0);
+    }
 }
