@@ -84,6 +84,25 @@ public record Findings(
     }
 
     /**
+     * Basin numbers of the other minima whose value is within {@code tolerance} of the best end
+     * point's: global minima that tie (himmelblau's four), in basin order.
+     */
+    public List<Integer> tiedWithBest(double tolerance) {
+        List<Integer> out = new java.util.ArrayList<>();
+        Minimum best = best();
+        // ranked by value: the ties come first, and the first point beyond the tolerance ends them
+        for (int r = 1; best != null && r < minima.size(); r++) {
+            if (!(Math.abs(minima.value(r) - best.value()) <= tolerance)) {
+                break;
+            }
+            if (minima.kind(r) == Kind.MINIMUM) {
+                out.add(minima.get(r).basin());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The best end point that passed the minimum check (a maximum's, when maximising), or null
      * for none: the best end point itself may be a saddle or unresolved.
      */

@@ -70,6 +70,10 @@ public final class HtmlReport {
             if (f.targetKnown()) {
                 h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.');
             }
+            String ties = SummaryMarkdown.ties(f, c, c.objective().goal());
+            if (isExtremum && !ties.isEmpty()) {
+                h.append(' ').append(ESC.escape(ties));
+            }
             if (!isExtremum) {
                 Findings.Minimum m = f.bestMinimum();
                 h.append(" It is ").append(best.kind() == Kind.SADDLE ? "a saddle point" : "unresolved (a flat region, "

@@ -60,6 +60,10 @@ public final class SummaryMarkdown {
                 s.append(" Known optimum: ").append(Numbers.exact(f.target())).append(" (difference ")
                         .append(Numbers.brief(diff)).append(").");
             }
+            String ties = ties(f, c, goal);
+            if (isExtremum && !ties.isEmpty()) {
+                s.append(' ').append(ties);
+            }
             if (!isExtremum) {
                 Findings.Minimum m = f.bestMinimum();
                 s.append(m == null ? " No end point is a confirmed " + extremum + "."
@@ -177,6 +181,26 @@ public final class SummaryMarkdown {
                 f.gradientSteps(), Numbers.brief(r.stepsPerSecond())));
         s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append(".\n");
         w.write(s.toString());
+    }
+
+    /**
+     * "3 other minima tie with it (within 1e-06): basins 2, 3, 4." when global minima tie (as
+     * himmelblau's four do), else "".
+     */
+    static String ties(Findings f, ExperimentConfig c, multistart.config.Goal goal) {
+        double tol = c.basins().successTolerance();
+        List<Integer> ties = f.tiedWithBest(tol);
+        if (ties.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder();
+        t.append(Numbers.count(ties.size(), "other " + goal.extremum() + " ties", "other " + goal.extrema() + " tie"))
+                .append(" with it (within ").append(Numbers.brief(tol)).append("): ")
+                .append(ties.size() == 1 ? "basin " : "basins ");
+        for (int i = 0; i < Math.min(10, ties.size()); i++) {
+            t.append(i > 0 ? ", " : "").append(ties.get(i));
+        }
+        return t.append(ties.size() > 10 ? ", ..." : "").append('.').toString();
     }
 
     /** ", 3.950 s drawing the basin map" when a map was drawn, else nothing. */
