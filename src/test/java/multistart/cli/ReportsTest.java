@@ -50,6 +50,15 @@ class ReportsTest {
         return img;
     }
 
+    /** minima.csv's rows (basin,x,y,value,kind,hits,share,best_run), split at the commas. */
+    static List<String[]> minimaCsv(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(",")).toList();
+    }
+
+    /** minima.csv's unresolved rows holding the most runs first, ties in basin order. */
+    static final java.util.Comparator<String[]> MOST_HITS = java.util.Comparator
+            .comparingLong((String[] l) -> -Long.parseLong(l[5])).thenComparingInt(l -> Integer.parseInt(l[0]));
+
     @Test
     void everyPictureIsAValidPngOfTheExpectedSizeAndThePageEmbedsThem() throws IOException {
         Path out = run(SWEEP);
@@ -270,8 +279,7 @@ class ReportsTest {
                 output: {basin_resolution: 0}
                 """);
         String html = Files.readString(out.resolve("report.html"));
-        List<String[]> csv = Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(","))
-                .toList();
+        List<String[]> csv = minimaCsv(out);
         int split = html.indexOf("<h3>Unresolved end points holding the most runs</h3>");
         assertThat(split).isPositive();
         java.util.function.Function<String, List<String>> basins = part -> {
@@ -287,9 +295,7 @@ class ReportsTest {
         assertThat(basins.apply(html.substring(html.indexOf("<h2>Distinct end points"), split)))
                 .containsExactlyElementsOf(minima);
         // the ten with the most hits, ties in basin order
-        List<String> mostHits = csv.stream().filter(l -> l[4].equals("unresolved"))
-                .sorted(java.util.Comparator.comparingLong((String[] l) -> -Long.parseLong(l[5]))
-                        .thenComparingInt(l -> Integer.parseInt(l[0])))
+        List<String> mostHits = csv.stream().filter(l -> l[4].equals("unresolved")).sorted(MOST_HITS)
                 .limit(10).map(l -> l[0]).toList();
         assertThat(mostHits).hasSize(10);
         assertThat(basins.apply(html.substring(split, html.indexOf("<h2>Sweep, ranked"))))
@@ -313,11 +319,9 @@ class ReportsTest {
                 output: {charts: false}
                 """);
         String summary = Files.readString(out.resolve("summary.md"));
-        List<String> expected = Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(","))
+        List<String> expected = minimaCsv(out).stream()
                 .filter(l -> l[4].equals("unresolved") && Double.parseDouble(l[6]) >= 0.01)
-                .sorted(java.util.Comparator.comparingLong((String[] l) -> -Long.parseLong(l[5]))
-                        .thenComparingInt(l -> Integer.parseInt(l[0])))
-                .limit(5).map(l -> l[0] + "," + l[5]).toList();
+                .sorted(MOST_HITS).limit(5).map(l -> l[0] + "," + l[5]).toList();
         assertThat(expected).isNotEmpty();
         int at = summary.indexOf("Unresolved end points holding at least 1.0% of the runs each:");
         assertThat(at).as(summary).isPositive();
