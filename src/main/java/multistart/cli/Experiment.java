@@ -76,8 +76,9 @@ final class Experiment {
         }
     }
 
-    /** What the batch summary line needs. */
     /**
+     * What the batch summary line needs.
+     *
      * @param complete  every run done and every result written (but basins.png when {@code mapSkipped})
      * @param mapSkipped interrupted while the basin map was drawn: the rest is written, basins.png is not
      */
@@ -136,7 +137,7 @@ final class Experiment {
     /**
      * The pictures as written, for the report page.
      *
-     * @param mapSeconds the basin map's runs (NaN when there is no map)
+     * @param mapSeconds how long the basin map's runs took (NaN when there is no map)
      * @param mapSkipped an interrupt ended the map, and basins.png was left out
      */
     private record Pictures(java.util.Map<String, byte[]> images, double mapSeconds, boolean mapSkipped) {

@@ -13,7 +13,7 @@ import multistart.engine.Plan;
  * @param totalSeconds the whole command up to the file that states it (start-up, analysis, basin map and
  *                     the other files included)
  * @param sessionSteps gradient steps taken by this process (less than the total when resumed)
- * @param mapSeconds   the basin map's runs (NaN: no map, or not yet drawn)
+ * @param mapSeconds   how long the basin map's runs took (NaN: no map, or not yet drawn)
  */
 public record RunRecord(
         Plan plan,
