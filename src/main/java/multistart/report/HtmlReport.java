@@ -128,7 +128,8 @@ public final class HtmlReport {
                     .append(Numbers.brief(cs.bestValue())).append("</td><td>").append(cs.basinsFound())
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p>basins: the distinct end points the combo's runs reached, unresolved ones included "
+                + "(as sweep.csv's basins_found).</p>\n");
 
         h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent%s, %.3f s in "
                 + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(),

@@ -138,7 +138,9 @@ public final class SummaryMarkdown {
         s.append("## Sweep, ranked by success rate then median iterations\n\n");
         s.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance()))
                 .append(" of ").append(f.targetKnown() ? "the known optimum " : "the best value found ")
-                .append(Numbers.exact(f.target())).append(". 95% Wilson interval in brackets.\n\n");
+                .append(Numbers.exact(f.target())).append(". 95% Wilson interval in brackets. `basins`: the distinct "
+                        + "end points the combo's runs reached, unresolved ones included (as `sweep.csv`'s "
+                        + "`basins_found`).\n\n");
         List<String> swept = c.optimizer().sweptColumns();
         s.append("| rank | combo |");
         for (String col : swept) {

@@ -240,6 +240,9 @@ class ReportsTest {
         assertThat(summary).contains("4 minima, 0 saddles, 0 unresolved").doesNotContain(why);
         // its four minima are all global (value 0): the answer says they tie
         assertThat(summary).contains("3 other minima tie with it (within 1.0000e-06): basins 2, 3, 4.");
+        // the sweep table's basins column says what it counts
+        assertThat(summary).contains("`basins`: the distinct end points the combo's runs reached, unresolved ones "
+                + "included");
         // peaks with runs cut short: unresolved points rank between its minima
         out = run("""
                 name: p
