@@ -180,6 +180,38 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     }
 
     /**
+     * Where the point at rank {@code r} lies against the minima: "nearest minimum: basin 1, 0.0088
+     * away" (Euclidean distance; the better ranked among equals; {@code word} names a minimum,
+     * "maximum" when maximising), or "" when there is none. Said of an unresolved point, it tells
+     * an optimizer circling a minimum, or runs stopped on their way to it, from a flat region far
+     * from any.
+     */
+    public String nearestMinimum(int r, String word) {
+        if (count(Kind.MINIMUM) == 0) {
+            return "";
+        }
+        // a scan of all points: called for the few rows the reports show
+        int nearest = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int q = 0; q < size; q++) {
+            if (q == r || kind(q) != Kind.MINIMUM) {
+                continue;
+            }
+            double d2 = 0;
+            for (int i = 0; i < n; i++) {
+                double d = points[q * n + i] - points[r * n + i];
+                d2 += d * d;
+            }
+            if (d2 < best) {
+                best = d2;
+                nearest = q;
+            }
+        }
+        return nearest < 0 ? "" : "nearest " + word + ": basin " + (nearest + 1) + ", "
+                + String.format(java.util.Locale.ROOT, "%.2g", Math.sqrt(best)) + " away";
+    }
+
+    /**
      * The ranks of the (at most) {@code k} points of kind {@code kind} that hold the most runs,
      * most first, the better ranked first among equals: where runs gathered.
      */

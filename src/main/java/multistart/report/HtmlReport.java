@@ -182,7 +182,7 @@ public final class HtmlReport {
             }
         }
         if (!rows.isEmpty()) {
-            table(h, r, vars, max, rows);
+            table(h, r, vars, max, rows, false);
             if (minima + saddles > rows.size()) {
                 h.append("<p>").append(minima + saddles - rows.size()).append(" more in minima.csv.</p>\n");
             }
@@ -198,7 +198,7 @@ public final class HtmlReport {
             for (int rank : all.mostHit(Kind.UNRESOLVED, UNRESOLVED_ROWS)) {
                 shown.add(rank);
             }
-            table(h, r, vars, max, shown);
+            table(h, r, vars, max, shown, true);
             h.append("<p>").append(unresolved).append(" unresolved end points hold ").append(held).append(" runs (")
                     .append(Numbers.percent((double) held / Math.max(1, f.runs())))
                     .append(" of all); minima.csv lists every one.");
@@ -210,8 +210,9 @@ public final class HtmlReport {
         }
     }
 
-    /** The end points at {@code ranks}, a row each. */
-    private static void table(StringBuilder h, RunRecord r, List<String> vars, boolean max, List<Integer> ranks) {
+    /** The end points at {@code ranks}, a row each; {@code near}: the note names the nearest minimum. */
+    private static void table(StringBuilder h, RunRecord r, List<String> vars, boolean max, List<Integer> ranks,
+            boolean near) {
         Findings f = r.findings();
         h.append("<table><tr><th>basin</th>");
         int cols = Math.min(vars.size(), 6);
@@ -229,7 +230,8 @@ public final class HtmlReport {
             h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
                     .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key()).append("</td><td>")
                     .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share())).append("</td><td class=\"t\">")
-                    .append(m.outsideDomain() ? "outside the domain" : m.onBoundary() ? "on the boundary" : "")
+                    .append(ESC.escape(SummaryMarkdown.note(m.where(), near ? f.minima().nearestMinimum(rank,
+                            r.plan().config().objective().goal().extremum()) : "")))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");

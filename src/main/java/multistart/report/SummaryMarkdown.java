@@ -97,7 +97,7 @@ public final class SummaryMarkdown {
             }
         }
         if (!resolved.isEmpty()) {
-            minimaTable(s, vars, resolved, minimaCount + saddles, max, true);
+            minimaTable(s, vars, resolved, minimaCount + saddles, max, true, null);
         }
         if (unresolved > 0) {
             long unresolvedRuns = f.minima().hitsAt(Kind.UNRESOLVED);
@@ -121,17 +121,19 @@ public final class SummaryMarkdown {
             // where the stopped runs gathered, when some point holds a noticeable share of them (an
             // optimizer circling a minimum, a flat region); a sweep of short runs scatters them
             List<Findings.Minimum> gathered = new java.util.ArrayList<>();
+            List<String> near = new java.util.ArrayList<>();
             for (int rank : f.minima().mostHit(Kind.UNRESOLVED, GATHERED_ROWS)) {
                 Findings.Minimum m = f.minima().get(rank);
                 if (m.share() >= GATHERED_SHARE) {
                     gathered.add(m);
+                    near.add(f.minima().nearestMinimum(rank, extremum));
                 }
             }
             if (!gathered.isEmpty()) {
                 s.append("Unresolved end points holding at least ").append(Numbers.percent(GATHERED_SHARE))
                         .append(" of the runs each").append(c.output().charts()
                                 ? " (`report.html` shows the ten that hold the most)" : "").append(":\n\n");
-                minimaTable(s, vars, gathered, gathered.size(), max, false);
+                minimaTable(s, vars, gathered, gathered.size(), max, false, near);
             }
         }
 
@@ -205,14 +207,20 @@ public final class SummaryMarkdown {
         return t.append(ties.size() > 10 ? ", ..." : "").append('.').toString();
     }
 
+    /** Two notes on one row, either of them possibly empty. */
+    static String note(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
     /** ", 3.950 s drawing the basin map" when a map was drawn, else nothing. */
     static String mapTime(RunRecord r) {
         return Double.isNaN(r.mapSeconds()) ? ""
                 : String.format(Locale.ROOT, ", %.3f s drawing the basin map", r.mapSeconds());
     }
 
+    /** {@code notes}: more to say of each row, after where it lies (null: nothing more). */
     private static void minimaTable(StringBuilder s, List<String> vars, List<Findings.Minimum> rows, long total,
-            boolean max, boolean explainNumbers) {
+            boolean max, boolean explainNumbers, List<String> notes) {
         int cols = Math.min(vars.size(), 6);
         s.append("| basin |");
         for (String v : vars.subList(0, cols)) {
@@ -237,7 +245,7 @@ public final class SummaryMarkdown {
             s.append(' ').append(Numbers.exact(m.value())).append(" | ")
                     .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key())
                     .append(" | ").append(m.hits()).append(" | ").append(Numbers.percent(m.share()))
-                    .append(" | ").append(m.where()).append(" |\n");
+                    .append(" | ").append(note(m.where(), notes == null ? "" : notes.get(shown - 1))).append(" |\n");
         }
         if (total > shown) {
             s.append("\n").append(total - shown).append(" more in `minima.csv`.\n");

@@ -309,8 +309,9 @@ class ReportsTest {
 
     /**
      * summary.md shows where stopped runs gathered: the unresolved end points holding at least 1% of
-     * the runs, at most five, most first (rmsprop at a fixed rate circles beale's minimum), checked
-     * against minima.csv.
+     * the runs, at most five, most first, each with its nearest minimum (rmsprop at a fixed rate
+     * circles beale's minimum on a two-point orbit, which nesterov reaches), checked against
+     * minima.csv.
      */
     @Test
     void theSummaryShowsWhereStoppedRunsGathered() throws IOException {
@@ -318,21 +319,38 @@ class ReportsTest {
                 name: b
                 objective: {builtin: beale}
                 starts: {count: 300, sampler: halton}
-                optimizer: {method: rmsprop, learning_rate: 0.01, max_iterations: 3000}
+                optimizer: {method: [rmsprop, nesterov], learning_rate: 0.01, momentum: 0.9, max_iterations: 3000}
                 output: {charts: false}
                 """);
         String summary = Files.readString(out.resolve("summary.md"));
-        List<String> expected = minimaCsv(out).stream()
-                .filter(l -> l[4].equals("unresolved") && Double.parseDouble(l[6]) >= 0.01)
-                .sorted(MOST_HITS).limit(5).map(l -> l[0] + "," + l[5]).toList();
-        assertThat(expected).isNotEmpty();
+        List<String[]> csv = minimaCsv(out);
+        List<String[]> minima = csv.stream().filter(l -> l[4].equals("minimum")).toList();
+        assertThat(minima).isNotEmpty();
+        List<String> expected = new java.util.ArrayList<>();
+        for (String[] l : csv.stream().filter(l -> l[4].equals("unresolved") && Double.parseDouble(l[6]) >= 0.01)
+                .sorted(MOST_HITS).limit(5).toList()) {
+            // the nearest minimum, by the coordinates minima.csv gives
+            String[] nearest = null;
+            double best = Double.POSITIVE_INFINITY;
+            for (String[] q : minima) {
+                double dx = Double.parseDouble(q[1]) - Double.parseDouble(l[1]);
+                double dy = Double.parseDouble(q[2]) - Double.parseDouble(l[2]);
+                if (Math.hypot(dx, dy) < best) {
+                    best = Math.hypot(dx, dy);
+                    nearest = q;
+                }
+            }
+            expected.add(l[0] + "," + l[5] + ",nearest minimum: basin " + nearest[0] + ", "
+                    + String.format(java.util.Locale.ROOT, "%.2g", best) + " away");
+        }
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(2);
         int at = summary.indexOf("Unresolved end points holding at least 1.0% of the runs each:");
         assertThat(at).as(summary).isPositive();
         List<String> rows = new java.util.ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|.*\\| unresolved \\| (\\d+) \\|")
+        Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|.*\\| unresolved \\| (\\d+) \\| [^|]+ \\| ([^|]*) \\|$")
                 .matcher(summary.substring(at, summary.indexOf("## Sweep")));
         while (m.find()) {
-            rows.add(m.group(1) + "," + m.group(2));
+            rows.add(m.group(1) + "," + m.group(2) + "," + m.group(3));
         }
         assertThat(rows).containsExactlyElementsOf(expected);
     }
