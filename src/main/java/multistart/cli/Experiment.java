@@ -94,6 +94,7 @@ final class Experiment {
     /** Runs one config; {@code runPhase} is called as the gradient descent begins. */
     static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
             BooleanSupplier cancelled, boolean quiet, Runnable runPhase) throws Exception {
+        Interrupts.effect(Interrupts.RUNS);
         Path dir = config.output().dir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new FolderInUse(dir + " exists and is not a folder");
@@ -173,6 +174,7 @@ final class Experiment {
                     combos.size() == 1 ? "" : shown.size() == 1 ? " under combo " + shown.get(0).index()
                             : " for each of " + shown.size() + " combos");
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
+            Interrupts.effect(Interrupts.MAP);
             long m0 = System.nanoTime();
             try (Progress progress = Progress.start(plan.mapRuns(), 0, config.name() + " basin map", quiet)) {
                 long before = 0;
@@ -189,6 +191,7 @@ final class Experiment {
                 }
             }
             mapSeconds = (System.nanoTime() - m0) / 1e9;
+            Interrupts.effect(Interrupts.RESULTS);
             if (rasters.size() == shown.size()) {
                 pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
             } else {
@@ -335,6 +338,7 @@ final class Experiment {
         }
         // every run is done and in the journal: what fails from here on leaves them there, and
         // --resume writes the results from them
+        Interrupts.effect(Interrupts.RESULTS);
         try {
             long a0 = System.nanoTime();
             Findings findings = aggregator.finish(engine.threads());

@@ -10,13 +10,24 @@ import org.apache.logging.log4j.LogManager;
  */
 final class Interrupts {
 
+    /** What the first signal does now, in the words its warning uses. */
+    static final String RUNS = "stopping after the runs in progress";
+    static final String RESULTS = "every run is done; writing their results first";
+    static final String MAP = "ending the basin map; every other result is written";
+
     private static volatile boolean requested;
+    private static volatile String effect = RUNS;
 
     private Interrupts() {
     }
 
     static boolean requested() {
         return requested;
+    }
+
+    /** The experiment has moved on: a signal now has {@code what} as its effect (RUNS, RESULTS, MAP). */
+    static void effect(String what) {
+        effect = what;
     }
 
     @SuppressWarnings("removal")
@@ -26,8 +37,9 @@ final class Interrupts {
                 Runtime.getRuntime().halt(Main.INTERRUPTED);
             }
             requested = true;
-            LogManager.getLogger(Interrupts.class).warn("{} received: stopping after the runs in progress "
-                    + "(again to quit at once)", "SIG" + signal.getName());
+            LogManager.getLogger(Interrupts.class).warn("{} received: {} (again to quit at once{})",
+                    "SIG" + signal.getName(), effect, effect.equals(RUNS) ? ""
+                            : "; the finished runs are kept, and --resume writes their results");
         };
         for (String name : new String[] {"INT", "TERM"}) {
             try {

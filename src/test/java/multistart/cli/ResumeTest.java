@@ -97,7 +97,7 @@ class ResumeTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         String log = Files.readString(tmp.resolve("out.log"));
-        assertThat(log).contains("SIGINT received").contains("--resume");
+        assertThat(log).contains("SIGINT received: stopping after the runs in progress").contains("--resume");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("**INCOMPLETE**");
         assertThat(out.resolve("result.json")).doesNotExist();
 
@@ -216,7 +216,8 @@ class ResumeTest {
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
-        assertThat(Files.readString(log)).contains("basin map interrupted")
+        assertThat(Files.readString(log)).contains("SIGINT received: ending the basin map; every other result is "
+                + "written").contains("basin map interrupted")
                 .contains("interrupted while mapping the basins, so without basins.png");
         assertThat(out.resolve("basins.png")).doesNotExist();
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("Basins of attraction")
@@ -232,5 +233,36 @@ class ResumeTest {
         for (String f : CSVS) {
             assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
         }
+    }
+
+    /**
+     * SIGINT once every run is done, while runs.csv (a million rows) is written: the results are
+     * finished all the same, the warning says so, and the run counts as done (exit 0).
+     */
+    @Test
+    void sigintWhileTheResultsAreWrittenFinishesThem() throws Exception {
+        Path config = config("""
+                name: rows
+                seed: 3
+                objective: {builtin: peaks}
+                starts: {count: 1000000}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 1}
+                output: {runs: all, charts: false}
+                """);
+        Path out = tmp.resolve("out");
+        Process p = start(config, out);
+        Path log = tmp.resolve("out.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readString(log).contains("writing runs.csv"))) {
+            assertThat(System.nanoTime()).as("runs.csv not begun after 60 s").isLessThan(deadline);
+            assertThat(p.isAlive()).as("the run ended before its results could be interrupted").isTrue();
+            Thread.sleep(10);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(log)).contains("SIGINT received: every run is done; writing their results first");
+        assertThat(p.exitValue()).isZero();
+        assertThat(out.resolve("result.json")).exists();
+        assertThat(Files.lines(out.resolve("runs.csv")).count()).isEqualTo(1_000_001);
     }
 }
