@@ -44,7 +44,7 @@ public final class ConfigDump {
         m.put("optimizer.method", String.join(", ", methods));
         for (Setting s : Setting.values()) {
             double[] v = opt.values(s);
-            m.put("optimizer." + s.key(), v == null ? "method default" : Arrays.toString(v));
+            m.put("optimizer." + s.key(), v == null ? "method default" : s.integer() ? whole(v) : Arrays.toString(v));
         }
         m.put("basins.tolerance", Double.toString(c.basins().tolerance()));
         m.put("basins.success_tolerance", Double.toString(c.basins().successTolerance()));
@@ -53,6 +53,15 @@ public final class ConfigDump {
         m.put("output.charts", c.output().charts() + " resolution " + c.output().basinResolution() + " combo "
                 + (c.output().basinCombo() < 0 ? "best" : Integer.toString(c.output().basinCombo())));
         return m;
+    }
+
+    /** Whole numbers as such: max_iterations [3000], not [3000.0]. */
+    private static String whole(double[] v) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            b.append(i > 0 ? ", " : "").append((long) v[i]);
+        }
+        return b.append(']').toString();
     }
 
     public static List<String> lines(ExperimentConfig c) {
@@ -75,7 +84,8 @@ public final class ConfigDump {
         after.forEach((k, v) -> {
             String old = before.get(k);
             String cur = v.replace('\n', ' ');
-            if (!cur.equals(old)) {
+            // a folder saved by an older build wrote max_iterations as [3000.0]
+            if (!cur.equals(old) && !(old != null && cur.equals(old.replaceAll("(\\d)\\.0(?=[,\\]])", "$1")))) {
                 out.add(k + ": " + (old == null ? "(absent)" : old) + " -> " + cur);
             }
         });
