@@ -93,7 +93,8 @@ public final class HtmlReport {
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
                 .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().toString()))
-                .append(". ").append(f.runs()).append(" runs: ").append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
+                .append(". ").append(f.runs()).append(" runs: ")
+                .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".</p>\n");
 
         for (Map.Entry<String, byte[]> e : pictures.entrySet()) {
@@ -229,7 +230,8 @@ public final class HtmlReport {
             }
             h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
                     .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key()).append("</td><td>")
-                    .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share())).append("</td><td class=\"t\">")
+                    .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share()))
+                    .append("</td><td class=\"t\">")
                     .append(ESC.escape(SummaryMarkdown.note(m.where(), near ? f.minima().nearestMinimum(rank,
                             r.plan().config().objective().goal().extremum()) : "")))
                     .append("</td></tr>\n");

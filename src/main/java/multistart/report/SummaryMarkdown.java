@@ -15,7 +15,7 @@ public final class SummaryMarkdown {
     /** Rows of the minima table shown; minima.csv has them all. */
     static final int MAX_MINIMA_ROWS = 25;
 
-    /** Unresolved end points the summary shows: at most this many, each holding at least GATHERED_SHARE of the runs. */
+    /** Unresolved end points the summary shows: at most GATHERED_ROWS, each holding GATHERED_SHARE of the runs. */
     static final int GATHERED_ROWS = 5;
     static final double GATHERED_SHARE = 0.01;
     static final int MAX_COMBO_ROWS = 40;
@@ -188,7 +188,7 @@ public final class SummaryMarkdown {
     }
 
     /**
-     * "3 other minima tie with it (within 1e-06): basins 2, 3, 4." when global minima tie (as
+     * "3 other minima tie with it (within 1.0000e-06): basins 2, 3, 4." when global minima tie (as
      * himmelblau's four do), else "".
      */
     static String ties(Findings f, ExperimentConfig c, multistart.config.Goal goal) {
