@@ -97,6 +97,11 @@ public final class HtmlReport {
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".</p>\n");
 
+        if (r.plan().mapPanels() > 0 && f.best() != null && !pictures.containsKey("basins.png")) {
+            // the map was begun and interrupted (Experiment leaves it out then)
+            h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "
+                    + "result is complete (<code>--force</code> runs it all again).</p>\n");
+        }
         for (Map.Entry<String, byte[]> e : pictures.entrySet()) {
             h.append("<h2>").append(ESC.escape(caption(e.getKey()))).append("</h2>\n<img alt=\"")
                     .append(ESC.escape(e.getKey())).append("\" src=\"data:image/png;base64,")

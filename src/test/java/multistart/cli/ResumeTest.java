@@ -221,6 +221,7 @@ class ResumeTest {
                 .contains("interrupted while mapping the basins, so without basins.png");
         assertThat(out.resolve("basins.png")).doesNotExist();
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("Basins of attraction")
+                .contains("The basin map was interrupted, so basins.png was not drawn")
                 .contains("Convergence");
         assertThat(out.resolve("result.json")).exists();
         assertThat(out.resolve(".multistart")).doesNotExist();
