@@ -96,7 +96,7 @@ public record Findings(
                 break;
             }
             if (minima.kind(r) == Kind.MINIMUM) {
-                out.add(minima.get(r).basin());
+                out.add(r + 1);
             }
         }
         return out;

@@ -139,9 +139,12 @@ final class Experiment {
      * The pictures as written, for the report page.
      *
      * @param mapSeconds how long the basin map's runs took (NaN when there is no map)
-     * @param mapSkipped an interrupt ended the map, and basins.png was left out
      */
-    private record Pictures(java.util.Map<String, byte[]> images, double mapSeconds, boolean mapSkipped) {
+    private record Pictures(java.util.Map<String, byte[]> images, double mapSeconds) {
+        /** An interrupt ended the map once begun, and basins.png was left out. */
+        boolean mapSkipped() {
+            return !Double.isNaN(mapSeconds) && !images.containsKey("basins.png");
+        }
     }
 
     /**
@@ -152,7 +155,6 @@ final class Experiment {
             int threads, OutputFolder out, BooleanSupplier cancelled, boolean quiet) throws IOException {
         long t0 = System.nanoTime();
         double mapSeconds = Double.NaN;
-        boolean mapSkipped = false;
         ExperimentConfig config = plan.config();
         Findings f = record.findings();
         java.util.Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
@@ -169,10 +171,8 @@ final class Experiment {
             }
             double[] through = f.best().point();
             // a run per cell and shown combo, as long as the sweep's: this can take longer than the sweep
-            LOG.info("{}: mapping the basins: {}, a grid of {} x {} starts{}", config.name(),
-                    Numbers.count(plan.mapRuns(), "run", "runs"), resolution, resolution,
-                    combos.size() == 1 ? "" : shown.size() == 1 ? " under combo " + shown.get(0).index()
-                            : " for each of " + shown.size() + " combos");
+            LOG.info("{}: mapping the basins: {}, {}", config.name(), Numbers.count(plan.mapRuns(), "run", "runs"),
+                    mapGrid(plan, "combo " + shown.get(0).index()));
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
             Interrupts.effect(Interrupts.MAP);
             long m0 = System.nanoTime();
@@ -195,7 +195,6 @@ final class Experiment {
             if (rasters.size() == shown.size()) {
                 pictures.put("basins.png", multistart.report.Charts.basins(record, rasters));
             } else {
-                mapSkipped = true;
                 LOG.warn("{}: basin map interrupted; the results are written without basins.png", config.name());
             }
         }
@@ -205,7 +204,17 @@ final class Experiment {
             out.writeBytes(e.getKey(), e.getValue());
         }
         LOG.debug("charts in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
-        return new Pictures(pictures, mapSeconds, mapSkipped);
+        return new Pictures(pictures, mapSeconds);
+    }
+
+    /**
+     * "a grid of 80 x 80 starts", and under which combos when there are several: "for each of 6
+     * combos", or "under " + {@code oneCombo} when the map shows one of them.
+     */
+    static String mapGrid(Plan plan, String oneCombo) {
+        int r = plan.config().output().basinResolution();
+        return "a grid of " + r + " x " + r + " starts" + (plan.combos().size() == 1 ? ""
+                : plan.mapPanels() > 1 ? " for each of " + plan.mapPanels() + " combos" : " under " + oneCombo);
     }
 
     private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {

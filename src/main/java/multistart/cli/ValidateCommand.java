@@ -63,12 +63,8 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("runs: " + plan.runCount());
         out.println("gradient steps: at most " + plan.maxSteps());
         if (plan.mapPanels() > 0) {
-            int r = c.output().basinResolution();
-            out.println("basin map: " + plan.mapRuns() + " more runs, a grid of " + r + " x " + r + " starts"
-                    + (plan.combos().size() == 1 ? ""
-                            : plan.mapPanels() > 1 ? " for each of " + plan.mapPanels() + " combos"
-                                    : c.output().basinCombo() >= 0 ? " under combo " + c.output().basinCombo()
-                                            : " under the best-ranked combo")
+            out.println("basin map: " + plan.mapRuns() + " more runs, " + Experiment.mapGrid(plan,
+                    c.output().basinCombo() >= 0 ? "combo " + c.output().basinCombo() : "the best-ranked combo")
                     + " (output.basin_resolution: 0 leaves it out)");
         }
         out.println("output: " + c.output().dir() + (c.output().runs() ? "" : " (runs.csv not written)"));

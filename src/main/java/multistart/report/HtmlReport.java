@@ -97,7 +97,7 @@ public final class HtmlReport {
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".</p>\n");
 
-        if (r.plan().mapPanels() > 0 && f.best() != null && !pictures.containsKey("basins.png")) {
+        if (!Double.isNaN(r.mapSeconds()) && !pictures.containsKey("basins.png")) {
             // the map was begun and interrupted (Experiment leaves it out then)
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "
                     + "result is complete (<code>--force</code> runs it all again).</p>\n");
@@ -172,18 +172,13 @@ public final class HtmlReport {
         long minima = all.count(Kind.MINIMUM);
         long saddles = all.count(Kind.SADDLE);
         long unresolved = all.size() - minima - saddles;
-        multistart.config.Goal goal = r.plan().config().objective().goal();
-        h.append("<h2>Distinct end points</h2>\n<p>")
-                .append(Numbers.count(all.size(), "distinct end point", "distinct end points")).append(" (within ")
-                .append(Numbers.brief(r.plan().config().basins().tolerance())).append("): ")
-                .append(Numbers.count(minima, goal.extremum(), goal.extrema())).append(", ")
-                .append(Numbers.count(saddles, "saddle", "saddles")).append(", ").append(unresolved)
-                .append(" unresolved (flat regions or runs that stopped short).</p>\n");
+        h.append("<h2>Distinct end points</h2>\n<p>").append(SummaryMarkdown.endPointCounts(f, r.plan().config()))
+                .append("</p>\n");
         List<Integer> rows = new java.util.ArrayList<>();
         boolean skips = false;
         for (int rank = 0; rank < all.size() && rows.size() < MAX_ROWS; rank++) {
             if (all.kind(rank) != Kind.UNRESOLVED) {
-                skips |= all.get(rank).basin() != rows.size() + 1;
+                skips |= rank != rows.size();
                 rows.add(rank);
             }
         }

@@ -82,12 +82,7 @@ public final class SummaryMarkdown {
         long minimaCount = f.minima().count(Kind.MINIMUM);
         long saddles = f.minima().count(Kind.SADDLE);
         long unresolved = f.minima().size() - minimaCount - saddles;
-        s.append("## Distinct end points\n\n");
-        s.append(Numbers.count(f.minima().size(), "distinct end point", "distinct end points")).append(" (within ")
-                .append(Numbers.brief(c.basins().tolerance())).append("): ")
-                .append(Numbers.count(minimaCount, goal.extremum(), goal.extrema()))
-                .append(", ").append(Numbers.count(saddles, "saddle", "saddles")).append(", ")
-                .append(unresolved).append(" unresolved (flat regions or runs that stopped short).\n\n");
+        s.append("## Distinct end points\n\n").append(endPointCounts(f, c)).append("\n\n");
         List<Findings.Minimum> resolved = new java.util.ArrayList<>();
         // the table's rows only: a landscape such as rastrigin in 6-d has a great many minima
         long rows = Math.min(MAX_MINIMA_ROWS, minimaCount + saddles);
@@ -205,6 +200,20 @@ public final class SummaryMarkdown {
             t.append(i > 0 ? ", " : "").append(ties.get(i));
         }
         return t.append(ties.size() > 10 ? ", ..." : "").append('.').toString();
+    }
+
+    /**
+     * "2414 distinct end points (within 0.0001): 3 minima, 0 saddles, 2411 unresolved (...)." for
+     * the summary and the page alike.
+     */
+    static String endPointCounts(Findings f, ExperimentConfig c) {
+        multistart.config.Goal goal = c.objective().goal();
+        long minima = f.minima().count(Kind.MINIMUM);
+        long saddles = f.minima().count(Kind.SADDLE);
+        return Numbers.count(f.minima().size(), "distinct end point", "distinct end points") + " (within "
+                + Numbers.brief(c.basins().tolerance()) + "): " + Numbers.count(minima, goal.extremum(), goal.extrema())
+                + ", " + Numbers.count(saddles, "saddle", "saddles") + ", " + (f.minima().size() - minima - saddles)
+                + " unresolved (flat regions or runs that stopped short).";
     }
 
     /** Two notes on one row, either of them possibly empty. */

@@ -72,6 +72,18 @@ class ResumeTest {
         throw new AssertionError("no journal after 60 s");
     }
 
+    /** Waits until the process started by {@link #start} has logged {@code line}; returns its log. */
+    Path awaitLog(Process p, String line) throws Exception {
+        Path log = tmp.resolve("out.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readString(log).contains(line))) {
+            assertThat(System.nanoTime()).as("no '%s' after 60 s", line).isLessThan(deadline);
+            assertThat(p.isAlive()).as("the run ended before '%s'", line).isTrue();
+            Thread.sleep(10);
+        }
+        return log;
+    }
+
     void assertSameAsUninterrupted(Path config, Path resumed) throws IOException {
         Path reference = tmp.resolve("reference");
         Cli r = Cli.run("run", config.toString(), "--out", reference.toString(), "--quiet", "--threads", "1");
@@ -205,13 +217,7 @@ class ResumeTest {
         Path config = config(text);
         Path out = tmp.resolve("out");
         Process p = start(config, out);
-        Path log = tmp.resolve("out.log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(log) && Files.readString(log).contains("mapping the basins"))) {
-            assertThat(System.nanoTime()).as("no basin map after 60 s").isLessThan(deadline);
-            assertThat(p.isAlive()).as("the run ended before its map could be interrupted").isTrue();
-            Thread.sleep(20);
-        }
+        Path log = awaitLog(p, "mapping the basins");
         Thread.sleep(300);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -252,13 +258,7 @@ class ResumeTest {
                 """);
         Path out = tmp.resolve("out");
         Process p = start(config, out);
-        Path log = tmp.resolve("out.log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(log) && Files.readString(log).contains("writing runs.csv"))) {
-            assertThat(System.nanoTime()).as("runs.csv not begun after 60 s").isLessThan(deadline);
-            assertThat(p.isAlive()).as("the run ended before its results could be interrupted").isTrue();
-            Thread.sleep(10);
-        }
+        Path log = awaitLog(p, "writing runs.csv");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(log)).contains("SIGINT received: every run is done; writing their results first");

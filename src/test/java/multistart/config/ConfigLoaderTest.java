@@ -25,6 +25,18 @@ class ConfigLoaderTest {
         throw new AssertionError("config was accepted:\n" + yaml);
     }
 
+    /** A setting's values over the combos, each once, in combo order. */
+    static List<Double> distinct(ExperimentConfig c, java.util.function.ToDoubleFunction<Combo> setting) {
+        List<Double> out = new java.util.ArrayList<>();
+        for (Combo k : c.optimizer().combos()) {
+            double v = setting.applyAsDouble(k);
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     static final String MINIMAL = """
             name: t
             objective:
@@ -99,16 +111,8 @@ class ConfigLoaderTest {
                       learning_rate: {from: 0.001, to: 0.1, steps: 5, scale: log}
                       decay: {from: 0.1, to: 1.0, steps: 10}
                     """.stripTrailing()));
-            List<Double> rates = new java.util.ArrayList<>();
-            List<Double> decays = new java.util.ArrayList<>();
-            for (Combo k : c.optimizer().combos()) {
-                if (!rates.contains(k.learningRate())) {
-                    rates.add(k.learningRate());
-                }
-                if (!decays.contains(k.decay())) {
-                    decays.add(k.decay());
-                }
-            }
+            List<Double> rates = distinct(c, Combo::learningRate);
+            List<Double> decays = distinct(c, Combo::decay);
             // 0.1 + (7 / 9) 0.9 is 0.8999999999999999 in doubles; the grid means 0.9
             assertThat(decays).containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
             assertThat(rates).hasSize(5);
@@ -133,16 +137,8 @@ class ConfigLoaderTest {
                       learning_rate: {from: 0.1, to: 0.001, steps: 3, scale: log}
                       momentum: {from: 0.9, to: 0.0, steps: 4}
                     """.stripTrailing()));
-            List<Double> rates = new java.util.ArrayList<>();
-            List<Double> momenta = new java.util.ArrayList<>();
-            for (Combo k : c.optimizer().combos()) {
-                if (!rates.contains(k.learningRate())) {
-                    rates.add(k.learningRate());
-                }
-                if (!momenta.contains(k.momentum())) {
-                    momenta.add(k.momentum());
-                }
-            }
+            List<Double> rates = distinct(c, Combo::learningRate);
+            List<Double> momenta = distinct(c, Combo::momentum);
             // in the order written, the same decimals as the upward ranges give
             assertThat(rates).containsExactly(0.1, 0.01, 0.001);
             assertThat(momenta).containsExactly(0.9, 0.6, 0.3, 0.0);
