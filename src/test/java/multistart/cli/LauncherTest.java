@@ -3,14 +3,18 @@ package multistart.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,9 +206,28 @@ class LauncherTest {
     void theJvmTakesTheDirectives() throws Exception {
         String file = "-XX:CompilerDirectivesFile=" + Path.of("bin/c2-directives.json").toAbsolutePath();
         assertThat(run(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", file, "-version")))
-                .contains("1 compiler directives added");
+                .contains("2 compiler directives added");
         assertThat(run(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", file, "-XX:-DisplayVMOutput", "-version")))
                 .doesNotContain("directive", "rror", "arning").contains("version");
+    }
+
+    /**
+     * The methods the directives name in our code exist (a pattern that matches nothing is no
+     * error to HotSpot): a rename would quietly give the lane loop's compilation back its size.
+     */
+    @Test
+    void theDirectivesNameMethodsThatExist() throws Exception {
+        String text = Files.readString(Path.of("bin/c2-directives.json"));
+        Matcher m = Pattern.compile("\"-?(multistart/[\\w/$]+)\\.(\\w+)\"").matcher(text);
+        int named = 0;
+        while (m.find()) {
+            Class<?> c = Class.forName(m.group(1).replace('/', '.'));
+            String method = m.group(2);
+            assertThat(Arrays.stream(c.getDeclaredMethods()).map(Method::getName))
+                    .as("%s in %s", method, c.getName()).contains(method);
+            named++;
+        }
+        assertThat(named).isEqualTo(3);
     }
 
     /** The launcher's lower compile thresholds for the lane kernels, which go with the directives. */
