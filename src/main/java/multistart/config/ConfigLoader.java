@@ -297,8 +297,13 @@ public final class ConfigLoader {
                 objective = objective(obj);
             }
 
-            Box domain = objective == null ? null : domain(s, objective);
-            StartsConfig starts = starts(s.section("starts"), s, objective);
+            // the domain and the start points need only the variables, which an expression whose
+            // formula has a problem still lists: their problems are reported with it, not after
+            Shape shape = objective != null ? new Shape(objective.variables(),
+                    objective.builtin() == null ? null : objective.builtin().domain(objective.dimension()))
+                    : listedVariables;
+            Box domain = shape == null ? null : domain(s, shape);
+            StartsConfig starts = starts(s.section("starts"), s, shape);
             OptimizerConfig optimizer = optimizer(s.section("optimizer"));
             ExperimentConfig.BasinsConfig basins = basins(s.section("basins"));
             ExperimentConfig.OutputConfig output = output(s.section("output"), name);
@@ -465,7 +470,11 @@ public final class ConfigLoader {
                 o.problem("variables", "more than " + MAX_DIMENSION + " variables");
                 ok = false;
             }
-            if (!ok || text == null) {
+            if (!ok) {
+                return null;
+            }
+            listedVariables = new Shape(List.copyOf(vars), null);
+            if (text == null) {
                 return null;
             }
             multistart.objective.expression.Formula formula;
@@ -526,6 +535,19 @@ public final class ConfigLoader {
             return new ObjectiveConfig(null, text, function, vars.size(), vars, goal, known, derivatives, step,
                     given != null);
         }
+
+        /**
+         * What the domain and the start points are checked against: the objective's variables, and
+         * a built-in's default domain (null for an expression, which has none).
+         */
+        private record Shape(List<String> variables, Box defaultDomain) {
+            int dimension() {
+                return variables.size();
+            }
+        }
+
+        /** An expression's variables once they are read, even when its formula then fails. */
+        private Shape listedVariables;
 
         /** A hand-written gradient to compare with the exact one once the domain is known. */
         private record GradientCheck(YamlSection section, multistart.objective.expression.Formula formula,
@@ -595,14 +617,14 @@ public final class ConfigLoader {
                     o.key(key), message));
         }
 
-        private Box domain(YamlSection top, ObjectiveConfig obj) {
+        private Box domain(YamlSection top, Shape obj) {
             int n = obj.dimension();
-            Box def = obj.builtin() != null ? obj.builtin().domain(n) : Box.cube(n, Double.NaN, Double.NaN);
+            Box def = obj.defaultDomain() != null ? obj.defaultDomain() : Box.cube(n, Double.NaN, Double.NaN);
             double[] lo = def.low();
             double[] hi = def.high();
             YamlSection d = top.section("domain");
             if (d == null) {
-                if (obj.builtin() == null) {
+                if (obj.defaultDomain() == null) {
                     report.at(null, "domain", "missing: an expression needs a domain for every variable, e.g. "
                             + obj.variables().get(0) + ": [-1, 1] (or \"*\": [-1, 1] for all)");
                     return null;
@@ -677,7 +699,7 @@ public final class ConfigLoader {
             return new double[] {lo.getAsDouble(), hi.getAsDouble()};
         }
 
-        private StartsConfig starts(YamlSection s, YamlSection top, ObjectiveConfig obj) {
+        private StartsConfig starts(YamlSection s, YamlSection top, Shape obj) {
             if (s == null) {
                 if (!top.has("starts")) {
                     report.at(null, "starts", "missing: say how many start points (starts.count)");
@@ -757,7 +779,7 @@ public final class ConfigLoader {
             return new StartsConfig(count, sampler, points, sampled);
         }
 
-        private double[] point(YamlSection s, Node p, int k, ObjectiveConfig obj) {
+        private double[] point(YamlSection s, Node p, int k, Shape obj) {
             String key = s.key("points") + "[" + k + "]";
             List<Node> items;
             if (p instanceof SequenceNode q) {

@@ -311,6 +311,33 @@ class ConfigLoaderTest {
             assertThat(p.get(0).message()).contains("100000000000 runs").contains("limit");
         }
 
+        /**
+         * An expression whose formula fails still lists its variables: the domain and the start
+         * points are checked against them in the same pass, not after the formula is fixed.
+         */
+        @Test
+        void aFormulasProblemDoesNotHideTheDomainsAndPointsProblems() {
+            List<Problem> p = problems("""
+                    name: t
+                    objective:
+                      expression: "x^2 + foo(y)"
+                      variables: [x, y]
+                    domain:
+                      x: [3, -3]
+                      z: [0, 1]
+                    starts:
+                      count: 1
+                      points: [[1, 2, 3]]
+                    optimizer:
+                      method: gd
+                      learning_rate: 0.1
+                    """);
+            assertThat(p).extracting(Problem::key).containsExactly("objective.expression", "domain.x", "domain.z",
+                    "starts.points[0]");
+            assertThat(p.get(1).line()).isEqualTo(6);
+            assertThat(p.get(3).message()).isEqualTo("has 3 coordinates, the objective has 2 (x, y)");
+        }
+
         @Test
         void pointWithWrongDimension() {
             List<Problem> p = problems(MINIMAL.replace("count: 10", "count: 1\n  points: [[1, 2, 3]]"));
