@@ -16,6 +16,7 @@ import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ConfigDump;
 import multistart.config.ExperimentConfig;
+import multistart.config.FileErrors;
 import multistart.engine.Batch;
 import multistart.engine.Engine;
 import multistart.engine.Journal;
@@ -111,7 +112,8 @@ final class Experiment {
         try {
             Files.createDirectories(dir.resolve(STATE));
         } catch (IOException e) {
-            throw new FolderInUse("cannot create the output folder " + dir + ": " + e.getMessage());
+            throw new FolderInUse("cannot create the output folder " + dir + ": "
+                    + FileErrors.reason(e, dir));
         }
         try (FileChannel lockFile = FileChannel.open(dir.resolve(STATE).resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);

@@ -76,7 +76,7 @@ public final class ConfigLoader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw single(label, "cannot read: " + e.getMessage());
+            throw single(label, "cannot read: " + FileErrors.reason(e, file));
         }
         return parse(bytes, label, file);
     }
