@@ -198,7 +198,7 @@ class BadInputCatalogueTest {
         Files.writeString(file, "not a folder");
         Cli r = Cli.run("run", cfg.toString(), "--out", file.resolve("sub").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("cannot create the output folder");
+        assertThat(r.err()).contains("cannot create the output folder " + file.resolve("sub") + ": not a directory");
         Cli r2 = Cli.run("run", cfg.toString(), "--out", file.toString());
         assertThat(r2.code()).isEqualTo(2);
         assertThat(r2.err()).contains("exists and is not a folder");
