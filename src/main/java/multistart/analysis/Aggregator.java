@@ -60,6 +60,8 @@ public final class Aggregator implements Engine.Sink {
     private int[] lastBasins = new int[0];
     private long gradientSteps;
     private long runsSeen;
+    /** Runs that diverged at their start point, before a step (the objective not finite there). */
+    private long divergedAtStart;
     private String firstFailure;
 
     public Aggregator(Plan plan) {
@@ -163,6 +165,9 @@ public final class Aggregator implements Engine.Sink {
             ComboAccumulator acc = combos[c];
             acc.runs++;
             acc.count[s.ordinal()]++;
+            if (s == Status.DIVERGED && b.iterations[i] == 0) {
+                divergedAtStart++;
+            }
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
                 firstFailure = "run " + run + ": " + b.failure[i];
             }
@@ -428,7 +433,7 @@ public final class Aggregator implements Engine.Sink {
         return new Findings(minima, List.of(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
-                totals[Status.FAILED.ordinal()], gradientSteps, firstFailure, unchecked);
+                totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked);
     }
 
     /**

@@ -11,6 +11,8 @@ import multistart.config.Combo;
  * @param combos      per-combo statistics in combo order
  * @param target      the value runs are judged against: the known optimum or the best found
  * @param targetKnown whether {@code target} is the known optimum
+ * @param divergedAtStart runs that diverged at their start point, before a step: the objective
+ *                    or its gradient was not finite there (or beyond the divergence limit)
  * @param hessianUnchecked end points listed as unresolved without the Hessian check, for want
  *                    of budget in high dimension ({@code Classifier.hessianBudget})
  */
@@ -25,6 +27,7 @@ public record Findings(
         long maxIterations,
         long diverged,
         long failed,
+        long divergedAtStart,
         long gradientSteps,
         String firstFailure,
         long hessianUnchecked) {

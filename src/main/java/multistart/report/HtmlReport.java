@@ -54,7 +54,8 @@ public final class HtmlReport {
         Findings.Minimum best = f.best();
         h.append("<p class=\"answer\">");
         if (best == null) {
-            h.append("No run ended at a finite point: all ").append(f.runs()).append(" runs diverged or failed.");
+            h.append("No run ended at a finite point: all ").append(f.runs()).append(" runs diverged or failed. ")
+                    .append(ESC.escape(SummaryMarkdown.noFiniteEnd(f, c.objective().goal().extremum())));
         } else {
             String extremum = c.objective().goal().extremum();
             boolean isExtremum = best.kind() == Kind.MINIMUM;
@@ -97,6 +98,9 @@ public final class HtmlReport {
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".</p>\n");
 
+        if (best != null && f.divergedAtStart() > 0) {
+            h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedAtStart(f))).append("</p>\n");
+        }
         if (!Double.isNaN(r.mapSeconds()) && !pictures.containsKey("basins.png")) {
             // the map was begun and interrupted (Experiment leaves it out then)
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "

@@ -55,6 +55,8 @@ public final class ResultJson {
             g.writeNumberField("stalled", f.stalled());
             g.writeNumberField("max_iterations", f.maxIterations());
             g.writeNumberField("diverged", f.diverged());
+            // of them, those that diverged at their start point, before a step
+            g.writeNumberField("diverged_at_start", f.divergedAtStart());
             g.writeNumberField("failed", f.failed());
             if (f.firstFailure() != null) {
                 g.writeStringField("first_failure", f.firstFailure());

@@ -40,7 +40,7 @@ public final class SummaryMarkdown {
         Findings.Minimum best = f.best();
         if (best == null) {
             s.append("**No run ended at a finite point: all ").append(f.runs())
-                    .append(" runs diverged or failed.** Try a smaller learning rate.\n\n");
+                    .append(" runs diverged or failed.** ").append(noFiniteEnd(f, extremum)).append("\n\n");
         } else {
             // what the table says of it, in words: a maximising sweep's minima are maxima
             String kind = switch (best.kind()) {
@@ -171,6 +171,9 @@ public final class SummaryMarkdown {
         s.append("\n## Runs\n\n");
         s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",
                 f.converged(), f.stalled(), f.maxIterations(), f.diverged(), f.failed()));
+        if (best != null && f.divergedAtStart() > 0) {
+            s.append('\n').append(divergedAtStart(f)).append('\n');
+        }
         if (f.firstFailure() != null) {
             s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
         }
@@ -206,6 +209,35 @@ public final class SummaryMarkdown {
      * "2414 distinct end points (within 0.0001): 3 minima, 0 saddles, 2411 unresolved (...)." for
      * the summary and the page alike.
      */
+    /**
+     * What to do when no run ended at a finite point. Runs that diverged at their start point
+     * started where the function is not defined (the log of a negative number, say), which no
+     * learning rate mends; those that diverged on the way may want a smaller rate, or the
+     * function has no finite extremum there.
+     */
+    static String noFiniteEnd(Findings f, String extremum) {
+        long atStart = f.divergedAtStart();
+        long onTheWay = f.diverged() - atStart;
+        String smaller = "try a smaller learning rate (or the function has no finite " + extremum + " there)";
+        if (atStart == 0) {
+            return Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) + ".";
+        }
+        String s = (atStart == f.runs() ? "Every run diverged at its start point" : atStart + " of them diverged at "
+                + "their start points") + ", "
+                + "before a step: the objective or its gradient is not finite there (or beyond "
+                + "optimizer.divergence). Narrow the domain to where the function is defined.";
+        return onTheWay > 0 ? s + " The other " + onTheWay + " diverged on the way: " + smaller + "." : s;
+    }
+
+    /** The diverged runs that never took a step, when some runs ended at a finite point. */
+    static String divergedAtStart(Findings f) {
+        return (f.divergedAtStart() == f.diverged() ? "All " + f.diverged() : f.divergedAtStart() + " of the "
+                + f.diverged()) + " diverged runs did so at their start points, "
+                + "before a step: the objective or its gradient is not finite there (or beyond "
+                + "optimizer.divergence). The domain reaches beyond where the function is defined; narrowing it "
+                + "saves those runs.";
+    }
+
     static String endPointCounts(Findings f, ExperimentConfig c) {
         multistart.config.Goal goal = c.objective().goal();
         long minima = f.minima().count(Kind.MINIMUM);
