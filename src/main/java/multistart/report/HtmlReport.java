@@ -208,8 +208,7 @@ public final class HtmlReport {
                     .append(Numbers.percent((double) held / Math.max(1, f.runs())))
                     .append(" of all); minima.csv lists every one.");
             if (f.maxIterations() > 0) {
-                h.append(" ").append(f.maxIterations())
-                        .append(" runs hit max_iterations: more iterations or a larger rate may resolve them.");
+                h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f)));
             }
             h.append("</p>\n");
         }

@@ -109,8 +109,7 @@ public final class SummaryMarkdown {
                         .append(", so they may be minima.");
             }
             if (f.maxIterations() > 0) {
-                s.append(" ").append(f.maxIterations())
-                        .append(" runs hit max_iterations: more iterations or a larger rate may resolve them.");
+                s.append(" ").append(hitMaxIterations(f));
             }
             s.append("\n\n");
             // where the stopped runs gathered, when some point holds a noticeable share of them (an
@@ -236,6 +235,16 @@ public final class SummaryMarkdown {
                 + "before a step: the objective or its gradient is not finite there (or beyond "
                 + "optimizer.divergence). The domain reaches beyond where the function is defined; narrowing it "
                 + "saves those runs.";
+    }
+
+    /**
+     * The runs that hit max_iterations and what may resolve them: a run crawling along a valley
+     * wants more steps or a larger rate, one oscillating across a narrow well a smaller rate (a
+     * nesterov sweep on peaks at rate 0.05 left 77 runs of 102 bouncing about its maxima).
+     */
+    static String hitMaxIterations(Findings f) {
+        return f.maxIterations() + " runs hit max_iterations: more iterations, or another learning rate (larger "
+                + "where runs crawl, smaller where they oscillate), may resolve them.";
     }
 
     static String endPointCounts(Findings f, ExperimentConfig c) {

@@ -376,4 +376,25 @@ class ReportsTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("Best end point: <b>")
                 .containsPattern("the best confirmed minimum is -3\\.04984940");
     }
+
+    /**
+     * Runs that hit max_iterations because they oscillate (nesterov at rate 0.05 about peaks'
+     * narrow maxima) are not told only to take a larger rate; the count is runs.csv's.
+     */
+    @Test
+    void runsThatHitMaxIterationsAreCountedAndNotOnlyToldToSpeedUp() throws IOException {
+        Path out = run("""
+                name: oscillating
+                objective: {builtin: peaks, goal: maximize}
+                starts: {count: 49, sampler: grid}
+                optimizer: {method: nesterov, learning_rate: 0.05, momentum: 0.9, max_iterations: 1000}
+                output: {charts: false}
+                """);
+        long hit = Files.readAllLines(out.resolve("runs.csv")).stream().filter(l -> l.contains(",max_iterations,"))
+                .count();
+        assertThat(hit).isGreaterThan(10);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains(hit + " runs hit max_iterations: more "
+                + "iterations, or another learning rate (larger where runs crawl, smaller where they oscillate), may "
+                + "resolve them.");
+    }
 }
