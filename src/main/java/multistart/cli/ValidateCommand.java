@@ -43,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 + (c.objective().knownOptimum().isPresent()
                         ? ", known optimum " + c.objective().knownOptimum().getAsDouble() : ""));
         out.println("variables: " + String.join(", ", c.objective().variables()));
-        out.println("domain: " + c.domain());
+        out.println("domain: " + c.domain().describe());
         out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
                 + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
                 + (c.starts().sampledCount() != c.starts().count()

@@ -66,6 +66,34 @@ public record Box(double[] low, double[] high) {
         return 31 * Arrays.hashCode(low) + Arrays.hashCode(high);
     }
 
+    /**
+     * For people: as {@link #toString} with three or more equal intervals in a row written once,
+     * with their count as a power ("[-32.768, 32.768]^30" for ackley in 30-d rather than thirty of
+     * them). toString stays one interval per coordinate: the resolved config records it.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < low.length; ) {
+            int j = i + 1;
+            while (j < low.length && Double.compare(low[j], low[i]) == 0 && Double.compare(high[j], high[i]) == 0) {
+                j++;
+            }
+            int same = j - i;
+            int shown = same >= 3 ? 1 : same;
+            for (int k = 0; k < shown; k++) {
+                if (sb.length() > 0) {
+                    sb.append(" x ");
+                }
+                sb.append('[').append(low[i]).append(", ").append(high[i]).append(']');
+            }
+            if (same >= 3) {
+                sb.append('^').append(same);
+            }
+            i = j;
+        }
+        return sb.toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -74,7 +74,7 @@ public final class SummaryMarkdown {
             s.append("\n\n");
         }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
-                .append(", domain ").append(c.domain()).append(". ").append(f.runs()).append(" runs: ")
+                .append(", domain ").append(c.domain().describe()).append(". ").append(f.runs()).append(" runs: ")
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (").append(c.starts().sampler().key())
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
                 .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".\n\n");
