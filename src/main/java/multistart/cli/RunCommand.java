@@ -98,6 +98,14 @@ public final class RunCommand implements Callable<Integer> {
             } else if (quiet) {
                 Configurator.setRootLevel(Level.WARN);
             }
+            // every bad config is reported now, before the first sweep starts: a night-long batch
+            // does not keep a typo in its third config to itself until the morning
+            for (Loaded l : loaded) {
+                if (l.config() == null) {
+                    l.error().problems().forEach(err::println);
+                }
+            }
+            err.flush();
             for (int i = 0; i < configs.size(); i++) {
                 // the first experiment's time counts the command's start-up; each later one its own
                 Line line = one(configs.get(i), loaded.get(i), folders, err, i == 0 ? start : System.nanoTime(),
@@ -165,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
             Warmup warmup) {
         ExperimentConfig config = loaded.config();
         if (config == null) {
-            loaded.error().problems().forEach(err::println);
+            // its problems were printed before the first sweep began
             return new Line(file.toString(), Main.BAD_INPUT, file + ": bad config, nothing written");
         }
         Path dir = out == null ? null : configs.size() == 1 ? out : out.resolve(config.name());

@@ -43,7 +43,27 @@ class CliTest {
     @Nested
     class Run {
 
-        @Test
+        /**
+     * A batch reports every bad config before its first sweep begins (a night-long first config
+     * no longer keeps the second one's typo back until it ends), once, and still runs the rest.
+     * Here the first config fails when it runs (its folder cannot be made), which is said after.
+     */
+    @Test
+    void aBatchReportsItsBadConfigsBeforeRunningAny() throws IOException {
+        Path first = write("first.yaml", PEAKS.replace("  trajectories: 4", "  dir: " + tmp.resolve("file/sub")));
+        Files.writeString(tmp.resolve("file"), "a file, not a folder");
+        Path bad = write("bad.yaml", PEAKS.replace("name: small-peaks", "name: other")
+                .replace("method: momentum", "method: momentun"));
+        Cli r = Cli.run("run", first.toString(), bad.toString(), "--quiet");
+        assertThat(r.code()).isEqualTo(2);
+        String typo = "bad.yaml:8:3: optimizer.method: unknown method 'momentun', did you mean 'momentum'?";
+        assertThat(r.err()).contains(typo).contains("cannot create the output folder");
+        assertThat(r.err().indexOf(typo)).isLessThan(r.err().indexOf("cannot create the output folder"));
+        assertThat(r.err().indexOf(typo)).isEqualTo(r.err().lastIndexOf(typo));
+        assertThat(r.out()).contains("bad.yaml: bad config, nothing written");
+    }
+
+    @Test
         void writesEveryFileAndPrintsWhereTheyWent() throws IOException {
             Path cfg = write("p.yaml", PEAKS);
             Path out = tmp.resolve("out");
