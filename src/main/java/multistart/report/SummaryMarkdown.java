@@ -132,9 +132,15 @@ public final class SummaryMarkdown {
         }
 
         s.append("## Sweep, ranked by success rate then median iterations\n\n");
-        s.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance()))
-                .append(" of ").append(f.targetKnown() ? "the known optimum " : "the best value found ")
-                .append(Numbers.exact(f.target())).append(". 95% Wilson interval in brackets. `basins`: the distinct "
+        if (Double.isNaN(f.target())) {
+            // no known optimum and no finite end point to measure the runs against
+            s.append("Success: none can be judged, as no run ended at a finite point and the optimum is not known.");
+        } else {
+            s.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance()))
+                    .append(" of ").append(f.targetKnown() ? "the known optimum " : "the best value found ")
+                    .append(Numbers.exact(f.target())).append('.');
+        }
+        s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
                         + "end points the combo's runs reached, unresolved ones included (as `sweep.csv`'s "
                         + "`basins_found`).\n\n");
         List<String> swept = c.optimizer().sweptColumns();
