@@ -211,10 +211,6 @@ public final class SummaryMarkdown {
     }
 
     /**
-     * "2414 distinct end points (within 0.0001): 3 minima, 0 saddles, 2411 unresolved (...)." for
-     * the summary and the page alike.
-     */
-    /**
      * What to do when no run ended at a finite point. Runs that diverged at their start point
      * started where the function is not defined (the log of a negative number, say), which no
      * learning rate mends; those that diverged on the way may want a smaller rate, or the
@@ -253,6 +249,10 @@ public final class SummaryMarkdown {
                 + "where runs crawl, smaller where they oscillate), may resolve them.";
     }
 
+    /**
+     * "2414 distinct end points (within 0.0001): 3 minima, 0 saddles, 2411 unresolved (...)." for
+     * the summary and the page alike.
+     */
     static String endPointCounts(Findings f, ExperimentConfig c) {
         multistart.config.Goal goal = c.objective().goal();
         long minima = f.minima().count(Kind.MINIMUM);
