@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.TimeZone;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
@@ -69,9 +70,18 @@ public final class LogSetup extends ConfigurationFactory {
 
     /** Root logger at INFO to one appender on standard error. */
     static final class Console extends AbstractConfiguration {
+        /** What ${hostName} reads in this configuration (which has no lookups). */
+        static final String HOST = "localhost";
+
         Console(LoggerContext context) {
             super(context, ConfigurationSource.NULL_SOURCE);
             setName("multistart");
+            // Log4j puts the host name into a new configuration's properties, for ${hostName}, unless
+            // one is there: InetAddress.getLocalHost, a name lookup (5 ms here, seconds on a machine
+            // whose own name does not resolve) before the first line is logged. Nothing here reads it.
+            @SuppressWarnings("unchecked")
+            Map<String, String> properties = (Map<String, String>) getComponent(CONTEXT_PROPERTIES);
+            properties.putIfAbsent("hostName", HOST);
         }
 
         @Override

@@ -81,6 +81,27 @@ class LogSetupTest {
         }
     }
 
+    /**
+     * A logger context that starts with this configuration does not look the host name up (a
+     * name lookup, seconds where the machine's own name does not resolve): Log4j fills in
+     * ${hostName} only when the configuration has none, and this one has.
+     */
+    @Test
+    void startingLogsLooksNoHostNameUp() {
+        LoggerContext context = new LoggerContext("log-setup-host");
+        Configuration c = new LogSetup().getConfiguration(context, "x", (java.net.URI) null);
+        try {
+            context.start(c);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, String> properties =
+                    (java.util.Map<String, String>) context.getConfiguration().getComponent(Configuration.CONTEXT_PROPERTIES);
+            assertThat(context.getConfiguration()).isSameAs(c);
+            assertThat(properties).containsEntry("hostName", LogSetup.Console.HOST);
+        } finally {
+            context.stop();
+        }
+    }
+
     @Test
     void aConfigurationTheUserNamesIsLeftAlone() {
         String file = System.getProperty("log4j2.configurationFile");
