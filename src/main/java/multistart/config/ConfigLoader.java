@@ -410,6 +410,8 @@ public final class ConfigLoader {
                     if (d.getAsLong() != builtin.fixedDimension()) {
                         o.problem("dimension", builtin.name() + " is " + builtin.fixedDimension()
                                 + "-dimensional, got " + d.getAsLong());
+                        // its variables are still known: the domain and the points are checked against them
+                        listedVariables = new Shape(builtin.variables(dim), builtin.domain(dim));
                         return null;
                     }
                 } else if (d.getAsLong() < builtin.minDimension() || d.getAsLong() > MAX_DIMENSION) {
@@ -546,7 +548,11 @@ public final class ConfigLoader {
             }
         }
 
-        /** An expression's variables once they are read, even when its formula then fails. */
+        /**
+         * The variables when the objective has a problem but they are known all the same: an
+         * expression's list when its formula fails, a fixed-dimension built-in's own when the
+         * config gives it another dimension.
+         */
         private Shape listedVariables;
 
         /** A hand-written gradient to compare with the exact one once the domain is known. */

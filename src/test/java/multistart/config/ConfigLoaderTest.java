@@ -338,6 +338,16 @@ class ConfigLoaderTest {
             assertThat(p.get(3).message()).isEqualTo("has 3 coordinates, the objective has 2 (x, y)");
         }
 
+        /** peaks is 2-d whatever the config says; its domain and points are checked as such. */
+        @Test
+        void aWrongFixedDimensionDoesNotHideTheDomainsProblems() {
+            List<Problem> p = problems(MINIMAL.replace("builtin: peaks", "builtin: peaks\n  dimension: 3")
+                    .replace("count: 10", "count: 1\n  points: [[1, 2, 3]]") + "domain:\n  y: [2, 1]\n");
+            assertThat(p).extracting(Problem::key).containsExactly("objective.dimension", "starts.points[0]",
+                    "domain.y");
+            assertThat(p.get(1).message()).isEqualTo("has 3 coordinates, the objective has 2 (x, y)");
+        }
+
         @Test
         void pointWithWrongDimension() {
             List<Problem> p = problems(MINIMAL.replace("count: 10", "count: 1\n  points: [[1, 2, 3]]"));
