@@ -1,0 +1,69 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import org.junit.jupiter.api.Test;
+
+/** The progress bar's rate: from the time elapsed, not whole seconds, in three figures. */
+class ProgressTest {
+
+    @Test
+    void ratesAreThreeFiguresWithAUnit() {
+        assertThat(Progress.Renderer.rate(987)).isEqualTo("987");
+        assertThat(Progress.Renderer.rate(5)).isEqualTo("5.00");
+        assertThat(Progress.Renderer.rate(46_049)).isEqualTo("46.0k");
+        assertThat(Progress.Renderer.rate(514_285.7)).isEqualTo("514k");
+        assertThat(Progress.Renderer.rate(999_600)).isEqualTo("1.00M");
+        assertThat(Progress.Renderer.rate(1_234_567)).isEqualTo("1.23M");
+        assertThat(Progress.Renderer.rate(2.7e9)).isEqualTo("2.70G");
+        assertThat(Progress.Renderer.rate(3.1e12)).isEqualTo("3100G");
+    }
+
+    /** Lines as the bar draws them. */
+    static final class Lines implements ProgressBarConsumer {
+        final List<String> drawn = new ArrayList<>();
+
+        @Override
+        public int getMaxRenderedLength() {
+            return 120;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            drawn.add(line);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * Within its first second the library's own rate was "?" (it divides by whole seconds); ours
+     * is shown then, as the runs of this session over the time since it began, whatever an earlier
+     * session did.
+     */
+    @Test
+    void theRateIsShownWithinTheFirstSecondAndCountsOnlyThisSessionsRuns() throws InterruptedException {
+        Lines lines = new Lines();
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("t").setInitialMax(10_000_000)
+                .setRenderer(new Progress.Renderer()).setConsumer(lines).setUpdateIntervalMillis(50)
+                .startsFrom(4_000_000, Duration.ofSeconds(100)).build();
+        long t0 = System.nanoTime();
+        Thread.sleep(400);
+        bar.stepTo(4_000_000 + 20_000);
+        bar.close();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String last = lines.drawn.get(lines.drawn.size() - 1);
+        // 20 000 runs in 0.4 s or a little more: 50k runs/s at most, and at least a third of it
+        assertThat(last).containsPattern("\\(0:01:4\\d / [0-9:]+\\) \\d+(\\.\\d+)?k runs/s$");
+        double shown = Double.parseDouble(last.replaceAll(".* (\\d+(\\.\\d+)?)k runs/s$", "$1")) * 1000;
+        assertThat(shown).isBetween(20_000 / seconds / 3, 20_000 / 0.4 * 1.01);
+    }
+}
