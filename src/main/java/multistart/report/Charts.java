@@ -232,7 +232,7 @@ public final class Charts {
     static String describe(OptimizerConfig o, Combo c) {
         StringBuilder s = new StringBuilder();
         for (String col : o.sweptColumns()) {
-            s.append(s.length() == 0 ? ": " : ", ").append(col).append(' ').append(OptimizerConfig.columnValue(c, col));
+            s.append(s.length() == 0 ? ": " : ", ").append(col).append(' ').append(Numbers.setting(c, col));
         }
         return s.toString();
     }
@@ -319,7 +319,7 @@ public final class Charts {
     private static List<Chart<?, ?>> successPanels(RunRecord r) {
         OptimizerConfig o = r.plan().config().optimizer();
         List<Findings.ComboSummary> combos = r.findings().combos();
-        List<String> axes = o.sweptColumns();
+        List<String> axes = panelAxes(o.sweptColumns(), combos);
         List<Chart<?, ?>> out = new ArrayList<>();
         double most = 0;
         for (Findings.ComboSummary cs : combos) {
@@ -356,7 +356,7 @@ public final class Charts {
                 List<String> names = new ArrayList<>();
                 for (Findings.ComboSummary cs : combos) {
                     names.add(axes.isEmpty() ? Integer.toString(cs.combo().index())
-                            : OptimizerConfig.columnValue(cs.combo(), axes.get(0)));
+                            : Numbers.setting(cs.combo(), axes.get(0)));
                 }
                 chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
                     int i = (int) Math.round(v);
@@ -370,8 +370,12 @@ public final class Charts {
         String ax = axes.get(0);
         String ay = axes.get(1);
         List<String> facetValues = axes.size() >= 3 ? distinct(combos, axes.get(2)) : List.of("");
-        if (facetValues.size() > 6) {
-            facetValues = facetValues.subList(0, 6);
+        String drawn = "";
+        if (facetValues.size() > MAX_FACETS) {
+            drawn = "      (" + MAX_FACETS + " of " + facetValues.size() + " " + axes.get(2) + " values, the best "
+                    + "combo's among them)";
+            facetValues = facets(facetValues, MAX_FACETS,
+                    Numbers.setting(Ranking.rank(combos).get(0).combo(), axes.get(2)));
         }
         List<String> xs = distinct(combos, ax);
         List<String> ys = distinct(combos, ay);
@@ -379,11 +383,11 @@ public final class Charts {
             double[][] sum = new double[xs.size()][ys.size()];
             int[][] count = new int[xs.size()][ys.size()];
             for (Findings.ComboSummary cs : combos) {
-                if (axes.size() >= 3 && !OptimizerConfig.columnValue(cs.combo(), axes.get(2)).equals(facet)) {
+                if (axes.size() >= 3 && !Numbers.setting(cs.combo(), axes.get(2)).equals(facet)) {
                     continue;
                 }
-                int i = xs.indexOf(OptimizerConfig.columnValue(cs.combo(), ax));
-                int j = ys.indexOf(OptimizerConfig.columnValue(cs.combo(), ay));
+                int i = xs.indexOf(Numbers.setting(cs.combo(), ax));
+                int j = ys.indexOf(Numbers.setting(cs.combo(), ay));
                 sum[i][j] += cs.successRate();
                 count[i][j]++;
             }
@@ -401,7 +405,7 @@ public final class Charts {
                     + (axes.size() > 3 ? ", mean over " + String.join(", ", axes.subList(3, axes.size())) : "")
                     + (top < 100 ? "; colours 0-" + Numbers.brief(top) + "%" : "");
             HeatMapChart chart = new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
-                    .xAxisTitle(ax).yAxisTitle(ay).build();
+                    .xAxisTitle(ax + drawn).yAxisTitle(ay).build();
             style(chart.getStyler());
             chart.getStyler().setShowValue(true);
             chart.getStyler().setHeatMapValueDecimalPattern("0.0");
@@ -412,6 +416,62 @@ public final class Charts {
             chart.getStyler().setLegendVisible(false);
             chart.addSeries("success", xs, ys, cells);
             out.add(chart);
+        }
+        return out;
+    }
+
+    /** Panels of the success heat map at most: one per value of the third swept setting. */
+    static final int MAX_FACETS = 6;
+
+    /**
+     * The swept settings in the order the success panels use them: the two with the most values
+     * on the axes (the one with the shorter labels along the bottom, where long ones collide),
+     * the next one as the facet, one panel per value, any others averaged over. In config order,
+     * a sweep of 2 methods x 10 rates x 10 momenta put the methods on an axis and drew six of the
+     * ten momenta, and not the best combo's.
+     */
+    static List<String> panelAxes(List<String> swept, List<Findings.ComboSummary> combos) {
+        List<String> order = new ArrayList<>(swept);
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String col : swept) {
+            values.put(col, distinct(combos, col));
+        }
+        // stable: ties keep the config's order
+        order.sort(java.util.Comparator.comparingInt((String col) -> -values.get(col).size()));
+        if (order.size() >= 2 && longest(values.get(order.get(0))) > longest(values.get(order.get(1)))) {
+            java.util.Collections.swap(order, 0, 1);
+        }
+        return order;
+    }
+
+    private static int longest(List<String> labels) {
+        int n = 0;
+        for (String l : labels) {
+            n = Math.max(n, l.length());
+        }
+        return n;
+    }
+
+    /**
+     * {@code k} of the facet values, spread evenly from the first to the last, with {@code best}
+     * among them (in place of the one nearest it), in their order.
+     */
+    static List<String> facets(List<String> all, int k, String best) {
+        int n = all.size();
+        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+        for (int i = 0; i < k; i++) {
+            picked.add((int) Math.round((double) i * (n - 1) / (k - 1)));
+        }
+        int b = all.indexOf(best);
+        if (b >= 0 && !picked.contains(b)) {
+            Integer below = picked.floor(b);
+            Integer above = picked.ceiling(b);
+            picked.remove(below == null || (above != null && above - b < b - below) ? above : below);
+            picked.add(b);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i : picked) {
+            out.add(all.get(i));
         }
         return out;
     }
@@ -433,7 +493,7 @@ public final class Charts {
     private static List<String> distinct(List<Findings.ComboSummary> combos, String column) {
         List<String> out = new ArrayList<>();
         for (Findings.ComboSummary cs : combos) {
-            String v = OptimizerConfig.columnValue(cs.combo(), column);
+            String v = Numbers.setting(cs.combo(), column);
             if (!out.contains(v)) {
                 out.add(v);
             }

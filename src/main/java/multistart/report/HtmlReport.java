@@ -12,7 +12,6 @@ import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ConfigDump;
 import multistart.config.ExperimentConfig;
-import multistart.config.OptimizerConfig;
 
 /**
  * {@code report.html}: one self-contained page that opens offline. Pictures are embedded as
@@ -129,7 +128,7 @@ public final class HtmlReport {
             }
             h.append("<tr><td>").append(rank).append("</td><td>").append(cs.combo().index()).append("</td>");
             for (String col : swept) {
-                h.append("<td>").append(ESC.escape(OptimizerConfig.columnValue(cs.combo(), col))).append("</td>");
+                h.append("<td>").append(ESC.escape(Numbers.setting(cs.combo(), col))).append("</td>");
             }
             h.append("<td>").append(Numbers.percent(cs.successRate())).append("</td><td>")
                     .append(Numbers.percent(cs.wilsonLow())).append(" to ").append(Numbers.percent(cs.wilsonHigh()))

@@ -1,6 +1,9 @@
 package multistart.report;
 
 import java.util.Locale;
+import multistart.config.Combo;
+import multistart.config.OptimizerConfig;
+import multistart.config.Setting;
 
 /** How numbers are written: exactly for machines, briefly for people. */
 public final class Numbers {
@@ -39,6 +42,20 @@ public final class Numbers {
             return s;
         }
         return String.format(Locale.ROOT, "%.4e", v);
+    }
+
+    /**
+     * A swept setting's value in a combo, for people: the method's name, a whole number, or about
+     * seven significant digits ({@link #brief}: 0.001668101 for a log range's
+     * 0.0016681005372000588). sweep.csv and runs.csv keep every digit.
+     */
+    public static String setting(Combo c, String column) {
+        for (Setting s : Setting.values()) {
+            if (s.column().equals(column)) {
+                return s.integer() ? Long.toString((long) c.value(s)) : brief(c.value(s));
+            }
+        }
+        return OptimizerConfig.columnValue(c, column);
     }
 
     /** {@code n} and the noun for it: "1 combo", "4 combos". */

@@ -7,7 +7,6 @@ import java.util.Locale;
 import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ExperimentConfig;
-import multistart.config.OptimizerConfig;
 
 /** {@code summary.md}: the answer first, then the evidence. */
 public final class SummaryMarkdown {
@@ -162,7 +161,7 @@ public final class SummaryMarkdown {
             rank++;
             s.append("| ").append(rank).append(" | ").append(cs.combo().index()).append(" |");
             for (String col : swept) {
-                s.append(' ').append(OptimizerConfig.columnValue(cs.combo(), col)).append(" |");
+                s.append(' ').append(Numbers.setting(cs.combo(), col)).append(" |");
             }
             s.append(' ').append(Numbers.percent(cs.successRate())).append(" [")
                     .append(Numbers.percent(cs.wilsonLow())).append(", ").append(Numbers.percent(cs.wilsonHigh()))

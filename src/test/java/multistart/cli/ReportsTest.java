@@ -397,4 +397,34 @@ class ReportsTest {
                 + "iterations, or another learning rate (larger where runs crawl, smaller where they oscillate), may "
                 + "resolve them.");
     }
+
+    /**
+     * A log range's rates are 10^(-3 + 2k/9): people's tables (summary.md, report.html, the
+     * charts' labels) show seven figures of them, the CSV files every digit.
+     */
+    @Test
+    void sweptValuesAreBriefForPeopleAndExactInTheCsvFiles() throws IOException {
+        Path out = run("""
+                name: log-rates
+                objective: {builtin: six-hump-camel}
+                starts: {count: 20}
+                optimizer:
+                  method: momentum
+                  learning_rate: {from: 1.0e-4, to: 1.0e-2, steps: 4, scale: log}
+                  momentum: 0.5
+                  max_iterations: 200
+                output: {basin_resolution: 10}
+                """);
+        // combo 1's rate, about 4.64e-4, as sweep.csv writes it: every digit, read back exactly
+        String exact = Files.readAllLines(out.resolve("sweep.csv")).get(2).split(",")[1];
+        double rate = Double.parseDouble(exact);
+        assertThat(rate).isCloseTo(Math.pow(10, -4 + 2.0 / 3), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(exact).hasSizeGreaterThan(12);
+        String brief = String.format(java.util.Locale.ROOT, "%.7g", rate).replaceAll("0+$", "");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("| " + brief + " |").contains("| 0.0001 |")
+                .doesNotContain(exact).doesNotContain("1.0E-4");
+        // (the page's resolved config lists the exact values, as result.json does)
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<td>" + brief + "</td>")
+                .doesNotContain("<td>" + exact + "</td>");
+    }
 }

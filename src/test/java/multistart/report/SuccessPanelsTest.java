@@ -1,0 +1,52 @@
+package multistart.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import multistart.analysis.Findings;
+import multistart.config.Combo;
+import multistart.config.Method;
+import org.junit.jupiter.api.Test;
+
+/** Which swept settings the success heat maps put on their axes and facets, and which facets they draw. */
+class SuccessPanelsTest {
+
+    /** Every combo of 2 methods x 10 rates x 10 momenta, in config order, with success {@code rate(k)}. */
+    static List<Findings.ComboSummary> grid(double[] rates) {
+        List<Findings.ComboSummary> out = new ArrayList<>();
+        int k = 0;
+        for (Method m : new Method[] {Method.MOMENTUM, Method.NESTEROV}) {
+            for (int i = 0; i < 10; i++) {
+                for (int j = 0; j < 10; j++) {
+                    Combo c = new Combo(k, m, 1e-3 * Math.pow(100, i / 9.0), 1.0, j / 10.0, 0.999, 1e-8, 100, 1e-6, 0,
+                            1e8);
+                    double rate = rates[k];
+                    out.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * rate), rate, 0, 1, 0, 0,
+                            0, 1));
+                    k++;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theSettingsWithTheMostValuesGoOnTheAxesTheLongLabelsUpTheSide() {
+        List<Findings.ComboSummary> combos = grid(new double[200]);
+        // 10 rates (labels such as 0.001668101) and 10 momenta (0.1): momenta along the bottom
+        assertThat(Charts.panelAxes(List.of("method", "learning_rate", "momentum"), combos))
+                .containsExactly("momentum", "learning_rate", "method");
+    }
+
+    @Test
+    void aFacetOfManyValuesDrawsSixSpreadOverThemWithTheBestCombosAmongThem() {
+        List<String> all = List.of("0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9");
+        // indices 0, 2, 4, 5, 7, 9 spread evenly; 0.9 is among them already
+        assertThat(Charts.facets(all, 6, "0.9")).containsExactly("0", "0.2", "0.4", "0.5", "0.7", "0.9");
+        // 0.3 is not: it takes the place of the nearest one drawn (0.2 and 0.4 are as near; the lower goes)
+        assertThat(Charts.facets(all, 6, "0.3")).containsExactly("0", "0.3", "0.4", "0.5", "0.7", "0.9");
+        assertThat(Charts.facets(all, 6, "0.8")).containsExactly("0", "0.2", "0.4", "0.5", "0.8", "0.9");
+        assertThat(Charts.facets(all.subList(0, 6), 6, "0.3")).isEqualTo(all.subList(0, 6));
+    }
+}
