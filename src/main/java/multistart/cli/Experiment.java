@@ -25,6 +25,7 @@ import multistart.engine.Trajectory;
 import multistart.report.CsvTables;
 import multistart.report.Numbers;
 import multistart.report.OutputFolder;
+import multistart.report.Ranking;
 import multistart.report.ResultJson;
 import multistart.report.RunRecord;
 import multistart.report.RunsFile;
@@ -375,7 +376,10 @@ final class Experiment {
                                         : String.format(Locale.ROOT, " (%.2f s of CPU)", cpu));
                     });
                 }
-                List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories());
+                // the best-ranked combo's run first: how fast the setting that did best converges
+                int bestCombo = findings.combos().isEmpty() ? 0
+                        : Ranking.rank(findings.combos()).get(0).combo().index();
+                List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories(), bestCombo);
                 RunRecord early = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
                         wall, Double.NaN, true, steps);
                 side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));

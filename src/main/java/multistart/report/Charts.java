@@ -252,7 +252,9 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("#");
-        java.util.Set<Integer> named = new java.util.HashSet<>();
+        // each combo its colour, in the order the combos first appear (combo numbers modulo the
+        // palette gave two of a 200-combo sweep's samples one colour)
+        Map<Integer, Integer> colours = new LinkedHashMap<>();
         int k = 0;
         // the largest gap at a start, and the largest anywhere: a diverging run climbs to 1e18
         // and more, which squeezed every other run's decades together
@@ -273,16 +275,35 @@ public final class Charts {
             if (x.length == 0) {
                 continue;
             }
+            if (k == 0 && x.length >= 2) {
+                // XChart puts the ticks of an axis whose x values (all series together) are
+                // equally spaced at some of those values (0, 66, 132, ..., labels run together);
+                // one more point, on the first series' line halfway between its first two, breaks
+                // the spacing, and the axis gets round ticks, as the waterfall's does
+                double[] x2 = new double[x.length + 1];
+                double[] y2 = new double[x.length + 1];
+                x2[0] = x[0];
+                y2[0] = y[0];
+                x2[1] = 0.5 * (x[0] + x[1]);
+                y2[1] = log ? Math.sqrt(y[0] * y[1]) : 0.5 * (y[0] + y[1]);
+                System.arraycopy(x, 1, x2, 2, x.length - 1);
+                System.arraycopy(y, 1, y2, 2, y.length - 1);
+                x = x2;
+                y = y2;
+            }
             startTop = Math.max(startTop, y[0]);
             for (double v : y) {
                 top = Math.max(top, v);
             }
             Combo combo = r.plan().combos().get(t.combo());
-            boolean first = named.add(t.combo());
+            boolean first = !colours.containsKey(t.combo());
+            if (first) {
+                colours.put(t.combo(), colours.size());
+            }
             String name = first ? "combo " + t.combo() + describe(c.optimizer(), combo) : "run " + t.run() + " #" + k;
             XYSeries s = chart.addSeries(name, x, y);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(PALETTE[t.combo() % PALETTE.length]);
+            s.setLineColor(PALETTE[colours.get(t.combo()) % PALETTE.length]);
             s.setLineStyle(new BasicStroke(1.2f));
             s.setShowInLegend(first);
             k++;
@@ -296,7 +317,44 @@ public final class Charts {
             chart.getStyler().setYAxisMax(cap);
             chart.setTitle(chart.getTitle() + " (diverging runs leave the top)");
         }
+        int[] lengths = new int[r.trajectories().size()];
+        for (int i = 0; i < lengths.length; i++) {
+            int[] its = r.trajectories().get(i).iterations();
+            lengths[i] = its.length == 0 ? 0 : its[its.length - 1];
+        }
+        int right = iterationCap(lengths);
+        if (right > 0) {
+            chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) right);
+            chart.setXAxisTitle("iteration      (runs longer than " + right + " leave the right edge)");
+        }
         return png(List.of(chart));
+    }
+
+    /**
+     * The iteration axis's end when a few sample runs last far longer than most: twice the length
+     * three quarters of them stay within, rounded up to 1, 2 or 5 times a power of ten, when the
+     * longest is more than four times that length; else 0 for the whole range. In the peaks
+     * example one sample run of 5 000 iterations (momentum 0.9, rattling about a minimum) put
+     * eleven that ended within 400 into the left twentieth of the chart.
+     */
+    static int iterationCap(int[] lengths) {
+        if (lengths.length < 4) {
+            return 0;
+        }
+        int[] sorted = lengths.clone();
+        java.util.Arrays.sort(sorted);
+        int most = Math.max(1, sorted[(int) Math.ceil(0.75 * sorted.length) - 1]);
+        if (sorted[sorted.length - 1] <= 4L * most) {
+            return 0;
+        }
+        long want = 2L * most;
+        for (long p = 1; ; p *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (m * p >= want) {
+                    return (int) Math.min(Integer.MAX_VALUE, m * p);
+                }
+            }
+        }
     }
 
     /**

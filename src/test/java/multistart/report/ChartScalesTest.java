@@ -75,4 +75,22 @@ class ChartScalesTest {
         assertThat(Charts.colourTop(50.1)).isEqualTo(100.0);
         assertThat(Charts.colourTop(100.0)).isEqualTo(100.0);
     }
+
+    /**
+     * The iteration axis ends at twice what three quarters of the sample runs stay within (a round
+     * figure) only when the longest run is over four times that: the peaks example's one run of
+     * 5 000 iterations among eleven of at most 400.
+     */
+    @Test
+    void aFewVeryLongSampleRunsLeaveTheRightEdge() {
+        int[] peaks = {64, 120, 90, 200, 380, 75, 5000, 150, 360, 95, 180, 240};
+        // three quarters stay within 240: twice that, rounded up to 500
+        assertThat(Charts.iterationCap(peaks)).isEqualTo(500);
+        // the longest within four times that: the whole range
+        assertThat(Charts.iterationCap(new int[] {100, 200, 300, 400, 1200})).isZero();
+        assertThat(Charts.iterationCap(new int[] {100, 200, 300, 400, 1700})).isEqualTo(1000);
+        // too few runs to call any of them an outlier
+        assertThat(Charts.iterationCap(new int[] {10, 10, 5000})).isZero();
+        assertThat(Charts.iterationCap(new int[0])).isZero();
+    }
 }
