@@ -1,5 +1,6 @@
 package multistart.report;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import multistart.config.Combo;
 import multistart.config.OptimizerConfig;
@@ -45,17 +46,33 @@ public final class Numbers {
     }
 
     /**
-     * A swept setting's value in a combo, for people: the method's name, a whole number, or about
-     * seven significant digits ({@link #brief}: 0.001668101 for a log range's
-     * 0.0016681005372000588). sweep.csv and runs.csv keep every digit.
+     * A swept setting's value in a combo, for people: the method's name, a whole number, or the
+     * value (see {@link #settingValue}). sweep.csv and runs.csv keep every digit.
      */
     public static String setting(Combo c, String column) {
         for (Setting s : Setting.values()) {
             if (s.column().equals(column)) {
-                return s.integer() ? Long.toString((long) c.value(s)) : brief(c.value(s));
+                return s.integer() ? Long.toString((long) c.value(s)) : settingValue(c.value(s));
             }
         }
         return OptimizerConfig.columnValue(c, column);
+    }
+
+    /**
+     * A setting as a person reads it: as written, in plain decimals, when that takes at most
+     * eight significant digits (0.0001, not 1.0E-4; 0.9999999, which seven figures would round to
+     * 1 and so to the same label as a decay of 1), else about seven ({@link #brief}: 0.001668101
+     * for a log range's 0.0016681005372000588).
+     */
+    static String settingValue(double v) {
+        double a = Math.abs(v);
+        if (Double.isFinite(v) && (v == 0 || (a >= 1e-4 && a < 1e7))) {
+            BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+            if (d.precision() <= 8) {
+                return d.toPlainString();
+            }
+        }
+        return brief(v);
     }
 
     /** {@code n} and the noun for it: "1 combo", "4 combos". */

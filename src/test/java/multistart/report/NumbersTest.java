@@ -39,4 +39,19 @@ class NumbersTest {
             }
         }
     }
+
+    @Test
+    void settingsReadAsWrittenUnlessTheyHaveManyDigits() {
+        assertThat(Numbers.settingValue(1.0e-4)).isEqualTo("0.0001");
+        assertThat(Numbers.settingValue(0.05)).isEqualTo("0.05");
+        assertThat(Numbers.settingValue(1.0)).isEqualTo("1");
+        assertThat(Numbers.settingValue(0.0)).isEqualTo("0");
+        assertThat(Numbers.settingValue(3000)).isEqualTo("3000");
+        // seven figures would make it 1, the label of a decay of 1
+        assertThat(Numbers.settingValue(0.9999999)).isEqualTo("0.9999999");
+        assertThat(Numbers.settingValue(0.99999999)).isEqualTo("0.99999999");
+        // a log range's point: seven figures
+        assertThat(Numbers.settingValue(0.0016681005372000588)).isEqualTo("0.001668101");
+        assertThat(Numbers.settingValue(1.0e-8)).isEqualTo("1.0000e-08");
+    }
 }
