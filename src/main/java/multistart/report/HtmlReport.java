@@ -137,7 +137,13 @@ public final class HtmlReport {
                     .append(Numbers.brief(cs.bestValue())).append("</td><td>").append(cs.basinsFound())
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n<p>basins: the distinct end points the combo's runs reached, unresolved ones included "
+        h.append("</table>\n<p>");
+        if (f.combos().size() > MAX_ROWS) {
+            // as the summary says it: the table is the best of them, not all
+            h.append(Numbers.count(f.combos().size() - MAX_ROWS, "more combo", "more combos"))
+                    .append(" in sweep.csv. ");
+        }
+        h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
                 + "(as sweep.csv's basins_found).</p>\n");
 
         h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent%s, %.3f s in "

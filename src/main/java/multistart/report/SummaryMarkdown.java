@@ -170,7 +170,8 @@ public final class SummaryMarkdown {
                     .append(" |\n");
         }
         if (ranked.size() > rank) {
-            s.append("\n").append(ranked.size() - rank).append(" more combos in `sweep.csv`.\n");
+            s.append("\n").append(Numbers.count(ranked.size() - rank, "more combo", "more combos"))
+                    .append(" in `sweep.csv`.\n");
         }
         s.append("\n## Runs\n\n");
         s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",

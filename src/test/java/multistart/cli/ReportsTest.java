@@ -427,4 +427,22 @@ class ReportsTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("<td>" + brief + "</td>")
                 .doesNotContain("<td>" + exact + "</td>");
     }
+
+    /** The tables list the best combos; past their length they say how many more sweep.csv holds. */
+    @Test
+    void tablesOfTheBestCombosSayHowManyMoreTheCsvHolds() throws IOException {
+        Path out = run("""
+                name: many-combos
+                objective: {builtin: sphere}
+                starts: {count: 2}
+                optimizer:
+                  method: gd
+                  learning_rate: {from: 0.001, to: 0.101, steps: 101}
+                  max_iterations: 10
+                output: {basin_resolution: 10, trajectories: 2}
+                """);
+        assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(102);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("1 more combo in sweep.csv.");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("61 more combos in `sweep.csv`.");
+    }
 }
