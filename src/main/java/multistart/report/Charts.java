@@ -256,26 +256,24 @@ public final class Charts {
         // palette gave two of a 200-combo sweep's samples one colour)
         Map<Integer, Integer> colours = new LinkedHashMap<>();
         int k = 0;
+        boolean spaced = false;
+        boolean ended = false;
         // the largest gap at a start, and the largest anywhere: a diverging run climbs to 1e18
         // and more, which squeezed every other run's decades together
         double startTop = 0;
         double top = 0;
         for (Trajectory t : r.trajectories()) {
-            double[] x = new double[t.iterations().length];
-            double[] y = new double[x.length];
+            double[] y = plotted(t.values(), best, log);
+            double[] x = new double[y.length];
             for (int i = 0; i < x.length; i++) {
                 x[i] = t.iterations()[i];
-                double v = t.values()[i];
-                // a floor keeps exact hits of the best value on the log axis
-                y[i] = log ? Math.max(Math.abs(v - best), 1e-16) : v;
-                if (!Double.isFinite(y[i])) {
-                    y[i] = log ? 1e16 : Math.copySign(1e16, v);
-                }
             }
+            ended |= y.length < t.values().length;
             if (x.length == 0) {
                 continue;
             }
-            if (k == 0 && x.length >= 2) {
+            if (!spaced && x.length >= 2) {
+                spaced = true;
                 // XChart puts the ticks of an axis whose x values (all series together) are
                 // equally spaced at some of those values (0, 66, 132, ..., labels run together);
                 // one more point, on the first series' line halfway between its first two, breaks
@@ -312,6 +310,9 @@ public final class Charts {
             chart.addSeries("no sample runs (output.trajectories is 0)", new double[] {0}, new double[] {1})
                     .setMarker(SeriesMarkers.NONE);
         }
+        if (ended) {
+            chart.setTitle(chart.getTitle() + " (a line ends where its run's value stops being finite)");
+        }
         double cap = convergenceCap(log, startTop, top);
         if (cap > 0) {
             chart.getStyler().setYAxisMax(cap);
@@ -328,6 +329,29 @@ public final class Charts {
             chart.setXAxisTitle("iteration      (runs longer than " + right + " leave the right edge)");
         }
         return png(List.of(chart));
+    }
+
+    /**
+     * A sample run's values as the convergence chart plots them: on the log axis the gap to the
+     * best value (at least 1e-16, so that exact hits stay on it; 1e16 where a value is not finite,
+     * above any cap); on a value axis (no finite best value to measure gaps from) the values up to
+     * the first that is not finite, where the line ends (they plunged to -1e16 and back).
+     */
+    static double[] plotted(double[] values, double best, boolean log) {
+        double[] y = new double[values.length];
+        for (int i = 0; i < y.length; i++) {
+            double v = values[i];
+            if (!log) {
+                if (!Double.isFinite(v)) {
+                    return java.util.Arrays.copyOf(y, i);
+                }
+                y[i] = v;
+                continue;
+            }
+            double gap = Math.max(Math.abs(v - best), 1e-16);
+            y[i] = Double.isFinite(gap) ? gap : 1e16;
+        }
+        return y;
     }
 
     /**
@@ -588,7 +612,8 @@ public final class Charts {
 
     private static XYChart waterfallPanel(RunRecord r, double[] values) {
         double[] range = waterfallRange(values);
-        String title = "Waterfall: final values of all runs, sorted";
+        String title = values.length == 0 ? "Waterfall: no run ended at a finite value"
+                : "Waterfall: final values of all runs, sorted";
         if (range != null) {
             title = String.format(java.util.Locale.ROOT, "Waterfall: final values, sorted (worst %.0f%% off the "
                     + "scale, to %s)", 100 * (1 - WATERFALL_SHOWN), Numbers.brief(values[values.length - 1]));

@@ -93,4 +93,14 @@ class ChartScalesTest {
         assertThat(Charts.iterationCap(new int[] {10, 10, 5000})).isZero();
         assertThat(Charts.iterationCap(new int[0])).isZero();
     }
+
+    @Test
+    void sampleRunsArePlottedAsGapsOrAsValuesUpToTheirFirstNonFiniteOne() {
+        double[] run = {4.0, 1.5, 1.0, Double.NaN, Double.NaN};
+        // gaps to the best value 1.0: an exact hit stays on the log axis, NaN goes above any cap
+        assertThat(Charts.plotted(run, 1.0, true)).containsExactly(3.0, 0.5, 1e-16, 1e16, 1e16);
+        // no finite best value: the values, the line ending where they stop being finite
+        assertThat(Charts.plotted(run, Double.NaN, false)).containsExactly(4.0, 1.5, 1.0);
+        assertThat(Charts.plotted(new double[] {Double.NEGATIVE_INFINITY}, Double.NaN, false)).isEmpty();
+    }
 }
