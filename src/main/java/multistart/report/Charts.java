@@ -457,19 +457,22 @@ public final class Charts {
             drawn = "      (" + MAX_FACETS + " of " + facetValues.size() + " " + axes.get(2) + " values, the best "
                     + "combo's among them)";
             facetValues = facets(facetValues, MAX_FACETS,
-                    Numbers.setting(Ranking.rank(combos).get(0).combo(), axes.get(2)));
+                    label(combos, axes.get(2)).apply(Ranking.rank(combos).get(0).combo()));
         }
         List<String> xs = distinct(combos, ax);
         List<String> ys = distinct(combos, ay);
+        java.util.function.Function<Combo, String> xLabel = label(combos, ax);
+        java.util.function.Function<Combo, String> yLabel = label(combos, ay);
+        java.util.function.Function<Combo, String> facetLabel = axes.size() >= 3 ? label(combos, axes.get(2)) : null;
         for (String facet : facetValues) {
             double[][] sum = new double[xs.size()][ys.size()];
             int[][] count = new int[xs.size()][ys.size()];
             for (Findings.ComboSummary cs : combos) {
-                if (axes.size() >= 3 && !Numbers.setting(cs.combo(), axes.get(2)).equals(facet)) {
+                if (facetLabel != null && !facetLabel.apply(cs.combo()).equals(facet)) {
                     continue;
                 }
-                int i = xs.indexOf(Numbers.setting(cs.combo(), ax));
-                int j = ys.indexOf(Numbers.setting(cs.combo(), ay));
+                int i = xs.indexOf(xLabel.apply(cs.combo()));
+                int j = ys.indexOf(yLabel.apply(cs.combo()));
                 sum[i][j] += cs.successRate();
                 count[i][j]++;
             }
@@ -572,10 +575,26 @@ public final class Charts {
         return 100;
     }
 
+    /**
+     * How the success panels label a setting's values: as people read them ({@link Numbers#setting}),
+     * unless two of its values would then share a label (and a heat-map cell), when every digit.
+     */
+    static java.util.function.Function<Combo, String> label(List<Findings.ComboSummary> combos, String column) {
+        java.util.Set<String> brief = new java.util.HashSet<>();
+        java.util.Set<String> exact = new java.util.HashSet<>();
+        for (Findings.ComboSummary cs : combos) {
+            brief.add(Numbers.setting(cs.combo(), column));
+            exact.add(OptimizerConfig.columnValue(cs.combo(), column));
+        }
+        return brief.size() == exact.size() ? c -> Numbers.setting(c, column)
+                : c -> OptimizerConfig.columnValue(c, column);
+    }
+
     private static List<String> distinct(List<Findings.ComboSummary> combos, String column) {
+        java.util.function.Function<Combo, String> labels = label(combos, column);
         List<String> out = new ArrayList<>();
         for (Findings.ComboSummary cs : combos) {
-            String v = Numbers.setting(cs.combo(), column);
+            String v = labels.apply(cs.combo());
             if (!out.contains(v)) {
                 out.add(v);
             }

@@ -49,4 +49,22 @@ class SuccessPanelsTest {
         assertThat(Charts.facets(all, 6, "0.8")).containsExactly("0", "0.2", "0.4", "0.5", "0.8", "0.9");
         assertThat(Charts.facets(all.subList(0, 6), 6, "0.3")).isEqualTo(all.subList(0, 6));
     }
+
+    /** Two decays equal to seven figures keep a cell each: their labels get every digit. */
+    @Test
+    void valuesThatBriefLabelsWouldMergeKeepEveryDigit() {
+        List<Findings.ComboSummary> combos = new ArrayList<>();
+        double[] decays = {0.123456781, 0.123456789, 0.5};
+        for (int k = 0; k < decays.length; k++) {
+            Combo c = new Combo(k, Method.GD, 0.01, decays[k], 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+            combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
+        }
+        assertThat(Numbers.setting(combos.get(0).combo(), "decay")).isEqualTo(Numbers.setting(combos.get(1).combo(),
+                "decay"));
+        java.util.function.Function<Combo, String> label = Charts.label(combos, "decay");
+        assertThat(label.apply(combos.get(0).combo())).isEqualTo("0.123456781");
+        assertThat(label.apply(combos.get(1).combo())).isEqualTo("0.123456789");
+        // where no two merge, people's labels
+        assertThat(Charts.label(combos.subList(1, 3), "decay").apply(combos.get(1).combo())).isEqualTo("0.1234568");
+    }
 }
