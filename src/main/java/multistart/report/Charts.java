@@ -273,21 +273,11 @@ public final class Charts {
                 continue;
             }
             if (!spaced && x.length >= 2) {
+                // the iterations of all series together are equally spaced (see withMidpoint)
                 spaced = true;
-                // XChart puts the ticks of an axis whose x values (all series together) are
-                // equally spaced at some of those values (0, 66, 132, ..., labels run together);
-                // one more point, on the first series' line halfway between its first two, breaks
-                // the spacing, and the axis gets round ticks, as the waterfall's does
-                double[] x2 = new double[x.length + 1];
-                double[] y2 = new double[x.length + 1];
-                x2[0] = x[0];
-                y2[0] = y[0];
-                x2[1] = 0.5 * (x[0] + x[1]);
-                y2[1] = log ? Math.sqrt(y[0] * y[1]) : 0.5 * (y[0] + y[1]);
-                System.arraycopy(x, 1, x2, 2, x.length - 1);
-                System.arraycopy(y, 1, y2, 2, y.length - 1);
-                x = x2;
-                y = y2;
+                double[][] xy = withMidpoint(x, y, log);
+                x = xy[0];
+                y = xy[1];
             }
             startTop = Math.max(startTop, y[0]);
             for (double v : y) {
@@ -329,6 +319,25 @@ public final class Charts {
             chart.setXAxisTitle("iteration      (runs longer than " + right + " leave the right edge)");
         }
         return png(List.of(chart));
+    }
+
+    /**
+     * The series with one more point, on its line halfway between its first two ({@code
+     * geometric}: halfway on a log axis). XChart puts the ticks of an axis whose x values (all
+     * series together) are equally spaced at some of those values (every 53rd of 1000 on the
+     * waterfall: 0.05, 0.11, 0.16, ...; 0, 66, 132, ... on the convergence chart, labels running
+     * together); the extra point breaks the spacing, and the axis gets round ticks like any other.
+     */
+    static double[][] withMidpoint(double[] x, double[] y, boolean geometric) {
+        double[] x2 = new double[x.length + 1];
+        double[] y2 = new double[y.length + 1];
+        x2[0] = x[0];
+        y2[0] = y[0];
+        x2[1] = 0.5 * (x[0] + x[1]);
+        y2[1] = geometric ? Math.sqrt(y[0] * y[1]) : 0.5 * (y[0] + y[1]);
+        System.arraycopy(x, 1, x2, 2, x.length - 1);
+        System.arraycopy(y, 1, y2, 2, y.length - 1);
+        return new double[][] {x2, y2};
     }
 
     /**
@@ -451,19 +460,18 @@ public final class Charts {
         }
         String ax = axes.get(0);
         String ay = axes.get(1);
-        List<String> facetValues = axes.size() >= 3 ? distinct(combos, axes.get(2)) : List.of("");
+        java.util.function.Function<Combo, String> xLabel = label(combos, ax);
+        java.util.function.Function<Combo, String> yLabel = label(combos, ay);
+        java.util.function.Function<Combo, String> facetLabel = axes.size() >= 3 ? label(combos, axes.get(2)) : null;
+        List<String> facetValues = facetLabel != null ? distinct(combos, facetLabel) : List.of("");
         String drawn = "";
         if (facetValues.size() > MAX_FACETS) {
             drawn = "      (" + MAX_FACETS + " of " + facetValues.size() + " " + axes.get(2) + " values, the best "
                     + "combo's among them)";
-            facetValues = facets(facetValues, MAX_FACETS,
-                    label(combos, axes.get(2)).apply(Ranking.rank(combos).get(0).combo()));
+            facetValues = facets(facetValues, MAX_FACETS, facetLabel.apply(Ranking.rank(combos).get(0).combo()));
         }
-        List<String> xs = distinct(combos, ax);
-        List<String> ys = distinct(combos, ay);
-        java.util.function.Function<Combo, String> xLabel = label(combos, ax);
-        java.util.function.Function<Combo, String> yLabel = label(combos, ay);
-        java.util.function.Function<Combo, String> facetLabel = axes.size() >= 3 ? label(combos, axes.get(2)) : null;
+        List<String> xs = distinct(combos, xLabel);
+        List<String> ys = distinct(combos, yLabel);
         for (String facet : facetValues) {
             double[][] sum = new double[xs.size()][ys.size()];
             int[][] count = new int[xs.size()][ys.size()];
@@ -519,7 +527,7 @@ public final class Charts {
         List<String> order = new ArrayList<>(swept);
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (String col : swept) {
-            values.put(col, distinct(combos, col));
+            values.put(col, distinct(combos, label(combos, col)));
         }
         // stable: ties keep the config's order
         order.sort(java.util.Comparator.comparingInt((String col) -> -values.get(col).size()));
@@ -590,11 +598,12 @@ public final class Charts {
                 : c -> OptimizerConfig.columnValue(c, column);
     }
 
-    private static List<String> distinct(List<Findings.ComboSummary> combos, String column) {
-        java.util.function.Function<Combo, String> labels = label(combos, column);
+    /** The combos' labels, each once, in combo order. */
+    private static List<String> distinct(List<Findings.ComboSummary> combos,
+            java.util.function.Function<Combo, String> label) {
         List<String> out = new ArrayList<>();
         for (Findings.ComboSummary cs : combos) {
-            String v = labels.apply(cs.combo());
+            String v = label.apply(cs.combo());
             if (!out.contains(v)) {
                 out.add(v);
             }
@@ -655,24 +664,16 @@ public final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("0.0#");
-        // XChart puts the ticks of equally spaced x values at some of those values (every 53rd of
-        // 1000: 0.05, 0.11, 0.16, ...); one more point, on the line halfway between the first
-        // two, breaks the spacing, and the axis gets round ticks (0.1, 0.2, ...) like any other
+        // the fractions of runs are equally spaced (see withMidpoint)
         int m = values.length;
-        double[] x = new double[m < 2 ? 1 : m + 1];
+        double[] x = new double[Math.max(1, m)];
         double[] y = new double[x.length];
-        if (m == 1) {
-            y[0] = values[0];
+        for (int i = 0; i < m; i++) {
+            x[i] = m == 1 ? 0 : (double) i / (m - 1);
+            y[i] = values[i];
         }
-        for (int i = 0, k = 0; m >= 2 && i < m; i++) {
-            x[k] = (double) i / (m - 1);
-            y[k++] = values[i];
-            if (i == 0) {
-                x[k] = 0.5 / (m - 1);
-                y[k++] = 0.5 * (values[0] + values[1]);
-            }
-        }
-        XYSeries s = chart.addSeries("final values", x, y);
+        double[][] xy = m >= 2 ? withMidpoint(x, y, false) : new double[][] {x, y};
+        XYSeries s = chart.addSeries("final values", xy[0], xy[1]);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(SeriesLines.SOLID);
         s.setLineColor(PALETTE[0]);
