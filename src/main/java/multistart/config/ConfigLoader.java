@@ -299,9 +299,6 @@ public final class ConfigLoader {
 
             // the domain and the start points need only the variables, which an expression whose
             // formula has a problem still lists: their problems are reported with it, not after
-            Shape shape = objective != null ? new Shape(objective.variables(),
-                    objective.builtin() == null ? null : objective.builtin().domain(objective.dimension()))
-                    : listedVariables;
             Box domain = shape == null ? null : domain(s, shape);
             StartsConfig starts = starts(s.section("starts"), s, shape);
             OptimizerConfig optimizer = optimizer(s.section("optimizer"));
@@ -411,7 +408,7 @@ public final class ConfigLoader {
                         o.problem("dimension", builtin.name() + " is " + builtin.fixedDimension()
                                 + "-dimensional, got " + d.getAsLong());
                         // its variables are still known: the domain and the points are checked against them
-                        listedVariables = new Shape(builtin.variables(dim), builtin.domain(dim));
+                        shape = Shape.of(builtin, dim);
                         return null;
                     }
                 } else if (d.getAsLong() < builtin.minDimension() || d.getAsLong() > MAX_DIMENSION) {
@@ -427,6 +424,7 @@ public final class ConfigLoader {
             // a built-in's known value is a minimum: maximising it has no known optimum
             OptionalDouble knownOptimum = known.isPresent() ? known
                     : goal == Goal.MINIMIZE ? builtin.knownValue(dim) : OptionalDouble.empty();
+            shape = Shape.of(builtin, dim);
             return new ObjectiveConfig(builtin, null, builtin.create(dim), dim, builtin.variables(dim), goal,
                     knownOptimum, derivatives, step, false);
         }
@@ -475,7 +473,7 @@ public final class ConfigLoader {
             if (!ok) {
                 return null;
             }
-            listedVariables = new Shape(List.copyOf(vars), null);
+            shape = new Shape(List.copyOf(vars), null);
             if (text == null) {
                 return null;
             }
@@ -543,17 +541,21 @@ public final class ConfigLoader {
          * a built-in's default domain (null for an expression, which has none).
          */
         private record Shape(List<String> variables, Box defaultDomain) {
+            static Shape of(Builtin b, int dimension) {
+                return new Shape(b.variables(dimension), b.domain(dimension));
+            }
+
             int dimension() {
                 return variables.size();
             }
         }
 
         /**
-         * The variables when the objective has a problem but they are known all the same: an
-         * expression's list when its formula fails, a fixed-dimension built-in's own when the
-         * config gives it another dimension.
+         * The objective's variables once they are known, null while not: set as the objective is
+         * read, and known even when it then has a problem (an expression's list when its formula
+         * fails, a fixed-dimension built-in's own when the config gives it another dimension).
          */
-        private Shape listedVariables;
+        private Shape shape;
 
         /** A hand-written gradient to compare with the exact one once the domain is known. */
         private record GradientCheck(YamlSection section, multistart.objective.expression.Formula formula,
