@@ -224,20 +224,20 @@ public final class SummaryMarkdown {
             return Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) + ".";
         }
         String s = (atStart == f.runs() ? "Every run diverged at its start point" : atStart + " of them diverged at "
-                + "their start points") + ", "
-                + "before a step: the objective or its gradient is not finite there (or beyond "
-                + "optimizer.divergence). Narrow the domain to where the function is defined.";
+                + "their start points") + AT_START + " Narrow the domain to where the function is defined.";
         return onTheWay > 0 ? s + " The other " + onTheWay + " diverged on the way: " + smaller + "." : s;
     }
 
     /** The diverged runs that never took a step, when some runs ended at a finite point. */
     static String divergedAtStart(Findings f) {
         return (f.divergedAtStart() == f.diverged() ? "All " + f.diverged() : f.divergedAtStart() + " of the "
-                + f.diverged()) + " diverged runs did so at their start points, "
-                + "before a step: the objective or its gradient is not finite there (or beyond "
-                + "optimizer.divergence). The domain reaches beyond where the function is defined; narrowing it "
-                + "saves those runs.";
+                + f.diverged()) + " diverged runs did so at their start points" + AT_START
+                + " The domain reaches beyond where the function is defined; narrowing it saves those runs.";
     }
+
+    /** Why a run diverges at its start point, for the two sentences above. */
+    private static final String AT_START = ", before a step: the objective or its gradient is not finite there (or "
+            + "beyond optimizer.divergence).";
 
     /**
      * The runs that hit max_iterations and what may resolve them: a run crawling along a valley
