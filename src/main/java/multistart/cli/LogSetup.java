@@ -3,146 +3,211 @@ package multistart.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.ConsoleAppender;
-import org.apache.logging.log4j.core.config.AbstractConfiguration;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.ConfigurationFactory;
-import org.apache.logging.log4j.core.config.ConfigurationSource;
-import org.apache.logging.log4j.core.layout.AbstractStringLayout;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.MessageFactory;
+import org.apache.logging.log4j.simple.SimpleLogger;
+import org.apache.logging.log4j.spi.ExtendedLogger;
+import org.apache.logging.log4j.spi.LoggerContext;
+import org.apache.logging.log4j.spi.LoggerContextFactory;
+import org.apache.logging.log4j.spi.Provider;
+import org.apache.logging.log4j.util.PropertiesUtil;
 
 /**
- * The command line's Log4j 2 configuration, built in code: one console appender on standard
- * error writing {@code HH:mm:ss LEVEL message} (and a throwable's stack trace), root level INFO
- * ({@code -v} raises it to DEBUG, {@code --quiet} lowers it to WARN).
+ * The command line's logging: the Log4j 2 API throughout, written to standard error as
+ * {@code HH:mm:ss LEVEL message} (the level padded to five characters; a throwable follows as
+ * its stack trace), root level INFO ({@code -v} raises it to DEBUG, {@code --quiet} lowers it
+ * to WARN).
  *
- * <p>The same configuration as a {@code log4j2.xml} with a {@code PatternLayout} cost a command
- * about a tenth of a second more on a 2-core machine: parsing XML, and building each element
- * and pattern converter through Log4j's reflective plugin machinery, on the main thread before
- * the first runs start. A user who wants another logging set-up names a file of their own with
- * {@code -Dlog4j2.configurationFile=...} (for example through {@code JAVA_TOOL_OPTIONS}); that
- * leaves this class out.
+ * <p>By default the lines go through the API's own plain backend: a Log4j {@link Provider}
+ * ({@link Console}) whose one logger context hands out the API's {@link SimpleLogger}, each
+ * writing this layout. log4j-core took 165 ms of a cold JVM's main thread to start, and about a
+ * quarter of a second of CPU on a 2-core machine, a third of a short sweep's whole command
+ * (it builds a default configuration with a pattern layout first, and loads every plugin class
+ * it lists), for one console line format. A user who wants log4j-core's appenders and layouts
+ * names a configuration of their own with {@code -Dlog4j2.configurationFile=...} (for example
+ * through {@code JAVA_TOOL_OPTIONS}): then this provider stays out, Log4j finds log4j-core on
+ * the class path and reads that file, and {@code -v} and {@code --quiet} set its root level.
  */
-public final class LogSetup extends ConfigurationFactory {
+public final class LogSetup {
 
-    private static final String[] PROPERTIES = {
+    /** Log4j's property that names the provider. */
+    static final String PROVIDER = "log4j.provider";
+
+    /** Properties by which a user chooses a Log4j set-up of their own; any of them leaves ours out. */
+    private static final String[] USERS = {
         "log4j2.configurationFile", "log4j.configurationFile", "log4j2.configurationFactory",
-        "log4j.configurationFactory"};
+        "log4j.configurationFactory", PROVIDER, "log4j2.loggerContextFactory"};
 
-    /** For Log4j, which makes the factory named by its property. */
-    public LogSetup() {
+    private LogSetup() {
     }
 
     /**
-     * Makes Log4j use this configuration when it starts, unless the user named a configuration
-     * of their own. Call before the first logger is asked for; afterwards it has no effect. It
-     * only names this class in Log4j's property, so it loads none of Log4j's classes: logging
-     * starts later, after the configs are read and the lane warm-up has begun (see Warmup).
+     * Makes Log4j use this console backend when it starts, unless the user chose a set-up of
+     * their own. Call before the first logger is asked for; afterwards it has no effect. It only
+     * sets Log4j's property, and loads none of Log4j's classes: logging starts later, after the
+     * configs are read and the lane warm-up has begun (see Warmup).
      */
     static void install() {
-        for (String p : PROPERTIES) {
+        for (String p : USERS) {
             if (System.getProperty(p) != null) {
                 return;
             }
         }
-        System.setProperty("log4j2.configurationFactory", LogSetup.class.getName());
+        System.setProperty(PROVIDER, Console.class.getName());
     }
 
-    @Override
-    protected String[] getSupportedTypes() {
-        return new String[] {"*"};
+    /** Sets the level of all logging: this backend's loggers, or log4j-core's root logger. */
+    static void setLevel(Level level) {
+        if (LogManager.getContext(false) instanceof Context ours) {
+            ours.setLevel(level);
+        } else {
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(level);
+        }
     }
 
-    @Override
-    public Configuration getConfiguration(LoggerContext context, ConfigurationSource source) {
-        return new Console(context);
+    /** The provider {@link #install} names; Log4j makes it. */
+    public static final class Console extends Provider {
+        public Console() {
+            super(100, "2.6.0", Factory.class);
+        }
     }
 
-    @Override
-    public Configuration getConfiguration(LoggerContext context, String name, URI location) {
-        return new Console(context);
-    }
+    /** One logger context for everything: the command line has one class loader. */
+    public static final class Factory implements LoggerContextFactory {
+        static final Context CONTEXT = new Context();
 
-    /** Root logger at INFO to one appender on standard error. */
-    static final class Console extends AbstractConfiguration {
-        /** What ${hostName} reads in this configuration (which has no lookups). */
-        static final String HOST = "localhost";
-
-        Console(LoggerContext context) {
-            super(context, ConfigurationSource.NULL_SOURCE);
-            setName("multistart");
-            // Log4j puts the host name into a new configuration's properties, for ${hostName}, unless
-            // one is there: InetAddress.getLocalHost, a name lookup (5 ms here, seconds on a machine
-            // whose own name does not resolve) before the first line is logged. Nothing here reads it.
-            @SuppressWarnings("unchecked")
-            Map<String, String> properties = (Map<String, String>) getComponent(CONTEXT_PROPERTIES);
-            properties.putIfAbsent("hostName", HOST);
+        @Override
+        public LoggerContext getContext(String fqcn, ClassLoader loader, Object externalContext, boolean currentContext) {
+            return CONTEXT;
         }
 
         @Override
-        protected void doConfigure() {
-            ConsoleAppender stderr = ConsoleAppender.newBuilder()
-                    .setName("stderr")
-                    .setTarget(ConsoleAppender.Target.SYSTEM_ERR)
-                    .setLayout(new Line())
-                    .setConfiguration(this)
-                    .build();
-            stderr.start();
-            addAppender(stderr);
-            getRootLogger().addAppender(stderr, null, null);
-            getRootLogger().setLevel(Level.INFO);
+        public LoggerContext getContext(String fqcn, ClassLoader loader, Object externalContext, boolean currentContext,
+                URI configLocation, String name) {
+            return CONTEXT;
+        }
+
+        @Override
+        public void removeContext(LoggerContext context) {
+        }
+
+        @Override
+        public boolean isClassLoaderDependent() {
+            return false;
+        }
+    }
+
+    /** The loggers, all at one level. */
+    static final class Context implements LoggerContext {
+        /** Per-logger levels from properties: none here. */
+        private static final PropertiesUtil NO_PROPERTIES = new PropertiesUtil(new Properties());
+
+        private final Map<String, Line> loggers = new ConcurrentHashMap<>();
+        private volatile Level level = Level.INFO;
+
+        synchronized void setLevel(Level level) {
+            this.level = level;
+            for (Line l : loggers.values()) {
+                l.setLevel(level);
+            }
+        }
+
+        Level level() {
+            return level;
+        }
+
+        @Override
+        public Object getExternalContext() {
+            return null;
+        }
+
+        @Override
+        public ExtendedLogger getLogger(String name) {
+            return getLogger(name, null);
+        }
+
+        @Override
+        public ExtendedLogger getLogger(String name, MessageFactory messageFactory) {
+            Line l = loggers.get(name);
+            if (l != null) {
+                return l;
+            }
+            synchronized (this) {
+                // made under the lock that setLevel holds: a logger never misses a level change
+                return loggers.computeIfAbsent(name, n -> new Line(n, level, messageFactory, TimeZone.getDefault()));
+            }
+        }
+
+        @Override
+        public boolean hasLogger(String name) {
+            return loggers.containsKey(name);
+        }
+
+        @Override
+        public boolean hasLogger(String name, MessageFactory messageFactory) {
+            return loggers.containsKey(name);
+        }
+
+        @Override
+        public boolean hasLogger(String name, Class<? extends MessageFactory> messageFactoryClass) {
+            return loggers.containsKey(name);
         }
     }
 
     /**
-     * {@code HH:mm:ss LEVEL message}, the level padded to five characters, in the local time zone
-     * of each event's instant; a throwable follows as its stack trace.
+     * A logger writing {@link #format}'s lines to standard error as it is when the line is
+     * written (so a test or a caller that replaces System.err gets them).
      */
-    static final class Line extends AbstractStringLayout {
-        private final TimeZone zone;
+    static final class Line extends SimpleLogger {
+        private static final long serialVersionUID = 1L;
 
-        Line() {
-            this(TimeZone.getDefault());
-        }
+        private final transient TimeZone zone;
 
-        Line(TimeZone zone) {
-            super(StandardCharsets.UTF_8);
+        Line(String name, Level level, MessageFactory messageFactory, TimeZone zone) {
+            super(name, level, false, false, false, false, null, messageFactory, Context.NO_PROPERTIES, System.err);
             this.zone = zone;
         }
 
         @Override
-        public String toSerializable(LogEvent event) {
-            StringBuilder b = new StringBuilder(96);
-            long ms = event.getTimeMillis();
-            long seconds = Math.floorMod(Math.floorDiv(ms + zone.getOffset(ms), 1000L), 86_400L);
-            two(b, (int) (seconds / 3600)).append(':');
-            two(b, (int) (seconds / 60 % 60)).append(':');
-            two(b, (int) (seconds % 60)).append(' ');
-            String level = event.getLevel().name();
-            b.append(level);
-            for (int i = level.length(); i < 5; i++) {
-                b.append(' ');
-            }
-            b.append(' ').append(event.getMessage().getFormattedMessage()).append(System.lineSeparator());
-            Throwable thrown = event.getThrown();
-            if (thrown != null) {
-                StringWriter trace = new StringWriter();
-                thrown.printStackTrace(new PrintWriter(trace));
-                b.append(trace);
-            }
-            return b.toString();
+        public void logMessage(String fqcn, Level level, Marker marker, Message message, Throwable thrown) {
+            Throwable t = thrown != null ? thrown : message.getThrowable();
+            // one write of the whole line: lines from several threads do not mix
+            System.err.print(format(System.currentTimeMillis(), zone, level, message.getFormattedMessage(), t));
         }
+    }
 
-        private static StringBuilder two(StringBuilder b, int value) {
-            if (value < 10) {
-                b.append('0');
-            }
-            return b.append(value);
+    /** {@code HH:mm:ss LEVEL message}, in {@code zone}'s wall clock, and the throwable's stack trace. */
+    static String format(long millis, TimeZone zone, Level level, String message, Throwable thrown) {
+        StringBuilder b = new StringBuilder(96);
+        long seconds = Math.floorMod(Math.floorDiv(millis + zone.getOffset(millis), 1000L), 86_400L);
+        two(b, (int) (seconds / 3600)).append(':');
+        two(b, (int) (seconds / 60 % 60)).append(':');
+        two(b, (int) (seconds % 60)).append(' ');
+        String name = level.name();
+        b.append(name);
+        for (int i = name.length(); i < 5; i++) {
+            b.append(' ');
         }
+        b.append(' ').append(message).append(System.lineSeparator());
+        if (thrown != null) {
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            b.append(trace);
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int value) {
+        if (value < 10) {
+            b.append('0');
+        }
+        return b.append(value);
     }
 }

@@ -16,7 +16,6 @@ import multistart.engine.Warmup;
 import multistart.report.Numbers;
 import multistart.simd.Lanes;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,9 +93,9 @@ public final class RunCommand implements Callable<Integer> {
             List<Loaded> loaded = new ArrayList<>();
             warmup = readConfigs(configs, loaded);
             if (verbose) {
-                Configurator.setRootLevel(Level.DEBUG);
+                LogSetup.setLevel(Level.DEBUG);
             } else if (quiet) {
-                Configurator.setRootLevel(Level.WARN);
+                LogSetup.setLevel(Level.WARN);
             }
             // every bad config is reported now, before the first sweep starts: a night-long batch
             // does not keep a typo in its third config to itself until the morning

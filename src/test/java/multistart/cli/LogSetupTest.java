@@ -2,27 +2,25 @@ package multistart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.TimeZone;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.ConsoleAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.spi.LoggerContext;
 import org.junit.jupiter.api.Test;
 
-/** The command line's logging set-up, built in code instead of a log4j2.xml. */
+/** The command line's logging: Log4j's API, and a console backend on its SPI. */
 class LogSetupTest {
 
-    private static String line(Level level, String message, long millis, Throwable thrown) {
-        return line(new LogSetup.Line(), level, message, millis, thrown);
-    }
+    private static final String NL = System.lineSeparator();
 
-    private static String line(LogSetup.Line layout, Level level, String message, long millis, Throwable thrown) {
-        return layout.toSerializable(Log4jLogEvent.newBuilder().setLevel(level)
-                .setMessage(new SimpleMessage(message)).setTimeMillis(millis).setThrown(thrown).build());
+    private static String line(Level level, String message, long millis, Throwable thrown) {
+        return LogSetup.format(millis, TimeZone.getDefault(), level, message, thrown);
     }
 
     @Test
@@ -30,10 +28,10 @@ class LogSetupTest {
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
         for (long t : INSTANTS) {
             String time = hms.format(Instant.ofEpochMilli(t));
-            assertThat(line(Level.INFO, "w1: 100 runs", t, null)).isEqualTo(time + " INFO  w1: 100 runs" + System.lineSeparator());
-            assertThat(line(Level.WARN, "careful", t, null)).isEqualTo(time + " WARN  careful" + System.lineSeparator());
-            assertThat(line(Level.DEBUG, "detail", t, null)).isEqualTo(time + " DEBUG detail" + System.lineSeparator());
-            assertThat(line(Level.ERROR, "bad", t, null)).isEqualTo(time + " ERROR bad" + System.lineSeparator());
+            assertThat(line(Level.INFO, "w1: 100 runs", t, null)).isEqualTo(time + " INFO  w1: 100 runs" + NL);
+            assertThat(line(Level.WARN, "careful", t, null)).isEqualTo(time + " WARN  careful" + NL);
+            assertThat(line(Level.DEBUG, "detail", t, null)).isEqualTo(time + " DEBUG detail" + NL);
+            assertThat(line(Level.ERROR, "bad", t, null)).isEqualTo(time + " ERROR bad" + NL);
         }
     }
 
@@ -49,11 +47,11 @@ class LogSetupTest {
     @Test
     void theTimeIsTheZonesWallClockAcrossDaylightSavingChanges() {
         for (String id : new String[] {"Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"}) {
-            LogSetup.Line layout = new LogSetup.Line(java.util.TimeZone.getTimeZone(id));
+            TimeZone zone = TimeZone.getTimeZone(id);
             DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of(id));
             for (long t : INSTANTS) {
-                assertThat(line(layout, Level.INFO, "m", t, null)).as(id + " " + t)
-                        .isEqualTo(hms.format(Instant.ofEpochMilli(t)) + " INFO  m" + System.lineSeparator());
+                assertThat(LogSetup.format(t, zone, Level.INFO, "m", null)).as(id + " " + t)
+                        .isEqualTo(hms.format(Instant.ofEpochMilli(t)) + " INFO  m" + NL);
             }
         }
     }
@@ -61,62 +59,67 @@ class LogSetupTest {
     @Test
     void aThrowableFollowsAsItsStackTrace() {
         String s = line(Level.DEBUG, "stack trace", 0L, new IllegalStateException("boom"));
-        assertThat(s).contains(" DEBUG stack trace" + System.lineSeparator() + "java.lang.IllegalStateException: boom")
+        assertThat(s).contains(" DEBUG stack trace" + NL + "java.lang.IllegalStateException: boom")
                 .contains("at multistart.cli.LogSetupTest.aThrowableFollowsAsItsStackTrace");
     }
 
+    /** What {@code run} lets through: INFO and above, DEBUG with -v, WARN and above with --quiet. */
     @Test
-    void theConfigurationIsOneStandardErrorAppenderAtInfo() {
-        LoggerContext context = new LoggerContext("log-setup-test");
-        Configuration c = new LogSetup().getConfiguration(context, "x", (java.net.URI) null);
-        c.initialize();
+    void theLoggersWriteStandardErrorAtTheLevelLastSet() {
+        LogSetup.Context context = new LogSetup.Context();
+        PrintStream saved = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Logger before = context.getLogger("a.B");
         try {
-            assertThat(c.getRootLogger().getLevel()).isEqualTo(Level.INFO);
-            assertThat(c.getAppenders()).containsOnlyKeys("stderr");
-            ConsoleAppender stderr = (ConsoleAppender) c.getAppenders().get("stderr");
-            assertThat(stderr.getTarget()).isEqualTo(ConsoleAppender.Target.SYSTEM_ERR);
-            assertThat(stderr.getLayout()).isInstanceOf(LogSetup.Line.class);
+            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            before.info("runs {} of {}", 3, 5);
+            before.debug("hidden");
+            context.setLevel(Level.DEBUG);
+            Logger after = context.getLogger("a.C");
+            before.debug("shown");
+            after.debug("shown too");
+            context.setLevel(Level.WARN);
+            before.info("hidden");
+            after.warn("careful", new IllegalArgumentException("why"));
         } finally {
-            c.stop();
+            System.setErr(saved);
         }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split(NL);
+        assertThat(lines[0]).matches("\\d\\d:\\d\\d:\\d\\d INFO  runs 3 of 5");
+        assertThat(lines[1]).matches("\\d\\d:\\d\\d:\\d\\d DEBUG shown");
+        assertThat(lines[2]).matches("\\d\\d:\\d\\d:\\d\\d DEBUG shown too");
+        assertThat(lines[3]).matches("\\d\\d:\\d\\d:\\d\\d WARN  careful");
+        assertThat(lines[4]).isEqualTo("java.lang.IllegalArgumentException: why");
+        assertThat(lines).noneMatch(l -> l.contains("hidden"));
+        assertThat(context.getLogger("a.B")).isSameAs(before);
+        assertThat(context.hasLogger("a.C")).isTrue();
     }
 
-    /**
-     * A logger context that starts with this configuration does not look the host name up (a
-     * name lookup, seconds where the machine's own name does not resolve): Log4j fills in
-     * ${hostName} only when the configuration has none, and this one has.
-     */
+    /** The provider {@link LogSetup#install} names hands out one context, whoever asks. */
     @Test
-    void startingLogsLooksNoHostNameUp() {
-        LoggerContext context = new LoggerContext("log-setup-host");
-        Configuration c = new LogSetup().getConfiguration(context, "x", (java.net.URI) null);
-        try {
-            context.start(c);
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, String> properties =
-                    (java.util.Map<String, String>) context.getConfiguration().getComponent(Configuration.CONTEXT_PROPERTIES);
-            assertThat(context.getConfiguration()).isSameAs(c);
-            assertThat(properties).containsEntry("hostName", LogSetup.Console.HOST);
-        } finally {
-            context.stop();
-        }
+    void theProviderHandsOutOneContext() {
+        LogSetup.Console provider = new LogSetup.Console();
+        assertThat(provider.getVersions()).isEqualTo("2.6.0");
+        LoggerContext a = provider.getLoggerContextFactory().getContext("x", null, null, false);
+        LoggerContext b = new LogSetup.Factory().getContext("y", getClass().getClassLoader(), null, true);
+        assertThat(a).isSameAs(b).isInstanceOf(LogSetup.Context.class);
     }
 
     @Test
-    void aConfigurationTheUserNamesIsLeftAlone() {
+    void aSetUpTheUserChoseIsLeftAlone() {
         String file = System.getProperty("log4j2.configurationFile");
-        String factory = System.getProperty("log4j2.configurationFactory");
+        String provider = System.getProperty(LogSetup.PROVIDER);
         try {
-            System.clearProperty("log4j2.configurationFactory");
+            System.clearProperty(LogSetup.PROVIDER);
             System.setProperty("log4j2.configurationFile", "mine.xml");
             LogSetup.install();
-            assertThat(System.getProperty("log4j2.configurationFactory")).isNull();
+            assertThat(System.getProperty(LogSetup.PROVIDER)).isNull();
             System.clearProperty("log4j2.configurationFile");
             LogSetup.install();
-            assertThat(System.getProperty("log4j2.configurationFactory")).isEqualTo(LogSetup.class.getName());
+            assertThat(System.getProperty(LogSetup.PROVIDER)).isEqualTo(LogSetup.Console.class.getName());
         } finally {
             restore("log4j2.configurationFile", file);
-            restore("log4j2.configurationFactory", factory);
+            restore(LogSetup.PROVIDER, provider);
         }
     }
 
