@@ -168,7 +168,7 @@ public final class LogSetup {
     static final class Line extends SimpleLogger {
         private static final long serialVersionUID = 1L;
 
-        private final transient TimeZone zone;
+        private final TimeZone zone;
 
         Line(String name, Level level, MessageFactory messageFactory, TimeZone zone) {
             super(name, level, false, false, false, false, null, messageFactory, Context.NO_PROPERTIES, System.err);
