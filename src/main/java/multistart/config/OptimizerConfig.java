@@ -119,11 +119,10 @@ public final class OptimizerConfig {
         if (column.equals("method")) {
             return c.method().key();
         }
-        for (Setting s : Setting.values()) {
-            if (s.column().equals(column)) {
-                return s.integer() ? Long.toString((long) c.value(s)) : Double.toString(c.value(s));
-            }
+        Setting s = Setting.ofColumn(column);
+        if (s == null) {
+            throw new IllegalArgumentException("not a swept column: " + column);
         }
-        throw new IllegalArgumentException("not a swept column: " + column);
+        return s.integer() ? Long.toString((long) c.value(s)) : Double.toString(c.value(s));
     }
 }

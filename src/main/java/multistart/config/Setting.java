@@ -32,6 +32,16 @@ public enum Setting {
         return column;
     }
 
+    /** The setting whose CSV column is {@code column}, or null ({@code method}, or no setting). */
+    public static Setting ofColumn(String column) {
+        for (Setting s : values()) {
+            if (s.column.equals(column)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     public boolean integer() {
         return this == MAX_ITERATIONS;
     }

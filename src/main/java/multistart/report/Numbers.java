@@ -50,12 +50,11 @@ public final class Numbers {
      * value (see {@link #settingValue}). sweep.csv and runs.csv keep every digit.
      */
     public static String setting(Combo c, String column) {
-        for (Setting s : Setting.values()) {
-            if (s.column().equals(column)) {
-                return s.integer() ? Long.toString((long) c.value(s)) : settingValue(c.value(s));
-            }
+        Setting s = Setting.ofColumn(column);
+        if (s == null) {
+            return OptimizerConfig.columnValue(c, column);
         }
-        return OptimizerConfig.columnValue(c, column);
+        return s.integer() ? Long.toString((long) c.value(s)) : settingValue(c.value(s));
     }
 
     /**
