@@ -139,14 +139,11 @@ final class Experiment {
     }
 
     /**
-     * The pictures as written, for the report page.
+     * The charts of a sweep, for the report page: basins.png, drawn after the basin map, and the
+     * two drawn on a side task meanwhile ({@code others}: convergence.png, then sweep.png, filled
+     * in by that task). Read {@link #images} once the side tasks are joined.
      *
      * @param mapSeconds how long the basin map's runs took (NaN when there is no map)
-     */
-    /**
-     * The charts of a sweep: basins.png, drawn after the basin map, and the two drawn on a side
-     * task meanwhile ({@code others}: convergence.png, then sweep.png, filled in by that task).
-     * Read {@link #images} once the side tasks are joined.
      */
     private record Pictures(byte[] basins, byte[][] others, double mapSeconds) {
         /** An interrupt ended the map once begun, and basins.png was left out. */

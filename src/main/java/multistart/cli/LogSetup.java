@@ -110,17 +110,14 @@ public final class LogSetup {
         private static final PropertiesUtil NO_PROPERTIES = new PropertiesUtil(new Properties());
 
         private final Map<String, Line> loggers = new ConcurrentHashMap<>();
-        private volatile Level level = Level.INFO;
+        /** Read and written under the context's lock. */
+        private Level level = Level.INFO;
 
         synchronized void setLevel(Level level) {
             this.level = level;
             for (Line l : loggers.values()) {
                 l.setLevel(level);
             }
-        }
-
-        Level level() {
-            return level;
         }
 
         @Override

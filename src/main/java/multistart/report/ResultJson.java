@@ -28,7 +28,7 @@ public final class ResultJson {
         ExperimentConfig c = r.plan().config();
         Findings f = r.findings();
         List<String> vars = c.objective().variables();
-        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(w)) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("name", c.name());
