@@ -41,7 +41,9 @@ import org.apache.logging.log4j.Logger;
  * finished batch goes to the journal before anything else, so an interruption of any kind
  * (Ctrl-C, SIGTERM, kill -9, a full disk) loses no finished run, and {@code --resume} replays
  * the journal and runs only what is missing. {@code result.json} is written last: its presence
- * marks a finished folder, after which the journal is removed.
+ * marks a finished folder, after which the journal is removed; when the basin map was
+ * interrupted it is kept with a marker ({@link #MAP_PENDING}), and {@code --resume} replays it
+ * to write the results again with the map.
  */
 final class Experiment {
 
@@ -53,6 +55,12 @@ final class Experiment {
     static final String BASIN_IDS = "basin-ids.bin";
     static final String CONFIG = "config.txt";
     static final String LOCK = "lock";
+    /**
+     * Marks a finished folder whose basin map was interrupted: every result but basins.png is
+     * written, and the journal and config are kept beside this file so that --resume can replay
+     * the runs and draw the map.
+     */
+    static final String MAP_PENDING = "basin-map-interrupted";
 
     /** Files a run writes; --force removes exactly these. */
     static final List<String> FILES = List.of("summary.md", "minima.csv", "sweep.csv", RunsFile.NAME, "result.json",
@@ -103,9 +111,13 @@ final class Experiment {
         }
         boolean finished = Files.exists(dir.resolve("result.json"));
         boolean unfinished = Files.exists(dir.resolve(STATE).resolve(JOURNAL));
-        if (finished && !force) {
-            throw new FolderInUse(dir + " already holds a finished run; pass --force to overwrite it"
-                    + (resume ? " (there is nothing to resume)" : ""));
+        boolean mapPending = finished && unfinished && Files.exists(dir.resolve(STATE).resolve(MAP_PENDING));
+        if (finished && !force && !(resume && mapPending)) {
+            throw new FolderInUse(mapPending
+                    ? dir + " holds a finished run whose basin map was interrupted; --resume draws it, --force "
+                            + "runs it all again"
+                    : dir + " already holds a finished run; pass --force to overwrite it"
+                            + (resume ? " (there is nothing to resume)" : ""));
         }
         if (unfinished && !force && !resume) {
             throw new FolderInUse(dir + " holds an unfinished run; --resume completes it, --force starts over");
@@ -121,9 +133,15 @@ final class Experiment {
                 FileLock lock = tryLock(lockFile, dir)) {
             Outcome o = locked(config, resume && unfinished, startNanos, cancelled, quiet, runPhase);
             if (o.complete()) {
-                Files.deleteIfExists(dir.resolve(STATE).resolve(JOURNAL));
                 Files.deleteIfExists(dir.resolve(STATE).resolve(BASIN_IDS));
-                Files.deleteIfExists(dir.resolve(STATE).resolve(CONFIG));
+                if (o.mapSkipped()) {
+                    // the runs stay, for --resume to draw the map from
+                    Files.write(dir.resolve(STATE).resolve(MAP_PENDING), new byte[0]);
+                } else {
+                    Files.deleteIfExists(dir.resolve(STATE).resolve(JOURNAL));
+                    Files.deleteIfExists(dir.resolve(STATE).resolve(CONFIG));
+                    Files.deleteIfExists(dir.resolve(STATE).resolve(MAP_PENDING));
+                }
             }
             return o;
         } finally {
@@ -226,7 +244,8 @@ final class Experiment {
                 basins = multistart.report.Charts.basins(record, rasters);
                 out.writeBytes("basins.png", basins);
             } else {
-                LOG.warn("{}: basin map interrupted; the results are written without basins.png", config.name());
+                LOG.warn("{}: basin map interrupted; the results are written without basins.png, which --resume "
+                        + "draws", config.name());
             }
         }
         LOG.debug("basin map and its chart in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));

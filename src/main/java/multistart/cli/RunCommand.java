@@ -196,7 +196,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (o.mapSkipped()) {
                 return new Line(file.toString(), Main.INTERRUPTED, summaryLine(file, o) + "; interrupted while "
-                        + "mapping the basins, so without basins.png (every run is done; --force runs it again)");
+                        + "mapping the basins, so without basins.png (every run is done; `run " + file
+                        + " --resume` draws it)");
             }
             return new Line(file.toString(), Main.OK, summaryLine(file, o));
         } catch (Experiment.FolderInUse e) {

@@ -103,7 +103,7 @@ public final class HtmlReport {
         if (!Double.isNaN(r.mapSeconds()) && !pictures.containsKey("basins.png")) {
             // the map was begun and interrupted (Experiment leaves it out then)
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "
-                    + "result is complete (<code>--force</code> runs it all again).</p>\n");
+                    + "result is complete (<code>--resume</code> draws it).</p>\n");
         }
         for (Map.Entry<String, byte[]> e : pictures.entrySet()) {
             h.append("<h2>").append(ESC.escape(caption(e.getKey()))).append("</h2>\n<img alt=\"")

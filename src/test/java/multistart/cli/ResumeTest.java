@@ -202,10 +202,12 @@ class ResumeTest {
     /**
      * SIGINT while the basin map is drawn (a 500 x 500 map of beale under nesterov, about 7 s of
      * runs on two cores, after a sweep of 40): the map ends, everything else is written as an
-     * uninterrupted run without a map writes it, and the exit code says interrupted.
+     * uninterrupted run without a map writes it, and the exit code says interrupted. The runs
+     * are kept: a plain run is refused with a word on --resume, and --resume draws the map and
+     * writes the results again (the CSVs the same bytes).
      */
     @Test
-    void sigintWhileTheBasinMapIsDrawnEndsTheMapAndWritesTheRest() throws Exception {
+    void sigintWhileTheBasinMapIsDrawnEndsTheMapAndResumeDrawsIt() throws Exception {
         String text = """
                 name: map
                 seed: 5
@@ -224,13 +226,15 @@ class ResumeTest {
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(Files.readString(log)).contains("SIGINT received: ending the basin map; every other result is "
                 + "written").contains("basin map interrupted")
-                .contains("interrupted while mapping the basins, so without basins.png");
+                .contains("interrupted while mapping the basins, so without basins.png")
+                .contains("--resume` draws it");
         assertThat(out.resolve("basins.png")).doesNotExist();
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("Basins of attraction")
                 .contains("The basin map was interrupted, so basins.png was not drawn")
                 .contains("Convergence");
         assertThat(out.resolve("result.json")).exists();
-        assertThat(out.resolve(".multistart")).doesNotExist();
+        assertThat(out.resolve(".multistart").resolve(Experiment.JOURNAL)).exists();
+        assertThat(out.resolve(".multistart").resolve(Experiment.MAP_PENDING)).exists();
         // the rest as a run without a map writes it
         Path reference = tmp.resolve("reference");
         Path plain = tmp.resolve("plain.yaml");
@@ -240,6 +244,25 @@ class ResumeTest {
         for (String f : CSVS) {
             assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
         }
+        // a plain run is refused, and says what --resume does
+        r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("holds a finished run whose basin map was interrupted; --resume draws it");
+        // --resume draws the map; the CSVs as before
+        r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet", "--resume");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("basins.png")).exists();
+        assertThat(out.resolve(".multistart")).doesNotExist();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Basins of attraction")
+                .doesNotContain("The basin map was interrupted");
+        for (String f : CSVS) {
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
+        }
+        assertThat(javax.imageio.ImageIO.read(out.resolve("basins.png").toFile())).isNotNull();
+        // finished now: nothing more to resume
+        r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet", "--resume");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("there is nothing to resume");
     }
 
     /**
