@@ -432,7 +432,7 @@ final class Experiment {
                 side.join();
                 // the files that state the whole command's time go last, once everything else is written
                 RunRecord record = early.withTimes((System.nanoTime() - startNanos) / 1e9,
-                        pictures == null ? Double.NaN : pictures.mapSeconds());
+                        pictures == null ? Double.NaN : pictures.mapSeconds(), mapSkipped);
                 out.write("summary.md", w -> SummaryMarkdown.write(record, w));
                 if (pictures != null) {
                     out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures.images(), w));

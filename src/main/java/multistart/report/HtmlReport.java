@@ -100,8 +100,7 @@ public final class HtmlReport {
         if (best != null && f.divergedAtStart() > 0) {
             h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedAtStart(f))).append("</p>\n");
         }
-        if (!Double.isNaN(r.mapSeconds()) && !pictures.containsKey("basins.png")) {
-            // the map was begun and interrupted (Experiment leaves it out then)
+        if (r.mapInterrupted()) {
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "
                     + "result is complete (<code>--resume</code> draws it).</p>\n");
         }

@@ -14,6 +14,7 @@ import multistart.engine.Plan;
  *                     the other files included)
  * @param sessionSteps gradient steps taken by this process (less than the total when resumed)
  * @param mapSeconds   how long the basin map's runs took (NaN: no map, or not yet drawn)
+ * @param mapInterrupted the basin map was begun and interrupted: basins.png is not drawn
  */
 public record RunRecord(
         Plan plan,
@@ -26,13 +27,14 @@ public record RunRecord(
         double totalSeconds,
         boolean complete,
         long sessionSteps,
-        double mapSeconds) {
+        double mapSeconds,
+        boolean mapInterrupted) {
 
     /** Before the basin map's time is known. */
     public RunRecord(Plan plan, Findings findings, List<multistart.engine.Trajectory> trajectories, int threads,
             int lanes, String version, double wallSeconds, double totalSeconds, boolean complete, long sessionSteps) {
         this(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds, complete, sessionSteps,
-                Double.NaN);
+                Double.NaN, false);
     }
 
     /** Without a separate count of this session's steps (a run that was not resumed). */
@@ -47,8 +49,13 @@ public record RunRecord(
      * other files are written).
      */
     public RunRecord withTimes(double totalSeconds, double mapSeconds) {
+        return withTimes(totalSeconds, mapSeconds, false);
+    }
+
+    /** As {@link #withTimes(double, double)}, saying whether the map was interrupted. */
+    public RunRecord withTimes(double totalSeconds, double mapSeconds, boolean mapInterrupted) {
         return new RunRecord(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds,
-                complete, sessionSteps, mapSeconds);
+                complete, sessionSteps, mapSeconds, mapInterrupted);
     }
 
     public double stepsPerSecond() {

@@ -268,9 +268,17 @@ public final class SummaryMarkdown {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    /** ", 3.950 s drawing the basin map" when a map was drawn, else nothing. */
+    /**
+     * ", 3.950 s drawing the basin map" when a map was drawn, what happened to it when it was
+     * interrupted, else nothing.
+     */
     static String mapTime(RunRecord r) {
-        return Double.isNaN(r.mapSeconds()) ? ""
+        if (Double.isNaN(r.mapSeconds())) {
+            return "";
+        }
+        return r.mapInterrupted()
+                ? String.format(Locale.ROOT, ", the basin map interrupted after %.3f s (basins.png not drawn;"
+                        + " --resume draws it)", r.mapSeconds())
                 : String.format(Locale.ROOT, ", %.3f s drawing the basin map", r.mapSeconds());
     }
 

@@ -232,6 +232,8 @@ class ResumeTest {
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("Basins of attraction")
                 .contains("The basin map was interrupted, so basins.png was not drawn")
                 .contains("Convergence");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("the basin map interrupted after")
+                .contains("basins.png not drawn; --resume draws it");
         assertThat(out.resolve("result.json")).exists();
         assertThat(out.resolve(".multistart").resolve(Experiment.JOURNAL)).exists();
         assertThat(out.resolve(".multistart").resolve(Experiment.MAP_PENDING)).exists();
@@ -255,6 +257,8 @@ class ResumeTest {
         assertThat(out.resolve(".multistart")).doesNotExist();
         assertThat(Files.readString(out.resolve("report.html"))).contains("Basins of attraction")
                 .doesNotContain("The basin map was interrupted");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("s drawing the basin map")
+                .doesNotContain("interrupted");
         for (String f : CSVS) {
             assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
         }
