@@ -79,8 +79,22 @@ public final class Numbers {
         return n + " " + (n == 1 ? one : many);
     }
 
+    /**
+     * A share as a percentage, one decimal ("12.5%"), except where one decimal would round a
+     * share that is not 0 or 1 to "0.0%" or "100.0%": 6 runs of 18 000 are "0.033%", not none,
+     * and all but those "99.967%" (two significant digits of the share, or of what it lacks).
+     */
     public static String percent(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+        double q = 100 * p;
+        if (q > 0 && q < 0.05) {
+            return new java.math.BigDecimal(q).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString() + "%";
+        }
+        if (q >= 99.95 && q < 100) {
+            java.math.BigDecimal lacks = new java.math.BigDecimal(100 - q).round(new java.math.MathContext(2));
+            return java.math.BigDecimal.valueOf(100).subtract(lacks).stripTrailingZeros().toPlainString() + "%";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", q);
     }
 
     /** Writes the decimal digits of {@code v} at {@code out[at]}; returns where they end. */

@@ -20,6 +20,15 @@ class NumbersTest {
         assertThat(Numbers.exact(v)).isEqualTo(text);
     }
 
+    /** One decimal, but never "0.0%" for a share above 0 or "100.0%" for one below 1. */
+    @ParameterizedTest
+    @CsvSource({"0, 0.0%", "1, 100.0%", "0.125, 12.5%", "0.0005, 0.1%", "0.00049, 0.049%",
+        "0.000333333, 0.033%", "1.0E-7, 0.00001%", "0.9995, 99.95%", "0.99967, 99.967%", "0.99999, 99.999%",
+        "0.9994, 99.9%"})
+    void percentShowsSmallSharesAsSmallNotNone(double p, String text) {
+        assertThat(Numbers.percent(p)).isEqualTo(text);
+    }
+
     /** Every text reads back to its double, and no text with fewer significant digits would. */
     @Test
     void shortestTextThatReadsBack() {
