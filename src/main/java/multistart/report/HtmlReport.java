@@ -208,9 +208,8 @@ public final class HtmlReport {
                 shown.add(rank);
             }
             table(h, r, vars, max, shown, true);
-            h.append("<p>").append(unresolved).append(" unresolved end points hold ").append(held).append(" runs (")
-                    .append(Numbers.percent((double) held / Math.max(1, f.runs())))
-                    .append(" of all); minima.csv lists every one.");
+            h.append("<p>").append(SummaryMarkdown.unresolvedHold(unresolved, held, f.runs()))
+                    .append(unresolved == 1 ? "; minima.csv lists it." : "; minima.csv lists every one.");
             if (f.maxIterations() > 0) {
                 h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f)));
             }

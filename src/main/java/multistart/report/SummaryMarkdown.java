@@ -95,17 +95,18 @@ public final class SummaryMarkdown {
         }
         if (unresolved > 0) {
             long unresolvedRuns = f.minima().hitsAt(Kind.UNRESOLVED);
-            s.append(unresolved).append(" unresolved end points hold ").append(unresolvedRuns)
-                    .append(" runs (").append(Numbers.percent((double) unresolvedRuns / Math.max(1, f.runs())))
-                    .append(" of all); they are listed in `minima.csv` with kind `unresolved`.");
+            s.append(unresolvedHold(unresolved, unresolvedRuns, f.runs()))
+                    .append(unresolved == 1 ? "; it is listed" : "; they are listed")
+                    .append(" in `minima.csv` with kind `unresolved`.");
             if (f.hessianUnchecked() > 0) {
                 int n = r.plan().objective().dimension();
-                s.append(" Of them, ").append(f.hessianUnchecked()).append(" were not checked: in ").append(n)
+                s.append(unresolved == 1 ? " It was" : " Of them, " + f.hessianUnchecked()
+                        + (f.hessianUnchecked() == 1 ? " was" : " were")).append(" not checked: in ").append(n)
                         .append(" dimensions ").append(n > multistart.analysis.Classifier.MAX_DIMENSION
                                 ? "no Hessian is formed (above " + multistart.analysis.Classifier.MAX_DIMENSION + ")"
                                 : "the Hessian check is done for the best end points only (it costs 2n gradients"
                                         + " and an n^3 eigendecomposition each)")
-                        .append(", so they may be minima.");
+                        .append(f.hessianUnchecked() == 1 ? ", so it may be a minimum." : ", so they may be minima.");
             }
             if (f.maxIterations() > 0) {
                 s.append(" ").append(hitMaxIterations(f));
@@ -261,6 +262,13 @@ public final class SummaryMarkdown {
                 + Numbers.brief(c.basins().tolerance()) + "): " + Numbers.count(minima, goal.extremum(), goal.extrema())
                 + ", " + Numbers.count(saddles, "saddle", "saddles") + ", " + (f.minima().size() - minima - saddles)
                 + " unresolved (flat regions or runs that stopped short).";
+    }
+
+    /** "3 unresolved end points hold 200 runs (0.7% of all)", in the singular where it is one. */
+    static String unresolvedHold(long points, long runs, long all) {
+        return Numbers.count(points, "unresolved end point", "unresolved end points")
+                + (points == 1 ? " holds " : " hold ") + Numbers.count(runs, "run", "runs") + " ("
+                + Numbers.percent((double) runs / Math.max(1, all)) + " of all)";
     }
 
     /** Two notes on one row, either of them possibly empty. */
