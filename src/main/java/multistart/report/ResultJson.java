@@ -36,6 +36,8 @@ public final class ResultJson {
             g.writeNumberField("seed", c.seed());
             g.writeNumberField("threads", r.threads());
             g.writeBooleanField("complete", r.complete());
+            // every result but basins.png written; --resume draws it
+            g.writeBooleanField("basin_map_interrupted", r.mapInterrupted());
             config(g, r);
             g.writeObjectFieldStart("timing");
             number(g, "wall_seconds", r.wallSeconds());

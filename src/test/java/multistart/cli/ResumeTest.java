@@ -234,7 +234,7 @@ class ResumeTest {
                 .contains("Convergence");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("the basin map interrupted after")
                 .contains("basins.png not drawn; --resume draws it");
-        assertThat(out.resolve("result.json")).exists();
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"basin_map_interrupted\" : true");
         assertThat(out.resolve(".multistart").resolve(Experiment.JOURNAL)).exists();
         assertThat(out.resolve(".multistart").resolve(Experiment.MAP_PENDING)).exists();
         // the rest as a run without a map writes it
@@ -259,6 +259,7 @@ class ResumeTest {
                 .doesNotContain("The basin map was interrupted");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("s drawing the basin map")
                 .doesNotContain("interrupted");
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"basin_map_interrupted\" : false");
         for (String f : CSVS) {
             assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
         }
