@@ -169,7 +169,7 @@ public final class Aggregator implements Engine.Sink {
                 divergedAtStart++;
             }
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
-                firstFailure = "run " + run + ": " + b.failure[i];
+                firstFailure = failure(run, b.failure[i]);
             }
             int id = b.basin[i];
             if (id < 0) {
@@ -180,19 +180,11 @@ public final class Aggregator implements Engine.Sink {
             // the first run of a new basin? (ids are given in run order)
             boolean fresh = id == basinCount;
             if (fresh) {
-                basins.ensure(id);
-                bestPoints.ensure(id);
-                basinCount++;
+                newBasin(b, i, id, run, c);
             }
             long[] row = basins.page(id);
             int at = basins.at(id);
-            if (fresh) {
-                System.arraycopy(b.end, i * n, bestPoints.page(id), bestPoints.at(id), n);
-                row[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
-                row[at + BEST_RUN] = run;
-                row[at + COMBO] = c;
-                row[at + EARLIER] = -1;
-            } else {
+            if (!fresh) {
                 if (v < Double.longBitsToDouble(row[at + BEST_VALUE])) {
                     System.arraycopy(b.end, i * n, bestPoints.page(id), bestPoints.at(id), n);
                     row[at + BEST_VALUE] = Double.doubleToRawLongBits(v);
@@ -207,6 +199,29 @@ public final class Aggregator implements Engine.Sink {
             acc.add(v, b.iterations[i]);
             lastBasins[i] = id;
         }
+    }
+
+    /*
+     * tally's rare paths, methods of their own: inlined, they more than doubled what C2 compiled
+     * for tally (twice: on-stack, then whole) while a sweep's workers were running.
+     */
+
+    private static String failure(long run, String why) {
+        return "run " + run + ": " + why;
+    }
+
+    /** Opens basin {@code id} (the next one) with run {@code i} of {@code b}, its first run. */
+    private void newBasin(Batch b, int i, int id, long run, int c) {
+        basins.ensure(id);
+        bestPoints.ensure(id);
+        basinCount++;
+        long[] row = basins.page(id);
+        int at = basins.at(id);
+        System.arraycopy(b.end, i * n, bestPoints.page(id), bestPoints.at(id), n);
+        row[at + BEST_VALUE] = Double.doubleToRawLongBits(b.value[i]);
+        row[at + BEST_RUN] = run;
+        row[at + COMBO] = c;
+        row[at + EARLIER] = -1;
     }
 
     /** Whether a run that ended so is assigned a basin: not when it diverged or failed. */

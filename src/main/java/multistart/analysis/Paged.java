@@ -58,6 +58,17 @@ final class Paged<A> {
     /** Makes room for rows up to {@code r}: new rows are zero. */
     void ensure(int r) {
         int p = r >>> shift;
+        if (pageCount <= p) {
+            grow(p);
+        }
+    }
+
+    /*
+     * Apart from ensure, which runs for every new row: compiled into it, the allocation's call
+     * (a different lambda class for each kind of page) sent C2 back to recompile it as each
+     * kind appeared.
+     */
+    private void grow(int p) {
         while (pageCount <= p) {
             if (pageCount == pages.length) {
                 pages = Arrays.copyOf(pages, 2 * pageCount);
