@@ -1,6 +1,7 @@
 package multistart.report;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import multistart.config.Combo;
 import multistart.config.OptimizerConfig;
@@ -87,12 +88,11 @@ public final class Numbers {
     public static String percent(double p) {
         double q = 100 * p;
         if (q > 0 && q < 0.05) {
-            return new java.math.BigDecimal(q).round(new java.math.MathContext(2)).stripTrailingZeros()
-                    .toPlainString() + "%";
+            return new BigDecimal(q).round(new MathContext(2)).stripTrailingZeros().toPlainString() + "%";
         }
         if (q >= 99.95 && q < 100) {
-            java.math.BigDecimal lacks = new java.math.BigDecimal(100 - q).round(new java.math.MathContext(2));
-            return java.math.BigDecimal.valueOf(100).subtract(lacks).stripTrailingZeros().toPlainString() + "%";
+            BigDecimal lacks = new BigDecimal(100 - q).round(new MathContext(2));
+            return BigDecimal.valueOf(100).subtract(lacks).stripTrailingZeros().toPlainString() + "%";
         }
         return String.format(Locale.ROOT, "%.1f%%", q);
     }

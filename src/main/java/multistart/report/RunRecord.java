@@ -46,13 +46,8 @@ public record RunRecord(
 
     /**
      * The same record with the whole command's time and the basin map's, measured later (once the
-     * other files are written).
+     * other files are written), and whether the map was interrupted.
      */
-    public RunRecord withTimes(double totalSeconds, double mapSeconds) {
-        return withTimes(totalSeconds, mapSeconds, false);
-    }
-
-    /** As {@link #withTimes(double, double)}, saying whether the map was interrupted. */
     public RunRecord withTimes(double totalSeconds, double mapSeconds, boolean mapInterrupted) {
         return new RunRecord(plan, findings, trajectories, threads, lanes, version, wallSeconds, totalSeconds,
                 complete, sessionSteps, mapSeconds, mapInterrupted);
