@@ -334,6 +334,8 @@ public final class Aggregator implements Engine.Sink {
      * are left empty.
      */
     public static final int DETAILED_UNRESOLVED = 1000;
+    /** End points given the matrix-free check at a time (see {@link #classify}). */
+    private static final int LANCZOS_WAVE = 64;
 
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
@@ -372,6 +374,7 @@ public final class Aggregator implements Engine.Sink {
         byte[] kinds = new byte[m];
         double[] gradientNorms = new double[m];
         double[][] eigenvalues = new double[m][];
+        boolean[] extremesOnly = new boolean[m];
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
         double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
@@ -391,7 +394,7 @@ public final class Aggregator implements Engine.Sink {
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = classify(points, kinds, gradientNorms, eigenvalues, pool);
+            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read
@@ -432,7 +435,7 @@ public final class Aggregator implements Engine.Sink {
             earlier = null;
             // shares are over the runs folded in: all of them, or those finished before an interruption
             minima = mergeStationary(new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf,
-                    gradientNorms, eigenvalues, comboHits, onBoundary, outside), reached);
+                    gradientNorms, eigenvalues, extremesOnly, comboHits, onBoundary, outside), reached);
             // the combos' summaries side by side: each sorts up to KEEP (65 536) values for its
             // medians, 0.13 s for 18 such combos on one thread
             pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,
@@ -567,13 +570,16 @@ public final class Aggregator implements Engine.Sink {
 
     /**
      * Fills the verdicts of the end points in rank order; returns how many went unchecked. The
-     * Hessian check costs 2n gradients and an O(n^3) eigendecomposition per point, so in high
-     * dimension it is bounded (see {@link Classifier#hessianBudget}, {@link Classifier#eigenBudget}):
-     * the best points get it, the rest are unresolved. The bounds count points, not seconds,
-     * so the verdicts do not depend on the machine or the thread count.
+     * dense Hessian check costs 2n gradients and an O(n^3) eigendecomposition per point, so in
+     * high dimension it is bounded (see {@link Classifier#hessianBudget}, {@link Classifier#eigenBudget}):
+     * the best points get it; the next best get the matrix-free check
+     * ({@link Classifier#classifyMatrixFree}) until {@link Classifier#LANCZOS_WORK} is spent; the
+     * rest are unresolved.
+     * The bounds count points and flops, not seconds, so the verdicts do not depend on the
+     * machine or the thread count.
      */
     private long classify(double[] points, byte[] kinds, double[] gradientNorms, double[][] eigenvalues,
-            multistart.engine.WatchedPool pool) {
+            boolean[] extremesOnly, multistart.engine.WatchedPool pool) {
         int m = kinds.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
@@ -596,6 +602,7 @@ public final class Aggregator implements Engine.Sink {
             kinds[r] = (byte) v.kind().ordinal();
             gradientNorms[r] = v.gradientNorm();
             eigenvalues[r] = v.eigenvalues();
+            extremesOnly[r] = v.extremesOnly();
         };
         if (hessians <= eigens) {
             // the budget cannot bind (every dimension up to ~100 in practice): one pass,
@@ -615,20 +622,48 @@ public final class Aggregator implements Engine.Sink {
             }
         }
         int full = Math.min(opened, eigens);
-        pool.forEach(opened, i -> keep.accept(i < full
-                ? classifiers.get().classify(point.apply(open[i]))
-                : classifiers.get().unchecked(point.apply(open[i])), open[i]));
-        for (int i = full; i < opened; i++) {
-            skipped[open[i]] = true;
+        pool.forEach(full, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
+        // the rest, in rank order (the open points all rank above the points past the Hessian
+        // budget): the matrix-free check for as many as its budget allows, then none
+        int rest = (opened - full) + (m - hessians);
+        int[] later = new int[rest];
+        System.arraycopy(open, full, later, 0, opened - full);
+        for (int r = hessians, j = opened - full; r < m; r++, j++) {
+            later[j] = r;
         }
-        pool.forEach(m - hessians, i -> keep.accept(classifiers.get().unchecked(point.apply(hessians + i)),
-                hessians + i));
+        // in waves, each checked on every thread; in rank order the checks' work is summed, and
+        // where it would pass the budget the rest go unchecked (work counted, not timed, so the
+        // same points are checked on any thread count; a wave's points past that are dropped)
+        Classifier.Verdict[] verdicts = new Classifier.Verdict[Math.min(rest, LANCZOS_WAVE)];
+        double[] work = new double[verdicts.length];
+        double spent = 0;
+        int lanczos = 0;
+        for (int from = 0; from < rest && lanczos == from; from += verdicts.length) {
+            int base = from;
+            int size = Math.min(verdicts.length, rest - from);
+            pool.forEach(size, i -> {
+                Classifier c = classifiers.get();
+                verdicts[i] = c.classifyMatrixFree(point.apply(later[base + i]));
+                work[i] = c.matrixFreeWork();
+            });
+            for (int i = 0; i < size && (lanczos == 0 || spent + work[i] <= Classifier.LANCZOS_WORK); i++) {
+                spent += work[i];
+                keep.accept(verdicts[i], later[base + i]);
+                lanczos++;
+            }
+        }
+        int checked = lanczos;
+        pool.forEach(rest - checked, i -> keep.accept(classifiers.get().unchecked(point.apply(later[checked + i])),
+                later[checked + i]));
+        for (int i = lanczos; i < rest; i++) {
+            skipped[later[i]] = true;
+        }
         // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
         // points checked, from what is left of the eigendecompositions
         int used = 0;
         for (int r = 0; r < hessians; r++) {
             double[] lambda = eigenvalues[r];
-            used += lambda != null && lambda.length > 0 ? 1 : 0;
+            used += lambda != null && lambda.length > 0 && !extremesOnly[r] ? 1 : 0;
         }
         int detail = 0;
         int unresolved = 0;
@@ -642,7 +677,7 @@ public final class Aggregator implements Engine.Sink {
             }
         }
         pool.forEach(detail, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
-        return (m - hessians) + (opened - full);
+        return rest - lanczos;
     }
 
     /**

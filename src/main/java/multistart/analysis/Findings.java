@@ -37,6 +37,9 @@ public record Findings(
      * {@code comboHits}: how many of them per combo, sparse, as (combo, hits) pairs in
      * increasing combo order, combos with none left out; empty for an unresolved point ranked below the first
      * {@link Aggregator#DETAILED_UNRESOLVED} unresolved ones (result.json only counts those).
+     * {@code eigenvalues}: the Hessian's, all of them, sorted, where the dense check made them;
+     * {@code hessianExtremes}: the least and the greatest, from either check; both empty where
+     * no check was made or it could not tell.
      */
     public record Minimum(
             int basin,
@@ -48,6 +51,7 @@ public record Findings(
             long bestRun,
             double gradientNorm,
             double[] eigenvalues,
+            double[] hessianExtremes,
             boolean onBoundary,
             boolean outsideDomain,
             long[] comboHits) {

@@ -18,6 +18,8 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     private static final Kind[] KINDS = Kind.values();
     private static final byte ON_BOUNDARY = 1;
     private static final byte OUTSIDE_DOMAIN = 2;
+    /** The eigenvalues held are the least and the greatest only (the matrix-free check's). */
+    private static final byte EXTREMES_ONLY = 4;
 
     private final int n;
     private final int size;
@@ -29,7 +31,10 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     private final long[] hits;
     private final long[] bestRuns;
     private final double[] gradientNorms;
-    /** Null entries: no Hessian check (most unresolved points), shown as no eigenvalues. */
+    /**
+     * Null entries: no Hessian check (most unresolved points), shown as no eigenvalues; the
+     * least and the greatest only where the flags say {@code EXTREMES_ONLY}.
+     */
     private final double[][] eigenvalues;
     /** Null entries: no per-combo hits gathered (see {@link Aggregator#DETAILED_UNRESOLVED}). */
     private final long[][] comboHits;
@@ -43,14 +48,23 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     Minima(int n, long runs, double[] points, double[] values, byte[] kinds, long[] hits, long[] bestRuns,
             double[] gradientNorms, double[][] eigenvalues, long[][] comboHits, boolean[] onBoundary,
             boolean[] outsideDomain) {
-        this(n, Math.max(1, runs), values.length, points, values, kinds, flags(onBoundary, outsideDomain), hits,
-                bestRuns, gradientNorms, eigenvalues, comboHits);
+        this(n, runs, points, values, kinds, hits, bestRuns, gradientNorms, eigenvalues,
+                new boolean[values.length], comboHits, onBoundary, outsideDomain);
     }
 
-    private static byte[] flags(boolean[] onBoundary, boolean[] outsideDomain) {
+    /** As above; {@code extremesOnly[r]}: {@code eigenvalues[r]} holds the least and the greatest only. */
+    Minima(int n, long runs, double[] points, double[] values, byte[] kinds, long[] hits, long[] bestRuns,
+            double[] gradientNorms, double[][] eigenvalues, boolean[] extremesOnly, long[][] comboHits,
+            boolean[] onBoundary, boolean[] outsideDomain) {
+        this(n, Math.max(1, runs), values.length, points, values, kinds,
+                flags(onBoundary, outsideDomain, extremesOnly), hits, bestRuns, gradientNorms, eigenvalues, comboHits);
+    }
+
+    private static byte[] flags(boolean[] onBoundary, boolean[] outsideDomain, boolean[] extremesOnly) {
         byte[] flags = new byte[onBoundary.length];
         for (int r = 0; r < flags.length; r++) {
-            flags[r] = (byte) ((onBoundary[r] ? ON_BOUNDARY : 0) | (outsideDomain[r] ? OUTSIDE_DOMAIN : 0));
+            flags[r] = (byte) ((onBoundary[r] ? ON_BOUNDARY : 0) | (outsideDomain[r] ? OUTSIDE_DOMAIN : 0)
+                    | (extremesOnly[r] ? EXTREMES_ONLY : 0));
         }
         return flags;
     }
@@ -86,8 +100,12 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
         java.util.Objects.checkIndex(r, size);
         double[] lambda = eigenvalues[r];
         long[] pairs = comboHits[r];
+        boolean extremesOnly = (flags[r] & EXTREMES_ONLY) != 0;
+        double[] all = lambda == null || extremesOnly ? NONE : lambda.clone();
+        double[] extremes = lambda == null || lambda.length == 0 ? NONE
+                : extremesOnly ? lambda.clone() : new double[] {lambda[0], lambda[lambda.length - 1]};
         return new Findings.Minimum(r + 1, point(r), values[r], kind(r), hits[r], share(r), bestRuns[r],
-                gradientNorms[r], lambda == null ? NONE : lambda.clone(), onBoundary(r), outsideDomain(r),
+                gradientNorms[r], all, extremes, onBoundary(r), outsideDomain(r),
                 pairs == null ? NO_HITS : pairs.clone());
     }
 

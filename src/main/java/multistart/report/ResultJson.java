@@ -94,6 +94,7 @@ public final class ResultJson {
                 g.writeNumberField("best_run", m.bestRun());
                 number(g, "gradient_norm", m.gradientNorm());
                 numbers(g, "hessian_eigenvalues", m.eigenvalues());
+                numbers(g, "hessian_extremes", m.hessianExtremes());
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());
                 // sparse: combo number -> share of that combo's runs, only combos that reached it

@@ -100,12 +100,16 @@ public final class SummaryMarkdown {
                     .append(" in `minima.csv` with kind `unresolved`.");
             if (f.hessianUnchecked() > 0) {
                 int n = r.plan().objective().dimension();
+                int dense = multistart.analysis.Classifier.eigenBudget(n);
+                String lanczos = "by the Lanczos process on Hessian-vector products until its budget of "
+                        + flops(multistart.analysis.Classifier.LANCZOS_WORK) + " flops is spent";
                 s.append(unresolved == 1 ? " It was" : " Of them, " + f.hessianUnchecked()
                         + (f.hessianUnchecked() == 1 ? " was" : " were")).append(" not checked: in ").append(n)
-                        .append(" dimensions ").append(n > multistart.analysis.Classifier.MAX_DIMENSION
-                                ? "no Hessian is formed (above " + multistart.analysis.Classifier.MAX_DIMENSION + ")"
-                                : "the Hessian check is done for the best end points only (it costs 2n gradients"
-                                        + " and an n^3 eigendecomposition each)")
+                        .append(" dimensions the Hessian check is done for the best end points only (")
+                        .append(dense > 0 ? "up to " + dense + " by the eigenvalues of a dense Hessian, then " + lanczos
+                                : lanczos + "; above " + multistart.analysis.Classifier.MAX_DIMENSION
+                                        + " no dense Hessian is formed")
+                        .append(")")
                         .append(f.hessianUnchecked() == 1 ? ", so it may be a minimum." : ", so they may be minima.");
             }
             if (f.maxIterations() > 0) {
@@ -262,6 +266,13 @@ public final class SummaryMarkdown {
                 + Numbers.brief(c.basins().tolerance()) + "): " + Numbers.count(minima, goal.extremum(), goal.extrema())
                 + ", " + Numbers.count(saddles, "saddle", "saddles") + ", " + (f.minima().size() - minima - saddles)
                 + " unresolved (flat regions or runs that stopped short).";
+    }
+
+    /** A round count of flops as people write it: 5e9. */
+    static String flops(double w) {
+        int e = (int) Math.floor(Math.log10(w));
+        double m = w / Math.pow(10, e);
+        return (m == Math.rint(m) ? String.valueOf((long) m) : Numbers.brief(m)) + "e" + e;
     }
 
     /** "3 unresolved end points hold 200 runs (0.7% of all)", in the singular where it is one. */
