@@ -633,15 +633,22 @@ public final class Aggregator implements Engine.Sink {
         }
         // in waves, each checked on every thread; in rank order the checks' work is summed, and
         // where it would pass the budget the rest go unchecked (work counted, not timed, so the
-        // same points are checked on any thread count; a wave's points past that are dropped)
+        // same points are checked on any thread count; a wave's points past that are dropped).
+        // A wave is no larger than what the budget left could pay for at the worst case, or the
+        // pool's threads: 64 points of 10 000-d whose processes never converge would be a
+        // minute of work for the three the budget pays for
         Classifier.Verdict[] verdicts = new Classifier.Verdict[Math.min(rest, LANCZOS_WAVE)];
         double[] work = new double[verdicts.length];
+        double worst = Classifier.lanczosWorstCase(n);
+        int threads = pool.pool().getParallelism();
         double spent = 0;
         int lanczos = 0;
-        for (int from = 0; from < rest && lanczos == from; from += verdicts.length) {
+        for (int from = 0, size; from < rest && lanczos == from; from += size) {
             int base = from;
-            int size = Math.min(verdicts.length, rest - from);
-            pool.forEach(size, i -> {
+            int affordable = (int) Math.min(LANCZOS_WAVE, Math.ceil((Classifier.LANCZOS_WORK - spent) / worst));
+            size = Math.min(Math.min(verdicts.length, Math.max(threads, affordable)), rest - from);
+            int wave = size;
+            pool.forEach(wave, i -> {
                 Classifier c = classifiers.get();
                 verdicts[i] = c.classifyMatrixFree(point.apply(later[base + i]));
                 work[i] = c.matrixFreeWork();

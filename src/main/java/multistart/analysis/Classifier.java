@@ -66,6 +66,15 @@ public final class Classifier {
      */
     public static final double LANCZOS_WORK = 5e9;
     /**
+     * The most work one point's matrix-free check can take, as {@link Lanczos#work} counts it:
+     * both processes running out of steps (1.65e9 at n = 10 000).
+     */
+    public static double lanczosWorstCase(int n) {
+        double k = Math.min(n, LANCZOS_STEPS);
+        return 2.0 * n * (20 * k + 4 * k * (k + 1));
+    }
+
+    /**
      * Ritz residual, relative to the largest |eigenvalue|, within which the least eigenvalue is
      * taken as found however small it is (see {@link Lanczos#extremes}): ten times finer than
      * the 1e-6 below which an eigenvalue counts as zero.
