@@ -134,11 +134,13 @@ class MatrixFreeCheckTest {
         }
     }
 
-    /** f = sum of x_i^2 over all coordinates but the first: flat along x_1, so singular. */
-    @Test
-    void aFlatDirectionIsSingularAndUnresolved() {
-        int n = 1500;
-        Objective f = new Objective() {
+    /** f = sum of c_i x_i^2 / 2: Hessian diag(c), minimum at 0. */
+    static Objective diagonalQuadratic(int n, java.util.function.IntToDoubleFunction c) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = c.applyAsDouble(i);
+        }
+        return new Objective() {
             @Override
             public int dimension() {
                 return n;
@@ -147,14 +149,20 @@ class MatrixFreeCheckTest {
             @Override
             public double evaluate(double[] x, double[] grad) {
                 double s = 0;
-                grad[0] = 0;
-                for (int i = 1; i < n; i++) {
-                    s += x[i] * x[i];
-                    grad[i] = 2 * x[i];
+                for (int i = 0; i < n; i++) {
+                    s += d[i] * x[i] * x[i] / 2;
+                    grad[i] = d[i] * x[i];
                 }
                 return s;
             }
         };
+    }
+
+    /** f = sum of x_i^2 over all coordinates but the first: flat along x_1, so singular. */
+    @Test
+    void aFlatDirectionIsSingularAndUnresolved() {
+        int n = 1500;
+        Objective f = diagonalQuadratic(n, i -> i == 0 ? 0 : 2);
         double[] x = new double[n];
         x[0] = 3;
         Classifier.Verdict v = new Classifier(f, 1e-4).classifyMatrixFree(x);
@@ -273,22 +281,7 @@ class MatrixFreeCheckTest {
     @ValueSource(doubles = {1, 1e-3})
     void aWideSpectrumWithinTheWorstCase(double shift) {
         int n = 1500;
-        Objective f = new Objective() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] grad) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += (i + shift) * x[i] * x[i] / 2;
-                    grad[i] = (i + shift) * x[i];
-                }
-                return s;
-            }
-        };
+        Objective f = diagonalQuadratic(n, i -> i + shift);
         Classifier c = new Classifier(f, 1e-4);
         Classifier.Verdict v = c.classifyMatrixFree(new double[n]);
         assertThat(c.matrixFreeWork()).isLessThanOrEqualTo(Classifier.lanczosWorstCase(n));
