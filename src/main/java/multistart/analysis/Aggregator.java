@@ -647,8 +647,7 @@ public final class Aggregator implements Engine.Sink {
             int base = from;
             int affordable = (int) Math.min(LANCZOS_WAVE, Math.ceil((Classifier.LANCZOS_WORK - spent) / worst));
             size = Math.min(Math.min(verdicts.length, Math.max(threads, affordable)), rest - from);
-            int wave = size;
-            pool.forEach(wave, i -> {
+            pool.forEach(size, i -> {
                 Classifier c = classifiers.get();
                 verdicts[i] = c.classifyMatrixFree(point.apply(later[base + i]));
                 work[i] = c.matrixFreeWork();

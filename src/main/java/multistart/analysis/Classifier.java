@@ -161,7 +161,7 @@ public final class Classifier {
         lanczos.resetWork();
         System.arraycopy(point, 0, at, 0, n);
         double[] g = new double[n];
-        double gn = gradientNorm(point.clone(), g);
+        double gn = gradientNorm(at, g);
         if (!Double.isFinite(gn)) {
             return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, new double[0]);
         }
@@ -175,9 +175,7 @@ public final class Classifier {
             return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, new double[0]);
         }
         double[] extremes = {e.min(), e.max()};
-        double scale = Math.max(Math.abs(e.min()), Math.abs(e.max()));
-        double zero = 1e-6 * Math.max(scale, 1e-300);
-        if (Math.abs(e.min()) <= zero) {
+        if (Math.abs(e.min()) <= zeroLine(Math.max(Math.abs(e.min()), Math.abs(e.max())))) {
             return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, extremes, true);
         }
         boolean negative = e.min() < 0;
@@ -205,7 +203,7 @@ public final class Classifier {
     }
 
     /** y = H v at the point in {@code at}, by central differences of the gradient along v. */
-    private boolean hessianTimes(double[] v, double[] y) {
+    private void hessianTimes(double[] v, double[] y) {
         int n = at.length;
         for (int i = 0; i < n; i++) {
             shifted[i] = at[i] + step * v[i];
@@ -218,7 +216,6 @@ public final class Classifier {
         for (int i = 0; i < n; i++) {
             y[i] = (gPlus[i] - gMinus[i]) / (2 * step);
         }
-        return true;
     }
 
     /** Unresolved without a Hessian: what a point the sweep had no budget to check gets. */
@@ -377,7 +374,7 @@ public final class Classifier {
         for (double l : lambda) {
             scale = Math.max(scale, Math.abs(l));
         }
-        double zero = 1e-6 * Math.max(scale, 1e-300);
+        double zero = zeroLine(scale);
         boolean singular = false;
         boolean negative = false;
         for (double l : lambda) {
@@ -396,6 +393,14 @@ public final class Classifier {
             kind = negative ? Kind.SADDLE : Kind.MINIMUM;
         }
         return new Verdict(kind, gn, newton, lambda);
+    }
+
+    /**
+     * Eigenvalues within this of zero count as zero (the Hessian as singular): 1e-6 of the
+     * largest magnitude, {@code scale}, for both checks.
+     */
+    static double zeroLine(double scale) {
+        return 1e-6 * Math.max(scale, 1e-300);
     }
 
     /**

@@ -19,9 +19,9 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  */
 final class Lanczos {
 
-    /** y = A v for a unit vector v; false when a product is not finite. */
+    /** y = A v for a unit vector v (a product not finite ends the process: see {@link #step}). */
     interface Operator {
-        boolean apply(double[] v, double[] y);
+        void apply(double[] v, double[] y);
     }
 
     /**
@@ -82,7 +82,7 @@ final class Lanczos {
     Extremes extremes(double[] start, double tolerance) {
         int k = 0;
         int check = 1;
-        if (!begin(start)) {
+        if (!(begin(start) > 0)) {
             return null;
         }
         while (true) {
@@ -110,8 +110,8 @@ final class Lanczos {
      * product was not finite. The basis is orthonormal, so |x_k| = |y_k| with T_k y_k = |b| e_1.
      */
     double solutionNorm(double[] b, double tolerance) {
-        double bn = norm(b);
-        if (!begin(b)) {
+        double bn = begin(b);
+        if (!(bn > 0)) {
             return Double.NaN;
         }
         double[] y = new double[maxSteps];
@@ -146,17 +146,17 @@ final class Lanczos {
         work = 0;
     }
 
-    /** q_0 = s / |s|; false when s is zero or not finite. */
-    private boolean begin(double[] s) {
+    /** q_0 = s / |s|; returns |s|, or 0 (and no q_0) when s is zero or not finite. */
+    private double begin(double[] s) {
         double sn = norm(s);
         if (!(sn > 0) || !Double.isFinite(sn)) {
-            return false;
+            return 0;
         }
         double[] q0 = basis(0);
         for (int i = 0; i < n; i++) {
             q0[i] = s[i] / sn;
         }
-        return true;
+        return sn;
     }
 
     /**
@@ -167,9 +167,7 @@ final class Lanczos {
     private boolean step(int k) {
         double[] qk = q[k];
         work += (double) n * (20 + 8 * (k + 1));
-        if (!a.apply(qk, w)) {
-            return false;
-        }
+        a.apply(qk, w);
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(w[i])) {
                 return false;

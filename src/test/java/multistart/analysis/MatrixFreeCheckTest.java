@@ -189,7 +189,6 @@ class MatrixFreeCheckTest {
                 for (int i = 0; i < n; i++) {
                     y[i] = d[i] * v[i];
                 }
-                return true;
             }, n, 300);
             assertThat(l.solutionNorm(b, 1e-10)).isCloseTo(Math.sqrt(expect), within(1e-8 * Math.sqrt(expect)));
             Lanczos.Extremes e = l.extremes(b, 1e-9);
