@@ -1,17 +1,41 @@
 package multistart.engine;
 
+import com.google.common.primitives.ImmutableDoubleArray;
+import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
 import java.util.List;
 import multistart.optimizer.Descent;
 
 /**
- * The path of one sample run, for plots: values in the user's sign and points, at the
- * recorded iterations (every step, thinned to at most {@link #MAX_POINTS} for long runs).
- * Sample runs are re-run after the sweep, so the per-step loop of the sweep records nothing.
+ * The path of one sample run, for plots: values in the user's sign at the recorded iterations
+ * (every step, thinned to every stride-th for runs over {@link #MAX_POINTS} steps), and the
+ * points at {@code pointIterations}: the same iterations while a path's points hold at most
+ * {@value #MAX_COORDINATES} coordinates (up to 19 dimensions), fewer and evenly spread above
+ * that (2000 dimensions: 10), the first and the last always among them. Paths of 1001 points
+ * in 2000 dimensions held 320 MB for 20 sample runs and made a 16-run sweep's result.json 690
+ * MB. Sample runs are re-run after the sweep, so the per-step loop of the sweep records nothing.
  */
-public record Trajectory(long run, long start, int combo, int[] iterations, double[] values, double[][] points) {
+public record Trajectory(long run, long start, int combo, int[] iterations, double[] values, int[] pointIterations,
+        double[][] points) {
 
+    /** Steps between the first and the last recorded iteration at most: 1001 values. */
     public static final int MAX_POINTS = 1000;
+    /** Coordinates a path's points hold at most (160 KB, about 0.4 MB of JSON). */
+    public static final int MAX_COORDINATES = 20_000;
+
+    /** How many points of a path in {@code n} dimensions are kept at most: 2 to {@link #MAX_POINTS} + 1. */
+    public static int maxPoints(int n) {
+        return Math.max(2, Math.min(MAX_POINTS + 1, MAX_COORDINATES / Math.max(1, n)));
+    }
+
+    /**
+     * The stride that keeps at most {@code most} (at least 2) of the iterations 0 .. {@code last}:
+     * its multiples, and {@code last}. The multiples are at most most - 1 strides apart from 0;
+     * where they reach that many, {@code last} is the last of them.
+     */
+    static int stride(int last, int most) {
+        return Math.max(1, (last + most - 2) / (most - 1));
+    }
 
     /**
      * Re-runs the runs {@link #sampleRuns} picks, {@code best} the combo to show first, and
@@ -40,22 +64,26 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
             } catch (RuntimeException e) {
                 continue;
             }
-            int stride = Math.max(1, (descent.iterations() + MAX_POINTS - 1) / MAX_POINTS);
-            List<Integer> its = new ArrayList<>();
-            List<Double> vals = new ArrayList<>();
-            List<double[]> pts = new ArrayList<>();
             int last = descent.iterations();
+            int stride = stride(last, MAX_POINTS + 1);
+            int pointStride = stride(last, maxPoints(n));
+            ImmutableIntArray.Builder its = ImmutableIntArray.builder();
+            ImmutableDoubleArray.Builder vals = ImmutableDoubleArray.builder();
+            ImmutableIntArray.Builder pointIts = ImmutableIntArray.builder();
+            List<double[]> pts = new ArrayList<>();
             System.arraycopy(start, 0, x, 0, n);
             descent.run(x, plan.combos().get(combo), (t, p, v) -> {
                 if (t % stride == 0 || t == last) {
                     its.add(t);
                     vals.add(sign * v);
+                }
+                if (t % pointStride == 0 || t == last) {
+                    pointIts.add(t);
                     pts.add(p.clone());
                 }
             });
-            int[] itArr = its.stream().mapToInt(Integer::intValue).toArray();
-            double[] valArr = vals.stream().mapToDouble(Double::doubleValue).toArray();
-            out.add(new Trajectory(run, plan.startOf(run), combo, itArr, valArr, pts.toArray(new double[0][])));
+            out.add(new Trajectory(run, plan.startOf(run), combo, its.build().toArray(), vals.build().toArray(),
+                    pointIts.build().toArray(), pts.toArray(new double[0][])));
         }
         return out;
     }

@@ -145,12 +145,10 @@ public final class ResultJson {
                 g.writeNumberField("run", t.run());
                 g.writeNumberField("start", t.start());
                 g.writeNumberField("combo", t.combo());
-                g.writeArrayFieldStart("iterations");
-                for (int it : t.iterations()) {
-                    g.writeNumber(it);
-                }
-                g.writeEndArray();
+                integers(g, "iterations", t.iterations());
                 numbers(g, "values", t.values());
+                // in high dimension fewer points than values (Trajectory.maxPoints)
+                integers(g, "point_iterations", t.pointIterations());
                 points(g, "points", java.util.Arrays.asList(t.points()));
                 g.writeEndObject();
             }
@@ -242,6 +240,14 @@ public final class ResultJson {
                 number(g, key, c.value(s));
             }
         }
+    }
+
+    private static void integers(JsonGenerator g, String field, int[] values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
     }
 
     private static void numbers(JsonGenerator g, String field, double[] values) throws IOException {

@@ -124,4 +124,38 @@ class HighDimensionTest {
         }
         assertThat(Files.readString(one.resolve("summary.md"))).doesNotContain("not checked");
     }
+
+    /**
+     * Sample paths in 2000-d keep 10 points each (Trajectory.maxPoints) and every value: 20 paths
+     * of 501 points had made this result.json about 400 MB.
+     */
+    @Test
+    void samplePathsInHighDimensionKeepFewPointsAndEveryValue() throws Exception {
+        Path cfg = tmp.resolve("paths.yaml");
+        Files.writeString(cfg, """
+                name: paths
+                objective: {builtin: sphere, dimension: 2000}
+                starts: {count: 20}
+                optimizer: {method: gd, learning_rate: 0.1, max_iterations: 500, stop: {gradient_norm: 0}}
+                output: {trajectories: 20, charts: false}
+                """);
+        Path out = tmp.resolve("paths");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.size(out.resolve("result.json"))).isLessThan(10_000_000L);
+        List<?> paths = (List<?>) ComboHitsTest.parse(out.resolve("result.json")).get("trajectories");
+        assertThat(paths).hasSize(20);
+        for (Object o : paths) {
+            java.util.Map<?, ?> t = (java.util.Map<?, ?>) o;
+            assertThat((List<?>) t.get("iterations")).hasSize(501);
+            assertThat((List<?>) t.get("values")).hasSize(501);
+            List<?> at = (List<?>) t.get("point_iterations");
+            assertThat(at).hasSize(10);
+            assertThat(at.get(0)).isEqualTo(0L);
+            assertThat(at.get(9)).isEqualTo(500L);
+            List<?> points = (List<?>) t.get("points");
+            assertThat(points).hasSize(10);
+            assertThat((List<?>) points.get(9)).hasSize(2000);
+        }
+    }
 }
