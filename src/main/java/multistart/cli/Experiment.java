@@ -206,7 +206,7 @@ final class Experiment {
                     (System.nanoTime() - c0) / 1e9));
         });
         byte[] basins = null;
-        int resolution = config.output().basinResolution();
+        int resolution = plan.mapResolution();
         if (plan.mapPanels() > 0 && f.best() != null) {
             List<multistart.config.Combo> combos = plan.combos();
             List<multistart.config.Combo> shown;
@@ -253,13 +253,17 @@ final class Experiment {
     }
 
     /**
-     * "a grid of 80 x 80 starts", and under which combos when there are several: "for each of 6
+     * "a grid of 80 x 80 starts" (and why, when the default is lowered: {@link Plan#mapResolution}), and
+     * under which combos when there are several: "for each of 6
      * combos", or "under " + {@code oneCombo} when the map shows one of them.
      */
     static String mapGrid(Plan plan, String oneCombo) {
-        int r = plan.config().output().basinResolution();
+        int r = plan.mapResolution();
+        int d = plan.config().output().basinResolution();
         return "a grid of " + r + " x " + r + " starts" + (plan.combos().size() == 1 ? ""
-                : plan.mapPanels() > 1 ? " for each of " + plan.mapPanels() + " combos" : " under " + oneCombo);
+                : plan.mapPanels() > 1 ? " for each of " + plan.mapPanels() + " combos" : " under " + oneCombo)
+                + (r == d ? "" : " (lowered from the default " + d + " x " + d + ", which would cost more than the"
+                        + " sweep itself in " + plan.starts().dimension() + " dimensions; output.basin_resolution sets it)");
     }
 
     private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {

@@ -1073,7 +1073,7 @@ public final class ConfigLoader {
             int basinCombo = -1;
             if (o == null) {
                 return name == null ? null
-                        : new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo);
+                        : new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo, false);
             }
             o.rejectUnknown(OUTPUT);
             boolean ok = true;
@@ -1111,6 +1111,8 @@ public final class ConfigLoader {
                     ok = false;
                 }
             }
+            Node rn = o.valueNode("basin_resolution");
+            boolean resolutionGiven = rn != null && !YamlSection.isNull(rn);
             resolution = (int) o.integer("basin_resolution", 0, 1000, resolution,
                     "must be between 0 (no basin map) and 1000");
             Node bc = o.valueNode("basin_combo");
@@ -1130,7 +1132,8 @@ public final class ConfigLoader {
                 }
             }
             return ok && dir != null
-                    ? new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo) : null;
+                    ? new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo,
+                            resolutionGiven) : null;
         }
 
         private ExperimentConfig.ExecutionConfig execution(YamlSection e) {

@@ -62,9 +62,44 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
         return out.basinCombo() >= 0 || combos.size() > MAP_PANELS ? 1 : combos.size();
     }
 
-    /** The basin map's runs: a grid of basin_resolution^2 starts per panel, each run like a sweep's. */
+    /**
+     * What a basin map at the default resolution may cost, in coordinate-steps (runs x
+     * max_iterations x dimension), when the sweep's own cost is less: about 2 s on 2 cores for
+     * rosenbrock with adam. A map is a grid of runs as long as the sweep's, so in high dimension
+     * the default 80 x 80 could cost hundreds of sweeps: 16 runs of 3000 steps in 2000-d took 0.1
+     * s, their map 40 s.
+     */
+    public static final double MAP_WORK = 2e9;
+    /** The default map's resolution is never lowered below this. */
+    public static final int MIN_MAP_RESOLUTION = 10;
+
+    /**
+     * Cells per side of the basin map: basin_resolution where the config sets it, else the
+     * default lowered (not below {@link #MIN_MAP_RESOLUTION}) until the map's most work is within
+     * the larger of {@link #MAP_WORK} and the sweep's own most work. From the config alone (the
+     * longest combo's max_iterations), so a resumed folder draws the same map.
+     */
+    public int mapResolution() {
+        var out = config.output();
+        int r = out.basinResolution();
+        int panels = mapPanels();
+        if (out.resolutionGiven() || panels == 0) {
+            return r;
+        }
+        int longest = 0;
+        for (Combo c : combos) {
+            longest = Math.max(longest, c.maxIterations());
+        }
+        double n = starts.dimension();
+        double perRun = Math.max(1, longest) * n;
+        double allowed = Math.max(MAP_WORK, (double) maxSteps() * n);
+        double fit = Math.floor(Math.sqrt(allowed / (panels * perRun)));
+        return (int) Math.min(r, Math.max(MIN_MAP_RESOLUTION, fit));
+    }
+
+    /** The basin map's runs: a grid of {@link #mapResolution}^2 starts per panel, each run like a sweep's. */
     public long mapRuns() {
-        long r = config.output().basinResolution();
+        long r = mapResolution();
         return r * r * mapPanels();
     }
 

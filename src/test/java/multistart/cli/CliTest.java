@@ -181,6 +181,16 @@ class CliTest {
         // the combo named
         r = Cli.run("validate", write("c.yaml", PEAKS + "  basin_combo: 2\n").toString());
         assertThat(r.out()).contains("basin map: 6400 more runs, a grid of 80 x 80 starts under combo 2");
+        // in 2000-d, 16 runs of 3000 steps: the default grid lowered to 18 x 18 (Plan.mapResolution),
+        // and why; a resolution the config sets is kept
+        String wide = "name: w\nobjective: {builtin: rosenbrock, dimension: 2000}\nstarts: {count: 16}\n"
+                + "optimizer: {method: adam, learning_rate: 0.01, max_iterations: 3000}\n";
+        r = Cli.run("validate", write("w.yaml", wide).toString());
+        assertThat(r.out()).contains("basin map: 324 more runs, a grid of 18 x 18 starts (lowered from the default "
+                + "80 x 80, which would cost more than the sweep itself in 2000 dimensions; "
+                + "output.basin_resolution sets it)");
+        r = Cli.run("validate", write("w.yaml", wide + "output: {basin_resolution: 80}\n").toString());
+        assertThat(r.out()).contains("basin map: 6400 more runs, a grid of 80 x 80 starts (output");
         // no map: charts off, resolution 0, one dimension
         for (String off : List.of(PEAKS + "  charts: false\n", PEAKS + "  basin_resolution: 0\n",
                 "name: q\nobjective: {builtin: quadratic}\nstarts: {count: 5}\n"
