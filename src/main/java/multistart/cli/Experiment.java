@@ -219,6 +219,7 @@ final class Experiment {
             }
             double[] through = f.best().point();
             // a run per cell and shown combo, as long as the sweep's: this can take longer than the sweep
+            // (in high dimension the default grid is bounded: Plan.mapResolution)
             LOG.info("{}: mapping the basins: {}, {}", config.name(), Numbers.count(plan.mapRuns(), "run", "runs"),
                     mapGrid(plan, "combo " + shown.get(0).index()));
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
