@@ -2,6 +2,9 @@ package multistart.analysis;
 
 import multistart.objective.Objective;
 import multistart.sampling.SplitMix;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
 
 /**
  * Decides whether an end point is a minimum, a saddle or unresolved. The Hessian is taken by
@@ -404,52 +407,16 @@ public final class Classifier {
     }
 
     /**
-     * |x| for a x = b by Gaussian elimination with partial pivoting (a is not changed); infinite
-     * when a pivot is zero.
+     * |x| for a x = b by Commons Math's LU decomposition with partial pivoting (a is not
+     * changed); infinite when a pivot is zero.
      */
     static double solutionNorm(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
-            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
-            m[i][n] = b[i];
+        // a pivot below the least positive double, that is zero, makes it singular
+        LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(a, true), Double.MIN_VALUE);
+        if (!lu.getSolver().isNonSingular()) {
+            return Double.POSITIVE_INFINITY;
         }
-        for (int k = 0; k < n; k++) {
-            int pivot = k;
-            for (int i = k + 1; i < n; i++) {
-                if (Math.abs(m[i][k]) > Math.abs(m[pivot][k])) {
-                    pivot = i;
-                }
-            }
-            double[] t = m[k];
-            m[k] = m[pivot];
-            m[pivot] = t;
-            double[] row = m[k];
-            if (row[k] == 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            for (int i = k + 1; i < n; i++) {
-                double[] r = m[i];
-                double f = r[k] / row[k];
-                if (f != 0) {
-                    for (int j = k + 1; j <= n; j++) {
-                        r[j] -= f * row[j];
-                    }
-                }
-            }
-        }
-        double[] x = new double[n];
-        double norm2 = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            double[] row = m[i];
-            double s = row[n];
-            for (int j = i + 1; j < n; j++) {
-                s -= row[j] * x[j];
-            }
-            x[i] = s / row[i];
-            norm2 += x[i] * x[i];
-        }
-        double norm = Math.sqrt(norm2);
+        double norm = lu.getSolver().solve(new ArrayRealVector(b, false)).getNorm();
         return Double.isNaN(norm) ? Double.POSITIVE_INFINITY : norm;
     }
 
