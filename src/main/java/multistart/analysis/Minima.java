@@ -44,15 +44,8 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
     /**
      * Takes the arrays, which the caller no longer changes: {@code points} holds {@code n}
      * coordinates per end point in rank order; {@code runs} is what shares are taken over.
+     * {@code extremesOnly[r]}: {@code eigenvalues[r]} holds the least and the greatest only.
      */
-    Minima(int n, long runs, double[] points, double[] values, byte[] kinds, long[] hits, long[] bestRuns,
-            double[] gradientNorms, double[][] eigenvalues, long[][] comboHits, boolean[] onBoundary,
-            boolean[] outsideDomain) {
-        this(n, runs, points, values, kinds, hits, bestRuns, gradientNorms, eigenvalues,
-                new boolean[values.length], comboHits, onBoundary, outsideDomain);
-    }
-
-    /** As above; {@code extremesOnly[r]}: {@code eigenvalues[r]} holds the least and the greatest only. */
     Minima(int n, long runs, double[] points, double[] values, byte[] kinds, long[] hits, long[] bestRuns,
             double[] gradientNorms, double[][] eigenvalues, boolean[] extremesOnly, long[][] comboHits,
             boolean[] onBoundary, boolean[] outsideDomain) {

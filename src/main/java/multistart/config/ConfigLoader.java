@@ -1111,8 +1111,7 @@ public final class ConfigLoader {
                     ok = false;
                 }
             }
-            Node rn = o.valueNode("basin_resolution");
-            boolean resolutionGiven = rn != null && !YamlSection.isNull(rn);
+            boolean resolutionGiven = o.has("basin_resolution");
             resolution = (int) o.integer("basin_resolution", 0, 1000, resolution,
                     "must be between 0 (no basin map) and 1000");
             Node bc = o.valueNode("basin_combo");

@@ -46,8 +46,8 @@ class MinimaTest {
             count[kinds[r]]++;
             hitsOf[kinds[r]] += hits[r];
         }
-        Minima all = new Minima(n, runs, points, values, kinds, hits, bestRuns, norms, eigen, comboHits, boundary,
-                outside);
+        Minima all = new Minima(n, runs, points, values, kinds, hits, bestRuns, norms, eigen, new boolean[m], comboHits,
+                boundary, outside);
         assertThat(all).hasSize(m);
         for (int r = 0; r < m; r++) {
             Findings.Minimum x = all.get(r);
@@ -93,7 +93,7 @@ class MinimaTest {
             bestRuns[r] = 100 + r;
         }
         Minima all = new Minima(n, 1000, points, values, kinds, hits, bestRuns, new double[m], new double[m][],
-                new long[m][], new boolean[m], new boolean[m]);
+                new boolean[m], new long[m][], new boolean[m], new boolean[m]);
         // rows 2 and 4 (minima) merged into row 0: rows 0 1 3 5 6 remain
         int[] row = {0, 1, -1, 2, -1, 3, 4};
         Minima left = all.compact(row, 5, new int[] {0}, new long[] {10 + 12 + 14}, new long[][] {{0, 36}});

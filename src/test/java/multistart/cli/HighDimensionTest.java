@@ -21,14 +21,19 @@ class HighDimensionTest {
     Path tmp;
 
     Path run(String name, String objective, int starts, String optimizer, int threads) throws Exception {
+        return run(name, objective, starts, optimizer, threads, "{trajectories: 0, charts: false}");
+    }
+
+    Path run(String name, String objective, int starts, String optimizer, int threads, String output)
+            throws Exception {
         Path cfg = tmp.resolve(name + ".yaml");
         Files.writeString(cfg, """
                 name: %s
                 objective: %s
                 starts: {count: %d}
                 optimizer: %s
-                output: {trajectories: 0, charts: false}
-                """.formatted(name, objective, starts, optimizer));
+                output: %s
+                """.formatted(name, objective, starts, optimizer, output));
         Path out = tmp.resolve(name + "-" + threads);
         Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force", "--threads",
                 String.valueOf(threads));
@@ -131,17 +136,9 @@ class HighDimensionTest {
      */
     @Test
     void samplePathsInHighDimensionKeepFewPointsAndEveryValue() throws Exception {
-        Path cfg = tmp.resolve("paths.yaml");
-        Files.writeString(cfg, """
-                name: paths
-                objective: {builtin: sphere, dimension: 2000}
-                starts: {count: 20}
-                optimizer: {method: gd, learning_rate: 0.1, max_iterations: 500, stop: {gradient_norm: 0}}
-                output: {trajectories: 20, charts: false}
-                """);
-        Path out = tmp.resolve("paths");
-        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force");
-        assertThat(r.code()).as(r.err()).isZero();
+        Path out = run("paths", "{builtin: sphere, dimension: 2000}", 20,
+                "{method: gd, learning_rate: 0.1, max_iterations: 500, stop: {gradient_norm: 0}}", 2,
+                "{trajectories: 20, charts: false}");
         assertThat(Files.size(out.resolve("result.json"))).isLessThan(10_000_000L);
         List<?> paths = (List<?>) ComboHitsTest.parse(out.resolve("result.json")).get("trajectories");
         assertThat(paths).hasSize(20);
