@@ -42,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("objective: " + c.objective().describe() + ", goal " + c.objective().goal().key()
                 + (c.objective().knownOptimum().isPresent()
                         ? ", known optimum " + c.objective().knownOptimum().getAsDouble() : ""));
-        out.println("variables: " + String.join(", ", c.objective().variables()));
+        out.println("variables: " + variables(c.objective().variables()));
         out.println("domain: " + c.domain().describe());
         out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
                 + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
@@ -70,6 +70,18 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("output: " + c.output().dir() + (c.output().runs() ? "" : " (runs.csv not written)"));
         out.flush();
         return Main.OK;
+    }
+
+    /** Variable names shown before the rest are counted: a 2000-d built-in's list was one 14 KB line. */
+    static final int VARIABLES_SHOWN = 20;
+
+    /** The names, the first {@link #VARIABLES_SHOWN} and the last when there are more. */
+    static String variables(java.util.List<String> names) {
+        if (names.size() <= VARIABLES_SHOWN + 1) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, VARIABLES_SHOWN)) + ", ... (" + (names.size() - VARIABLES_SHOWN - 1)
+                + " more), " + names.get(names.size() - 1) + " (" + names.size() + " in all)";
     }
 
     static String describe(Combo k) {

@@ -163,7 +163,7 @@ class CliTest {
         Path cfg = write("p.yaml", PEAKS);
         Cli r = Cli.run("validate", cfg.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("combos: 4 (sweeping learning_rate, momentum)", "runs: 240",
+        assertThat(r.out()).contains("variables: x, y\n", "combos: 4 (sweeping learning_rate, momentum)", "runs: 240",
                 "gradient steps: at most 720000");
         // the basin map's runs, which can outnumber the sweep's: 80 x 80 starts for each of 4 panels
         assertThat(r.out()).contains("basin map: 25600 more runs, a grid of 80 x 80 starts for each of 4 combos");
@@ -189,6 +189,9 @@ class CliTest {
         assertThat(r.out()).contains("basin map: 324 more runs, a grid of 18 x 18 starts (lowered from the default "
                 + "80 x 80, which would cost more than the sweep itself in 2000 dimensions; "
                 + "output.basin_resolution sets it)");
+        // 2000 names: the first 20 and the last, not one 14 KB line
+        assertThat(r.out()).contains("variables: x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, "
+                + "x16, x17, x18, x19, x20, ... (1979 more), x2000 (2000 in all)\n");
         r = Cli.run("validate", write("w.yaml", wide + "output: {basin_resolution: 80}\n").toString());
         assertThat(r.out()).contains("basin map: 6400 more runs, a grid of 80 x 80 starts (output");
         // no map: charts off, resolution 0, one dimension
