@@ -320,6 +320,10 @@ final class Experiment {
                 Numbers.count(plan.startCount(), "start", "starts"),
                 Numbers.count(plan.combos().size(), "combo", "combos"), config.objective().describe(),
                 Numbers.count(engine.threads(), "thread", "threads"));
+        String large = runsFile != null && done < plan.runCount() ? ValidateCommand.largeRunsCsv(plan) : null;
+        if (large != null) {
+            LOG.info("{}: runs.csv will be {}", config.name(), large);
+        }
         // runs stepped at once: result.json gives the most, the log the range when combos differ
         int[] range = engine.laneRange(plan);
         int lanes = range[1];

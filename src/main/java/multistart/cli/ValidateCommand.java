@@ -8,6 +8,8 @@ import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
 import multistart.engine.Plan;
+import multistart.report.Numbers;
+import multistart.report.RunsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -67,9 +69,23 @@ public final class ValidateCommand implements Callable<Integer> {
                     c.output().basinCombo() >= 0 ? "combo " + c.output().basinCombo() : "the best-ranked combo")
                     + " (output.basin_resolution: 0 leaves it out)");
         }
-        out.println("output: " + c.output().dir() + (c.output().runs() ? "" : " (runs.csv not written)"));
+        out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"
+                : largeRunsCsv(plan) != null ? " (runs.csv " + largeRunsCsv(plan) + ")" : ""));
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * What validate and run say of a large runs.csv before the sweep ("about 800 MB: 10000 rows
+     * of 4000 coordinates ..."), or null below {@link RunsFile#LARGE}.
+     */
+    static String largeRunsCsv(Plan plan) {
+        long bytes = RunsFile.estimateBytes(plan);
+        if (bytes < RunsFile.LARGE) {
+            return null;
+        }
+        return "about " + Numbers.bytes(bytes) + ": " + Numbers.count(plan.runCount(), "row", "rows") + " of "
+                + 2 * plan.starts().dimension() + " coordinates and more; output.runs: none leaves it out";
     }
 
     /** Variable names shown before the rest are counted: a 2000-d built-in's list was one 14 KB line. */

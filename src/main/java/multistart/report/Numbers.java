@@ -75,6 +75,22 @@ public final class Numbers {
         return brief(v);
     }
 
+    /** A size in decimal units, two significant digits from a megabyte on: "640 kB", "8.5 MB", "1.2 TB". */
+    public static String bytes(long n) {
+        String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
+        if (n < 1000) {
+            return n + " bytes";
+        }
+        double v = n;
+        int u = 0;
+        while (v >= 999.5 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        String digits = v >= 9.95 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        return digits + " " + units[u];
+    }
+
     /** {@code n} and the noun for it: "1 combo", "4 combos". */
     public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

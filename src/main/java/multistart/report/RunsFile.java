@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import multistart.analysis.Aggregator;
+import multistart.config.Combo;
 import multistart.config.OptimizerConfig;
 import multistart.engine.Batch;
 import multistart.engine.Journal;
@@ -95,6 +96,36 @@ public final class RunsFile implements AutoCloseable {
         }
         cols.addAll(List.of("value", "gradient_norm", "iterations", "status", "basin"));
         return String.join(",", cols.stream().map(CsvTables::text).toList());
+    }
+
+    /** A shortest-form coordinate and its comma, as rows of random end points average (17-18 digits, a dot, a sign for half of them). */
+    static final int BYTES_PER_COORDINATE = 20;
+    /**
+     * At least this big, {@code runs.csv} is worth a word before the sweep (validate's plan, run's
+     * log): a sweep in 2000-d writes 80 KB a row, 800 MB for 10 000 starts.
+     */
+    public static final long LARGE = 100_000_000L;
+
+    /**
+     * About how many bytes {@code runs.csv} will take: the start and end coordinates at
+     * {@value #BYTES_PER_COORDINATE} bytes each, the value and gradient norm likewise, the swept
+     * settings' text and the counters as they will be written.
+     */
+    public static long estimateBytes(Plan plan) {
+        int n = plan.starts().dimension();
+        List<String> swept = plan.config().optimizer().sweptColumns();
+        double settings = 0;
+        for (Combo c : plan.combos()) {
+            for (String col : swept) {
+                settings += 1 + OptimizerConfig.columnValue(c, col).length();
+            }
+        }
+        settings /= plan.combos().size();
+        long runs = plan.runCount();
+        double row = Long.toString(runs).length() + 1 + Long.toString(plan.startCount()).length() + 1
+                + Integer.toString(plan.combos().size()).length() + settings
+                + (2.0 * n + 2) * BYTES_PER_COORDINATE + 6 + 12 + 6;
+        return (long) Math.min(Long.MAX_VALUE, header(plan).length() + 1 + runs * row);
     }
 
     /** Keeps the provisional basins of the batch that {@code basins} has just accepted. */

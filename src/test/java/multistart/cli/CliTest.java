@@ -192,6 +192,14 @@ class CliTest {
         // 2000 names: the first 20 and the last, not one 14 KB line
         assertThat(r.out()).contains("variables: x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, "
                 + "x16, x17, x18, x19, x20, ... (1979 more), x2000 (2000 in all)\n");
+        // 16 rows of 4000 coordinates: 1.3 MB, nothing to say; 10 000 rows: 840 MB, said
+        assertThat(r.out()).contains("output: results/w\n");
+        r = Cli.run("validate", write("w.yaml", wide.replace("count: 16", "count: 10000")).toString());
+        assertThat(r.out()).containsPattern("output: results/w \\(runs.csv about 8[0-9]{2} MB: 10000 rows of 4000 "
+                + "coordinates and more; output.runs: none leaves it out\\)\n");
+        r = Cli.run("validate", write("w.yaml", wide.replace("count: 16", "count: 10000") + "output: {runs: none}\n")
+                .toString());
+        assertThat(r.out()).contains("output: results/w (runs.csv not written)\n");
         r = Cli.run("validate", write("w.yaml", wide + "output: {basin_resolution: 80}\n").toString());
         assertThat(r.out()).contains("basin map: 6400 more runs, a grid of 80 x 80 starts (output");
         // no map: charts off, resolution 0, one dimension

@@ -40,6 +40,11 @@ class RunsCsvTest {
         assertThat(r.code()).as(r.err()).isZero();
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
         assertThat(runs).hasSize(1 + 2 * starts);
+        // the size that validate and run announce for a large file, against the file's own
+        long estimate = multistart.report.RunsFile.estimateBytes(
+                multistart.engine.Plan.of(multistart.config.ConfigLoader.load(cfg)));
+        assertThat((double) estimate).isCloseTo(Files.size(out.resolve("runs.csv")),
+                org.assertj.core.api.Assertions.withinPercentage(10));
         Map<Integer, Integer> hits = new HashMap<>();
         Map<Integer, Integer> runOfRow = new HashMap<>();
         for (String row : runs.subList(1, runs.size())) {

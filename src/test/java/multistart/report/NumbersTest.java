@@ -29,6 +29,14 @@ class NumbersTest {
         assertThat(Numbers.percent(p)).isEqualTo(text);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 0 bytes", "999, 999 bytes", "1000, 1.0 kB", "1049, 1.0 kB", "9949, 9.9 kB", "9950, 10 kB",
+        "640000, 640 kB", "999499, 999 kB", "999500, 1.0 MB", "8500000, 8.5 MB", "841000000, 841 MB",
+        "1234567890123, 1.2 TB", "9223372036854775807, 9.2 EB"})
+    void bytesInDecimalUnits(long n, String text) {
+        assertThat(Numbers.bytes(n)).isEqualTo(text);
+    }
+
     /** Every text reads back to its double, and no text with fewer significant digits would. */
     @Test
     void shortestTextThatReadsBack() {
