@@ -69,8 +69,9 @@ public final class ValidateCommand implements Callable<Integer> {
                     c.output().basinCombo() >= 0 ? "combo " + c.output().basinCombo() : "the best-ranked combo")
                     + " (output.basin_resolution: 0 leaves it out)");
         }
+        String large = c.output().runs() ? largeRunsCsv(plan) : null;
         out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"
-                : largeRunsCsv(plan) != null ? " (runs.csv " + largeRunsCsv(plan) + ")" : ""));
+                : large != null ? " (runs.csv " + large + ")" : ""));
         out.flush();
         return Main.OK;
     }

@@ -75,7 +75,7 @@ public final class Numbers {
         return brief(v);
     }
 
-    /** A size in decimal units, two significant digits from a megabyte on: "640 kB", "8.5 MB", "1.2 TB". */
+    /** A size in decimal units, one decimal below 10 of a unit, none above: "999 bytes", "8.5 MB", "841 MB", "1.2 TB". */
     public static String bytes(long n) {
         String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
         if (n < 1000) {

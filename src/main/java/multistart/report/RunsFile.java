@@ -73,11 +73,7 @@ public final class RunsFile implements AutoCloseable {
         this.comboColumns = new byte[plan.combos().size()][];
         int longest = 0;
         for (int c = 0; c < comboColumns.length; c++) {
-            StringBuilder t = new StringBuilder();
-            for (String col : swept) {
-                t.append(',').append(OptimizerConfig.columnValue(plan.combos().get(c), col));
-            }
-            comboColumns[c] = t.toString().getBytes(StandardCharsets.UTF_8);
+            comboColumns[c] = sweptText(swept, plan.combos().get(c)).getBytes(StandardCharsets.UTF_8);
             longest = Math.max(longest, comboColumns[c].length);
         }
         this.maxComboBytes = longest;
@@ -116,9 +112,7 @@ public final class RunsFile implements AutoCloseable {
         List<String> swept = plan.config().optimizer().sweptColumns();
         double settings = 0;
         for (Combo c : plan.combos()) {
-            for (String col : swept) {
-                settings += 1 + OptimizerConfig.columnValue(c, col).length();
-            }
+            settings += sweptText(swept, c).length();
         }
         settings /= plan.combos().size();
         long runs = plan.runCount();
@@ -126,6 +120,15 @@ public final class RunsFile implements AutoCloseable {
                 + Integer.toString(plan.combos().size()).length() + settings
                 + (2.0 * n + 2) * BYTES_PER_COORDINATE + 6 + 12 + 6;
         return (long) Math.min(Long.MAX_VALUE, header(plan).length() + 1 + runs * row);
+    }
+
+    /** A combo's swept columns as its rows hold them, each after a comma. */
+    private static String sweptText(List<String> swept, Combo c) {
+        StringBuilder t = new StringBuilder();
+        for (String col : swept) {
+            t.append(',').append(OptimizerConfig.columnValue(c, col));
+        }
+        return t.toString();
     }
 
     /** Keeps the provisional basins of the batch that {@code basins} has just accepted. */
