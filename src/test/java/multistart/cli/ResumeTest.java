@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,38 @@ class ResumeTest {
 
     static final List<String> CSVS = List.of("runs.csv", "minima.csv", "sweep.csv");
 
+    /**
+     * A prefix that gives the child process SIGINT's default handling back. A process started in
+     * the background by a non-interactive shell (`mvn test &`, nohup) ignores SIGINT, its children
+     * inherit that, and a JVM that starts with SIGINT ignored installs no handler for it, so the
+     * interrupt tests would see the child ignore the signal. GNU env (coreutils 8.31+) resets it;
+     * where there is none, or SIGINT is not ignored here, the child starts as it is.
+     */
+    static final List<String> SIGINT_DEFAULT = sigintDefault();
+
+    private static List<String> sigintDefault() {
+        try {
+            boolean ignored = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:"))
+                    .anyMatch(l -> (Long.parseLong(l.substring(7).trim(), 16) & 2L) != 0); // bit 1: signal 2
+            List<String> env = List.of("env", "--default-signal=INT");
+            if (ignored && new ProcessBuilder(concat(env, List.of("true"))).start().waitFor() == 0) {
+                return env;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc or no env: start the child as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     Path config(String text) throws IOException {
         Path p = tmp.resolve("long.yaml");
         Files.writeString(p, text);
@@ -50,9 +83,10 @@ class ResumeTest {
 
     static Process start(Path config, Path out, int threads) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "multistart.cli.Main", "run", config.toString(), "--out", out.toString(), "--threads",
-                Integer.toString(threads));
+        List<String> cmd = new ArrayList<>(SIGINT_DEFAULT);
+        cmd.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "multistart.cli.Main", "run",
+                config.toString(), "--out", out.toString(), "--threads", Integer.toString(threads)));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
         pb.redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
         return pb.start();
