@@ -221,7 +221,7 @@ final class Experiment {
             // a run per cell and shown combo, as long as the sweep's: this can take longer than the sweep
             // (in high dimension the default grid is bounded: Plan.mapResolution)
             LOG.info("{}: mapping the basins: {}, {}", config.name(), Numbers.count(plan.mapRuns(), "run", "runs"),
-                    mapGrid(plan, "combo " + shown.get(0).index()));
+                    mapGrid(plan, "combo " + shown.get(0).index(), false));
             List<multistart.engine.BasinRaster> rasters = new java.util.ArrayList<>();
             Interrupts.effect(Interrupts.MAP);
             long m0 = System.nanoTime();
@@ -256,15 +256,19 @@ final class Experiment {
     /**
      * "a grid of 80 x 80 starts" (and why, when the default is lowered: {@link Plan#mapResolution}), and
      * under which combos when there are several: "for each of 6
-     * combos", or "under " + {@code oneCombo} when the map shows one of them.
+     * combos", or "under " + {@code oneCombo} when the map shows one of them; with {@code sayOff},
+     * how to leave the map out too.
      */
-    static String mapGrid(Plan plan, String oneCombo) {
+    static String mapGrid(Plan plan, String oneCombo, boolean sayOff) {
         int r = plan.mapResolution();
         int d = plan.config().output().basinResolution();
+        String off = sayOff ? ", 0 leaves it out" : "";
         return "a grid of " + r + " x " + r + " starts" + (plan.combos().size() == 1 ? ""
                 : plan.mapPanels() > 1 ? " for each of " + plan.mapPanels() + " combos" : " under " + oneCombo)
-                + (r == d ? "" : " (lowered from the default " + d + " x " + d + ", which would cost more than the"
-                        + " sweep itself in " + plan.starts().dimension() + " dimensions; output.basin_resolution sets it)");
+                + (r != d ? " (lowered from the default " + d + " x " + d + ", which would cost more than the sweep"
+                        + " itself in " + plan.starts().dimension() + " dimensions; output.basin_resolution sets it"
+                        + off + ")"
+                        : sayOff ? " (output.basin_resolution: 0 leaves it out)" : "");
     }
 
     private static FileLock tryLock(FileChannel ch, Path dir) throws IOException, FolderInUse {

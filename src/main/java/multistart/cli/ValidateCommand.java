@@ -66,8 +66,7 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("gradient steps: at most " + plan.maxSteps());
         if (plan.mapPanels() > 0) {
             out.println("basin map: " + plan.mapRuns() + " more runs, " + Experiment.mapGrid(plan,
-                    c.output().basinCombo() >= 0 ? "combo " + c.output().basinCombo() : "the best-ranked combo")
-                    + " (output.basin_resolution: 0 leaves it out)");
+                    c.output().basinCombo() >= 0 ? "combo " + c.output().basinCombo() : "the best-ranked combo", true));
         }
         String large = c.output().runs() ? largeRunsCsv(plan) : null;
         out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"

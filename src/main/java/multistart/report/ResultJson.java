@@ -209,7 +209,15 @@ public final class ResultJson {
                 g.writeStringField(s.key(), "method default");
                 continue;
             }
-            numbers(g, s.key(), v);
+            if (s.integer()) { // max_iterations [3000], as the combos and sweep.csv write it, not [3000.0]
+                g.writeArrayFieldStart(s.key());
+                for (double x : v) {
+                    g.writeNumber((long) x);
+                }
+                g.writeEndArray();
+            } else {
+                numbers(g, s.key(), v);
+            }
         }
         g.writeEndObject();
         g.writeObjectFieldStart("basins");
@@ -220,6 +228,14 @@ public final class ResultJson {
         g.writeStringField("dir", c.output().dir().toString());
         g.writeStringField("runs", c.output().runs() ? "all" : "none");
         g.writeNumberField("trajectories", c.output().trajectories());
+        g.writeBooleanField("charts", c.output().charts());
+        // as drawn: the default is lowered in high dimension (Plan.mapResolution)
+        g.writeNumberField("basin_resolution", r.plan().mapResolution());
+        if (c.output().basinCombo() < 0) {
+            g.writeStringField("basin_combo", "best");
+        } else {
+            g.writeNumberField("basin_combo", c.output().basinCombo());
+        }
         g.writeEndObject();
         g.writeObjectFieldStart("execution");
         g.writeNumberField("threads", c.execution().threads());

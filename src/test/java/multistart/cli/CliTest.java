@@ -83,7 +83,9 @@ class CliTest {
             assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best minimum: -6.5511333328358");
             String json = Files.readString(out.resolve("result.json"));
             assertThat(json).contains("\"wall_seconds\"", "\"gradient_steps\"", "\"steps_per_second\"",
-                    "\"trajectories\"", "\"minima_total\"", "\"unresolved_omitted\" : 0", "\"share_per_combo\" : {")
+                    "\"trajectories\"", "\"minima_total\"", "\"unresolved_omitted\" : 0", "\"share_per_combo\" : {",
+                            "\"max_iterations\" : [ 3000 ]",
+                            "\"charts\" : true", "\"basin_resolution\" : 80", "\"basin_combo\" : \"best\"")
                     .doesNotContain("NaN");
             try (var files = Files.list(out)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
@@ -171,6 +173,21 @@ class CliTest {
     }
 
     @Test
+    void resultJsonRecordsTheBasinMapsResolutionAsDrawn() throws IOException {
+        // sphere in 400-d, 1000 iterations a run: the default 80 x 80 map would cost 6400 x 1000 x 400 =
+        // 2.56e9 coordinate-steps, above Plan.MAP_WORK (2e9), so it is lowered to floor(sqrt(2e9 / 4e5)) = 70
+        // per side; at rate 0.5 every run lands on 0 in one step, so the map itself is cheap
+        String cfg = "name: s400\nobjective: {builtin: sphere, dimension: 400}\nstarts: {count: 5}\n"
+                + "optimizer: {method: gd, learning_rate: 0.5, max_iterations: 1000}\n";
+        Path out = tmp.resolve("s400");
+        Cli r = Cli.run("run", write("s400.yaml", cfg).toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        String json = Files.readString(out.resolve("result.json"));
+        assertThat(json).contains("\"basin_resolution\" : 70", "\"max_iterations\" : [ 1000 ]");
+        assertThat(out.resolve("basins.png")).isNotEmptyFile();
+    }
+
+    @Test
     void validateCountsTheBasinMapsRunsAsTheMapWillDrawThem() throws IOException {
         // more combos than panels: the best-ranked one alone
         String many = PEAKS.replace("momentum: [0.0, 0.5]", "momentum: [0.0, 0.3, 0.6, 0.9]")
@@ -188,7 +205,7 @@ class CliTest {
         r = Cli.run("validate", write("w.yaml", wide).toString());
         assertThat(r.out()).contains("basin map: 324 more runs, a grid of 18 x 18 starts (lowered from the default "
                 + "80 x 80, which would cost more than the sweep itself in 2000 dimensions; "
-                + "output.basin_resolution sets it)");
+                + "output.basin_resolution sets it, 0 leaves it out)\n");
         // 2000 names: the first 20 and the last, not one 14 KB line
         assertThat(r.out()).contains("variables: x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, "
                 + "x16, x17, x18, x19, x20, ... (1979 more), x2000 (2000 in all)\n");
