@@ -202,7 +202,8 @@ public final class RunCommand implements Callable<Integer> {
             return new Line(file.toString(), Main.OK, summaryLine(file, o));
         } catch (Experiment.FolderInUse e) {
             err.println(file + ": " + e.getMessage());
-            return new Line(file.toString(), Main.BAD_INPUT, file + ": " + e.getMessage());
+            // the message went to stderr above; the closing line says only what became of the config
+            return new Line(file.toString(), Main.BAD_INPUT, file + ": output folder not usable, nothing written");
         } catch (Exception | OutOfMemoryError e) {
             if (outOfMemory(e)) {
                 // where it ran out, for -v

@@ -101,6 +101,9 @@ class CliTest {
             Cli again = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--seed", "9");
             assertThat(again.code()).isEqualTo(2);
             assertThat(again.err()).contains("already holds a finished run").contains("--force");
+            // said once, on stderr; the closing line on stdout says what became of the config
+            assertThat(again.out()).doesNotContain("already holds")
+                    .contains("p.yaml: output folder not usable, nothing written");
             assertThat(Files.readString(out.resolve("runs.csv"))).isEqualTo(before);
             assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--seed", "9", "--force")
                     .code()).isZero();
