@@ -209,15 +209,15 @@ public final class ResultJson {
                 g.writeStringField(s.key(), "method default");
                 continue;
             }
-            if (s.integer()) { // max_iterations [3000], as the combos and sweep.csv write it, not [3000.0]
-                g.writeArrayFieldStart(s.key());
-                for (double x : v) {
+            g.writeArrayFieldStart(s.key());
+            for (double x : v) {
+                if (s.integer()) { // max_iterations [3000], as the combos and sweep.csv write it, not [3000.0]
                     g.writeNumber((long) x);
+                } else {
+                    number(g, x);
                 }
-                g.writeEndArray();
-            } else {
-                numbers(g, s.key(), v);
             }
+            g.writeEndArray();
         }
         g.writeEndObject();
         g.writeObjectFieldStart("basins");

@@ -53,9 +53,8 @@ class ResumeTest {
             boolean ignored = Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(l -> l.startsWith("SigIgn:"))
                     .anyMatch(l -> (Long.parseLong(l.substring(7).trim(), 16) & 2L) != 0); // bit 1: signal 2
-            List<String> env = List.of("env", "--default-signal=INT");
-            if (ignored && new ProcessBuilder(concat(env, List.of("true"))).start().waitFor() == 0) {
-                return env;
+            if (ignored && new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0) {
+                return List.of("env", "--default-signal=INT");
             }
         } catch (IOException | RuntimeException e) {
             // no /proc or no env: start the child as it is
@@ -63,12 +62,6 @@ class ResumeTest {
             Thread.currentThread().interrupt();
         }
         return List.of();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     Path config(String text) throws IOException {
