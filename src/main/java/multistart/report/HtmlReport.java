@@ -150,8 +150,15 @@ public final class HtmlReport {
                 SummaryMarkdown.mapTime(r), r.totalSeconds(),
                 r.threads(), f.gradientSteps(), Numbers.brief(r.stepsPerSecond()))).append("</p>\n");
         h.append("<h2>Resolved config</h2>\n<pre>");
+        int drawn = r.plan().mapResolution();
         for (String line : ConfigDump.lines(c)) {
-            h.append(ESC.escape(line)).append('\n');
+            h.append(ESC.escape(line));
+            if (line.startsWith("output.charts = ") && drawn != c.output().basinResolution()) {
+                // the default map is lowered in high dimension (Plan.mapResolution): say what was drawn
+                h.append(" (drawn at ").append(drawn).append(" x ").append(drawn).append(": lowered in ")
+                        .append(r.plan().starts().dimension()).append(" dimensions)");
+            }
+            h.append('\n');
         }
         h.append("</pre>\n<p>multistart ").append(ESC.escape(r.version())).append(", Java ")
                 .append(ESC.escape(System.getProperty("java.version"))).append(", ")

@@ -188,6 +188,9 @@ class CliTest {
         String json = Files.readString(out.resolve("result.json"));
         assertThat(json).contains("\"basin_resolution\" : 70", "\"max_iterations\" : [ 1000 ]");
         assertThat(out.resolve("basins.png")).isNotEmptyFile();
+        // the report's resolved config says so beside what was configured
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("output.charts = true resolution 80 combo best (drawn at 70 x 70: lowered in 400 dimensions)");
     }
 
     @Test
