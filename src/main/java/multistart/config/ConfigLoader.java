@@ -654,24 +654,18 @@ public final class ConfigLoader {
             }
             for (int i = 0; i < n; i++) {
                 String v = vars.get(i);
-                if (!d.has(v)) {
-                    continue;
-                }
-                double[] iv = interval(d, v);
-                if (iv == null) {
-                    ok = false;
-                } else {
-                    lo[i] = iv[0];
-                    hi[i] = iv[1];
-                }
-            }
-            if (!ok) {
-                return null;
-            }
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(lo[i])) {
-                    report.at(top.keyNode("domain"), "domain", "variable '" + obj.variables().get(i)
-                            + "' has no domain; add " + obj.variables().get(i) + ": [low, high]");
+                if (d.has(v)) {
+                    double[] iv = interval(d, v);
+                    if (iv == null) {
+                        ok = false;
+                    } else {
+                        lo[i] = iv[0];
+                        hi[i] = iv[1];
+                    }
+                } else if (!d.has("*") && Double.isNaN(lo[i])) {
+                    // reported beside any bad interval of another variable: all problems at once
+                    report.at(top.keyNode("domain"), "domain", "variable '" + v + "' has no domain; add " + v
+                            + ": [low, high]");
                     ok = false;
                 }
             }
@@ -760,7 +754,10 @@ public final class ConfigLoader {
                     }
                 }
             }
-            if (ok && count == 0 && points.isEmpty()) {
+            // checked beside a bad sampler (all problems at once), not beside a bad count or bad points
+            boolean countRead = c.isPresent() ? c.getAsLong() >= 0 : !s.has("count");
+            boolean pointsRead = points.size() == (pn instanceof SequenceNode q ? q.getValue().size() : 0);
+            if (countRead && pointsRead && count == 0 && points.isEmpty()) {
                 report.at(s.has("count") ? s.keyNode("count") : null, "starts.count",
                         "there are no start points: give count > 0 or a list of points");
                 ok = false;

@@ -256,6 +256,36 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aMissingDomainAndNoStartsAreReportedBesideTheirNeighboursProblems() {
+            List<Problem> p = problems("""
+                    name: n
+                    objective:
+                      expression: "x^2 + y^2"
+                      variables: [x, y]
+                    domain:
+                      x: [3, -3]
+                    starts:
+                      count: 0
+                      sampler: sobel
+                    optimizer:
+                      learning_rate: 0.1
+                    """);
+            assertThat(p).extracting(Problem::toString).containsExactly(
+                    "c.yaml:5:1: domain: variable 'y' has no domain; add y: [low, high]",
+                    "c.yaml:6:3: domain.x: low must be below high, got [3.0, -3.0]",
+                    "c.yaml:8:3: starts.count: there are no start points: give count > 0 or a list of points",
+                    "c.yaml:9:3: starts.sampler: unknown sampler 'sobel', did you mean 'sobol'? (one of uniform, "
+                            + "sobol, halton, latin_hypercube, grid)");
+            // a bad count or a bad point is its own problem: no second one about there being no starts
+            assertThat(problems(MINIMAL.replace("count: 10", "count: -1"))).extracting(Problem::key)
+                    .containsExactly("starts.count");
+            assertThat(problems(MINIMAL.replace("count: 10", "count: 0\n  points: [[1, 2, 3]]")))
+                    .extracting(Problem::key).containsExactly("starts.points[0]");
+            assertThat(problems(MINIMAL.replace("  count: 10\n", "  sampler: sobol\n"))).extracting(Problem::key)
+                    .containsExactly("starts.count");
+        }
+
+        @Test
         void duplicateKey() {
             List<Problem> p = problems(MINIMAL + "seed: 1\nseed: 2\n");
             assertThat(p.get(0).toString()).isEqualTo("c.yaml:10:1: seed: duplicate key (first at line 9)");
@@ -332,10 +362,11 @@ class ConfigLoaderTest {
                       method: gd
                       learning_rate: 0.1
                     """);
-            assertThat(p).extracting(Problem::key).containsExactly("objective.expression", "domain.x", "domain.z",
-                    "starts.points[0]");
-            assertThat(p.get(1).line()).isEqualTo(6);
-            assertThat(p.get(3).message()).isEqualTo("has 3 coordinates, the objective has 2 (x, y)");
+            assertThat(p).extracting(Problem::key).containsExactly("objective.expression", "domain", "domain.x",
+                    "domain.z", "starts.points[0]");
+            assertThat(p.get(1).message()).isEqualTo("variable 'y' has no domain; add y: [low, high]");
+            assertThat(p.get(2).line()).isEqualTo(6);
+            assertThat(p.get(4).message()).isEqualTo("has 3 coordinates, the objective has 2 (x, y)");
         }
 
         /** peaks is 2-d whatever the config says; its domain and points are checked as such. */
