@@ -36,6 +36,10 @@ public final class Statistics {
         double denom = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denom;
         double half = Z95 / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {Math.max(0.0, centre - half), Math.min(1.0, centre + half)};
+        // at k = 0 (k = n) the low (high) end is 0 (1) exactly; centre - half leaves a rounding
+        // residue of about 1e-19 there, which reports printed as a percentage of its own
+        double low = k == 0 ? 0.0 : Math.max(0.0, centre - half);
+        double high = k == n ? 1.0 : Math.min(1.0, centre + half);
+        return new double[] {low, high};
     }
 }

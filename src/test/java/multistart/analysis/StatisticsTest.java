@@ -22,6 +22,22 @@ class StatisticsTest {
         assertThat(c[1]).isCloseTo(3.841458820694124 / 13.841458820694124, within(1e-12));
     }
 
+    /** No successes: the interval starts at 0 exactly (not at a rounding residue a report prints). */
+    @Test
+    void wilsonEndsAreExactAtNoneAndAllAndTheIntervalIsSymmetric() {
+        for (long n = 1; n <= 100_000; n = n * 3 + 1) {
+            assertThat(Statistics.wilson(0, n)[0]).as("n = %d", n).isEqualTo(0.0);
+            assertThat(Statistics.wilson(n, n)[1]).as("n = %d", n).isEqualTo(1.0);
+            for (long k : new long[] {0, 1, n / 3, n / 2, n - 1}) {
+                double[] a = Statistics.wilson(k, n);
+                double[] b = Statistics.wilson(n - k, n);
+                assertThat(a[0]).as("k = %d, n = %d", k, n).isCloseTo(1 - b[1], within(1e-12));
+                assertThat(a[0]).isLessThanOrEqualTo((double) k / n);
+                assertThat(a[1]).isGreaterThanOrEqualTo((double) k / n);
+            }
+        }
+    }
+
     @Test
     void medians() {
         assertThat(Statistics.median(new double[] {1, 2, 10})).isEqualTo(2);
