@@ -486,8 +486,12 @@ public final class ConfigLoader {
             }
             for (int i = 0; i < vars.size(); i++) {
                 if (!multistart.objective.expression.Formula.uses(formula.value(), i)) {
-                    report.at(q.getValue().get(i), "objective.variables", "'" + vars.get(i)
-                            + "' is listed but the expression does not use it");
+                    // a name the text holds but whose terms simplify away (0*x, x - x) is not "unused"
+                    boolean written = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])"
+                            + java.util.regex.Pattern.quote(vars.get(i)) + "(?![A-Za-z0-9_])").matcher(text).find();
+                    report.at(q.getValue().get(i), "objective.variables", "'" + vars.get(i) + "' is listed but the "
+                            + (written ? "expression does not depend on it (every term holding it simplifies to a "
+                                    + "constant, as 0*x does)" : "expression does not use it"));
                     ok = false;
                 }
             }

@@ -286,6 +286,32 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aListedVariableTheFormulaDoesNotDependOnIsNamedAtItsPlaceInTheList() {
+            String config = """
+                    name: n
+                    objective:
+                      expression: "FORMULA"
+                      variables: [x, y, z]
+                    domain:
+                      "*": [-1, 1]
+                    starts:
+                      count: 5
+                    optimizer:
+                      learning_rate: 0.1
+                    """;
+            assertThat(problems(config.replace("FORMULA", "x^2 + y^2"))).extracting(Problem::toString)
+                    .containsExactly("c.yaml:4:21: objective.variables: 'z' is listed but the expression does not "
+                            + "use it");
+            // written, but multiplied by 0: not "unused"
+            assertThat(problems(config.replace("FORMULA", "x^2 + y^2 + z*0"))).extracting(Problem::toString)
+                    .containsExactly("c.yaml:4:21: objective.variables: 'z' is listed but the expression does not "
+                            + "depend on it (every term holding it simplifies to a constant, as 0*x does)");
+            assertThat(problems(config.replace("FORMULA", "x^2 + y^2 + 0*z"))).extracting(Problem::message)
+                    .containsExactly("'z' is listed but the expression does not depend on it (every term holding it "
+                            + "simplifies to a constant, as 0*x does)");
+        }
+
+        @Test
         void duplicateKey() {
             List<Problem> p = problems(MINIMAL + "seed: 1\nseed: 2\n");
             assertThat(p.get(0).toString()).isEqualTo("c.yaml:10:1: seed: duplicate key (first at line 9)");
