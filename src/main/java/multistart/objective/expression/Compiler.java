@@ -185,7 +185,11 @@ public final class Compiler {
 
     private static String leaf(Expr e) {
         if (e instanceof Expr.Num n) {
-            return "(" + Double.toString(n.value()) + ")";
+            // the parser refuses a formula that folds to NaN or an infinity; a derivative could
+            // still hold one, and Java source has no literal for them
+            double v = n.value();
+            return Double.isNaN(v) ? "(Double.NaN)" : v == Double.POSITIVE_INFINITY ? "(Double.POSITIVE_INFINITY)"
+                    : v == Double.NEGATIVE_INFINITY ? "(Double.NEGATIVE_INFINITY)" : "(" + Double.toString(v) + ")";
         }
         if (e instanceof Expr.Var v) {
             return "x" + v.index();

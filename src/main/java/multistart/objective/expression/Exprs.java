@@ -102,7 +102,9 @@ public final class Exprs {
     }
 
     public static Expr div(Expr a, Expr b) {
-        if (a instanceof Expr.Num x && b instanceof Expr.Num y && y.value() != 0) {
+        if (a instanceof Expr.Num x && b instanceof Expr.Num y) {
+            // 1/0 and 0/0 too (an infinity, NaN): the parser names such a part rather than
+            // compile it, and 0/0 must not become 0 by the rule below
             return new Expr.Num(x.value() / y.value());
         }
         if (isNum(b, 1)) {

@@ -69,10 +69,11 @@ public final class Parser {
         enter();
         Expr e = product();
         while (true) {
+            int at = operator();
             if (eat('+')) {
-                e = Exprs.add(e, product());
+                e = finite(Exprs.add(e, product()), at);
             } else if (eat('-')) {
-                e = Exprs.sub(e, product());
+                e = finite(Exprs.sub(e, product()), at);
             } else {
                 depth--;
                 return e;
@@ -83,10 +84,11 @@ public final class Parser {
     private Expr product() throws ExpressionException {
         Expr e = unary();
         while (true) {
+            int at = operator();
             if (eat('*')) {
-                e = Exprs.mul(e, unary());
+                e = finite(Exprs.mul(e, unary()), at);
             } else if (eat('/')) {
-                e = Exprs.div(e, unary());
+                e = finite(Exprs.div(e, unary()), at);
             } else {
                 return e;
             }
@@ -109,9 +111,10 @@ public final class Parser {
 
     private Expr power() throws ExpressionException {
         Expr base = primary();
+        int at = operator();
         if (eat('^')) {
             // right-associative, and the exponent may carry its own sign: 2^-x^2 = 2^(-(x^2))
-            return Exprs.pow(base, unary());
+            return finite(Exprs.pow(base, unary()), at);
         }
         return base;
     }
@@ -190,7 +193,29 @@ public final class Parser {
             throw new ExpressionException(name + " takes " + fn.arity + " argument" + (fn.arity == 1 ? "" : "s")
                     + ", got " + args.size(), start);
         }
-        return Exprs.call(fn, args);
+        return finite(Exprs.call(fn, args), start);
+    }
+
+    /** Where the next operator, if any, is: after the spaces. */
+    private int operator() {
+        skipSpace();
+        return pos;
+    }
+
+    /**
+     * {@code e}, unless constant folding made it NaN or infinite: then the formula is that at
+     * every point, which is a mistake to name (at the operator or function {@code at}) rather
+     * than a sweep whose every run diverges.
+     */
+    private static Expr finite(Expr e, int at) throws ExpressionException {
+        if (e instanceof Expr.Num n && !Double.isFinite(n.value())) {
+            throw new ExpressionException(Double.isNaN(n.value())
+                    ? "this part is not a number whatever the variables (a negative number to a fractional power, "
+                            + "0/0, or a function outside its domain, such as log or sqrt of a negative number)"
+                    : "this part is infinite whatever the variables (a division by 0, or beyond the largest "
+                            + "double, about 1.8e308)", at);
+        }
+        return e;
     }
 
     private Expr number() throws ExpressionException {

@@ -2,6 +2,7 @@ package multistart.objective.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -137,6 +138,37 @@ class ExpressionDerivativeTest {
         f.evaluate(new double[] {-3}, g);
         // x < 0: min picks 2x (2), max picks 0 (0), abs slope -1
         assertThat(g[0]).isEqualTo(1.0);
+    }
+
+    /**
+     * A part made only of numbers that comes out NaN or infinite is named where it is, not passed
+     * to the compiler (which had no literal for it and failed with "internal error") or to a sweep
+     * whose every run would diverge.
+     */
+    @Test
+    void aConstantPartThatIsNotAFiniteNumberIsNamedAtItsOperator() throws Exception {
+        String[][] cases = {
+            {"x^2 + (-8)^(1/3)", "10", "not a number"},
+            {"x + 1/0", "5", "infinite"},
+            {"x * (0/0)", "6", "not a number"},
+            {"x + log(-1)", "4", "not a number"},
+            {"x + sqrt(-2) * 3", "4", "not a number"},
+            {"x - 1e300 * 1e300", "10", "infinite"},
+            {"x + 0^-1", "5", "infinite"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> Parser.parse(c[0], List.of("x"))).as(c[0])
+                    .isInstanceOfSatisfying(ExpressionException.class, e -> {
+                        assertThat(e.position()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+                        assertThat(e.getMessage()).as(c[0]).startsWith("this part is " + c[2] + " whatever the variables");
+                    });
+        }
+        // where a variable is involved the value is only NaN somewhere: the formula stands, and
+        // the runs that reach such points are marked diverged
+        assertThat(eval("log(x - 4)", new double[] {3})).isNaN();
+        assertThat(eval("x^(1/3)", new double[] {8})).isCloseTo(2.0, within(1e-15));
+        assertThat(Formula.of("x + (-8)^3", List.of("x")).compile().evaluate(new double[] {1}, new double[1]))
+                .isEqualTo(-511.0);
     }
 
     @Test
