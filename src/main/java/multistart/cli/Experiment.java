@@ -324,6 +324,10 @@ final class Experiment {
                 Numbers.count(plan.startCount(), "start", "starts"),
                 Numbers.count(plan.combos().size(), "combo", "combos"), config.objective().describe(),
                 Numbers.count(engine.threads(), "thread", "threads"));
+        String rounding = config.starts().rounding(config.objective().dimension());
+        if (!rounding.isEmpty()) {
+            LOG.warn("{}: the {}", config.name(), rounding);
+        }
         String large = runsFile != null && done < plan.runCount() ? ValidateCommand.largeRunsCsv(plan) : null;
         if (large != null) {
             LOG.info("{}: runs.csv will be {}", config.name(), large);

@@ -49,8 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
                 + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
                 + (c.starts().sampledCount() != c.starts().count()
-                        ? "; grid rounds count " + c.starts().count() + " down to " + c.starts().sampledCount()
-                        : ""));
+                        ? "; " + c.starts().rounding(c.objective().dimension()) : ""));
         out.println("combos: " + plan.combos().size()
                 + (c.optimizer().sweptColumns().isEmpty() ? "" : " (sweeping "
                         + String.join(", ", c.optimizer().sweptColumns()) + ")"));

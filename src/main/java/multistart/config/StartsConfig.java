@@ -18,6 +18,20 @@ public record StartsConfig(long count, Sampler sampler, List<double[]> points, l
         return points.stream().map(double[]::clone).toList();
     }
 
+    /**
+     * Empty, or where a grid drew fewer points than {@code count} asked for, what it drew and
+     * why: "grid rounds count 1000 down to 1 (1 point per axis in 10 dimensions)".
+     */
+    public String rounding(int dimension) {
+        if (sampledCount == count) {
+            return "";
+        }
+        long perAxis = ConfigLoader.gridPerAxis(count, dimension);
+        return "grid rounds starts.count " + count + " down to " + sampledCount + " (" + perAxis
+                + (perAxis == 1 ? " point" : " points") + " per axis in " + dimension
+                + (dimension == 1 ? " dimension)" : " dimensions)");
+    }
+
     /** All start points: explicit plus sampled. */
     public long total() {
         return points.size() + sampledCount;

@@ -73,10 +73,13 @@ public final class SummaryMarkdown {
             s.append("\n\n");
         }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
-                .append(", domain ").append(c.domain().describe()).append(". ").append(f.runs()).append(" runs: ")
-                .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (").append(c.starts().sampler().key())
+                .append(", domain ").append(c.domain().describe()).append(". ").append(Numbers.count(f.runs(), "run", "runs"))
+                .append(": ").append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (")
+                .append(c.starts().sampler().key())
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
-                .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".\n\n");
+                .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
+        String rounding = c.starts().rounding(c.objective().dimension());
+        s.append(rounding.isEmpty() ? "" : " The " + rounding + ".").append("\n\n");
 
         long minimaCount = f.minima().count(Kind.MINIMUM);
         long saddles = f.minima().count(Kind.SADDLE);

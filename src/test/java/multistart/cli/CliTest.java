@@ -175,6 +175,25 @@ class CliTest {
         assertThat(Path.of("results", "small-peaks")).doesNotExist();
     }
 
+    /** 1000 asked for in 5-d: 3^5 = 243 <= 1000 < 4^5 = 1024, so a grid of 3 per axis. */
+    @Test
+    void aGridThatRoundsTheCountDownSaysSoInThePlanAndTheSummary() throws IOException {
+        String cfg = "name: g5\nobjective: {builtin: sphere, dimension: 5}\nstarts: {count: 1000, sampler: grid}\n"
+                + "optimizer: {method: gd, learning_rate: 0.4, max_iterations: 100}\noutput: {charts: false}\n";
+        Path file = write("g5.yaml", cfg);
+        String said = "grid rounds starts.count 1000 down to 243 (3 points per axis in 5 dimensions)";
+        Cli v = Cli.run("validate", file.toString());
+        assertThat(v.out()).contains("starts: 243 (grid); " + said + "\n", "runs: 243\n");
+        Path out = tmp.resolve("g5");
+        Cli r = Cli.run("run", file.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("243 runs: 243 starts (grid) x 1 combo. The " + said + ".\n");
+        // a whole grid is not remarked on
+        Cli whole = Cli.run("validate", write("g4.yaml", cfg.replace("1000", "1024")).toString());
+        assertThat(whole.out()).contains("starts: 1024 (grid)\n").doesNotContain("rounds");
+    }
+
     @Test
     void resultJsonRecordsTheBasinMapsResolutionAsDrawn() throws IOException {
         // sphere in 400-d, 1000 iterations a run: the default 80 x 80 map would cost 6400 x 1000 x 400 =
