@@ -486,7 +486,7 @@ public final class ConfigLoader {
             }
             for (int i = 0; i < vars.size(); i++) {
                 if (!multistart.objective.expression.Formula.uses(formula.value(), i)) {
-                    // a name the text holds but whose terms simplify away (0*x, x - x) is not "unused"
+                    // a name the text holds but whose terms fold away (0*x, x^0) is not "unused"
                     boolean written = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])"
                             + java.util.regex.Pattern.quote(vars.get(i)) + "(?![A-Za-z0-9_])").matcher(text).find();
                     report.at(q.getValue().get(i), "objective.variables", "'" + vars.get(i) + "' is listed but the "

@@ -20,7 +20,7 @@ public record StartsConfig(long count, Sampler sampler, List<double[]> points, l
 
     /**
      * Empty, or where a grid drew fewer points than {@code count} asked for, what it drew and
-     * why: "grid rounds count 1000 down to 1 (1 point per axis in 10 dimensions)".
+     * why: "grid rounds starts.count 1000 down to 1 (1 point per axis in 10 dimensions)".
      */
     public String rounding(int dimension) {
         if (sampledCount == count) {
