@@ -38,7 +38,8 @@ public record ObjectiveConfig(
         String how = derivatives == Derivatives.NUMERIC ? " (numeric derivatives, step " + differenceStep + ")"
                 : givenGradient ? " (hand-written gradient)" : "";
         if (builtin == null) {
-            return "expression " + expression + how;
+            // on one line: a formula written as a YAML block keeps its line breaks
+            return "expression " + expression.strip().replaceAll("\\s+", " ") + how;
         }
         String d = builtin.anyDimension() ? " (dimension " + dimension + ")" : "";
         return "built-in " + builtin.name() + d + how;

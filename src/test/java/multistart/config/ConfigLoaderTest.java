@@ -67,6 +67,30 @@ class ConfigLoaderTest {
             assertThat(k.divergence()).isEqualTo(1e8);
         }
 
+        /** A formula as a YAML block, with anchors and a merge key: one line wherever it is described. */
+        @Test
+        void aFormulaWrittenAsABlockIsDescribedOnOneLine() throws Exception {
+            ExperimentConfig c = parse("""
+                    name: block
+                    objective:
+                      expression: |
+                        (x - 1)^2 +
+                          (y + 2)^2
+                      variables: [x, y]
+                    domain: {x: &r [-3, 3], y: *r}
+                    starts:
+                      count: 10
+                    optimizer:
+                      <<: {method: adam, learning_rate: 0.01}
+                      max_iterations: 16
+                    """);
+            assertThat(c.objective().describe()).isEqualTo("expression (x - 1)^2 + (y + 2)^2");
+            assertThat(c.objective().expression()).isEqualTo("(x - 1)^2 +\n  (y + 2)^2\n");
+            assertThat(c.domain().high()).containsExactly(3, 3);
+            assertThat(c.optimizer().combos().get(0).method()).isEqualTo(Method.ADAM);
+            assertThat(c.optimizer().combos().get(0).learningRate()).isEqualTo(0.01);
+        }
+
         @Test
         void sweepOfTwoByTwoByThreeHasTwelveCombos() throws Exception {
             ExperimentConfig c = parse(MINIMAL.replace("  learning_rate: 0.1", """
