@@ -51,6 +51,16 @@ public final class ConfigLoader {
     private static final List<String> STARTS = List.of("count", "sampler", "points");
     private static final List<String> OPTIMIZER = List.of("method", "learning_rate", "decay", "momentum",
             "beta2", "epsilon", "max_iterations", "stop", "divergence", "batch_size");
+    /** The literature's names for optimizer settings that go by another name here. */
+    private static final Map<String, String> OPTIMIZER_SYNONYMS = Map.of(
+            "beta1", "adam's beta1 is the momentum setting (default 0.9)",
+            "rho", "rmsprop's rho is the beta2 setting (default 0.9 for rmsprop)",
+            "beta", "the heavy-ball and Nesterov coefficient (adam's beta1) is the momentum setting",
+            "lr", "the step size is learning_rate",
+            "eta", "the step size is learning_rate",
+            "gamma", "the learning rate's factor per step is decay; the momentum coefficient is momentum",
+            "iterations", "the step limit is max_iterations",
+            "eps", "the denominator's guard is epsilon");
     private static final List<String> STOP = List.of("gradient_norm", "value_change");
     private static final List<String> BASINS = List.of("tolerance", "success_tolerance");
     private static final List<String> OUTPUT = List.of("dir", "runs", "trajectories", "charts", "basin_resolution",
@@ -487,8 +497,8 @@ public final class ConfigLoader {
             for (int i = 0; i < vars.size(); i++) {
                 if (!multistart.objective.expression.Formula.uses(formula.value(), i)) {
                     // a name the text holds but whose terms fold away (0*x, x^0) is not "unused"
-                    boolean written = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])"
-                            + java.util.regex.Pattern.quote(vars.get(i)) + "(?![A-Za-z0-9_])").matcher(text).find();
+                    boolean written = Pattern.compile("(?<![A-Za-z0-9_])"
+                            + Pattern.quote(vars.get(i)) + "(?![A-Za-z0-9_])").matcher(text).find();
                     report.at(q.getValue().get(i), "objective.variables", "'" + vars.get(i) + "' is listed but the "
                             + (written ? "expression does not depend on it (every term holding it simplifies to a "
                                     + "constant, as 0*x does)" : "expression does not use it"));
@@ -820,7 +830,7 @@ public final class ConfigLoader {
                 report.at(null, "optimizer", "missing: say at least optimizer.method and optimizer.learning_rate");
                 return null;
             }
-            o.rejectUnknown(OPTIMIZER);
+            o.rejectUnknown(OPTIMIZER, OPTIMIZER_SYNONYMS);
             if (o.has("batch_size")) {
                 o.problem("batch_size", "applies to data-set objectives, which are not available in this version");
             }

@@ -93,8 +93,18 @@ final class YamlSection {
 
     /** Reports every key not in {@code allowed}, with a suggestion when one is close. */
     void rejectUnknown(Collection<String> allowed) {
+        rejectUnknown(allowed, Map.of());
+    }
+
+    /**
+     * As {@link #rejectUnknown(Collection)}, where a key of {@code meant} (a name the literature
+     * uses for one of ours) is told which setting it is instead of the nearest spelling.
+     */
+    void rejectUnknown(Collection<String> allowed, Map<String, String> meant) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
+            if (!allowed.contains(e.getKey()) && meant.containsKey(e.getKey())) {
+                report.at(e.getValue().getKeyNode(), key(e.getKey()), "unknown key; " + meant.get(e.getKey()));
+            } else if (!allowed.contains(e.getKey())) {
                 report.at(e.getValue().getKeyNode(), key(e.getKey()),
                         "unknown key" + Names.suggestion(e.getKey(), allowed)
                                 + (Names.closest(e.getKey(), allowed) == null

@@ -117,6 +117,10 @@ class BadInputCatalogueTest {
         c.add(add("negative stop test", "  stop: {gradient_norm: -1}\n", ":10:10: optimizer.stop.gradient_norm: must be >= 0"));
         c.add(add("typo in stop", "  stop: {gradient_nrom: 1e-6}\n", ":10:10: optimizer.stop.gradient_nrom: unknown key, did you mean 'gradient_norm'?"));
         c.add(add("batch size without data", "  batch_size: 16\n", ":10:3: optimizer.batch_size: applies to data-set objectives"));
+        // the literature's names for settings that go by another name here: told which one
+        c.add(add("adam's beta1 by name", "  beta1: 0.8\n", ":10:3: optimizer.beta1: unknown key; adam's beta1 is the momentum setting (default 0.9)"));
+        c.add(add("rmsprop's rho by name", "  rho: 0.95\n", ":10:3: optimizer.rho: unknown key; rmsprop's rho is the beta2 setting"));
+        c.add(edit("lr for learning_rate", "learning_rate: 0.01", "lr: 0.01", ":8:3: optimizer.lr: unknown key; the step size is learning_rate"));
         // domain
         c.add(add("low above high", "domain:\n  x: [3, -3]\n", ":11:3: domain.x: low must be below high, got [3.0, -3.0]"));
         c.add(add("unknown variable", "domain:\n  z: [0, 1]\n", ":11:3: domain.z: unknown key"));
