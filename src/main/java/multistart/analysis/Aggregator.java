@@ -334,6 +334,13 @@ public final class Aggregator implements Engine.Sink {
      * are left empty.
      */
     public static final int DETAILED_UNRESOLVED = 1000;
+    /**
+     * An unresolved end point whose Hessian is positive definite and whose Newton step to the
+     * minimum is at most this fraction of the domain's widest side counts as near a minimum
+     * ({@link Findings.NearMinima}): a run that stopped short of it by more than the basin
+     * tolerance, which the reports then say.
+     */
+    static final double NEAR_MINIMUM = 1e-3;
     /** End points given the matrix-free check at a time (see {@link #classify}). */
     private static final int LANCZOS_WAVE = 64;
 
@@ -375,6 +382,8 @@ public final class Aggregator implements Engine.Sink {
         double[] gradientNorms = new double[m];
         double[][] eigenvalues = new double[m][];
         boolean[] extremesOnly = new boolean[m];
+        double[] toMinimum = new double[m];
+        java.util.Arrays.fill(toMinimum, Double.NaN);
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
         double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
@@ -389,12 +398,15 @@ public final class Aggregator implements Engine.Sink {
             reached[(int) earlier(k, 0)]++;
         }
         long unchecked;
+        long nearPoints = 0;
+        long nearRuns = 0;
+        double nearStep = 0;
         Minima minima;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, pool);
+            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read
@@ -411,6 +423,16 @@ public final class Aggregator implements Engine.Sink {
                 hitsOf[r] = row[at + HITS];
                 bestRunOf[r] = row[at + BEST_RUN];
                 valueOf[r] = sign * bestValue[id];
+            }
+            // unresolved points a Newton step from a minimum, a step short against the domain:
+            // minima the runs stopped short of by more than the tolerance (see Findings)
+            double nearLimit = NEAR_MINIMUM * config.domain().widest();
+            for (int r = 0; r < m; r++) {
+                if (toMinimum[r] <= nearLimit) {
+                    nearPoints++;
+                    nearRuns += hitsOf[r];
+                    nearStep = Math.max(nearStep, toMinimum[r]);
+                }
             }
             boolean[] onBoundary = new boolean[m];
             boolean[] outside = new boolean[m];
@@ -451,7 +473,8 @@ public final class Aggregator implements Engine.Sink {
         return new Findings(minima, List.of(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
-                totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked);
+                totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked,
+                new Findings.NearMinima(nearPoints, nearRuns, nearStep));
     }
 
     /**
@@ -579,7 +602,7 @@ public final class Aggregator implements Engine.Sink {
      * machine or the thread count.
      */
     private long classify(double[] points, byte[] kinds, double[] gradientNorms, double[][] eigenvalues,
-            boolean[] extremesOnly, multistart.engine.WatchedPool pool) {
+            boolean[] extremesOnly, double[] toMinimum, multistart.engine.WatchedPool pool) {
         int m = kinds.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
@@ -601,6 +624,7 @@ public final class Aggregator implements Engine.Sink {
             }
             kinds[r] = (byte) v.kind().ordinal();
             gradientNorms[r] = v.gradientNorm();
+            toMinimum[r] = v.stepToMinimum();
             eigenvalues[r] = v.eigenvalues();
             extremesOnly[r] = v.extremesOnly();
         };

@@ -28,7 +28,39 @@ public final class Classifier {
         public Verdict(Kind kind, double gradientNorm, double newtonStep, double[] eigenvalues) {
             this(kind, gradientNorm, newtonStep, eigenvalues, false);
         }
+
+        /**
+         * For an unresolved point whose Hessian is positive definite, the Newton step to the
+         * minimum of its quadratic model, |H^-1 g|: a minimum the run stopped short of by this
+         * much, more than the tolerance. NaN for every other verdict, or where that is not known
+         * (the quick test took the point as plainly not stationary above {@link #NEAR_DIMENSION}).
+         */
+        public double stepToMinimum() {
+            if (kind != Kind.UNRESOLVED || !(newtonStep > 0) || newtonStep == Double.POSITIVE_INFINITY) {
+                return Double.NaN;
+            }
+            if (eigenvalues == null) {
+                // the quick test's verdict: a step is only given where the Cholesky factorisation
+                // showed H positive definite
+                return newtonStep;
+            }
+            if (eigenvalues.length == 0) {
+                return Double.NaN;
+            }
+            // ascending, all of them or the least and the greatest
+            double least = eigenvalues[0];
+            double scale = Math.max(Math.abs(least), Math.abs(eigenvalues[eigenvalues.length - 1]));
+            return least > zeroLine(scale) ? newtonStep : Double.NaN;
+        }
     }
+
+    /**
+     * Up to this dimension the quick test also factorises the Hessian of a point it takes as
+     * plainly not stationary (n^3 / 6 multiply-adds, no more than forming the Hessian's 2n
+     * gradients cost there), so that {@link Verdict#stepToMinimum} can say how far it lies from
+     * a minimum; above it such points have no step.
+     */
+    static final int NEAR_DIMENSION = 30;
 
     /**
      * Hessians are formed (dense, n^2 doubles) up to this dimension only: 8 MB each at 1000,
@@ -303,8 +335,16 @@ public final class Classifier {
         if (h == null) {
             return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, new double[0]);
         }
-        if (quick && plainlyNotStationary(h, g, gn)) {
-            return new Verdict(Kind.UNRESOLVED, gn, Double.NaN, null);
+        if (quick) {
+            // plainly not stationary: |g| above twice the tolerance times the Hessian's Frobenius
+            // norm (the Newton step is at least |g| / max |lambda|, and max |lambda| is at most
+            // that norm), or a positive definite Hessian whose Newton step is over twice the
+            // tolerance (newtonStepIfPositiveDefinite); the factor 2 covers rounding
+            boolean far = gn > 2 * tolerance * frobenius(h);
+            double toMinimum = !far || n <= NEAR_DIMENSION ? newtonStepIfPositiveDefinite(h, g) : 0;
+            if (far || toMinimum > 2 * tolerance) {
+                return new Verdict(Kind.UNRESOLVED, gn, toMinimum > 0 ? toMinimum : Double.NaN, null);
+            }
         }
         return full ? eigenVerdict(h, g, gn) : null;
     }
@@ -347,16 +387,15 @@ public final class Classifier {
         return h;
     }
 
-    /** The quick test ({@link #classify(double[], boolean)}): true when plainly not stationary. */
-    private boolean plainlyNotStationary(double[][] h, double[] g, double gn) {
-        double frobenius = 0;
+    /** The Hessian's Frobenius norm, a bound on its largest |eigenvalue| (the quick test's). */
+    private static double frobenius(double[][] h) {
+        double sum = 0;
         for (double[] row : h) {
             for (double v : row) {
-                frobenius += v * v;
+                sum += v * v;
             }
         }
-        return gn > 2 * tolerance * Math.sqrt(frobenius)
-                || newtonStepIfPositiveDefinite(h, g) > 2 * tolerance;
+        return Math.sqrt(sum);
     }
 
     /**

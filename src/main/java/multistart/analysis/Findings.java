@@ -15,6 +15,7 @@ import multistart.config.Combo;
  *                    or its gradient was not finite there (or beyond the divergence limit)
  * @param hessianUnchecked end points listed as unresolved without the Hessian check, for want
  *                    of budget in high dimension ({@code Classifier.hessianBudget})
+ * @param nearMinima  the unresolved end points that lie a short Newton step from a minimum
  */
 public record Findings(
         Minima minima,
@@ -30,7 +31,19 @@ public record Findings(
         long divergedAtStart,
         long gradientSteps,
         String firstFailure,
-        long hessianUnchecked) {
+        long hessianUnchecked,
+        NearMinima nearMinima) {
+
+    /**
+     * Unresolved end points whose Hessian is positive definite and whose Newton step to the
+     * minimum is short (at most a thousandth of the domain's widest side) but longer than the
+     * basin tolerance: minima the runs stopped short of, by at most {@code largestStep}. Many
+     * of them mean the tolerance is finer than the stopping rule lets the runs get (a
+     * gradient norm of 1e-6 leaves a run about 1e-6 / curvature from its minimum).
+     * {@code points} of them hold {@code runs} runs.
+     */
+    public record NearMinima(long points, long runs, double largestStep) {
+    }
 
     /**
      * One distinct end point and how many runs drained into it (made by {@link Minima#get});

@@ -48,6 +48,15 @@ public record Box(double[] low, double[] high) {
     }
 
     /** Distance from {@code x} to the nearest face, negative when {@code x} is outside. */
+    /** The widest side, high - low. */
+    public double widest() {
+        double w = 0;
+        for (int i = 0; i < low.length; i++) {
+            w = Math.max(w, high[i] - low[i]);
+        }
+        return w;
+    }
+
     public double distanceToBoundary(double[] x) {
         double d = Double.POSITIVE_INFINITY;
         for (int i = 0; i < low.length; i++) {

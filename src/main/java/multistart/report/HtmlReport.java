@@ -217,6 +217,9 @@ public final class HtmlReport {
             table(h, r, vars, max, shown, true);
             h.append("<p>").append(SummaryMarkdown.unresolvedHold(unresolved, held, f.runs()))
                     .append(unresolved == 1 ? "; minima.csv lists it." : "; minima.csv lists every one.");
+            if (f.nearMinima().points() > 0) {
+                h.append(" ").append(ESC.escape(SummaryMarkdown.nearMinima(f, r.plan().config())));
+            }
             if (f.maxIterations() > 0) {
                 h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f)));
             }

@@ -73,8 +73,9 @@ public final class SummaryMarkdown {
             s.append("\n\n");
         }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
-                .append(", domain ").append(c.domain().describe()).append(". ").append(Numbers.count(f.runs(), "run", "runs"))
-                .append(": ").append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (")
+                .append(", domain ").append(c.domain().describe()).append(". ")
+                .append(Numbers.count(f.runs(), "run", "runs")).append(": ")
+                .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (")
                 .append(c.starts().sampler().key())
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
                 .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
@@ -114,6 +115,9 @@ public final class SummaryMarkdown {
                                         + " no dense Hessian is formed")
                         .append(")")
                         .append(f.hessianUnchecked() == 1 ? ", so it may be a minimum." : ", so they may be minima.");
+            }
+            if (f.nearMinima().points() > 0) {
+                s.append(" ").append(nearMinima(f, c));
             }
             if (f.maxIterations() > 0) {
                 s.append(" ").append(hitMaxIterations(f));
@@ -276,6 +280,25 @@ public final class SummaryMarkdown {
         int e = (int) Math.floor(Math.log10(w));
         double m = w / Math.pow(10, e);
         return (m == Math.rint(m) ? String.valueOf((long) m) : Numbers.brief(m)) + "e" + e;
+    }
+
+    /**
+     * The unresolved end points that are minima the runs stopped short of by more than the
+     * basin tolerance ({@link Findings.NearMinima}), and what resolves them. With a tolerance
+     * of 1e-12 every end point of a Himmelblau sweep was unresolved, and the report said no
+     * more than "a flat region, or runs that stopped short".
+     */
+    static String nearMinima(Findings f, ExperimentConfig c) {
+        Findings.NearMinima near = f.nearMinima();
+        String extremum = c.objective().goal().extremum();
+        boolean one = near.points() == 1;
+        return (one ? "One of them" : "Of them, " + near.points()) + " (holding " + Numbers.count(near.runs(), "run",
+                "runs") + ") " + (one ? "has" : "have") + " a positive definite Hessian and " + (one ? "lies" : "lie")
+                + " within " + Numbers.brief(near.largestStep()) + " of " + (one ? "a " + extremum : "one")
+                + " by a Newton step: " + (one ? "a " + extremum : c.objective().goal().extrema())
+                + " the runs stopped short of by more than basins.tolerance (" + Numbers.brief(c.basins().tolerance())
+                + "). More iterations or a smaller stop.gradient_norm take the runs closer; a larger tolerance "
+                + "accepts " + (one ? "it" : "them") + " as " + (one ? "it is." : "they are.");
     }
 
     /** "3 unresolved end points hold 200 runs (0.7% of all)", in the singular where it is one. */

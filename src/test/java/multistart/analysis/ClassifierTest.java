@@ -36,6 +36,12 @@ class ClassifierTest {
             Classifier.Verdict full = c.classify(x, false);
             assertThat(quick.kind()).as("%s at %s", name, java.util.Arrays.toString(x)).isEqualTo(full.kind());
             assertThat(full.eigenvalues()).isNotNull();
+            // the step to a minimum, where the full test sees one (positive definite, clear of
+            // singular), is the quick test's too: a Cholesky solve against an LU solve
+            if (!Double.isNaN(full.stepToMinimum())) {
+                assertThat(quick.stepToMinimum()).as("%s at %s", name, java.util.Arrays.toString(x))
+                        .isCloseTo(full.stepToMinimum(), org.assertj.core.api.Assertions.withinPercentage(1e-4));
+            }
             if (quick.eigenvalues() == null) {
                 skipped++;
                 assertThat(quick.kind()).isEqualTo(Kind.UNRESOLVED);
@@ -45,6 +51,33 @@ class ClassifierTest {
         }
         // the point of the quick test: most random points need no eigendecomposition
         assertThat(skipped).isGreaterThan(200);
+    }
+
+    /**
+     * Sphere: H = 2I and g = 2x, so the Newton step from x is x itself, |x| to the minimum at 0.
+     * Unresolved at a tolerance finer than that, its step to the minimum is |x|; a minimum, or a
+     * point near a saddle, has none.
+     */
+    @Test
+    void anUnresolvedPointNearAMinimumKnowsHowFarItIs() {
+        Objective sphere = Builtins.find("sphere").orElseThrow().create(3);
+        double[] x = {1e-6, -2e-6, 2e-6};
+        for (boolean quick : new boolean[] {true, false}) {
+            Classifier.Verdict fine = new Classifier(sphere, 1e-9).classify(x, quick);
+            assertThat(fine.kind()).isEqualTo(Kind.UNRESOLVED);
+            assertThat(fine.stepToMinimum()).isCloseTo(3e-6, org.assertj.core.api.Assertions.within(1e-15));
+            Classifier.Verdict coarse = new Classifier(sphere, 1e-4).classify(x, quick);
+            assertThat(coarse.kind()).isEqualTo(Kind.MINIMUM);
+            assertThat(coarse.stepToMinimum()).isNaN();
+            // himmelblau's saddle at (-0.270845, -0.923039): indefinite, no minimum to step to
+            Objective h = Builtins.find("himmelblau").orElseThrow().create(2);
+            assertThat(new Classifier(h, 1e-9).classify(new double[] {-0.2708, -0.923}, quick).stepToMinimum())
+                    .isNaN();
+            // far from anything (rosenbrock's valley floor): a step, but a long one
+            Objective r = Builtins.find("rosenbrock").orElseThrow().create(2);
+            assertThat(new Classifier(r, 1e-6).classify(new double[] {-0.5, 0.25}, quick).stepToMinimum())
+                    .isGreaterThan(1.0);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

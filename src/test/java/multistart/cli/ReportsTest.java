@@ -378,6 +378,41 @@ class ReportsTest {
     }
 
     /**
+     * A basin tolerance finer than the stopping rule lets runs get: every run converged
+     * (|g| < 1e-6) at one of Himmelblau's four minima, whose Hessians' least eigenvalue is
+     * above 10, so each end point is within 1e-7 of its minimum by a Newton step, yet not within
+     * the 1e-12 asked for. The reports say so, rather than only "a flat region, or runs that
+     * stopped short"; at the default tolerance there is nothing to say.
+     */
+    @Test
+    void endPointsShortOfAMinimumByMoreThanTheToleranceAreSaidToBe() throws IOException {
+        String yaml = """
+                name: fine
+                objective: {builtin: himmelblau}
+                starts: {count: 200, sampler: sobol}
+                optimizer: {method: momentum, learning_rate: 0.005, momentum: 0.8}
+                basins: {tolerance: 1.0e-12}
+                output: {basin_resolution: 0, trajectories: 0}
+                """;
+        Path out = run(yaml);
+        long converged = Files.readAllLines(out.resolve("runs.csv")).stream().filter(l -> l.contains(",converged,"))
+                .count();
+        assertThat(converged).isEqualTo(200);
+        String summary = Files.readString(out.resolve("summary.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Of them, 200 \\(holding 200 runs\\) have a "
+                + "positive definite Hessian and lie within (\\S+) of one by a Newton step: minima the runs stopped "
+                + "short of by more than basins.tolerance \\(1.0000e-12\\)\\. More iterations or a smaller "
+                + "stop.gradient_norm take the runs closer; a larger tolerance accepts them as they are\\.")
+                .matcher(summary);
+        assertThat(m.find()).as(summary).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isBetween(1e-12, 1e-7);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Of them, 200 (holding 200 runs) have a "
+                + "positive definite Hessian");
+        assertThat(Files.readString(run(yaml.replace("1.0e-12", "1.0e-4")).resolve("summary.md")))
+                .doesNotContain("positive definite Hessian").contains("4 distinct end points");
+    }
+
+    /**
      * Runs that hit max_iterations because they oscillate (nesterov at rate 0.05 about peaks'
      * narrow maxima) are not told only to take a larger rate; the count is runs.csv's.
      */
