@@ -63,6 +63,12 @@ public final class ResultJson {
             }
             g.writeEndObject();
             g.writeNumberField("hessian_unchecked", f.hessianUnchecked());
+            // unresolved points a short Newton step from a minimum (Findings.NearMinima)
+            g.writeObjectFieldStart("near_minima");
+            g.writeNumberField("points", f.nearMinima().points());
+            g.writeNumberField("runs", f.nearMinima().runs());
+            number(g, "largest_newton_step", f.nearMinima().largestStep());
+            g.writeEndObject();
 
             number(g, "target", f.target());
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");

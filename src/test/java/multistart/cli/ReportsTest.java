@@ -408,6 +408,12 @@ class ReportsTest {
         assertThat(Double.parseDouble(m.group(1))).isBetween(1e-12, 1e-7);
         assertThat(Files.readString(out.resolve("report.html"))).contains("Of them, 200 (holding 200 runs) have a "
                 + "positive definite Hessian");
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("\"near_minima\" : \\{\\s*\"points\" : 200,"
+                + "\\s*\"runs\" : 200,\\s*\"largest_newton_step\" : (\\S+)\\s*}")
+                .matcher(Files.readString(out.resolve("result.json")));
+        assertThat(json.find()).isTrue();
+        assertThat(Double.parseDouble(json.group(1))).isCloseTo(Double.parseDouble(m.group(1)),
+                org.assertj.core.api.Assertions.withinPercentage(0.01));
         assertThat(Files.readString(run(yaml.replace("1.0e-12", "1.0e-4")).resolve("summary.md")))
                 .doesNotContain("positive definite Hessian").contains("4 distinct end points");
     }
