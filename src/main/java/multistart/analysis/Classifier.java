@@ -31,8 +31,9 @@ public final class Classifier {
 
         /**
          * For an unresolved point whose Hessian is positive definite, the Newton step to the
-         * minimum of its quadratic model, |H^-1 g|: a minimum the run stopped short of by this
-         * much, more than the tolerance. NaN for every other verdict, or where that is not known
+         * minimum of its quadratic model, |H^-1 g| (from the matrix-free check, its upper bound
+         * |g| / min lambda): a minimum the run stopped short of by this much, more than the
+         * tolerance. NaN for every other verdict, or where that is not known
          * (the quick test took the point as plainly not stationary above {@link #NEAR_DIMENSION}).
          */
         public double stepToMinimum() {
@@ -50,7 +51,12 @@ public final class Classifier {
             // ascending, all of them or the least and the greatest
             double least = eigenvalues[0];
             double scale = Math.max(Math.abs(least), Math.abs(eigenvalues[eigenvalues.length - 1]));
-            return least > zeroLine(scale) ? newtonStep : Double.NaN;
+            if (!(least > zeroLine(scale))) {
+                return Double.NaN;
+            }
+            // the matrix-free check's newtonStep may be the lower bound |g| / max lambda that
+            // settled its verdict; |g| / min lambda bounds the step from above
+            return extremesOnly ? gradientNorm / least : newtonStep;
         }
     }
 

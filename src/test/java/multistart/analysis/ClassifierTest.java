@@ -73,6 +73,9 @@ class ClassifierTest {
             Objective h = Builtins.find("himmelblau").orElseThrow().create(2);
             assertThat(new Classifier(h, 1e-9).classify(new double[] {-0.2708, -0.923}, quick).stepToMinimum())
                     .isNaN();
+            // the matrix-free check: |g| / min lambda, exact here (every eigenvalue is 2)
+            assertThat(new Classifier(sphere, 1e-9).classifyMatrixFree(x).stepToMinimum())
+                    .isCloseTo(3e-6, org.assertj.core.api.Assertions.within(1e-12));
             // far from anything (rosenbrock's valley floor): a step, but a long one
             Objective r = Builtins.find("rosenbrock").orElseThrow().create(2);
             assertThat(new Classifier(r, 1e-6).classify(new double[] {-0.5, 0.25}, quick).stepToMinimum())
