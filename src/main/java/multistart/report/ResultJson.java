@@ -65,9 +65,11 @@ public final class ResultJson {
             g.writeNumberField("hessian_unchecked", f.hessianUnchecked());
             // unresolved points a short Newton step from a minimum (Findings.NearMinima)
             g.writeObjectFieldStart("near_minima");
-            g.writeNumberField("points", f.nearMinima().points());
-            g.writeNumberField("runs", f.nearMinima().runs());
-            number(g, "largest_newton_step", f.nearMinima().largestStep());
+            Findings.NearMinima near = f.nearMinima();
+            g.writeNumberField("points", near.points());
+            g.writeNumberField("runs", near.runs());
+            // null where there are none
+            number(g, "largest_newton_step", near.points() > 0 ? near.largestStep() : Double.NaN);
             g.writeEndObject();
 
             number(g, "target", f.target());

@@ -414,8 +414,11 @@ class ReportsTest {
         assertThat(json.find()).isTrue();
         assertThat(Double.parseDouble(json.group(1))).isCloseTo(Double.parseDouble(m.group(1)),
                 org.assertj.core.api.Assertions.withinPercentage(0.01));
-        assertThat(Files.readString(run(yaml.replace("1.0e-12", "1.0e-4")).resolve("summary.md")))
+        Path coarse = run(yaml.replace("1.0e-12", "1.0e-4"));
+        assertThat(Files.readString(coarse.resolve("summary.md")))
                 .doesNotContain("positive definite Hessian").contains("4 distinct end points");
+        assertThat(Files.readString(coarse.resolve("result.json"))).containsPattern("\"near_minima\" : \\{\\s*"
+                + "\"points\" : 0,\\s*\"runs\" : 0,\\s*\"largest_newton_step\" : null\\s*}");
     }
 
     /**
