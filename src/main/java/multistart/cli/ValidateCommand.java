@@ -2,11 +2,13 @@ package multistart.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import multistart.config.Combo;
 import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
+import multistart.config.Setting;
 import multistart.engine.Plan;
 import multistart.report.Numbers;
 import multistart.report.RunsFile;
@@ -59,7 +61,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println("  ... " + (plan.combos().size() - 50) + " more");
                 break;
             }
-            out.println("  " + describe(k));
+            out.println("  " + describe(k, c.optimizer().sweptColumns()));
         }
         out.println("runs: " + plan.runCount());
         out.println("gradient steps: at most " + plan.maxSteps());
@@ -91,7 +93,7 @@ public final class ValidateCommand implements Callable<Integer> {
     static final int VARIABLES_SHOWN = 20;
 
     /** The names, the first {@link #VARIABLES_SHOWN} and the last when there are more. */
-    static String variables(java.util.List<String> names) {
+    static String variables(List<String> names) {
         if (names.size() <= VARIABLES_SHOWN + 1) {
             return String.join(", ", names);
         }
@@ -99,7 +101,11 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " more), " + names.get(names.size() - 1) + " (" + names.size() + " in all)";
     }
 
-    static String describe(Combo k) {
+    /**
+     * A combo's line in the plan: its method's settings, then the stop tests and the divergence
+     * limit where they are swept (else combos that differ only there read alike).
+     */
+    static String describe(Combo k, List<String> swept) {
         StringBuilder s = new StringBuilder();
         s.append(k.index()).append(": ").append(k.method().key())
                 .append(" learning_rate=").append(k.learningRate())
@@ -113,6 +119,11 @@ public final class ValidateCommand implements Callable<Integer> {
             default -> { }
         }
         s.append(" max_iterations=").append(k.maxIterations());
+        for (Setting t : new Setting[] {Setting.GRADIENT_NORM, Setting.VALUE_CHANGE, Setting.DIVERGENCE}) {
+            if (swept.contains(t.column())) {
+                s.append(' ').append(t.key()).append('=').append(k.value(t));
+            }
+        }
         return s.toString();
     }
 }

@@ -175,6 +175,21 @@ class CliTest {
         assertThat(Path.of("results", "small-peaks")).doesNotExist();
     }
 
+    /** Combos that differ only in a stop test or the divergence limit do not read alike in the plan. */
+    @Test
+    void thePlanShowsSweptStopTestsAndDivergence() throws IOException {
+        String cfg = "name: st\nobjective: {builtin: peaks}\nstarts: {count: 3}\noptimizer: {method: gd, "
+                + "learning_rate: 0.01, stop: {gradient_norm: [1e-4, 1e-8]}, divergence: [10, 1e8]}\n";
+        Cli v = Cli.run("validate", write("st.yaml", cfg).toString());
+        assertThat(v.out()).contains(
+                "  0: gd learning_rate=0.01 decay=1.0 max_iterations=1000 stop.gradient_norm=1.0E-4 divergence=10.0\n",
+                "  3: gd learning_rate=0.01 decay=1.0 max_iterations=1000 stop.gradient_norm=1.0E-8 "
+                        + "divergence=1.0E8\n");
+        // not swept: not repeated on every line
+        assertThat(Cli.run("validate", write("p.yaml", PEAKS).toString()).out()).doesNotContain("divergence=")
+                .doesNotContain("stop.");
+    }
+
     /** 1000 asked for in 5-d: 3^5 = 243 <= 1000 < 4^5 = 1024, so a grid of 3 per axis. */
     @Test
     void aGridThatRoundsTheCountDownSaysSoInThePlanAndTheSummary() throws IOException {
