@@ -440,6 +440,9 @@ public final class ConfigLoader {
         }
 
         private static final java.util.Set<String> RESERVED = java.util.Set.of("pi", "e");
+        /** minima.csv's columns besides the coordinates, which are named by the variables alone. */
+        private static final List<String> MINIMA_COLUMNS = List.of("basin", "value", "kind", "hits", "share",
+                "best_run");
 
         private ObjectiveConfig expression(YamlSection o, Goal goal, OptionalDouble known,
                 ObjectiveConfig.Derivatives derivatives, double step) {
@@ -468,6 +471,11 @@ public final class ConfigLoader {
                 } else if (RESERVED.contains(v) || multistart.objective.expression.Fn.names().contains(v)) {
                     report.at(it, "objective.variables", "'" + v + "' is a constant or function name, not a "
                             + "variable");
+                    ok = false;
+                } else if (MINIMA_COLUMNS.contains(v)) {
+                    // minima.csv's header is basin,<var>...,value,kind,hits,share,best_run
+                    report.at(it, "objective.variables", "'" + v + "' names a column of minima.csv ("
+                            + String.join(", ", MINIMA_COLUMNS) + "), which would then hold two; name it otherwise");
                     ok = false;
                 } else if (vars.contains(v)) {
                     report.at(it, "objective.variables", "'" + v + "' is listed twice");

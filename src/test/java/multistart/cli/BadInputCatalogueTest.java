@@ -81,6 +81,9 @@ class BadInputCatalogueTest {
         c.add(edit("dimension zero", "builtin: himmelblau", "builtin: rastrigin\n  dimension: 0", ":4:3: objective.dimension: must be between 1 and 10000"));
         c.add(edit("dimension huge", "builtin: himmelblau", "builtin: sphere\n  dimension: 1000000", ":4:3: objective.dimension: must be between 1 and 10000"));
         c.add(edit("builtin and expression", "builtin: himmelblau", "builtin: himmelblau\n  expression: \"x\"", ":4:3: objective.expression: give either builtin or expression"));
+        c.add(edit("a variable named as a minima.csv column", "builtin: himmelblau",
+                "expression: \"(value - 1)^2 + x^2\"\n  variables: [x, value]\ndomain: {\"*\": [-1, 1]}",
+                ":4:18: objective.variables: 'value' names a column of minima.csv (basin, value, kind, hits, share, best_run), which would then hold two; name it otherwise"));
         c.add(edit("data-set model", "builtin: himmelblau", "builtin: himmelblau\n  model: linear_regression", ":4:3: objective.model: data-set objectives are not available"));
         c.add(edit("unknown goal", "builtin: himmelblau", "builtin: himmelblau\n  goal: maximise", ":4:3: objective.goal: must be minimize or maximize, got 'maximise', did you mean 'maximize'?"));
         // starts
