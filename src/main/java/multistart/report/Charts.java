@@ -24,6 +24,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -501,6 +502,7 @@ public final class Charts {
                     .xAxisTitle(ax + drawn).yAxisTitle(ay).build();
             style(chart.getStyler());
             chart.getStyler().setShowValue(true);
+            labelEveryCell(chart, xs);
             chart.getStyler().setHeatMapValueDecimalPattern("0.0");
             chart.getStyler().setMin(0);
             chart.getStyler().setMax(top);
@@ -511,6 +513,30 @@ public final class Charts {
             out.add(chart);
         }
         return out;
+    }
+
+    /** Pixels between the heat map's labels at least (a label is about 14 px tall). */
+    static final int HEAT_LABEL_SPACING = 18;
+
+    /**
+     * Every row and column of a heat map labelled. XChart (4.0.3) labels a category axis at
+     * most every X-axis tick spacing hint (74 px by default), the y axis too, which left every
+     * other one of 8 rates unlabelled; with a hint of a label's height the columns' labels would
+     * collide where they are wider than a column, so those are turned upright.
+     */
+    static void labelEveryCell(HeatMapChart chart, List<String> columns) {
+        HeatMapStyler st = chart.getStyler();
+        st.setXAxisTickMarkSpacingHint(HEAT_LABEL_SPACING).setYAxisTickMarkSpacingHint(HEAT_LABEL_SPACING);
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double widest = 0;
+        for (String c : columns) {
+            widest = Math.max(widest, st.getAxisTickLabelsFont().getStringBounds(c, frc).getWidth());
+        }
+        // the plot is the panel less the y axis's labels and title, about a quarter of it
+        double column = 0.75 * PANEL_WIDTH / Math.max(1, columns.size());
+        if (widest + 8 > column) {
+            st.setXAxisLabelRotation(90);
+        }
     }
 
     /** Panels of the success heat map at most: one per value of the third swept setting. */

@@ -31,6 +31,31 @@ class SuccessPanelsTest {
         return out;
     }
 
+    /**
+     * XChart labels a category axis no closer than the x axis's spacing hint, on both axes: at
+     * its default (74 px) every other one of 8 rate rows went unlabelled. Every row is labelled
+     * now, and columns whose labels are wider than a column stand upright.
+     */
+    @Test
+    void everyRowAndColumnOfAHeatMapIsLabelled() {
+        org.knowm.xchart.HeatMapChart few = new org.knowm.xchart.HeatMapChartBuilder().width(Charts.PANEL_WIDTH)
+                .height(Charts.PANEL_HEIGHT).build();
+        Charts.labelEveryCell(few, List.of("momentum", "nesterov", "adam"));
+        assertThat(few.getStyler().getXAxisTickMarkSpacingHint()).isEqualTo(Charts.HEAT_LABEL_SPACING);
+        assertThat(few.getStyler().getYAxisTickMarkSpacingHint()).isEqualTo(Charts.HEAT_LABEL_SPACING);
+        assertThat(few.getStyler().getXAxisLabelRotation()).isZero();
+        // a label is shorter than the spacing is tall
+        assertThat(Charts.HEAT_LABEL_SPACING).isGreaterThan(few.getStyler().getAxisTickLabelsFont().getSize());
+        List<String> rates = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rates.add(Numbers.brief(1e-3 * Math.pow(100, i / 11.0)));
+        }
+        org.knowm.xchart.HeatMapChart many = new org.knowm.xchart.HeatMapChartBuilder().width(Charts.PANEL_WIDTH)
+                .height(Charts.PANEL_HEIGHT).build();
+        Charts.labelEveryCell(many, rates);
+        assertThat(many.getStyler().getXAxisLabelRotation()).isEqualTo(90);
+    }
+
     @Test
     void theSettingsWithTheMostValuesGoOnTheAxesTheLongLabelsUpTheSide() {
         List<Findings.ComboSummary> combos = grid(new double[200]);
