@@ -153,17 +153,25 @@ public final class Charts {
                 addPoints(chart, "diverged (" + Numbers.percent((double) byBasin.get(-1).size() / total) + ")",
                         byBasin.get(-1)).setMarker(SeriesMarkers.SQUARE).setMarkerColor(DIVERGED);
             }
-            // the minima, marked and labelled with their values
+            // the minima, marked and labelled with their values, or with their numbers alone
+            // where the labels would run into each other (rastrigin's minima a unit apart: the
+            // legend has the values)
             List<double[]> marks = new ArrayList<>();
+            List<Findings.Minimum> marked = new ArrayList<>();
             for (int b : coloured) {
                 Findings.Minimum m = f.minima().get(b - 1);
                 double[] p = m.point();
                 if (!m.outsideDomain() && inSlice(p, raster.through(), c.basins().tolerance())) {
                     marks.add(new double[] {p[0], p[1]});
-                    chart.addAnnotation(new org.knowm.xchart.AnnotationText(
-                            m.basin() + ": " + Numbers.brief(m.value()), p[0], p[1] + 0.035 * (box.high(1)
-                                    - box.low(1)), false));
+                    marked.add(m);
                 }
+            }
+            boolean crowded = crowded(marks, box);
+            for (Findings.Minimum m : marked) {
+                double[] p = m.point();
+                chart.addAnnotation(new org.knowm.xchart.AnnotationText(
+                        crowded ? Integer.toString(m.basin()) : m.basin() + ": " + Numbers.brief(m.value()), p[0],
+                        p[1] + 0.035 * (box.high(1) - box.low(1)), false));
             }
             if (!marks.isEmpty()) {
                 XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks);
@@ -173,6 +181,29 @@ public final class Charts {
         }
         return png(panels);
     }
+
+    /**
+     * Whether two of the marked minima lie so close that labels of "basin: value" (up to about
+     * 100 px wide, 14 px tall, on a plot about 560 px square) over them would overlap.
+     */
+    static boolean crowded(List<double[]> marks, Box box) {
+        double w = (box.high(0) - box.low(0)) * LABEL_WIDTH;
+        double h = (box.high(1) - box.low(1)) * LABEL_HEIGHT;
+        for (int i = 0; i < marks.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                double[] a = marks.get(i);
+                double[] b = marks.get(j);
+                if (Math.abs(a[0] - b[0]) < w && Math.abs(a[1] - b[1]) < h) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A "basin: value" label's width and height as fractions of the basin map's plot. */
+    static final double LABEL_WIDTH = 0.18;
+    static final double LABEL_HEIGHT = 0.04;
 
     /**
      * The basins the map gives a colour of their own, by number (rank + 1): the best

@@ -11,6 +11,26 @@ import org.junit.jupiter.api.Test;
  */
 class ChartScalesTest {
 
+    /**
+     * The basin map labels its minima "basin: value" where the labels have room (Himmelblau's
+     * four minima across [-5, 5]^2), and with the basin alone where they would run into each
+     * other (rastrigin's, a unit apart across [-5.12, 5.12]^2: an 18%-wide label is 1.8 units).
+     */
+    @Test
+    void basinMapLabelsShrinkToTheBasinNumberWhereMinimaCrowd() {
+        java.util.List<double[]> himmelblau = java.util.List.of(new double[] {3, 2},
+                new double[] {-2.805118, 3.131313}, new double[] {-3.779310, -3.283186},
+                new double[] {3.584428, -1.848127});
+        assertThat(Charts.crowded(himmelblau, multistart.objective.Box.cube(2, -5, 5))).isFalse();
+        java.util.List<double[]> rastrigin = java.util.List.of(new double[] {0, 0}, new double[] {1, 0},
+                new double[] {0, 2});
+        multistart.objective.Box r = multistart.objective.Box.cube(2, -5.12, 5.12);
+        assertThat(Charts.crowded(rastrigin, r)).isTrue();
+        // a column of minima a unit apart does not crowd: labels are short in height
+        assertThat(Charts.crowded(java.util.List.of(new double[] {0, 0}, new double[] {0, 1}), r)).isFalse();
+        assertThat(Charts.crowded(java.util.List.of(new double[] {0, 0}), r)).isFalse();
+    }
+
     @Test
     void aFewFarOffRunsGoOffTheScale() {
         // 95 runs from 0 to 9.4, five at 1000: the 95th percentile of 100 (index 94) is 9.4,
