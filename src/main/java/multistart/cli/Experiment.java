@@ -458,6 +458,10 @@ final class Experiment {
             }
             LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                     (System.nanoTime() - a0) / 1e9));
+            String beyond = multistart.report.SummaryMarkdown.beyondKnown(findings, config);
+            if (!beyond.isEmpty()) {
+                LOG.warn("{}: best value found {}.{}", config.name(), Numbers.exact(findings.best().value()), beyond);
+            }
             long minima = findings.minima().count(Kind.MINIMUM);
             multistart.config.Goal goal = config.objective().goal();
             LOG.info("{}: {}, {} of them {}; results in {}", config.name(),

@@ -68,7 +68,8 @@ public final class HtmlReport {
             h.append(", reached by ").append(best.hits()).append(" of ").append(f.runs()).append(" runs (")
                     .append(Numbers.percent(best.share())).append(").");
             if (f.targetKnown()) {
-                h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.');
+                h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.')
+                        .append(ESC.escape(SummaryMarkdown.beyondKnown(f, r.plan().config())));
             }
             String ties = SummaryMarkdown.ties(f, c, c.objective().goal());
             if (isExtremum && !ties.isEmpty()) {

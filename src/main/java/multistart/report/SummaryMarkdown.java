@@ -57,7 +57,7 @@ public final class SummaryMarkdown {
             if (f.targetKnown()) {
                 double diff = Math.abs(best.value() - f.target());
                 s.append(" Known optimum: ").append(Numbers.exact(f.target())).append(" (difference ")
-                        .append(Numbers.brief(diff)).append(").");
+                        .append(Numbers.brief(diff)).append(").").append(beyondKnown(f, c));
             }
             String ties = ties(f, c, goal);
             if (isExtremum && !ties.isEmpty()) {
@@ -299,6 +299,27 @@ public final class SummaryMarkdown {
                 + " the runs stopped short of by more than basins.tolerance (" + Numbers.brief(c.basins().tolerance())
                 + "). More iterations or a smaller stop.gradient_norm take the runs closer; a larger tolerance "
                 + "accepts " + (one ? "it" : "them") + " as " + (one ? "it is." : "they are.");
+    }
+
+    /**
+     * Empty, or where a run did better than the known optimum by more than the success
+     * tolerance, a sentence saying the given optimum cannot be the function's (a
+     * {@code known_minimum} of -3 for a function whose minimum is -3.51 judged every run a
+     * failure, and the report did not say why).
+     */
+    public static String beyondKnown(Findings f, ExperimentConfig c) {
+        Findings.Minimum best = f.best();
+        if (!f.targetKnown() || best == null) {
+            return "";
+        }
+        double sign = c.objective().goal().sign();
+        double by = sign * (f.target() - best.value());
+        if (!(by > c.basins().successTolerance())) {
+            return "";
+        }
+        return " That is " + (sign > 0 ? "below" : "above") + " the known optimum by " + Numbers.brief(by)
+                + ", so objective.known_minimum (" + Numbers.exact(f.target()) + ") is not this function's optimum; "
+                + "success is judged against it all the same.";
     }
 
     /** "3 unresolved end points hold 200 runs (0.7% of all)", in the singular where it is one. */

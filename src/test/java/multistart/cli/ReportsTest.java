@@ -378,6 +378,31 @@ class ReportsTest {
     }
 
     /**
+     * x^4 - 3x^2 + x has its minimum at x = -1.30084, where it is -3.513905 (4x^3 - 6x + 1 = 0):
+     * a known_minimum of -3 cannot be right, and every run is judged against it. The reports
+     * say so; the true value, given, draws no remark.
+     */
+    @Test
+    void aRunBetterThanTheKnownOptimumSaysTheKnownOptimumIsWrong() throws IOException {
+        String yaml = """
+                name: known
+                objective: {expression: "x^4 - 3*x^2 + x", variables: [x], known_minimum: -3}
+                domain: {x: [-2, 2]}
+                starts: {count: 20, sampler: grid}
+                optimizer: {method: gd, learning_rate: 0.02, max_iterations: 2000}
+                """;
+        Path out = run(yaml);
+        String said = "That is below the known optimum by 0.513905, so objective.known_minimum (-3.0) is not this "
+                + "function's optimum; success is judged against it all the same.";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("Known optimum: -3.0 (difference 0.513905). "
+                + said);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Known optimum: -3.0. " + said.replace("'",
+                "&#39;"));
+        assertThat(Files.readString(run(yaml.replace("known_minimum: -3", "known_minimum: -3.513905038934789"))
+                .resolve("summary.md"))).doesNotContain("is not this function's optimum");
+    }
+
+    /**
      * A basin tolerance finer than the stopping rule lets runs get: every run converged
      * (|g| < 1e-6) at one of Himmelblau's four minima, whose Hessians' least eigenvalue is
      * above 10, so each end point is within 1e-7 of its minimum by a Newton step, yet not within
