@@ -54,6 +54,12 @@ class SuccessPanelsTest {
                 .height(Charts.PANEL_HEIGHT).build();
         Charts.labelEveryCell(many, rates);
         assertThat(many.getStyler().getXAxisLabelRotation()).isEqualTo(90);
+        // rates written in the cells up to 12 columns of about 40 px; 100 x 100 cells of 4 px
+        // were covered in black figures
+        assertThat(Charts.showValues(12, 12)).isTrue();
+        assertThat(Charts.showValues(3, 8)).isTrue();
+        assertThat(Charts.showValues(100, 100)).isFalse();
+        assertThat(Charts.showValues(13, 2)).isFalse();
     }
 
     @Test
