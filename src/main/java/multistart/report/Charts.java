@@ -657,14 +657,24 @@ public final class Charts {
      * unless two of its values would then share a label (and a heat-map cell), when every digit.
      */
     static java.util.function.Function<Combo, String> label(List<Findings.ComboSummary> combos, String column) {
-        java.util.Set<String> brief = new java.util.HashSet<>();
-        java.util.Set<String> exact = new java.util.HashSet<>();
-        for (Findings.ComboSummary cs : combos) {
-            brief.add(Numbers.setting(cs.combo(), column));
-            exact.add(OptimizerConfig.columnValue(cs.combo(), column));
+        multistart.config.Setting s = multistart.config.Setting.ofColumn(column);
+        if (s == null) {
+            // the method: its name
+            return c -> OptimizerConfig.columnValue(c, column);
         }
-        return brief.size() == exact.size() ? c -> Numbers.setting(c, column)
-                : c -> OptimizerConfig.columnValue(c, column);
+        // each value formatted once (a setting takes few values, a sweep may have a million
+        // combos: formatting per combo and per pass took 27 s there), then looked up
+        Map<Double, String> brief = new java.util.HashMap<>();
+        Map<Double, String> exact = new java.util.HashMap<>();
+        for (Findings.ComboSummary cs : combos) {
+            double v = cs.combo().value(s);
+            if (!brief.containsKey(v)) {
+                brief.put(v, Numbers.setting(cs.combo(), column));
+                exact.put(v, OptimizerConfig.columnValue(cs.combo(), column));
+            }
+        }
+        Map<Double, String> use = new java.util.HashSet<>(brief.values()).size() == brief.size() ? brief : exact;
+        return c -> use.get(c.value(s));
     }
 
     /** The combos' labels, each once, in combo order. */
