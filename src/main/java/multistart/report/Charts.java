@@ -269,13 +269,26 @@ public final class Charts {
         return s.toString();
     }
 
+    /** Legend entries up to this long fit the convergence chart's usual width. */
+    static final int LEGEND_CHARACTERS = 50;
+    /** Pixels a legend character takes, about (12 px sans-serif). */
+    static final int LEGEND_CHARACTER_WIDTH = 7;
+
     /** Value (or its distance to the best value, log-scaled) against iteration, one colour per combo. */
     public static byte[] convergence(RunRecord r) throws IOException {
         ExperimentConfig c = r.plan().config();
         Findings f = r.findings();
         double best = f.best() == null ? Double.NaN : f.best().value();
         boolean log = Double.isFinite(best);
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH * 3 / 2).height(PANEL_HEIGHT)
+        // wider where the legend's entries are long (four swept settings: 90 characters), which
+        // XChart cuts off at the picture's edge otherwise
+        int longest = 0;
+        for (Trajectory t : r.trajectories()) {
+            longest = Math.max(longest, ("combo " + t.combo() + describe(c.optimizer(),
+                    r.plan().combos().get(t.combo()))).length());
+        }
+        int width = PANEL_WIDTH * 3 / 2 + Math.max(0, longest - LEGEND_CHARACTERS) * LEGEND_CHARACTER_WIDTH;
+        XYChart chart = new XYChartBuilder().width(width).height(PANEL_HEIGHT)
                 .title("Convergence of " + r.trajectories().size() + " sample runs")
                 .xAxisTitle("iteration").yAxisTitle(log ? "|value - best value found| (log scale)" : "value").build();
         style(chart.getStyler());

@@ -378,6 +378,27 @@ class ReportsTest {
     }
 
     /**
+     * Four swept settings make legend entries of about 90 characters ("combo 29: method
+     * momentum, learning_rate 0.007196857, decay 1, momentum 0.9"), which XChart cut off at the
+     * picture's edge: the convergence chart widens by 7 px a character past 50.
+     */
+    @Test
+    void theConvergenceChartWidensForLongLegendEntries() throws IOException {
+        Path out = run("""
+                name: legend
+                objective: {builtin: six-hump-camel}
+                starts: {count: 4}
+                optimizer: {method: [momentum, adam], learning_rate: {from: 0.001, to: 0.1, steps: 3, scale: log},
+                  decay: [1.0, 0.999], momentum: [0.5, 0.9], max_iterations: 100}
+                output: {basin_resolution: 0, trajectories: 4}
+                """);
+        // the longest possible entry: "combo 14: method momentum, learning_rate 0.01, decay 0.999, momentum 0.9"
+        // is 73 characters; which combos the samples fall in decides the actual width
+        int width = png(out.resolve("convergence.png")).getWidth();
+        assertThat(width).isGreaterThan(960).isLessThanOrEqualTo(960 + (73 - 50) * 7);
+    }
+
+    /**
      * x^4 - 3x^2 + x has its minimum at x = -1.30084, where it is -3.513905 (4x^3 - 6x + 1 = 0):
      * a known_minimum of -3 cannot be right, and every run is judged against it. The reports
      * say so; the true value, given, draws no remark.
