@@ -400,8 +400,8 @@ class ReportsTest {
 
     /**
      * x^4 - 3x^2 + x has its minimum at x = -1.30084, where it is -3.513905 (4x^3 - 6x + 1 = 0):
-     * a known_minimum of -3 cannot be right, and every run is judged against it. The reports
-     * say so; the true value, given, draws no remark.
+     * a known_minimum of -3 cannot be right, and every run is judged against it (a run at or
+     * below it succeeds). The reports say so; the true value, given, draws no remark.
      */
     @Test
     void aRunBetterThanTheKnownOptimumSaysTheKnownOptimumIsWrong() throws IOException {
