@@ -292,8 +292,11 @@ public final class SummaryMarkdown {
         Findings.NearMinima near = f.nearMinima();
         String extremum = c.objective().goal().extremum();
         boolean one = near.points() == 1;
+        // a maximum's Hessian is negative definite (the check is on the negated function)
+        String definite = c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "negative" : "positive";
         return (one ? "One of them" : "Of them, " + near.points()) + " (holding " + Numbers.count(near.runs(), "run",
-                "runs") + ") " + (one ? "has" : "have") + " a positive definite Hessian and " + (one ? "lies" : "lie")
+                "runs") + ") " + (one ? "has" : "have") + " a " + definite + " definite Hessian and "
+                + (one ? "lies" : "lie")
                 + " within " + Numbers.brief(near.largestStep()) + " of " + (one ? "a " + extremum : "one")
                 + " by a Newton step: " + (one ? "a " + extremum : c.objective().goal().extrema())
                 + " the runs stopped short of by more than basins.tolerance (" + Numbers.brief(c.basins().tolerance())

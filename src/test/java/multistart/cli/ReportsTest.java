@@ -460,6 +460,12 @@ class ReportsTest {
         assertThat(json.find()).isTrue();
         assertThat(Double.parseDouble(json.group(1))).isCloseTo(Double.parseDouble(m.group(1)),
                 org.assertj.core.api.Assertions.withinPercentage(0.01));
+        // maximising the negated function: the same points, their Hessian negative definite
+        String negated = Files.readString(run(yaml.replace("builtin: himmelblau", "expression: \"-((x^2 + y - 11)^2 + "
+                + "(x + y^2 - 7)^2)\", variables: [x, y], goal: maximize").replace("starts:", "domain: {\"*\": [-5, "
+                + "5]}\nstarts:")).resolve("summary.md"));
+        assertThat(negated).contains("have a negative definite Hessian and lie within").contains("maxima the runs "
+                + "stopped short of");
         Path coarse = run(yaml.replace("1.0e-12", "1.0e-4"));
         assertThat(Files.readString(coarse.resolve("summary.md")))
                 .doesNotContain("positive definite Hessian").contains("4 distinct end points");
