@@ -14,4 +14,12 @@ public enum Kind {
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * As the user's files name it: a minimum of the function descended on is a maximum of the
+     * user's when maximising ("maximum" in minima.csv and result.json, as in the summary).
+     */
+    public String key(multistart.config.Goal goal) {
+        return this == MINIMUM ? goal.extremum() : key();
+    }
 }

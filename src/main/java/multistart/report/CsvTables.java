@@ -59,7 +59,8 @@ public final class CsvTables {
         int rowMax = 3 * 21 + (n + 2) * (ShortestDouble.MAX_BYTES + 1) + 12 + 8;
         byte[][] kinds = new byte[Kind.values().length][];
         for (Kind k : Kind.values()) {
-            kinds[k.ordinal()] = (k.key() + ",").getBytes(StandardCharsets.US_ASCII);
+            kinds[k.ordinal()] = (k.key(r.plan().config().objective().goal()) + ",")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
         Minima all = r.findings().minima();
         int threads = Math.max(1, Math.min(r.threads(), MAX_THREADS));

@@ -34,7 +34,6 @@ public final class HtmlReport {
         ExperimentConfig c = r.plan().config();
         Findings f = r.findings();
         List<String> vars = c.objective().variables();
-        boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
                 .append(ESC.escape(c.name())).append(": multistart</title>\n<style>\n")
@@ -111,7 +110,7 @@ public final class HtmlReport {
                     .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
         }
 
-        endPoints(h, r, vars, max);
+        endPoints(h, r, vars);
 
         List<String> swept = c.optimizer().sweptColumns();
         h.append("<h2>Sweep, ranked by success rate then median iterations</h2>\n<table><tr><th>rank</th>"
@@ -182,7 +181,7 @@ public final class HtmlReport {
      * runs (where runs that stopped short gathered: an optimizer circling a minimum, a flat
      * region), and how many there are in all.
      */
-    private static void endPoints(StringBuilder h, RunRecord r, List<String> vars, boolean max) {
+    private static void endPoints(StringBuilder h, RunRecord r, List<String> vars) {
         Findings f = r.findings();
         multistart.analysis.Minima all = f.minima();
         long minima = all.count(Kind.MINIMUM);
@@ -199,7 +198,7 @@ public final class HtmlReport {
             }
         }
         if (!rows.isEmpty()) {
-            table(h, r, vars, max, rows, false);
+            table(h, r, vars, rows, false);
             if (minima + saddles > rows.size()) {
                 h.append("<p>").append(minima + saddles - rows.size()).append(" more in minima.csv.</p>\n");
             }
@@ -215,7 +214,7 @@ public final class HtmlReport {
             for (int rank : all.mostHit(Kind.UNRESOLVED, UNRESOLVED_ROWS)) {
                 shown.add(rank);
             }
-            table(h, r, vars, max, shown, true);
+            table(h, r, vars, shown, true);
             h.append("<p>").append(SummaryMarkdown.unresolvedHold(unresolved, held, f.runs()))
                     .append(unresolved == 1 ? "; minima.csv lists it." : "; minima.csv lists every one.");
             if (f.nearMinima().points() > 0) {
@@ -229,7 +228,7 @@ public final class HtmlReport {
     }
 
     /** The end points at {@code ranks}, a row each; {@code near}: the note names the nearest minimum. */
-    private static void table(StringBuilder h, RunRecord r, List<String> vars, boolean max, List<Integer> ranks,
+    private static void table(StringBuilder h, RunRecord r, List<String> vars, List<Integer> ranks,
             boolean near) {
         Findings f = r.findings();
         h.append("<table><tr><th>basin</th>");
@@ -246,7 +245,7 @@ public final class HtmlReport {
                 h.append("<td>").append(Numbers.brief(p[i])).append("</td>");
             }
             h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
-                    .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key()).append("</td><td>")
+                    .append(m.kind().key(r.plan().config().objective().goal())).append("</td><td>")
                     .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share()))
                     .append("</td><td class=\"t\">")
                     .append(ESC.escape(SummaryMarkdown.note(m.where(), near ? f.minima().nearestMinimum(rank,

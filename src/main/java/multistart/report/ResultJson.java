@@ -28,6 +28,7 @@ public final class ResultJson {
         ExperimentConfig c = r.plan().config();
         Findings f = r.findings();
         List<String> vars = c.objective().variables();
+        multistart.config.Goal goal = c.objective().goal();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -96,13 +97,14 @@ public final class ResultJson {
                 }
                 g.writeEndObject();
                 number(g, "value", m.value());
-                g.writeStringField("kind", m.kind().key());
+                g.writeStringField("kind", m.kind().key(goal));
                 g.writeNumberField("hits", m.hits());
                 number(g, "share", m.share());
                 g.writeNumberField("best_run", m.bestRun());
                 number(g, "gradient_norm", m.gradientNorm());
-                numbers(g, "hessian_eigenvalues", m.eigenvalues());
-                numbers(g, "hessian_extremes", m.hessianExtremes());
+                // the user's function's Hessian: when maximising, the negated function's negated
+                numbers(g, "hessian_eigenvalues", usersSign(m.eigenvalues(), goal));
+                numbers(g, "hessian_extremes", usersSign(m.hessianExtremes(), goal));
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());
                 // sparse: combo number -> share of that combo's runs, only combos that reached it
@@ -292,6 +294,22 @@ public final class ResultJson {
             g.writeEndArray();
         }
         g.writeEndArray();
+    }
+
+    /**
+     * Ascending eigenvalues (all of them, or the least and the greatest) of the function
+     * descended on, as the user's function has them: negated and so in reverse order when
+     * maximising; as they are otherwise (null stays null).
+     */
+    static double[] usersSign(double[] ascending, multistart.config.Goal goal) {
+        if (ascending == null || goal == multistart.config.Goal.MINIMIZE) {
+            return ascending;
+        }
+        double[] out = new double[ascending.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = -ascending[ascending.length - 1 - i];
+        }
+        return out;
     }
 
     private static void number(JsonGenerator g, String field, double v) throws IOException {

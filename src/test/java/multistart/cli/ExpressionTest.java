@@ -172,6 +172,16 @@ class ExpressionTest {
         assertThat(Files.readString(out.resolve("summary.md"))).contains("**Best maximum: ").contains("| maximum |")
                 .contains("**, basin 1, a maximum, reached by ").contains("50 starts (uniform) x 1 combo.\n")
                 .contains("1 maximum, 0 saddles, ");
+        // the files a program reads say it too, in the user's sign: minima.csv's kind, and
+        // result.json's kind and Hessian (-2 I for this function, not the negated one's 2 I)
+        assertThat(best[4]).isEqualTo("maximum");
+        String json = Files.readString(out.resolve("result.json"));
+        assertThat(json).contains("\"kind\" : \"maximum\"").doesNotContain("\"kind\" : \"minimum\"");
+        java.util.regex.Matcher eig = java.util.regex.Pattern.compile(
+                "\"hessian_eigenvalues\" : \\[ (\\S+), (\\S+) \\]").matcher(json);
+        assertThat(eig.find()).isTrue();
+        assertThat(Double.parseDouble(eig.group(1))).isCloseTo(-2.0, within(1e-6));
+        assertThat(Double.parseDouble(eig.group(2))).isCloseTo(-2.0, within(1e-6));
     }
 
     @Test
