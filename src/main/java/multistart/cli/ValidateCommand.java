@@ -48,10 +48,10 @@ public final class ValidateCommand implements Callable<Integer> {
                         ? ", known optimum " + c.objective().knownOptimum().getAsDouble() : ""));
         out.println("variables: " + variables(c.objective().variables()));
         out.println("domain: " + c.domain().describe());
+        String rounding = c.starts().rounding(c.objective().dimension());
         out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
                 + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
-                + (c.starts().sampledCount() != c.starts().count()
-                        ? "; " + c.starts().rounding(c.objective().dimension()) : ""));
+                + (rounding.isEmpty() ? "" : "; " + rounding));
         out.println("combos: " + plan.combos().size()
                 + (c.optimizer().sweptColumns().isEmpty() ? "" : " (sweeping "
                         + String.join(", ", c.optimizer().sweptColumns()) + ")"));

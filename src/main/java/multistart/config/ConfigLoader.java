@@ -62,6 +62,13 @@ public final class ConfigLoader {
             "iterations", "the step limit is max_iterations",
             "eps", "the denominator's guard is epsilon");
     private static final List<String> STOP = List.of("gradient_norm", "value_change");
+    /**
+     * minima.csv's columns besides the coordinates, which are named by the variables alone:
+     * {@code basin} before them, the rest after (CsvTables writes the header from this), so a
+     * variable may not take one of these names.
+     */
+    public static final List<String> MINIMA_COLUMNS = List.of("basin", "value", "kind", "hits", "share",
+            "best_run");
     private static final List<String> BASINS = List.of("tolerance", "success_tolerance");
     private static final List<String> OUTPUT = List.of("dir", "runs", "trajectories", "charts", "basin_resolution",
             "basin_combo");
@@ -440,9 +447,6 @@ public final class ConfigLoader {
         }
 
         private static final java.util.Set<String> RESERVED = java.util.Set.of("pi", "e");
-        /** minima.csv's columns besides the coordinates, which are named by the variables alone. */
-        private static final List<String> MINIMA_COLUMNS = List.of("basin", "value", "kind", "hits", "share",
-                "best_run");
 
         private ObjectiveConfig expression(YamlSection o, Goal goal, OptionalDouble known,
                 ObjectiveConfig.Derivatives derivatives, double step) {

@@ -102,9 +102,12 @@ final class YamlSection {
      */
     void rejectUnknown(Collection<String> allowed, Map<String, String> meant) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!allowed.contains(e.getKey()) && meant.containsKey(e.getKey())) {
+            if (allowed.contains(e.getKey())) {
+                continue;
+            }
+            if (meant.containsKey(e.getKey())) {
                 report.at(e.getValue().getKeyNode(), key(e.getKey()), "unknown key; " + meant.get(e.getKey()));
-            } else if (!allowed.contains(e.getKey())) {
+            } else {
                 report.at(e.getValue().getKeyNode(), key(e.getKey()),
                         "unknown key" + Names.suggestion(e.getKey(), allowed)
                                 + (Names.closest(e.getKey(), allowed) == null

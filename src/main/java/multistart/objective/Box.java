@@ -47,7 +47,6 @@ public record Box(double[] low, double[] high) {
         return high.clone();
     }
 
-    /** Distance from {@code x} to the nearest face, negative when {@code x} is outside. */
     /** The widest side, high - low. */
     public double widest() {
         double w = 0;
@@ -57,6 +56,7 @@ public record Box(double[] low, double[] high) {
         return w;
     }
 
+    /** Distance from {@code x} to the nearest face, negative when {@code x} is outside. */
     public double distanceToBoundary(double[] x) {
         double d = Double.POSITIVE_INFINITY;
         for (int i = 0; i < low.length; i++) {

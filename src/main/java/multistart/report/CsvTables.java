@@ -48,9 +48,10 @@ public final class CsvTables {
      * written beside it, were done in half a second.
      */
     public static void minima(RunRecord r, OutputStream os) throws IOException {
-        List<String> header = new ArrayList<>(List.of("basin"));
+        List<String> columns = multistart.config.ConfigLoader.MINIMA_COLUMNS;
+        List<String> header = new ArrayList<>(columns.subList(0, 1));
         header.addAll(r.plan().config().objective().variables());
-        header.addAll(List.of("value", "kind", "hits", "share", "best_run"));
+        header.addAll(columns.subList(1, columns.size()));
         StringBuilder head = new StringBuilder();
         new CSVPrinter(head, FORMAT).printRecord(texts(header));
         os.write(head.toString().getBytes(StandardCharsets.UTF_8));
