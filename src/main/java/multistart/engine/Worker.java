@@ -1,5 +1,6 @@
 package multistart.engine;
 
+import java.lang.ref.WeakReference;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import multistart.config.Combo;
@@ -18,13 +19,29 @@ import multistart.simd.Lanes;
  * {@link #cancelled}, not a caller's BooleanSupplier called there, whose class would differ
  * between the warm-up and the sweep and make C2 drop the compiled lane code at the sweep's first
  * chunk.
+ *
+ * <p>Its buffers (the objective's scratch, the descent's, the lane runner's arrays, all written
+ * at every step) are allocated again, here, after each garbage collection: the collector copies
+ * the objects that survive it side by side, so that one worker's arrays can end up sharing cache
+ * lines with another's, and two cores writing one line at every step take turns owning it.
+ * Allocated again by their own thread, they lie in its allocation buffer, among its own objects.
+ * On the 16-core machine, W1 with 10x the starts at 16 threads, the young generation made small
+ * (-Xmn32m) so that the collector runs during every run phase: 5.4-6.1e8 steps/s, the workers'
+ * CPU 24-27 s, when the buffers stayed where the collector put them; 1.1-1.4e9 and 9.2-9.7 s
+ * allocated again (three alternating pairs). With the default heap a collection falls inside
+ * the run phase in some processes only, and those ran 2-3 times slower to their end.
  */
 final class Worker implements Lanes.Runs {
     private final Plan plan;
-    private final Descent descent;
-    private final Lanes.Runner lanes;
-    private final StartPoints.Cursor cursor;
-    private final double[] x;
+    private final boolean vectorLanes;
+    private Descent descent;
+    private Lanes.Runner lanes;
+    private StartPoints.Cursor cursor;
+    private double[] x;
+    /** Cleared by the first garbage collection after the buffers were allocated. */
+    private WeakReference<Object> home;
+    /** How many times the buffers were allocated (for tests). */
+    int allocations;
     private final int n;
     private final AtomicBoolean halt;
     private final Queue<Batch> free;
@@ -34,14 +51,27 @@ final class Worker implements Lanes.Runs {
 
     Worker(Plan plan, boolean vectorLanes, AtomicBoolean halt, Queue<Batch> free) {
         this.plan = plan;
+        this.vectorLanes = vectorLanes;
         this.halt = halt;
         this.free = free;
-        Objective f = plan.objective().forWorker();
-        this.descent = new Descent(f);
-        this.lanes = vectorLanes ? Lanes.create(f) : null;
-        this.cursor = plan.starts().cursor();
         this.n = plan.starts().dimension();
-        this.x = new double[n];
+        allocate();
+    }
+
+    /** The buffers every step writes, allocated on the calling thread (see the class comment). */
+    private void allocate() {
+        Objective f = plan.objective().forWorker();
+        descent = new Descent(f);
+        lanes = vectorLanes ? Lanes.create(f) : null;
+        cursor = plan.starts().cursor();
+        x = new double[n];
+        home = new WeakReference<>(new Object());
+        allocations++;
+    }
+
+    /** Whether a garbage collection has run since the buffers were allocated (for tests). */
+    boolean collectedSinceAllocation() {
+        return home.get() == null;
     }
 
     /** The runs in one chunk of a sweep of {@code runs} runs on {@code threads} threads. */
@@ -59,6 +89,9 @@ final class Worker implements Lanes.Runs {
 
     /** Runs {@code size} runs from {@code first} on into a batch (one from {@code free} when it fits). */
     Batch run(long first, int size) {
+        if (home.get() == null) {
+            allocate();
+        }
         Batch b = free.poll();
         if (b == null || b.capacity() < size) {
             b = new Batch(first, size, n);
