@@ -209,6 +209,9 @@ class ExpressionTest {
         "unlisted variable | x + y | c.yaml:3:20: objective.expression: unknown name 'y' (not among the variables: x; list it in objective.variables)",
         "wrong arity | atan2(x) | c.yaml:3:16: objective.expression: atan2 takes 2 arguments, got 1",
         "empty | '' | c.yaml:3:16: objective.expression: the formula is empty",
+        "implicit product | 2x | c.yaml:3:17: objective.expression: unexpected 'x': an operator is missing before it (a product needs '*': 2*x, not 2x)",
+        "implicit product of brackets | (x+1)(x-1) | c.yaml:3:21: objective.expression: unexpected '(': an operator is missing",
+        "python power | x**2 | c.yaml:3:18: objective.expression: unexpected '*': powers are written with ^ (x^2), not **",
     })
     void formulaErrorsArePrecise(String what, String expression, String message) throws IOException {
         Path out = tmp.resolve("never");

@@ -39,9 +39,27 @@ public final class Parser {
         Expr e = p.sum();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw new ExpressionException("unexpected '" + text.charAt(p.pos) + "'", p.pos);
+            throw p.unexpected();
         }
         return e;
+    }
+
+    /** The error for the character at pos, with the likely slip where there is one. */
+    private ExpressionException unexpected() {
+        char c = text.charAt(pos);
+        String hint = "";
+        int before = pos - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        char b = before >= 0 ? text.charAt(before) : ' ';
+        if (c == '*' && b == '*') {
+            hint = ": powers are written with ^ (x^2), not **";
+        } else if ((Character.isLetterOrDigit(c) || c == '_' || c == '(' || c == '.')
+                && (Character.isLetterOrDigit(b) || b == '_' || b == ')' || b == '.')) {
+            hint = ": an operator is missing before it (a product needs '*': 2*x, not 2x)";
+        }
+        return new ExpressionException("unexpected '" + c + "'" + hint, pos);
     }
 
     private void skipSpace() {
@@ -168,7 +186,7 @@ public final class Parser {
                             : " (not among the variables: " + String.join(", ", variables)
                                     + "; list it in objective.variables)"), start);
         }
-        throw new ExpressionException("unexpected '" + c + "'", pos);
+        throw unexpected();
     }
 
     private Expr call(String name, int start) throws ExpressionException {
