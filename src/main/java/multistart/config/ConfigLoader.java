@@ -331,9 +331,10 @@ public final class ConfigLoader {
             checkSize(s, c);
             if (output.basinCombo() >= 0 && output.basinCombo() >= optimizer.comboCount()) {
                 YamlSection out = s.section("output");
-                report.at(out == null ? null : out.keyNode("basin_combo"), "output.basin_combo", "there are "
-                        + optimizer.comboCount() + " combos (0 to " + (optimizer.comboCount() - 1) + "), got "
-                        + output.basinCombo());
+                long n = optimizer.comboCount();
+                report.at(out == null ? null : out.keyNode("basin_combo"), "output.basin_combo",
+                        (n == 1 ? "there is 1 combo (0)" : "there are " + n + " combos (0 to " + (n - 1) + ")")
+                                + ", got " + output.basinCombo());
             }
             return c;
         }
@@ -839,7 +840,7 @@ public final class ConfigLoader {
 
         private OptimizerConfig optimizer(YamlSection o) {
             if (o == null) {
-                report.at(null, "optimizer", "missing: say at least optimizer.method and optimizer.learning_rate");
+                report.at(null, "optimizer", "missing: say how to descend, e.g. {method: gd, learning_rate: 0.01} (the defaults)");
                 return null;
             }
             o.rejectUnknown(OPTIMIZER, OPTIMIZER_SYNONYMS);

@@ -238,6 +238,13 @@ class CliTest {
         // the combo named
         r = Cli.run("validate", write("c.yaml", PEAKS + "  basin_combo: 2\n").toString());
         assertThat(r.out()).contains("basin map: 6400 more runs, a grid of 80 x 80 starts under combo 2");
+        // one past the last, named at its key
+        r = Cli.run("validate", write("c.yaml", PEAKS + "  basin_combo: 4\n").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("c.yaml:14:3: output.basin_combo: there are 4 combos (0 to 3), got 4");
+        r = Cli.run("validate", write("c.yaml", PEAKS.replace("[0.0, 0.5]", "0.5").replace("[0.02, 0.05]", "0.02")
+                + "  basin_combo: 1\n").toString());
+        assertThat(r.err()).contains("c.yaml:14:3: output.basin_combo: there is 1 combo (0), got 1");
         // in 2000-d, 16 runs of 3000 steps: the default grid lowered to 18 x 18 (Plan.mapResolution),
         // and why; a resolution the config sets is kept
         String wide = "name: w\nobjective: {builtin: rosenbrock, dimension: 2000}\nstarts: {count: 16}\n"
