@@ -122,6 +122,11 @@ final class Experiment {
         if (unfinished && !force && !resume) {
             throw new FolderInUse(dir + " holds an unfinished run; --resume completes it, --force starts over");
         }
+        if (resume && !unfinished && !finished) {
+            // a mistyped --out would otherwise start a night's sweep afresh without a word
+            LOG.warn("{}: nothing to resume in {} (no interrupted run there); running the whole sweep", config.name(),
+                    dir);
+        }
         try {
             Files.createDirectories(dir.resolve(STATE));
         } catch (IOException e) {

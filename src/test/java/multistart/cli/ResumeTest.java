@@ -3,6 +3,7 @@ package multistart.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -208,6 +209,28 @@ class ResumeTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("was started with a different config").contains("seed: 11 -> 12")
                 .contains("optimizer.learning_rate: [0.002, 0.004] -> [0.002, 0.003]");
+    }
+
+    @Test
+    void resumeWhereNothingWasStartedSaysSoAndRunsTheSweep() throws Exception {
+        Path config = config("""
+                name: r
+                objective: {builtin: himmelblau}
+                starts: {count: 20}
+                optimizer: {learning_rate: 0.01, max_iterations: 100}
+                output: {charts: false, basin_resolution: 0}
+                """);
+        Path out = tmp.resolve("mistyped");
+        // the warning is a log line: a process of its own, whose standard error is read
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "multistart.cli.Main",
+                "run", config.toString(), "--out", out.toString(), "--resume", "--quiet").redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains(" WARN  r: nothing to resume in " + out
+                + " (no interrupted run there); running the whole sweep");
+        assertThat(out.resolve("result.json")).exists();
     }
 
     @Test
