@@ -74,9 +74,10 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
 
     /** One row of the raster: the starts along the first axis at one value of the second. */
     private static final class Row implements Lanes.Runs {
-        private final Descent descent;
-        private final Lanes.Runner lanes;
-        private final double[] x;
+        private final Plan plan;
+        private final boolean vectorLanes;
+        /** Allocated again after a garbage collection, as a sweep's workers do ({@link StepBuffers}). */
+        private StepBuffers buffers;
         // the row being run
         private double[] through;
         private double[] xs;
@@ -86,10 +87,9 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         private ToIntFunction<double[]> basinOf;
 
         Row(Plan plan, boolean vectorLanes) {
-            multistart.objective.Objective f = plan.objective().forWorker();
-            this.descent = new Descent(f);
-            this.lanes = vectorLanes ? Lanes.create(f) : null;
-            this.x = new double[plan.starts().dimension()];
+            this.plan = plan;
+            this.vectorLanes = vectorLanes;
+            this.buffers = new StepBuffers(plan, vectorLanes);
         }
 
         void run(Combo combo, double[] through, double[] xs, double y, int[] cells, int at,
@@ -100,6 +100,12 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
             this.cells = cells;
             this.at = at;
             this.basinOf = basinOf;
+            if (buffers.moved()) {
+                buffers = new StepBuffers(plan, vectorLanes);
+            }
+            Lanes.Runner lanes = buffers.lanes;
+            Descent descent = buffers.descent;
+            double[] x = buffers.x;
             if (lanes != null) {
                 lanes.run(combo, xs.length, this);
                 return;

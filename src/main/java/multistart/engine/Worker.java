@@ -1,10 +1,8 @@
 package multistart.engine;
 
-import java.lang.ref.WeakReference;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import multistart.config.Combo;
-import multistart.objective.Objective;
 import multistart.optimizer.Descent;
 import multistart.optimizer.Status;
 import multistart.sampling.StartPoints;
@@ -20,26 +18,13 @@ import multistart.simd.Lanes;
  * between the warm-up and the sweep and make C2 drop the compiled lane code at the sweep's first
  * chunk.
  *
- * <p>Its buffers (the objective's scratch, the descent's, the lane runner's arrays, all written
- * at every step) are allocated again, here, after each garbage collection: the collector copies
- * the objects that survive it side by side, so that one worker's arrays can end up sharing cache
- * lines with another's, and two cores writing one line at every step take turns owning it.
- * Allocated again by their own thread, they lie in its allocation buffer, among its own objects.
- * On the 16-core machine, W1 with 10x the starts at 16 threads, the young generation made small
- * (-Xmn32m) so that the collector runs during every run phase: 5.4-6.1e8 steps/s, the workers'
- * CPU 24-27 s, when the buffers stayed where the collector put them; 1.1-1.4e9 and 9.2-9.7 s
- * allocated again (three alternating pairs). With the default heap a collection falls inside
- * the run phase in some processes only, and those ran 2-3 times slower to their end.
+ * <p>Its step buffers are allocated again after each garbage collection ({@link StepBuffers}).
  */
 final class Worker implements Lanes.Runs {
     private final Plan plan;
     private final boolean vectorLanes;
-    private Descent descent;
-    private Lanes.Runner lanes;
+    private StepBuffers buffers;
     private StartPoints.Cursor cursor;
-    private double[] x;
-    /** Cleared by the first garbage collection after the buffers were allocated. */
-    private WeakReference<Object> home;
     /** How many times the buffers were allocated (for tests). */
     int allocations;
     private final int n;
@@ -58,20 +43,16 @@ final class Worker implements Lanes.Runs {
         allocate();
     }
 
-    /** The buffers every step writes, allocated on the calling thread (see the class comment). */
+    /** The buffers every step or run writes, allocated on the calling thread. */
     private void allocate() {
-        Objective f = plan.objective().forWorker();
-        descent = new Descent(f);
-        lanes = vectorLanes ? Lanes.create(f) : null;
+        buffers = new StepBuffers(plan, vectorLanes);
         cursor = plan.starts().cursor();
-        x = new double[n];
-        home = new WeakReference<>(new Object());
         allocations++;
     }
 
     /** Whether a garbage collection has run since the buffers were allocated (for tests). */
     boolean collectedSinceAllocation() {
-        return home.get() == null;
+        return buffers.moved();
     }
 
     /** The runs in one chunk of a sweep of {@code runs} runs on {@code threads} threads. */
@@ -84,12 +65,12 @@ final class Worker implements Lanes.Runs {
 
     /** The runs stepped at once: 1 on the scalar path. */
     int lanes() {
-        return lanes == null ? 1 : lanes.lanes();
+        return buffers.lanes == null ? 1 : buffers.lanes.lanes();
     }
 
     /** Runs {@code size} runs from {@code first} on into a batch (one from {@code free} when it fits). */
     Batch run(long first, int size) {
-        if (home.get() == null) {
+        if (buffers.moved()) {
             allocate();
         }
         Batch b = free.poll();
@@ -104,6 +85,7 @@ final class Worker implements Lanes.Runs {
             int combo = plan.comboOf(first + i);
             int end = (int) Math.min(size, (combo + 1) * plan.startCount() - first);
             Combo c = plan.combos().get(combo);
+            Lanes.Runner lanes = buffers.lanes;
             if (lanes != null) {
                 batch = b;
                 offset = i;
@@ -124,6 +106,8 @@ final class Worker implements Lanes.Runs {
     }
 
     private void runOne(Batch b, int i, Combo combo) {
+        Descent descent = buffers.descent;
+        double[] x = buffers.x;
         long r = b.firstRun + i;
         cursor.point(plan.startOf(r), x);
         System.arraycopy(x, 0, b.start, i * n, n);
