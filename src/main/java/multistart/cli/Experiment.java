@@ -333,6 +333,10 @@ final class Experiment {
         if (!rounding.isEmpty()) {
             LOG.warn("{}: the {}", config.name(), rounding);
         }
+        String repeats = config.optimizer().repeats(plan.combos());
+        if (!repeats.isEmpty()) {
+            LOG.warn("{}: {}", config.name(), repeats);
+        }
         String large = runsFile != null && done < plan.runCount() ? ValidateCommand.largeRunsCsv(plan) : null;
         if (large != null) {
             LOG.info("{}: runs.csv will be {}", config.name(), large);

@@ -52,9 +52,11 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
                 + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
                 + (rounding.isEmpty() ? "" : "; " + rounding));
+        String repeats = c.optimizer().repeats(plan.combos());
         out.println("combos: " + plan.combos().size()
                 + (c.optimizer().sweptColumns().isEmpty() ? "" : " (sweeping "
-                        + String.join(", ", c.optimizer().sweptColumns()) + ")"));
+                        + String.join(", ", c.optimizer().sweptColumns()) + ")")
+                + (repeats.isEmpty() ? "" : "; " + repeats));
         int shown = 0;
         for (Combo k : plan.combos()) {
             if (shown++ == 50) {

@@ -114,6 +114,68 @@ public final class OptimizerConfig {
         return List.copyOf(out);
     }
 
+    /** Whether the combo's method reads the setting behind a swept column (the method column: yes). */
+    public static boolean applies(Combo c, String column) {
+        Setting s = Setting.ofColumn(column);
+        return s == null || c.method().uses(s);
+    }
+
+    /**
+     * Where a swept setting is one that some of the sweep's methods do not read, the combos of
+     * such a method differ only in it and repeat one another's runs: what the sweep repeats, in a
+     * sentence ("gd does not use momentum, so 2 of the 6 combos (1, 3) repeat the runs of another"),
+     * or "" where nothing repeats.
+     */
+    public String repeats(List<Combo> combos) {
+        StringBuilder unused = new StringBuilder();
+        for (Method m : methods) {
+            List<String> names = new ArrayList<>();
+            for (Setting s : swept) {
+                if (!m.uses(s)) {
+                    names.add(s.key());
+                }
+            }
+            if (!names.isEmpty()) {
+                unused.append(unused.length() == 0 ? "" : "; ").append(m.key()).append(" does not use ")
+                        .append(String.join(" or ", names));
+            }
+        }
+        if (unused.length() == 0) {
+            return "";
+        }
+        // a combo repeats another when its method and every setting that method reads are the same
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        List<Integer> repeated = new ArrayList<>();
+        for (Combo c : combos) {
+            List<Object> key = new ArrayList<>();
+            key.add(c.method());
+            for (Setting s : Setting.values()) {
+                key.add(c.method().uses(s) ? Double.doubleToLongBits(c.value(s)) : null);
+            }
+            if (!seen.add(key)) {
+                repeated.add(c.index());
+            }
+        }
+        if (repeated.isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(repeated.size(), 10); i++) {
+            shown.add(Integer.toString(repeated.get(i)));
+        }
+        return unused + ", so " + repeated.size() + " of the " + combos.size() + " combos ("
+                + String.join(", ", shown) + (repeated.size() > 10 ? ", ..." : "") + ") repeat"
+                + (repeated.size() == 1 ? "s" : "") + " the runs of another";
+    }
+
+    /**
+     * A swept column's field in a combo's CSV row: its value, or empty where the combo's method
+     * does not use the setting (gd's momentum, say: it would read as if it had been applied).
+     */
+    public static String columnField(Combo c, String column) {
+        return applies(c, column) ? columnValue(c, column) : "";
+    }
+
     /** The value of a swept column for a combo, as written in CSV files. */
     public static String columnValue(Combo c, String column) {
         if (column.equals("method")) {

@@ -264,7 +264,9 @@ public final class Charts {
     static String describe(OptimizerConfig o, Combo c) {
         StringBuilder s = new StringBuilder();
         for (String col : o.sweptColumns()) {
-            s.append(s.length() == 0 ? ": " : ", ").append(col).append(' ').append(Numbers.setting(c, col));
+            if (OptimizerConfig.applies(c, col)) {
+                s.append(s.length() == 0 ? ": " : ", ").append(col).append(' ').append(Numbers.setting(c, col));
+            }
         }
         return s.toString();
     }

@@ -146,7 +146,7 @@ public final class CsvTables {
             for (Findings.ComboSummary c : r.findings().combos()) {
                 p.print(c.combo().index());
                 for (String col : swept) {
-                    p.print(text(OptimizerConfig.columnValue(c.combo(), col)));
+                    p.print(text(OptimizerConfig.columnField(c.combo(), col)));
                 }
                 p.print(c.runs());
                 p.print(c.converged());

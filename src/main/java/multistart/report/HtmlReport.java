@@ -127,7 +127,7 @@ public final class HtmlReport {
             }
             h.append("<tr><td>").append(rank).append("</td><td>").append(cs.combo().index()).append("</td>");
             for (String col : swept) {
-                h.append("<td>").append(ESC.escape(Numbers.setting(cs.combo(), col))).append("</td>");
+                h.append("<td>").append(ESC.escape(Numbers.settingCell(cs.combo(), col))).append("</td>");
             }
             h.append("<td>").append(Numbers.percent(cs.successRate())).append("</td><td>")
                     .append(Numbers.percent(cs.wilsonLow())).append(" to ").append(Numbers.percent(cs.wilsonHigh()))

@@ -58,6 +58,11 @@ public final class Numbers {
         return s.integer() ? Long.toString((long) c.value(s)) : settingValue(c.value(s));
     }
 
+    /** A swept setting in a table cell: as {@link #setting}, or "-" where the combo's method does not use it. */
+    public static String settingCell(Combo c, String column) {
+        return OptimizerConfig.applies(c, column) ? setting(c, column) : "-";
+    }
+
     /**
      * A setting as a person reads it: as written, in plain decimals, when that takes at most
      * eight significant digits (0.0001, not 1.0E-4; 0.9999999, which seven figures would round to

@@ -260,7 +260,10 @@ public final class ResultJson {
         g.writeStringField("method", c.method().key());
         for (Setting s : Setting.values()) {
             String key = s.column();
-            if (s.integer()) {
+            if (!c.method().uses(s)) {
+                // gd's momentum, say: no value was applied
+                g.writeNullField(key);
+            } else if (s.integer()) {
                 g.writeNumberField(key, (long) c.value(s));
             } else {
                 number(g, key, c.value(s));

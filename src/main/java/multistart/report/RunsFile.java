@@ -126,7 +126,7 @@ public final class RunsFile implements AutoCloseable {
     private static String sweptText(List<String> swept, Combo c) {
         StringBuilder t = new StringBuilder();
         for (String col : swept) {
-            t.append(',').append(OptimizerConfig.columnValue(c, col));
+            t.append(',').append(OptimizerConfig.columnField(c, col));
         }
         return t.toString();
     }

@@ -80,7 +80,9 @@ public final class SummaryMarkdown {
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
                 .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
         String rounding = c.starts().rounding(c.objective().dimension());
-        s.append(rounding.isEmpty() ? "" : " The " + rounding + ".").append("\n\n");
+        s.append(rounding.isEmpty() ? "" : " The " + rounding + ".");
+        String repeats = c.optimizer().repeats(r.plan().combos());
+        s.append(repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".").append("\n\n");
 
         long minimaCount = f.minima().count(Kind.MINIMUM);
         long saddles = f.minima().count(Kind.SADDLE);
@@ -173,7 +175,7 @@ public final class SummaryMarkdown {
             rank++;
             s.append("| ").append(rank).append(" | ").append(cs.combo().index()).append(" |");
             for (String col : swept) {
-                s.append(' ').append(Numbers.setting(cs.combo(), col)).append(" |");
+                s.append(' ').append(Numbers.settingCell(cs.combo(), col)).append(" |");
             }
             s.append(' ').append(Numbers.percent(cs.successRate())).append(" [")
                     .append(Numbers.percent(cs.wilsonLow())).append(", ").append(Numbers.percent(cs.wilsonHigh()))

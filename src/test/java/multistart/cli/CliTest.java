@@ -227,6 +227,44 @@ class CliTest {
                 .contains("output.charts = true resolution 80 combo best (drawn at 70 x 70: lowered in 400 dimensions)");
     }
 
+    /**
+     * gd reads no momentum: where momentum is swept beside it, gd's rows leave the momentum
+     * cell empty (a value there would read as if it had been applied), result.json gives null,
+     * and validate, the log and summary.md say which combos repeat another's runs.
+     */
+    @Test
+    void aSettingAMethodDoesNotUseIsLeftBlankAndTheRepeatsAreNamed() throws IOException {
+        String yaml = """
+                name: unused
+                objective: {builtin: himmelblau}
+                starts: {count: 6}
+                optimizer: {method: [gd, momentum], learning_rate: 0.01, momentum: [0.5, 0.9], max_iterations: 50}
+                output: {charts: false, basin_resolution: 0}
+                """;
+        Path config = write("u.yaml", yaml);
+        Cli v = Cli.run("validate", config.toString());
+        assertThat(v.out()).contains("combos: 4 (sweeping method, momentum); gd does not use momentum, so 1 of the 4 "
+                + "combos (1) repeats the runs of another\n");
+        Path out = tmp.resolve("u");
+        Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> sweep = Files.readAllLines(out.resolve("sweep.csv"));
+        assertThat(sweep.get(1)).startsWith("0,gd,,6,");
+        assertThat(sweep.get(2)).startsWith("1,gd,,6,");
+        assertThat(sweep.get(3)).startsWith("2,momentum,0.5,6,");
+        // the two gd combos ran the same runs: the same figures after the combo's columns
+        assertThat(sweep.get(1).substring(sweep.get(1).indexOf(",6,"))).isEqualTo(
+                sweep.get(2).substring(sweep.get(2).indexOf(",6,")));
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(1)).startsWith("0,0,0,gd,,");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("Some combos repeat others' runs: gd does not use momentum, so 1 of the 4 combos "
+                + "(1) repeats the runs of another.");
+        assertThat(summary).containsPattern("\\| [01] \\| gd \\| - \\|");
+        String json = Files.readString(out.resolve("result.json"));
+        assertThat(json).containsPattern("\"combo\" : 0,\\s*\"method\" : \"gd\",[^}]*\"momentum\" : null,");
+        assertThat(json).containsPattern("\"combo\" : 3,\\s*\"method\" : \"momentum\",[^}]*\"momentum\" : 0.9,");
+    }
+
     @Test
     void validateCountsTheBasinMapsRunsAsTheMapWillDrawThem() throws IOException {
         // more combos than panels: the best-ranked one alone

@@ -1,0 +1,66 @@
+package multistart.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each method reads, and the combos a sweep repeats where a method ignores a swept setting. */
+class OptimizerConfigTest {
+
+    static ExperimentConfig config(String optimizer) throws ConfigException {
+        return ConfigLoaderTest.parse("""
+                name: o
+                objective: {builtin: himmelblau}
+                starts: {count: 4}
+                optimizer: %s
+                """.formatted(optimizer));
+    }
+
+    @Test
+    void eachMethodReadsItsOwnSettings() {
+        // the update rules of Descent: heavy ball and nesterov read momentum, adam momentum as
+        // beta1 with beta2 and epsilon, rmsprop beta2 as rho with epsilon, adagrad epsilon
+        assertThat(Method.GD.uses(Setting.MOMENTUM) || Method.GD.uses(Setting.BETA2) || Method.GD.uses(Setting.EPSILON))
+                .isFalse();
+        assertThat(Method.MOMENTUM.uses(Setting.MOMENTUM)).isTrue();
+        assertThat(Method.NESTEROV.uses(Setting.MOMENTUM)).isTrue();
+        assertThat(Method.MOMENTUM.uses(Setting.BETA2) || Method.MOMENTUM.uses(Setting.EPSILON)).isFalse();
+        assertThat(Method.ADAGRAD.uses(Setting.EPSILON)).isTrue();
+        assertThat(Method.ADAGRAD.uses(Setting.MOMENTUM) || Method.ADAGRAD.uses(Setting.BETA2)).isFalse();
+        assertThat(Method.RMSPROP.uses(Setting.BETA2) && Method.RMSPROP.uses(Setting.EPSILON)).isTrue();
+        assertThat(Method.RMSPROP.uses(Setting.MOMENTUM)).isFalse();
+        assertThat(Method.ADAM.uses(Setting.MOMENTUM) && Method.ADAM.uses(Setting.BETA2)
+                && Method.ADAM.uses(Setting.EPSILON)).isTrue();
+        for (Method m : Method.values()) {
+            for (Setting s : List.of(Setting.LEARNING_RATE, Setting.DECAY, Setting.MAX_ITERATIONS,
+                    Setting.GRADIENT_NORM, Setting.VALUE_CHANGE, Setting.DIVERGENCE)) {
+                assertThat(m.uses(s)).as(m + " " + s).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void combosThatDifferOnlyInASettingTheirMethodIgnoresAreNamed() throws Exception {
+        OptimizerConfig o = config("{method: [gd, momentum, adam], learning_rate: 0.01, momentum: [0.5, 0.9], "
+                + "beta2: [0.99, 0.999]}").optimizer();
+        // per method, momentum then beta2, beta2 fastest: gd 0-3 are one run set, momentum's 4-5
+        // and 6-7 two, adam's 8-11 four
+        assertThat(o.repeats(o.combos())).isEqualTo("gd does not use momentum or beta2; momentum does not use "
+                + "beta2, so 5 of the 12 combos (1, 2, 3, 5, 7) repeat the runs of another");
+        OptimizerConfig one = config("{method: gd, learning_rate: [0.01, 0.02], momentum: [0.0, 0.5]}").optimizer();
+        assertThat(one.repeats(one.combos()))
+                .isEqualTo("gd does not use momentum, so 2 of the 4 combos (1, 3) repeat the runs of another");
+    }
+
+    @Test
+    void nothingRepeatsWhereEveryMethodReadsWhatIsSwept() throws Exception {
+        OptimizerConfig o = config("{method: [momentum, adam], learning_rate: [0.01, 0.02], momentum: [0.5, 0.9]}")
+                .optimizer();
+        assertThat(o.repeats(o.combos())).isEmpty();
+        // a setting given once is not swept: gd's combos differ in the rate alone
+        OptimizerConfig g = config("{method: gd, learning_rate: [0.01, 0.02], momentum: 0.5, beta2: 0.9}")
+                .optimizer();
+        assertThat(g.repeats(g.combos())).isEmpty();
+    }
+}
