@@ -333,6 +333,10 @@ final class Experiment {
         if (!rounding.isEmpty()) {
             LOG.warn("{}: the {}", config.name(), rounding);
         }
+        String far = config.beyondDivergence();
+        if (!far.isEmpty()) {
+            LOG.warn("{}: {}", config.name(), far);
+        }
         String repeats = config.optimizer().repeats(plan.combos());
         if (!repeats.isEmpty()) {
             LOG.warn("{}: {}", config.name(), repeats);

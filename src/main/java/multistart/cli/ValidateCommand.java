@@ -47,7 +47,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 + (c.objective().knownOptimum().isPresent()
                         ? ", known optimum " + c.objective().knownOptimum().getAsDouble() : ""));
         out.println("variables: " + variables(c.objective().variables()));
-        out.println("domain: " + c.domain().describe());
+        String beyond = c.beyondDivergence();
+        out.println("domain: " + c.domain().describe() + (beyond.isEmpty() ? "" : "; " + beyond));
         String rounding = c.starts().rounding(c.objective().dimension());
         out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
                 + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"

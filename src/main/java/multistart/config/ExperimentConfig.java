@@ -46,6 +46,35 @@ public record ExperimentConfig(
         return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source);
     }
 
+    /**
+     * Where the domain reaches beyond the divergence limit (the smallest, where it is swept), the
+     * coordinates that do, in a sentence: a run that starts there is marked diverged before its
+     * first step. "" where none does.
+     */
+    public String beyondDivergence() {
+        double limit = Double.POSITIVE_INFINITY;
+        for (double d : optimizer.values(Setting.DIVERGENCE)) {
+            limit = Math.min(limit, d);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<String> vars = objective.variables();
+        double far = 0;
+        for (int i = 0; i < domain.dimension(); i++) {
+            double reach = Math.max(Math.abs(domain.low(i)), Math.abs(domain.high(i)));
+            if (reach > limit) {
+                names.add(i < vars.size() ? vars.get(i) : "x" + (i + 1));
+                far = Math.max(far, reach);
+            }
+        }
+        if (names.isEmpty()) {
+            return "";
+        }
+        String which = names.size() <= 3 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+        return "the domain of " + which + " reaches " + far + ", beyond optimizer.divergence (" + limit
+                + "): runs that start beyond it are marked diverged before their first step";
+    }
+
     /** Number of runs: starts times combos, overflow-checked. */
     public long runCount() {
         return Math.multiplyExact(starts.total(), optimizer.comboCount());

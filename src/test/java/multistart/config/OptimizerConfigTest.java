@@ -53,6 +53,29 @@ class OptimizerConfigTest {
                 .isEqualTo("gd does not use momentum, so 2 of the 4 combos (1, 3) repeat the runs of another");
     }
 
+    /** A start beyond the divergence limit is marked diverged before a step: said before the sweep. */
+    @Test
+    void aDomainReachingBeyondTheDivergenceLimitIsNamed() throws Exception {
+        ExperimentConfig far = ConfigLoaderTest.parse("""
+                name: f
+                objective: {builtin: rastrigin, dimension: 5}
+                domain: {"*": [-1, 1], x2: [-2.0e9, 0], x4: [0, 5.0e8], x5: [-3.0e8, 3.0e8]}
+                starts: {count: 4}
+                optimizer: {learning_rate: 0.01, divergence: [1.0e10, 1.0e8]}
+                """);
+        // the smallest of the swept limits; the farthest reach of the coordinates past it
+        assertThat(far.beyondDivergence()).isEqualTo("the domain of x2, x4, x5 reaches 2.0E9, beyond "
+                + "optimizer.divergence (1.0E8): runs that start beyond it are marked diverged before their first step");
+        ExperimentConfig near = ConfigLoaderTest.parse("""
+                name: n
+                objective: {builtin: rastrigin, dimension: 5}
+                domain: {"*": [-1.0e8, 1.0e8]}
+                starts: {count: 4}
+                optimizer: {learning_rate: 0.01}
+                """);
+        assertThat(near.beyondDivergence()).isEmpty();
+    }
+
     @Test
     void nothingRepeatsWhereEveryMethodReadsWhatIsSwept() throws Exception {
         OptimizerConfig o = config("{method: [momentum, adam], learning_rate: [0.01, 0.02], momentum: [0.5, 0.9]}")
