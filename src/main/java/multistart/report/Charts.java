@@ -320,9 +320,9 @@ public final class Charts {
                 continue;
             }
             if (!spaced && x.length >= 2) {
-                // the iterations of all series together are equally spaced (see withMidpoint)
+                // the iterations of all series together are equally spaced (see withBreak)
                 spaced = true;
-                double[][] xy = withMidpoint(x, y, log);
+                double[][] xy = withBreak(x, y, log);
                 x = xy[0];
                 y = xy[1];
             }
@@ -369,21 +369,31 @@ public final class Charts {
     }
 
     /**
-     * The series with one more point, on its line halfway between its first two ({@code
-     * geometric}: halfway on a log axis). XChart puts the ticks of an axis whose x values (all
-     * series together) are equally spaced at some of those values (every 53rd of 1000 on the
-     * waterfall: 0.05, 0.11, 0.16, ...; 0, 66, 132, ... on the convergence chart, labels running
-     * together); the extra point breaks the spacing, and the axis gets round ticks like any other.
+     * The series with one more point, on its line a third of the way along its first segment
+     * whose y changes (its first segment where none does; {@code geometric}: a third of the way
+     * on a log axis). XChart puts the ticks of an axis whose values (all series together) are
+     * equally spaced at some of those values: every 53rd of 1000 x values on the waterfall (0.05,
+     * 0.11, 0.16, ...), 0, 66, 132, ... on the convergence chart, labels running together, and
+     * on the waterfall's value axis the levels of final values a few ulps apart (1e-15 each:
+     * 16-digit labels at 0.888178419700125, 1.77635683940025, ...). The extra point breaks both
+     * spacings, and the axes get round ticks like any other.
      */
-    static double[][] withMidpoint(double[] x, double[] y, boolean geometric) {
+    static double[][] withBreak(double[] x, double[] y, boolean geometric) {
+        int at = 0;
+        while (at + 2 < x.length && y[at] == y[at + 1]) {
+            at++;
+        }
+        if (y[at] == y[at + 1]) {
+            at = 0;
+        }
         double[] x2 = new double[x.length + 1];
         double[] y2 = new double[y.length + 1];
-        x2[0] = x[0];
-        y2[0] = y[0];
-        x2[1] = 0.5 * (x[0] + x[1]);
-        y2[1] = geometric ? Math.sqrt(y[0] * y[1]) : 0.5 * (y[0] + y[1]);
-        System.arraycopy(x, 1, x2, 2, x.length - 1);
-        System.arraycopy(y, 1, y2, 2, y.length - 1);
+        System.arraycopy(x, 0, x2, 0, at + 1);
+        System.arraycopy(y, 0, y2, 0, at + 1);
+        x2[at + 1] = x[at] + (x[at + 1] - x[at]) / 3;
+        y2[at + 1] = geometric ? Math.cbrt(y[at] * y[at] * y[at + 1]) : y[at] + (y[at + 1] - y[at]) / 3;
+        System.arraycopy(x, at + 1, x2, at + 2, x.length - at - 1);
+        System.arraycopy(y, at + 1, y2, at + 2, y.length - at - 1);
         return new double[][] {x2, y2};
     }
 
@@ -732,6 +742,24 @@ public final class Charts {
         return new double[] {Math.min(best, edge), Math.max(best, edge)};
     }
 
+    /**
+     * How the waterfall writes values whose spread is tiny next to 1 or to the values themselves,
+     * {offset, unit}: plotted as (value - offset) / unit, the axis title saying so, as plotting
+     * libraries' offset and scale notes do. XChart's ticks fail below a spread of about 1e-10 (one
+     * label, or none: every run reaching 0 to within 1e-12, or one minimum's value to its last
+     * digits). {0, 1} where the values plot as they are.
+     */
+    static double[] valueScale(double lo, double hi) {
+        double spread = hi - lo;
+        if (!(spread > 0) || !(spread < 1e-6 * Math.max(1, Math.max(Math.abs(lo), Math.abs(hi))))) {
+            return new double[] {0, 1};
+        }
+        double unit = Math.pow(10, Math.floor(Math.log10(spread)));
+        // near zero, a scale alone (0 to 3 x 1e-12); elsewhere from the lowest value (0 to 9.8 x 1e-15 above -6.55...)
+        double offset = Math.abs(lo) <= 10 * spread ? 0 : lo;
+        return new double[] {offset, unit};
+    }
+
     private static XYChart waterfallPanel(RunRecord r, double[] values) {
         double[] range = waterfallRange(values);
         String title = values.length == 0 ? "Waterfall: no run ended at a finite value"
@@ -740,33 +768,37 @@ public final class Charts {
             title = String.format(java.util.Locale.ROOT, "Waterfall: final values, sorted (worst %.0f%% off the "
                     + "scale, to %s)", 100 * (1 - WATERFALL_SHOWN), Numbers.brief(values[values.length - 1]));
         }
+        double[] scale = {0, 1};
+        if (values.length > 0) {
+            double lo = range != null ? range[0] : Math.min(values[0], values[values.length - 1]);
+            double hi = range != null ? range[1] : Math.max(values[0], values[values.length - 1]);
+            scale = valueScale(lo, hi);
+        }
+        String axis = "final value";
+        if (scale[1] != 1) {
+            String unit = "1e" + (int) Math.round(Math.log10(scale[1]));
+            axis = scale[0] == 0 ? "final value (x " + unit + ")"
+                    : "final value - (" + Numbers.exact(scale[0]) + "), x " + unit;
+        }
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title(title).xAxisTitle("fraction of runs").yAxisTitle("final value").build();
+                .title(title).xAxisTitle("fraction of runs").yAxisTitle(axis).build();
         style(chart.getStyler());
         if (range != null) {
-            chart.getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
-        }
-        if (values.length > 0) {
-            // values that differ in their last digits only (one minimum, reached to rounding):
-            // XChart's plain labels then print one 16-digit label; powers of ten read better
-            double lo = Math.min(values[0], values[values.length - 1]);
-            double hi = Math.max(values[0], values[values.length - 1]);
-            if (hi - lo < 1e-6 * Math.max(1, Math.max(Math.abs(lo), Math.abs(hi)))) {
-                chart.getStyler().setYAxisDecimalPattern("0.##E0");
-            }
+            chart.getStyler().setYAxisMin((range[0] - scale[0]) / scale[1])
+                    .setYAxisMax((range[1] - scale[0]) / scale[1]);
         }
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("0.0#");
-        // the fractions of runs are equally spaced (see withMidpoint)
+        // the fractions of runs are equally spaced, and final values may be too (see withBreak)
         int m = values.length;
         double[] x = new double[Math.max(1, m)];
         double[] y = new double[x.length];
         for (int i = 0; i < m; i++) {
             x[i] = m == 1 ? 0 : (double) i / (m - 1);
-            y[i] = values[i];
+            y[i] = (values[i] - scale[0]) / scale[1];
         }
-        double[][] xy = m >= 2 ? withMidpoint(x, y, false) : new double[][] {x, y};
+        double[][] xy = m >= 2 ? withBreak(x, y, false) : new double[][] {x, y};
         XYSeries s = chart.addSeries("final values", xy[0], xy[1]);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(SeriesLines.SOLID);

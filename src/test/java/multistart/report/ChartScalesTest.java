@@ -31,6 +31,47 @@ class ChartScalesTest {
         assertThat(Charts.crowded(java.util.List.of(new double[] {0, 0}), r)).isFalse();
     }
 
+    /**
+     * The waterfall's values when every run reached one level to rounding: XChart's ticks fail
+     * below a spread of about 1e-10, so they are plotted in units of a power of ten at or below
+     * the spread, from the lowest value where that is far from 0.
+     */
+    @Test
+    void aTinySpreadIsPlottedInAUnitOfItsOwn() {
+        // all runs at 0 to within 3e-12: a scale alone
+        assertThat(Charts.valueScale(0, 3e-12)).containsExactly(0, 1e-12);
+        assertThat(Charts.valueScale(-1e-16, 4.5e-12)).containsExactly(0, 1e-12);
+        // peaks' minimum reached to its last digits: from the lowest value, in units of 1e-15
+        // (the spread of the two doubles is 9.77e-15)
+        double lo = -6.551133332835841;
+        double hi = -6.551133332835831;
+        double[] s = Charts.valueScale(lo, hi);
+        assertThat(s[0]).isEqualTo(lo);
+        assertThat(s[1]).isEqualTo(1e-15);
+        assertThat((hi - s[0]) / s[1]).isBetween(1.0, 10.0);
+        // spreads XChart ticks well are left as they are, a single value too
+        assertThat(Charts.valueScale(0, 3e-3)).containsExactly(0, 1);
+        assertThat(Charts.valueScale(100, 100.001)).containsExactly(0, 1);
+        assertThat(Charts.valueScale(5, 5)).containsExactly(0, 1);
+    }
+
+    /** The extra point that keeps XChart from ticking equally spaced values: on the line, where it first moves. */
+    @Test
+    void theBreakingPointLiesAThirdOfTheWayAlongTheFirstSegmentThatMoves() {
+        double[] x = {0, 0.25, 0.5, 0.75, 1};
+        double[][] xy = Charts.withBreak(x, new double[] {0, 0, 1, 2, 3}, false);
+        assertThat(xy[0]).containsExactly(0, 0.25, 0.25 + 0.25 / 3, 0.5, 0.75, 1);
+        assertThat(xy[1]).containsExactly(0, 0, 1.0 / 3, 1, 2, 3);
+        // on a log axis a third of the way in log space: 1 -> 1000 passes 10
+        double[][] log = Charts.withBreak(new double[] {0, 1, 2}, new double[] {1, 1, 1000}, true);
+        assertThat(log[1][2]).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(log[0][2]).isEqualTo(1 + 1.0 / 3);
+        // a flat series: in its first segment
+        double[][] flat = Charts.withBreak(new double[] {0, 3, 6}, new double[] {2, 2, 2}, false);
+        assertThat(flat[0]).containsExactly(0, 1, 3, 6);
+        assertThat(flat[1]).containsExactly(2, 2, 2, 2);
+    }
+
     @Test
     void aFewFarOffRunsGoOffTheScale() {
         // 95 runs from 0 to 9.4, five at 1000: the 95th percentile of 100 (index 94) is 9.4,
