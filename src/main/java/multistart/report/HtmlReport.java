@@ -95,7 +95,8 @@ public final class HtmlReport {
                 .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().describe()))
                 .append(". ").append(f.runs()).append(" runs: ")
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
-                .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".</p>\n");
+                .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".")
+                .append(ESC.escape(SummaryMarkdown.planNotes(c, r.plan()))).append("</p>\n");
 
         if (best != null && f.divergedAtStart() > 0) {
             h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedAtStart(f))).append("</p>\n");

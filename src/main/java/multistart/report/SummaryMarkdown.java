@@ -79,10 +79,7 @@ public final class SummaryMarkdown {
                 .append(c.starts().sampler().key())
                 .append(c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit")
                 .append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
-        String rounding = c.starts().rounding(c.objective().dimension());
-        s.append(rounding.isEmpty() ? "" : " The " + rounding + ".");
-        String repeats = c.optimizer().repeats(r.plan().combos());
-        s.append(repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".").append("\n\n");
+        s.append(planNotes(c, r.plan())).append("\n\n");
 
         long minimaCount = f.minima().count(Kind.MINIMUM);
         long saddles = f.minima().count(Kind.SADDLE);
@@ -304,6 +301,17 @@ public final class SummaryMarkdown {
                 + " the runs stopped short of by more than basins.tolerance (" + Numbers.brief(c.basins().tolerance())
                 + "). More iterations or a smaller stop.gradient_norm take the runs closer; a larger tolerance "
                 + "accepts " + (one ? "it" : "them") + " as " + (one ? "it is." : "they are.");
+    }
+
+    /**
+     * What the plan does that the config may not have meant, each a sentence after a space: the
+     * grid's rounding of the count, combos that repeat others' runs; "" where neither.
+     */
+    static String planNotes(multistart.config.ExperimentConfig c, multistart.engine.Plan plan) {
+        String rounding = c.starts().rounding(c.objective().dimension());
+        String repeats = c.optimizer().repeats(plan.combos());
+        return (rounding.isEmpty() ? "" : " The " + rounding + ".")
+                + (repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".");
     }
 
     /**

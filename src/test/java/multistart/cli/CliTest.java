@@ -239,7 +239,7 @@ class CliTest {
                 objective: {builtin: himmelblau}
                 starts: {count: 6}
                 optimizer: {method: [gd, momentum], learning_rate: 0.01, momentum: [0.5, 0.9], max_iterations: 50}
-                output: {charts: false, basin_resolution: 0}
+                output: {basin_resolution: 0}
                 """;
         Path config = write("u.yaml", yaml);
         Cli v = Cli.run("validate", config.toString());
@@ -260,6 +260,9 @@ class CliTest {
         assertThat(summary).contains("Some combos repeat others' runs: gd does not use momentum, so 1 of the 4 combos "
                 + "(1) repeats the runs of another.");
         assertThat(summary).containsPattern("\\| [01] \\| gd \\| - \\|");
+        String page = Files.readString(out.resolve("report.html"));
+        assertThat(page).contains("Some combos repeat others&#39; runs: gd does not use momentum, so 1 of the 4 combos "
+                + "(1) repeats the runs of another.").contains("<td>gd</td><td>-</td>");
         String json = Files.readString(out.resolve("result.json"));
         assertThat(json).containsPattern("\"combo\" : 0,\\s*\"method\" : \"gd\",[^}]*\"momentum\" : null,");
         assertThat(json).containsPattern("\"combo\" : 3,\\s*\"method\" : \"momentum\",[^}]*\"momentum\" : 0.9,");
