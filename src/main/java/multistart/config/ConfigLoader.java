@@ -793,6 +793,15 @@ public final class ConfigLoader {
                 return null;
             }
             long sampled = count;
+            if (sampler == Sampler.GRID && count > 1 && obj.dimension() > 1
+                    && gridPerAxis(count, obj.dimension()) == 1) {
+                // its centre alone: one start where many were asked for is no rounding to warn of
+                int d = obj.dimension();
+                s.problem("count", "a grid of " + count + " in " + d + " dimensions has 1 point per axis, its "
+                        + "centre alone; 2 per axis take " + (d < 63 ? "2^" + d + " = " + (1L << d) : "2^" + d)
+                        + " starts (sobol, halton and latin_hypercube take any count)");
+                return null;
+            }
             if (sampler == Sampler.GRID && count > 0) {
                 long perAxis = gridPerAxis(count, obj.dimension());
                 sampled = 1;

@@ -91,6 +91,10 @@ class BadInputCatalogueTest {
         c.add(edit("no starts at all", "count: 20", "count: 0", ":5:3: starts.count: there are no start points"));
         c.add(edit("fractional count", "count: 20", "count: 2.5", ":5:3: starts.count: must be a whole number"));
         c.add(edit("unknown sampler", "count: 20", "count: 20\n  sampler: sobel", ":6:3: starts.sampler: unknown sampler 'sobel', did you mean 'sobol'?"));
+        c.add(edit("a grid with one point per axis", "  builtin: himmelblau\nstarts:\n  count: 20",
+                "  builtin: rastrigin\n  dimension: 10\nstarts:\n  count: 1000\n  sampler: grid",
+                ":6:3: starts.count: a grid of 1000 in 10 dimensions has 1 point per axis, its centre alone; 2 per "
+                        + "axis take 2^10 = 1024 starts (sobol, halton and latin_hypercube take any count)"));
         c.add(edit("point of wrong dimension", "count: 20", "count: 20\n  points: [[1, 2, 3]]", ":6:12: starts.points[0]: has 3 coordinates, the objective has 2 (x, y)"));
         c.add(edit("non-numeric point", "count: 20", "count: 20\n  points: [[1, two]]", ":6:16: starts.points[0]: must be a number, got text 'two'"));
         c.add(edit("sweep too large", "count: 20", "count: 100000000000", ":4:1: starts: the sweep has 100000000000 runs"));
