@@ -50,8 +50,7 @@ public final class ValidateCommand implements Callable<Integer> {
         String beyond = c.beyondDivergence();
         out.println("domain: " + c.domain().describe() + (beyond.isEmpty() ? "" : "; " + beyond));
         String rounding = c.starts().rounding(c.objective().dimension());
-        out.println("starts: " + plan.startCount() + " (" + c.starts().sampler().key()
-                + (c.starts().points().isEmpty() ? "" : ", " + c.starts().points().size() + " explicit") + ")"
+        out.println("starts: " + plan.startCount() + " (" + c.starts().describe() + ")"
                 + (rounding.isEmpty() ? "" : "; " + rounding));
         String repeats = c.optimizer().repeats(plan.combos());
         out.println("combos: " + plan.combos().size()

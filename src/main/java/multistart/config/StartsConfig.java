@@ -32,6 +32,12 @@ public record StartsConfig(long count, Sampler sampler, List<double[]> points, l
                 + (dimension == 1 ? " dimension)" : " dimensions)");
     }
 
+    /** Where the starts come from: "uniform", "sobol, 3 explicit", "3 explicit" (count 0). */
+    public String describe() {
+        String explicit = points.isEmpty() ? "" : points.size() + " explicit";
+        return sampledCount == 0 ? explicit : sampler.key() + (explicit.isEmpty() ? "" : ", " + explicit);
+    }
+
     /** All start points: explicit plus sampled. */
     public long total() {
         return points.size() + sampledCount;

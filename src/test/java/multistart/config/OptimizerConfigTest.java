@@ -76,6 +76,22 @@ class OptimizerConfigTest {
         assertThat(near.beyondDivergence()).isEmpty();
     }
 
+    /** How validate and summary.md name where the starts come from; count 0 draws none from the sampler. */
+    @Test
+    void theStartsAreDescribedByWhatMadeThem() throws Exception {
+        String base = """
+                name: s
+                objective: {builtin: himmelblau}
+                starts: %s
+                optimizer: {learning_rate: 0.01}
+                """;
+        assertThat(ConfigLoaderTest.parse(base.formatted("{count: 5}")).starts().describe()).isEqualTo("uniform");
+        assertThat(ConfigLoaderTest.parse(base.formatted("{count: 5, sampler: sobol, points: [[0, 0], [1, 1]]}"))
+                .starts().describe()).isEqualTo("sobol, 2 explicit");
+        assertThat(ConfigLoaderTest.parse(base.formatted("{count: 0, points: [[0, 0]]}")).starts().describe())
+                .isEqualTo("1 explicit");
+    }
+
     @Test
     void nothingRepeatsWhereEveryMethodReadsWhatIsSwept() throws Exception {
         OptimizerConfig o = config("{method: [momentum, adam], learning_rate: [0.01, 0.02], momentum: [0.5, 0.9]}")
