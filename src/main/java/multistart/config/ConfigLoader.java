@@ -960,6 +960,11 @@ public final class ConfigLoader {
             }
         }
 
+        /** A setting's value as the messages write it: whole numbers without ".0". */
+        private static String valueText(Setting s, double v) {
+            return s.integer() ? Long.toString((long) v) : Double.toString(v);
+        }
+
         private record Sweep(double[] values, boolean swept) {
         }
 
@@ -1070,6 +1075,15 @@ public final class ConfigLoader {
                 if (s.integer()) {
                     for (int i = 0; i < n; i++) {
                         out[i] = Math.rint(out[i]);
+                    }
+                }
+                for (int i = 1; i < n; i++) {
+                    if (out[i] == out[i - 1]) {
+                        // whole numbers (max_iterations 1 to 3 in 5 steps) or doubles a few ulps apart:
+                        // two combos would run the same runs
+                        r.problem("steps", n + " steps from " + valueText(s, a) + " to " + valueText(s, b)
+                                + " repeat a value (" + valueText(s, out[i]) + " twice); take fewer steps");
+                        return null;
                     }
                 }
                 boolean ok = true;

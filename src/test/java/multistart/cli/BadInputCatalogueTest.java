@@ -115,6 +115,11 @@ class BadInputCatalogueTest {
         c.add(add("range without steps", "  momentum: {from: 0.1, to: 0.9}\n", ":10:3: optimizer.momentum: a range needs from, to and steps; 'steps' is missing"));
         c.add(add("log range from zero", "  decay: {from: 0, to: 1, steps: 3, scale: log}\n", ":10:11: optimizer.decay.from: a log scale needs from > 0"));
         c.add(add("range of zero steps", "  decay: {from: 0.5, to: 1, steps: 0}\n", ":10:29: optimizer.decay.steps: must be between 1 and 10000, got 0"));
+        c.add(add("range with equal ends", "  decay: {from: 0.5, to: 0.5, steps: 3}\n", ":10:31: optimizer.decay.steps: from equals to, so 3 steps would repeat one value"));
+        c.add(edit("whole-number range that repeats once rounded", "max_iterations: 50", "max_iterations: {from: 1, to: 3, steps: 5}",
+                ":9:36: optimizer.max_iterations.steps: 5 steps from 1 to 3 repeat a value (2 twice); take fewer steps"));
+        c.add(add("range whose doubles repeat", "  decay: {from: 0.5, to: 0.5000000000000001, steps: 3}\n",
+                ":10:46: optimizer.decay.steps: 3 steps from 0.5 to 0.5000000000000001 repeat a value (0.5 twice); take fewer steps"));
         c.add(add("unknown range scale", "  decay: {from: 0.5, to: 1, steps: 2, scale: logarithmic}\n", ":10:39: optimizer.decay.scale: must be linear or log"));
         c.add(edit("unknown method", "method: gd", "method: adamw", ":7:3: optimizer.method: unknown method 'adamw', did you mean 'adam'?"));
         c.add(edit("method listed twice", "method: gd", "method: [gd, adam, gd]", ":7:22: optimizer.method: 'gd' is listed twice"));
