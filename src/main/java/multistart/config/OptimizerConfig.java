@@ -143,29 +143,34 @@ public final class OptimizerConfig {
         if (unused.length() == 0) {
             return "";
         }
-        // a combo repeats another when its method and every setting that method reads are the same
-        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        // the loader keeps every swept list free of repeated values, so a combo repeats an earlier
+        // one exactly when a swept setting its method ignores is not at its first value (the
+        // earlier combo has it there and is otherwise the same): counted without a key per combo,
+        // which a sweep of a million combos would have paid for at every report
         List<Integer> repeated = new ArrayList<>();
+        long count = 0;
         for (Combo c : combos) {
-            List<Object> key = new ArrayList<>();
-            key.add(c.method());
-            for (Setting s : Setting.values()) {
-                key.add(c.method().uses(s) ? Double.doubleToLongBits(c.value(s)) : null);
-            }
-            if (!seen.add(key)) {
-                repeated.add(c.index());
+            for (Setting s : swept) {
+                if (!c.method().uses(s)
+                        && Double.doubleToLongBits(c.value(s)) != Double.doubleToLongBits(values.get(s)[0])) {
+                    count++;
+                    if (repeated.size() < 10) {
+                        repeated.add(c.index());
+                    }
+                    break;
+                }
             }
         }
         if (repeated.isEmpty()) {
             return "";
         }
         List<String> shown = new ArrayList<>();
-        for (int i = 0; i < Math.min(repeated.size(), 10); i++) {
-            shown.add(Integer.toString(repeated.get(i)));
+        for (int i : repeated) {
+            shown.add(Integer.toString(i));
         }
-        return unused + ", so " + repeated.size() + " of the " + combos.size() + " combos ("
-                + String.join(", ", shown) + (repeated.size() > 10 ? ", ..." : "") + ") repeat"
-                + (repeated.size() == 1 ? "s" : "") + " the runs of another";
+        return unused + ", so " + count + " of the " + combos.size() + " combos ("
+                + String.join(", ", shown) + (count > repeated.size() ? ", ..." : "") + ") repeat"
+                + (count == 1 ? "s" : "") + " the runs of another";
     }
 
     /**

@@ -53,6 +53,57 @@ class OptimizerConfigTest {
                 .isEqualTo("gd does not use momentum, so 2 of the 4 combos (1, 3) repeat the runs of another");
     }
 
+    /**
+     * The count of repeated combos against a brute-force one (combos with the same method and the
+     * same values of every setting it reads, all but the first of each group), over seeded random
+     * sweeps of methods and settings; past ten the list ends in "...".
+     */
+    @Test
+    void theRepeatsCountedAreThoseABruteForceGroupingFinds() throws Exception {
+        java.util.Random rnd = new java.util.Random(34);
+        String[] methods = {"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"};
+        for (int trial = 0; trial < 60; trial++) {
+            List<String> ms = new java.util.ArrayList<>();
+            for (String m : methods) {
+                if (rnd.nextInt(3) == 0) {
+                    ms.add(m);
+                }
+            }
+            if (ms.isEmpty()) {
+                ms.add(methods[rnd.nextInt(methods.length)]);
+            }
+            StringBuilder y = new StringBuilder("{method: [" + String.join(", ", ms) + "], learning_rate: ["
+                    + (rnd.nextBoolean() ? "0.01, 0.02" : "0.01") + "]");
+            if (rnd.nextBoolean()) {
+                y.append(", momentum: [0.5").append(rnd.nextBoolean() ? ", 0.7, 0.9]" : "]");
+            }
+            if (rnd.nextBoolean()) {
+                y.append(", beta2: [0.9, 0.99").append(rnd.nextBoolean() ? ", 0.999]" : "]");
+            }
+            if (rnd.nextBoolean()) {
+                y.append(", epsilon: [1.0e-8, 1.0e-6]");
+            }
+            OptimizerConfig o = config(y.append("}").toString()).optimizer();
+            List<Combo> combos = o.combos();
+            java.util.Set<List<Object>> groups = new java.util.HashSet<>();
+            for (Combo c : combos) {
+                List<Object> key = new java.util.ArrayList<>(List.of(c.method()));
+                for (Setting st : Setting.values()) {
+                    key.add(c.method().uses(st) ? c.value(st) : null);
+                }
+                groups.add(key);
+            }
+            long expected = combos.size() - groups.size();
+            String said = o.repeats(combos);
+            if (expected == 0) {
+                assertThat(said).as(y.toString()).isEmpty();
+            } else {
+                assertThat(said).as(y.toString()).contains(", so " + expected + " of the " + combos.size() + " combos (");
+                assertThat(said.endsWith(", ...) repeat the runs of another")).as(said).isEqualTo(expected > 10);
+            }
+        }
+    }
+
     /** A start beyond the divergence limit is marked diverged before a step: said before the sweep. */
     @Test
     void aDomainReachingBeyondTheDivergenceLimitIsNamed() throws Exception {
