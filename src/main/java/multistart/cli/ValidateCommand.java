@@ -8,6 +8,7 @@ import multistart.config.Combo;
 import multistart.config.ConfigException;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
+import multistart.config.Method;
 import multistart.config.Setting;
 import multistart.engine.Plan;
 import multistart.report.Numbers;
@@ -112,13 +113,16 @@ public final class ValidateCommand implements Callable<Integer> {
         s.append(k.index()).append(": ").append(k.method().key())
                 .append(" learning_rate=").append(k.learningRate())
                 .append(" decay=").append(k.decay());
-        switch (k.method()) {
-            case MOMENTUM, NESTEROV -> s.append(" momentum=").append(k.momentum());
-            case ADAM -> s.append(" beta1=").append(k.momentum()).append(" beta2=").append(k.beta2())
-                    .append(" epsilon=").append(k.epsilon());
-            case RMSPROP -> s.append(" rho=").append(k.beta2()).append(" epsilon=").append(k.epsilon());
-            case ADAGRAD -> s.append(" epsilon=").append(k.epsilon());
-            default -> { }
+        // the settings the method reads (Method.uses), by the names its paper gives them
+        Method m = k.method();
+        if (m.uses(Setting.MOMENTUM)) {
+            s.append(m == Method.ADAM ? " beta1=" : " momentum=").append(k.momentum());
+        }
+        if (m.uses(Setting.BETA2)) {
+            s.append(m == Method.RMSPROP ? " rho=" : " beta2=").append(k.beta2());
+        }
+        if (m.uses(Setting.EPSILON)) {
+            s.append(" epsilon=").append(k.epsilon());
         }
         s.append(" max_iterations=").append(k.maxIterations());
         for (Setting t : new Setting[] {Setting.GRADIENT_NORM, Setting.VALUE_CHANGE, Setting.DIVERGENCE}) {

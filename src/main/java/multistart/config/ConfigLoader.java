@@ -960,11 +960,6 @@ public final class ConfigLoader {
             }
         }
 
-        /** A setting's value as the messages write it: whole numbers without ".0". */
-        private static String valueText(Setting s, double v) {
-            return s.integer() ? Long.toString((long) v) : Double.toString(v);
-        }
-
         private record Sweep(double[] values, boolean swept) {
         }
 
@@ -1081,8 +1076,8 @@ public final class ConfigLoader {
                     if (out[i] == out[i - 1]) {
                         // whole numbers (max_iterations 1 to 3 in 5 steps) or doubles a few ulps apart:
                         // two combos would run the same runs
-                        r.problem("steps", n + " steps from " + valueText(s, a) + " to " + valueText(s, b)
-                                + " repeat a value (" + valueText(s, out[i]) + " twice); take fewer steps");
+                        r.problem("steps", n + " steps from " + s.text(a) + " to " + s.text(b)
+                                + " repeat a value (" + s.text(out[i]) + " twice); take fewer steps");
                         return null;
                     }
                 }

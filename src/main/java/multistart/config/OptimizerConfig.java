@@ -190,6 +190,6 @@ public final class OptimizerConfig {
         if (s == null) {
             throw new IllegalArgumentException("not a swept column: " + column);
         }
-        return s.integer() ? Long.toString((long) c.value(s)) : Double.toString(c.value(s));
+        return s.text(c.value(s));
     }
 }

@@ -45,4 +45,9 @@ public enum Setting {
     public boolean integer() {
         return this == MAX_ITERATIONS;
     }
+
+    /** A value as CSV files and messages write it: a whole number without ".0" for max_iterations. */
+    public String text(double v) {
+        return integer() ? Long.toString((long) v) : Double.toString(v);
+    }
 }
