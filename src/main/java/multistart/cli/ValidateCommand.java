@@ -43,6 +43,9 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         Plan plan = Plan.of(c);
         out.println(config + ": OK");
+        for (multistart.config.Problem w : c.warnings()) {
+            out.println("warning: " + w);
+        }
         out.println("name: " + c.name());
         out.println("objective: " + c.objective().describe() + ", goal " + c.objective().goal().key()
                 + (c.objective().knownOptimum().isPresent()

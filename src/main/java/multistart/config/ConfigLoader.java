@@ -326,8 +326,11 @@ public final class ConfigLoader {
                     || basins == null || output == null || execution == null || !report.problems.isEmpty()) {
                 return null;
             }
+            List<Problem> warnings = new ArrayList<>(report.warnings);
+            warnings.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                    : Integer.compare(a.column(), b.column()));
             ExperimentConfig c = new ExperimentConfig(name, seed, objective, domain, starts, optimizer, basins,
-                    output, execution, source);
+                    output, execution, source, warnings);
             checkSize(s, c);
             if (output.basinCombo() >= 0 && output.basinCombo() >= optimizer.comboCount()) {
                 YamlSection out = s.section("output");
@@ -388,6 +391,10 @@ public final class ConfigLoader {
                 }
             }
             double step = o.positive("difference_step", 1e-4);
+            if (derivatives == ObjectiveConfig.Derivatives.EXACT && o.has("difference_step")) {
+                o.warning("difference_step", "changes nothing with exact derivatives (the default); it is the"
+                        + " step of derivatives: numeric");
+            }
             OptionalDouble known = o.number("known_minimum");
             boolean hasBuiltin = o.has("builtin");
             boolean hasExpression = o.has("expression");
@@ -922,7 +929,47 @@ public final class ConfigLoader {
                 }
                 values.put(s, v);
             }
+            if (ok) {
+                unread(o, methods, swept);
+            }
             return ok ? new OptimizerConfig(methods, methodSwept, values, swept) : null;
+        }
+
+        /**
+         * Warns of a setting the config gives that no method of the sweep reads: {@code momentum:
+         * 0.9} without a method runs plain gd, and nothing else would say the momentum was not
+         * applied. A swept one is said by {@link OptimizerConfig#repeats} (its combos repeat one
+         * another's runs), as is one read by some of the swept methods only.
+         */
+        private void unread(YamlSection o, List<Method> methods, List<Setting> swept) {
+            for (Setting s : List.of(Setting.MOMENTUM, Setting.BETA2, Setting.EPSILON)) {
+                if (!o.has(s.key()) || swept.contains(s)) {
+                    continue;
+                }
+                boolean read = false;
+                for (Method m : methods) {
+                    read |= m.uses(s);
+                }
+                if (read) {
+                    continue;
+                }
+                List<String> readers = new ArrayList<>();
+                for (Method m : Method.values()) {
+                    if (m.uses(s)) {
+                        readers.add(m.key());
+                    }
+                }
+                List<String> given = new ArrayList<>();
+                for (Method m : methods) {
+                    given.add(m.key());
+                }
+                String who = methods.size() == 1 ? given.get(0) + " does not read it"
+                        : "none of " + String.join(", ", given) + " reads it";
+                String method = o.has("method") ? "" : " (optimizer.method is gd when not given)";
+                o.warning(s.key(), "changes nothing: " + who + method + "; "
+                        + String.join(", ", readers.subList(0, readers.size() - 1)) + " and "
+                        + readers.get(readers.size() - 1) + " do");
+            }
         }
 
         private static double[] defaults(Setting s) {

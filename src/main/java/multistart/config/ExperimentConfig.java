@@ -14,7 +14,17 @@ public record ExperimentConfig(
         BasinsConfig basins,
         OutputConfig output,
         ExecutionConfig execution,
-        Path source) {
+        Path source,
+        java.util.List<Problem> warnings) {
+
+    /**
+     * The config's warnings ({@code file:line:column: key: message}): keys that are valid but
+     * change nothing, such as {@code momentum} beside {@code method: gd}. Run and validate say
+     * them; they stop nothing.
+     */
+    public ExperimentConfig {
+        warnings = java.util.List.copyOf(warnings);
+    }
 
     /** Tolerances of the basin analysis. */
     public record BasinsConfig(double tolerance, double successTolerance) {
@@ -43,7 +53,7 @@ public record ExperimentConfig(
                 output.charts(), output.basinResolution(), output.basinCombo(), output.resolutionGiven());
         ExecutionConfig e = threads == null ? execution : new ExecutionConfig(threads, execution.engine());
         long s = seedOverride == null ? seed : seedOverride;
-        return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source);
+        return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source, warnings);
     }
 
     /**

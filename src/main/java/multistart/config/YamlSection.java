@@ -21,16 +21,28 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class YamlSection {
 
-    /** Collects problems for one file. */
+    /**
+     * Collects problems for one file, and warnings: keys that are valid but change nothing
+     * (a setting no method of the sweep reads), which the config runs with.
+     */
     static final class Report {
         final String file;
         final List<Problem> problems = new ArrayList<>();
+        final List<Problem> warnings = new ArrayList<>();
 
         Report(String file) {
             this.file = file;
         }
 
         void at(Node node, String key, String message) {
+            problems.add(place(node, key, message));
+        }
+
+        void warnAt(Node node, String key, String message) {
+            warnings.add(place(node, key, message));
+        }
+
+        private Problem place(Node node, String key, String message) {
             // a missing key has no node of its own: point at the top of the file
             int line = 1;
             int col = 1;
@@ -38,7 +50,7 @@ final class YamlSection {
                 line = node.getStartMark().get().getLine() + 1;
                 col = node.getStartMark().get().getColumn() + 1;
             }
-            problems.add(new Problem(file, line, col, key, message));
+            return new Problem(file, line, col, key, message);
         }
     }
 
@@ -119,6 +131,11 @@ final class YamlSection {
     /** Reports a problem at a key. */
     void problem(String name, String message) {
         report.at(keyNode(name), key(name), message);
+    }
+
+    /** Reports a warning at a key: the config is valid, but the key changes nothing. */
+    void warning(String name, String message) {
+        report.warnAt(keyNode(name), key(name), message);
     }
 
     static boolean isNull(Node n) {

@@ -253,6 +253,12 @@ public final class ResultJson {
         g.writeEndObject();
         g.writeNumberField("combos", r.plan().combos().size());
         g.writeNumberField("runs", r.plan().runCount());
+        // keys that are valid but change nothing (file:line:column: key: message)
+        g.writeArrayFieldStart("warnings");
+        for (multistart.config.Problem w : c.warnings()) {
+            g.writeString(w.toString());
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

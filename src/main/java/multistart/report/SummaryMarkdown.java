@@ -308,8 +308,12 @@ public final class SummaryMarkdown {
     static String planNotes(multistart.config.ExperimentConfig c, multistart.engine.Plan plan) {
         String rounding = c.starts().rounding(c.objective().dimension());
         String repeats = c.optimizer().repeats(plan.combos());
+        StringBuilder unread = new StringBuilder();
+        for (multistart.config.Problem w : c.warnings()) {
+            unread.append(" ").append(w.key()).append(" ").append(w.message()).append('.');
+        }
         return (rounding.isEmpty() ? "" : " The " + rounding + ".")
-                + (repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".");
+                + (repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".") + unread;
     }
 
     /**

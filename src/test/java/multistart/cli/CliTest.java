@@ -268,6 +268,47 @@ class CliTest {
         assertThat(json).containsPattern("\"combo\" : 3,\\s*\"method\" : \"momentum\",[^}]*\"momentum\" : 0.9,");
     }
 
+    /**
+     * momentum without a method runs plain gd: the run goes on, and validate, summary.md,
+     * report.html and result.json say at the key's line and column that it changed
+     * nothing; the runs are exactly those of the same config without the key.
+     */
+    @Test
+    void aSettingNoMethodReadsIsWarnedAtItsLineAndChangesNothing() throws IOException {
+        String yaml = """
+                name: quiet-momentum
+                objective: {builtin: himmelblau}
+                starts: {count: 6}
+                optimizer:
+                  learning_rate: 0.01
+                  momentum: 0.9
+                  max_iterations: 50
+                output: {basin_resolution: 0}
+                """;
+        String said = "optimizer.momentum: changes nothing: gd does not read it (optimizer.method is gd when not"
+                + " given); momentum, nesterov and adam do";
+        Path config = write("q.yaml", yaml);
+        Cli v = Cli.run("validate", config.toString());
+        assertThat(v.code()).isZero();
+        assertThat(v.out()).contains(config + ": OK\nwarning: " + config + ":6:3: " + said + "\n");
+        Path out = tmp.resolve("q");
+        // (the log's warning goes to whichever Log4j backend the suite's first test set up)
+        Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        // a sentence in the plan's paragraph
+        String sentence = " " + said.replace("momentum: changes", "momentum changes") + ".";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains(sentence);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(sentence);
+        assertThat(Files.readString(out.resolve("result.json")))
+                .contains("\"warnings\" : [ \"" + config + ":6:3: " + said + "\" ]");
+        Path plain = tmp.resolve("plain");
+        Cli p = Cli.run("run", write("p.yaml", yaml.replace("  momentum: 0.9\n", "")).toString(), "--out",
+                plain.toString(), "--quiet");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(Files.readString(out.resolve("runs.csv"))).isEqualTo(Files.readString(plain.resolve("runs.csv")));
+        assertThat(Files.readString(plain.resolve("result.json"))).contains("\"warnings\" : [ ]");
+    }
+
     @Test
     void validateCountsTheBasinMapsRunsAsTheMapWillDrawThem() throws IOException {
         // more combos than panels: the best-ranked one alone

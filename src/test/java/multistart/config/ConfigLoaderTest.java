@@ -441,4 +441,78 @@ class ConfigLoaderTest {
             assertThat(problems(MINIMAL.replace("name: t", "name: ../etc")).get(0).key()).isEqualTo("name");
         }
     }
+
+    /** Keys that are valid but change nothing: the config runs, with a warning at the key. */
+    @Nested
+    class Warns {
+
+        @Test
+        void momentumWithoutAMethodRunsGdAndSaysSo() throws Exception {
+            ExperimentConfig c = parse("""
+                    name: t
+                    objective:
+                      builtin: peaks
+                    optimizer:
+                      learning_rate: 0.1
+                      momentum: 0.9
+                    starts: {count: 10}
+                    """);
+            assertThat(c.optimizer().combos().get(0).method()).isEqualTo(Method.GD);
+            assertThat(c.warnings()).hasSize(1);
+            Problem w = c.warnings().get(0);
+            assertThat(w.line()).isEqualTo(6);
+            assertThat(w.column()).isEqualTo(3);
+            assertThat(w.key()).isEqualTo("optimizer.momentum");
+            assertThat(w.toString()).isEqualTo("c.yaml:6:3: optimizer.momentum: changes nothing: gd does not read"
+                    + " it (optimizer.method is gd when not given); momentum, nesterov and adam do");
+        }
+
+        @Test
+        void aSettingNoSweptMethodReadsIsNamedWithTheMethods() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("method: gd", "method: [gd, adagrad]")
+                    + "  beta2: 0.99\n  epsilon: 1.0e-6\n");
+            assertThat(c.warnings()).extracting(Problem::key).containsExactly("optimizer.beta2");
+            assertThat(c.warnings().get(0).message()).isEqualTo(
+                    "changes nothing: none of gd, adagrad reads it; rmsprop and adam do");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            // read by one of the swept methods
+            "method: [gd, momentum]|momentum: 0.9",
+            "method: adam|beta2: 0.99",
+            "method: rmsprop|epsilon: 1.0e-6",
+            // swept: validate's combo line says the combos repeat one another
+            "method: gd|momentum: [0.5, 0.9]",
+        })
+        void noWarningWhereAMethodReadsItOrTheSweepSaysSo(String method, String setting) throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("method: gd", method) + "  " + setting + "\n");
+            assertThat(c.warnings()).isEmpty();
+        }
+
+        @Test
+        void aDifferenceStepWithExactDerivatives() throws Exception {
+            String yaml = MINIMAL.replace("builtin: peaks", "builtin: peaks\n  difference_step: 1.0e-3");
+            assertThat(parse(yaml).warnings()).extracting(Problem::toString).containsExactly(
+                    "c.yaml:4:3: objective.difference_step: changes nothing with exact derivatives (the default);"
+                            + " it is the step of derivatives: numeric");
+            assertThat(parse(yaml.replace("difference_step", "derivatives: numeric\n  difference_step")).warnings())
+                    .isEmpty();
+        }
+
+        @Test
+        void warningsAreInFileOrder() throws Exception {
+            ExperimentConfig c = parse("""
+                    name: t
+                    optimizer:
+                      epsilon: 1.0e-6
+                      momentum: 0.9
+                    objective:
+                      builtin: peaks
+                      difference_step: 1.0e-3
+                    starts: {count: 10}
+                    """);
+            assertThat(c.warnings()).extracting(Problem::line).containsExactly(3, 4, 7);
+        }
+    }
 }
