@@ -459,15 +459,15 @@ public final class Charts {
 
     /** Success rate over the swept settings (heat map, faceted) and the waterfall of final values. */
     public static byte[] sweep(RunRecord r, double[] waterfall) throws IOException {
-        List<Chart<?, ?>> panels = new ArrayList<>(successPanels(r));
+        List<Chart<?, ?>> panels = new ArrayList<>(successPanels(r.plan().config().optimizer().sweptColumns(),
+                r.findings().combos()));
         panels.add(waterfallPanel(r, waterfall));
         return png(panels);
     }
 
-    private static List<Chart<?, ?>> successPanels(RunRecord r) {
-        OptimizerConfig o = r.plan().config().optimizer();
-        List<Findings.ComboSummary> combos = r.findings().combos();
-        List<String> axes = panelAxes(o.sweptColumns(), combos);
+    /** The success panels of a sweep over {@code swept} (the config's swept columns). */
+    static List<Chart<?, ?>> successPanels(List<String> swept, List<Findings.ComboSummary> combos) {
+        List<String> axes = panelAxes(swept, combos);
         List<Chart<?, ?>> out = new ArrayList<>();
         double most = 0;
         for (Findings.ComboSummary cs : combos) {
@@ -478,7 +478,8 @@ public final class Charts {
         if (axes.size() < 2) {
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
                     .title("Success rate by " + (axes.isEmpty() ? "combo" : axes.get(0)))
-                    .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0)).yAxisTitle("success rate").build();
+                    .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0) + unread(combos, axes.get(0)))
+                    .yAxisTitle("success rate").build();
             style(chart.getStyler());
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(top / 100);
             chart.getStyler().setLegendVisible(false);
@@ -527,15 +528,23 @@ public final class Charts {
                     + "combo's among them)";
             facetValues = facets(facetValues, MAX_FACETS, facetLabel.apply(Ranking.rank(combos).get(0).combo()));
         }
-        List<String> xs = distinct(combos, xLabel);
-        List<String> ys = distinct(combos, yLabel);
         for (String facet : facetValues) {
+            List<Findings.ComboSummary> panel = combos;
+            if (facetLabel != null) {
+                panel = new ArrayList<>();
+                for (Findings.ComboSummary cs : combos) {
+                    if (facetLabel.apply(cs.combo()).equals(facet)) {
+                        panel.add(cs);
+                    }
+                }
+            }
+            // each panel's own columns and rows: where its method reads no momentum (the gd panel
+            // of a method x rate x momentum sweep), one column "-", not three that repeat one run set
+            List<String> xs = distinct(panel, xLabel);
+            List<String> ys = distinct(panel, yLabel);
             double[][] sum = new double[xs.size()][ys.size()];
             int[][] count = new int[xs.size()][ys.size()];
-            for (Findings.ComboSummary cs : combos) {
-                if (facetLabel != null && !facetLabel.apply(cs.combo()).equals(facet)) {
-                    continue;
-                }
+            for (Findings.ComboSummary cs : panel) {
                 int i = xs.indexOf(xLabel.apply(cs.combo()));
                 int j = ys.indexOf(yLabel.apply(cs.combo()));
                 sum[i][j] += cs.successRate();
@@ -555,7 +564,7 @@ public final class Charts {
                     + (axes.size() > 3 ? ", mean over " + String.join(", ", axes.subList(3, axes.size())) : "")
                     + (top < 100 ? "; colours 0-" + Numbers.brief(top) + "%" : "");
             HeatMapChart chart = new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
-                    .xAxisTitle(ax + drawn).yAxisTitle(ay).build();
+                    .xAxisTitle(ax + unread(panel, ax) + drawn).yAxisTitle(ay + unread(panel, ay)).build();
             style(chart.getStyler());
             // each cell's rate written in it where cells are wide and tall enough for "46.7";
             // in a 100 x 100 grid the figures covered every cell in black (and took most of
@@ -699,7 +708,24 @@ public final class Charts {
             }
         }
         Map<Double, String> use = new java.util.HashSet<>(brief.values()).size() == brief.size() ? brief : exact;
-        return c -> use.get(c.value(s));
+        // "-" where the combo's method does not read the setting, as in the tables
+        return c -> c.method().uses(s) ? use.get(c.value(s)) : "-";
+    }
+
+    /**
+     * Where no combo of {@code panel} has a method that reads setting {@code column}, what an
+     * axis title adds to say so (" (gd does not read it)"); "" where one does, or for the method.
+     */
+    static String unread(List<Findings.ComboSummary> panel, String column) {
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        for (Findings.ComboSummary cs : panel) {
+            if (OptimizerConfig.applies(cs.combo(), column)) {
+                return "";
+            }
+            methods.add(cs.combo().method().key());
+        }
+        return methods.isEmpty() ? "" : " (" + String.join(", ", methods)
+                + (methods.size() == 1 ? " does not read it)" : " do not read it)");
     }
 
     /** The combos' labels, each once, in combo order. */

@@ -98,4 +98,83 @@ class SuccessPanelsTest {
         // where no two merge, people's labels
         assertThat(Charts.label(combos.subList(1, 3), "decay").apply(combos.get(1).combo())).isEqualTo("0.1234568");
     }
+
+    /** methods x 3 rates x 3 momenta in config order, with success rates 0.01, 0.02, ... by combo. */
+    static List<Findings.ComboSummary> methods(Method... ms) {
+        List<Findings.ComboSummary> out = new ArrayList<>();
+        int k = 0;
+        for (Method m : ms) {
+            for (double rate : new double[] {0.01, 0.05, 0.1}) {
+                for (double beta : new double[] {0.0, 0.5, 0.9}) {
+                    Combo c = new Combo(k, m, rate, 1.0, beta, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+                    double s = 0.01 * (k + 1);
+                    out.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * s), s, 0, 1, 0, 0, 0, 1));
+                    k++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> columns(org.knowm.xchart.HeatMapChart chart) {
+        List<String> out = new ArrayList<>();
+        for (Object x : chart.getHeatMapSeries().getXData()) {
+            out.add(x.toString());
+        }
+        return out;
+    }
+
+    /**
+     * gd reads no momentum: its panel of a method x rate x momentum sweep has one column "-"
+     * (three equal columns labelled 0, 0.5, 0.9 read as if momentum had been applied), the axis
+     * title says why, and momentum's panel keeps its three columns.
+     */
+    @Test
+    void aPanelWhoseMethodReadsNoMomentumHasOneColumnForIt() {
+        List<Findings.ComboSummary> combos = methods(Method.GD, Method.MOMENTUM);
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = Charts.successPanels(
+                List.of("method", "learning_rate", "momentum"), combos);
+        assertThat(panels).hasSize(2);
+        org.knowm.xchart.HeatMapChart gd = (org.knowm.xchart.HeatMapChart) panels.get(0);
+        org.knowm.xchart.HeatMapChart momentum = (org.knowm.xchart.HeatMapChart) panels.get(1);
+        assertThat(gd.getTitle()).contains("method = gd");
+        assertThat(columns(gd)).containsExactly("-");
+        assertThat(gd.getXAxisTitle()).isEqualTo("momentum (gd does not read it)");
+        assertThat(columns(momentum)).containsExactly("0", "0.5", "0.9");
+        assertThat(momentum.getXAxisTitle()).isEqualTo("momentum");
+        // the gd cells are its combos' own rates, one per rate
+        List<? extends Number[]> cells = gd.getHeatMapSeries().getHeatData();
+        assertThat(cells).hasSize(3);
+    }
+
+    /** With the method on an axis, gd's row has its one cell in column "-", the others none. */
+    @Test
+    void withTheMethodOnAnAxisGdHasACellOnlyUnderTheDash() {
+        List<Findings.ComboSummary> combos = new ArrayList<>();
+        for (Findings.ComboSummary cs : methods(Method.GD, Method.MOMENTUM, Method.ADAM)) {
+            if (cs.combo().learningRate() == 0.01) {
+                combos.add(cs);
+            }
+        }
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = Charts.successPanels(
+                List.of("method", "momentum"), combos);
+        org.knowm.xchart.HeatMapChart chart = (org.knowm.xchart.HeatMapChart) panels.get(0);
+        assertThat(columns(chart)).containsExactly("-", "0", "0.5", "0.9");
+        List<Object> rows = new ArrayList<>(chart.getHeatMapSeries().getYData());
+        assertThat(rows).containsExactly("gd", "momentum", "adam");
+        List<String> filled = new ArrayList<>();
+        for (Number[] cell : chart.getHeatMapSeries().getHeatData()) {
+            filled.add(cell[0] + "," + cell[1]);
+        }
+        assertThat(filled).containsExactlyInAnyOrder("0,0", "1,1", "2,1", "3,1", "1,2", "2,2", "3,2");
+        assertThat(chart.getXAxisTitle()).isEqualTo("momentum");
+    }
+
+    @Test
+    void aLineOfASettingTheMethodDoesNotReadSaysSo() {
+        List<Findings.ComboSummary> combos = methods(Method.GD).subList(0, 3);
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("momentum"), combos)
+                .get(0);
+        assertThat(chart.getXAxisTitle()).isEqualTo("momentum (gd does not read it)");
+    }
 }
