@@ -326,6 +326,7 @@ public final class ConfigLoader {
                     || basins == null || output == null || execution == null || !report.problems.isEmpty()) {
                 return null;
             }
+            outsideDomain(s.section("starts"), domain, starts, objective.variables());
             List<Problem> warnings = new ArrayList<>(report.warnings);
             warnings.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
@@ -340,6 +341,44 @@ public final class ConfigLoader {
                                 + ", got " + output.basinCombo());
             }
             return c;
+        }
+
+        /**
+         * Warns at the first explicit start point that lies outside the domain (a typo, often:
+         * [10, 1] for [1.0, 1]), saying how many more do. Such a point is valid and runs from
+         * where it is, but no sampled start and no cell of the basin map is near it.
+         */
+        private void outsideDomain(YamlSection s, Box domain, StartsConfig starts, List<String> vars) {
+            Node pn = s == null ? null : s.valueNode("points");
+            if (!(pn instanceof SequenceNode q)) {
+                return;
+            }
+            List<double[]> points = starts.points();
+            int first = -1;
+            int coordinate = -1;
+            int more = 0;
+            for (int k = 0; k < points.size(); k++) {
+                double[] x = points.get(k);
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] < domain.low(i) || x[i] > domain.high(i)) {
+                        if (first < 0) {
+                            first = k;
+                            coordinate = i;
+                        } else {
+                            more++;
+                        }
+                        break;
+                    }
+                }
+            }
+            if (first < 0) {
+                return;
+            }
+            report.warnAt(q.getValue().get(first), s.key("points") + "[" + first + "]", "lies outside the domain ("
+                    + vars.get(coordinate) + " = " + points.get(first)[coordinate] + ", its domain ["
+                    + domain.low(coordinate) + ", " + domain.high(coordinate) + "])"
+                    + (more == 0 ? "" : ", as " + (more == 1 ? "1 more point does" : more + " more points do"))
+                    + "; it runs from there");
         }
 
         private void checkSize(YamlSection s, ExperimentConfig c) {

@@ -18,9 +18,9 @@ public record ExperimentConfig(
         java.util.List<Problem> warnings) {
 
     /**
-     * The config's warnings ({@code file:line:column: key: message}): keys that are valid but
-     * change nothing, such as {@code momentum} beside {@code method: gd}. Run and validate say
-     * them; they stop nothing.
+     * The config's warnings ({@code file:line:column: key: message}): what is valid but likely
+     * not meant, such as {@code momentum} beside {@code method: gd} (it changes nothing) or a
+     * start point outside the domain. Run and validate say them; they stop nothing.
      */
     public ExperimentConfig {
         warnings = java.util.List.copyOf(warnings);

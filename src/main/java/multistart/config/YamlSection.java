@@ -22,8 +22,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class YamlSection {
 
     /**
-     * Collects problems for one file, and warnings: keys that are valid but change nothing
-     * (a setting no method of the sweep reads), which the config runs with.
+     * Collects problems for one file, and warnings: what is valid but likely not meant (a
+     * setting no method of the sweep reads), which the config runs with.
      */
     static final class Report {
         final String file;

@@ -501,6 +501,19 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aStartPointOutsideTheDomainIsNamedWithHowManyMoreAre() throws Exception {
+            String yaml = MINIMAL.replace("count: 10", "count: 10\n  points: [[1, 2], [10, 1], [0, -3.5], [-3, 3]]");
+            ExperimentConfig c = parse(yaml);
+            assertThat(c.starts().points()).hasSize(4);
+            assertThat(c.warnings()).extracting(Problem::toString).containsExactly("c.yaml:6:20: starts.points[1]: lies"
+                    + " outside the domain (x = 10.0, its domain [-3.0, 3.0]), as 1 more point does; it runs from there");
+            // on the domain's edge is inside
+            assertThat(parse(yaml.replace("[10, 1], [0, -3.5], ", "")).warnings()).isEmpty();
+            assertThat(parse(yaml.replace("[10, 1], ", "")).warnings()).extracting(Problem::message).containsExactly(
+                    "lies outside the domain (y = -3.5, its domain [-3.0, 3.0]); it runs from there");
+        }
+
+        @Test
         void warningsAreInFileOrder() throws Exception {
             ExperimentConfig c = parse("""
                     name: t
