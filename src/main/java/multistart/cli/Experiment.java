@@ -329,9 +329,6 @@ final class Experiment {
                 Numbers.count(plan.startCount(), "start", "starts"),
                 Numbers.count(plan.combos().size(), "combo", "combos"), config.objective().describe(),
                 Numbers.count(engine.threads(), "thread", "threads"));
-        for (multistart.config.Problem w : config.warnings()) {
-            LOG.warn("{}", w);
-        }
         String rounding = config.starts().rounding(config.objective().dimension());
         if (!rounding.isEmpty()) {
             LOG.warn("{}: the {}", config.name(), rounding);

@@ -105,6 +105,14 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             err.flush();
+            // and every good one's warnings (a setting that changes nothing), for the same reason
+            for (Loaded l : loaded) {
+                if (l.config() != null) {
+                    for (multistart.config.Problem w : l.config().warnings()) {
+                        org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).warn("{}", w);
+                    }
+                }
+            }
             for (int i = 0; i < configs.size(); i++) {
                 // the first experiment's time counts the command's start-up; each later one its own
                 Line line = one(configs.get(i), loaded.get(i), folders, err, i == 0 ? start : System.nanoTime(),
