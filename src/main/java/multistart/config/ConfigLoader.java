@@ -430,7 +430,9 @@ public final class ConfigLoader {
                 }
             }
             double step = o.positive("difference_step", 1e-4);
-            if (derivatives == ObjectiveConfig.Derivatives.EXACT && o.has("difference_step")) {
+            // the default step written out, as SPEC's example config does beside derivatives: exact,
+            // documents the key; another value was meant to change something
+            if (derivatives == ObjectiveConfig.Derivatives.EXACT && o.has("difference_step") && step != 1e-4) {
                 o.warning("difference_step", "changes nothing with exact derivatives (the default); it is the"
                         + " step of derivatives: numeric");
             }
@@ -969,7 +971,7 @@ public final class ConfigLoader {
                 values.put(s, v);
             }
             if (ok) {
-                unread(o, methods, swept);
+                unread(o, methods, swept, values);
             }
             return ok ? new OptimizerConfig(methods, methodSwept, values, swept) : null;
         }
@@ -978,11 +980,12 @@ public final class ConfigLoader {
          * Warns of a setting the config gives that no method of the sweep reads: {@code momentum:
          * 0.9} without a method runs plain gd, and nothing else would say the momentum was not
          * applied. A swept one is said by {@link OptimizerConfig#repeats} (its combos repeat one
-         * another's runs), as is one read by some of the swept methods only.
+         * another's runs), as is one read by some of the swept methods only. {@code momentum: 0}
+         * is what a method without momentum does, and is not remarked on.
          */
-        private void unread(YamlSection o, List<Method> methods, List<Setting> swept) {
+        private void unread(YamlSection o, List<Method> methods, List<Setting> swept, Map<Setting, double[]> values) {
             for (Setting s : List.of(Setting.MOMENTUM, Setting.BETA2, Setting.EPSILON)) {
-                if (!o.has(s.key()) || swept.contains(s)) {
+                if (!o.has(s.key()) || swept.contains(s) || s == Setting.MOMENTUM && values.get(s)[0] == 0) {
                     continue;
                 }
                 boolean read = false;

@@ -484,6 +484,8 @@ class ConfigLoaderTest {
             "method: rmsprop|epsilon: 1.0e-6",
             // swept: validate's combo line says the combos repeat one another
             "method: gd|momentum: [0.5, 0.9]",
+            // what gd does
+            "method: gd|momentum: 0",
         })
         void noWarningWhereAMethodReadsItOrTheSweepSaysSo(String method, String setting) throws Exception {
             ExperimentConfig c = parse(MINIMAL.replace("method: gd", method) + "  " + setting + "\n");
@@ -498,6 +500,8 @@ class ConfigLoaderTest {
                             + " it is the step of derivatives: numeric");
             assertThat(parse(yaml.replace("difference_step", "derivatives: numeric\n  difference_step")).warnings())
                     .isEmpty();
+            // the default written out, as in SPEC's example beside derivatives: exact
+            assertThat(parse(yaml.replace("1.0e-3", "1.0e-4")).warnings()).isEmpty();
         }
 
         @Test
