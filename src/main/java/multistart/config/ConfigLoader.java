@@ -155,8 +155,7 @@ public final class ConfigLoader {
         ExperimentConfig config = new ConfigLoader.Walk(report, source).top(new YamlSection(report, "", m));
         if (!report.problems.isEmpty()) {
             List<Problem> sorted = new ArrayList<>(report.problems);
-            sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
-                    : Integer.compare(a.column(), b.column()));
+            sorted.sort(Problem.FILE_ORDER);
             throw new ConfigException(sorted);
         }
         return config;
@@ -328,8 +327,7 @@ public final class ConfigLoader {
             }
             outsideDomain(s.section("starts"), domain, starts, objective.variables());
             List<Problem> warnings = new ArrayList<>(report.warnings);
-            warnings.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
-                    : Integer.compare(a.column(), b.column()));
+            warnings.sort(Problem.FILE_ORDER);
             ExperimentConfig c = new ExperimentConfig(name, seed, objective, domain, starts, optimizer, basins,
                     output, execution, source, warnings);
             checkSize(s, c);
@@ -988,9 +986,11 @@ public final class ConfigLoader {
                 if (!o.has(s.key()) || swept.contains(s) || s == Setting.MOMENTUM && values.get(s)[0] == 0) {
                     continue;
                 }
+                List<String> given = new ArrayList<>();
                 boolean read = false;
                 for (Method m : methods) {
                     read |= m.uses(s);
+                    given.add(m.key());
                 }
                 if (read) {
                     continue;
@@ -1000,10 +1000,6 @@ public final class ConfigLoader {
                     if (m.uses(s)) {
                         readers.add(m.key());
                     }
-                }
-                List<String> given = new ArrayList<>();
-                for (Method m : methods) {
-                    given.add(m.key());
                 }
                 String who = methods.size() == 1 ? given.get(0) + " does not read it"
                         : "none of " + String.join(", ", given) + " reads it";

@@ -6,6 +6,10 @@ package multistart.config;
  */
 public record Problem(String file, int line, int column, String key, String message) {
 
+    /** File order: by line, then column (problems and warnings are listed so). */
+    public static final java.util.Comparator<Problem> FILE_ORDER =
+            java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column);
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(file);

@@ -253,7 +253,7 @@ public final class ResultJson {
         g.writeEndObject();
         g.writeNumberField("combos", r.plan().combos().size());
         g.writeNumberField("runs", r.plan().runCount());
-        // keys that are valid but change nothing (file:line:column: key: message)
+        // what is valid but likely not meant (file:line:column: key: message; ExperimentConfig.warnings)
         g.writeArrayFieldStart("warnings");
         for (multistart.config.Problem w : c.warnings()) {
             g.writeString(w.toString());
