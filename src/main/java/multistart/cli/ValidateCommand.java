@@ -128,6 +128,9 @@ public final class ValidateCommand implements Callable<Integer> {
             s.append(" epsilon=").append(k.epsilon());
         }
         s.append(" max_iterations=").append(k.maxIterations());
+        if (swept.contains(Setting.BATCH_SIZE.column()) || k.batchSize() != multistart.config.Combo.FULL_BATCH) {
+            s.append(" batch_size=").append(Setting.BATCH_SIZE.text(k.batchSize()));
+        }
         for (Setting t : new Setting[] {Setting.GRADIENT_NORM, Setting.VALUE_CHANGE, Setting.DIVERGENCE}) {
             if (swept.contains(t.column())) {
                 s.append(' ').append(t.key()).append('=').append(k.value(t));

@@ -2,7 +2,9 @@ package multistart.config;
 
 /**
  * One element of the sweep: every optimizer setting a run needs, resolved (method defaults
- * applied). Immutable; shared by all runs of the combo.
+ * applied). Immutable; shared by all runs of the combo. {@code batchSize} is the rows of a
+ * data-set objective each step reads, {@link #FULL_BATCH} for all of them (and for every other
+ * objective).
  */
 public record Combo(
         int index,
@@ -15,7 +17,18 @@ public record Combo(
         int maxIterations,
         double gradientNorm,
         double valueChange,
-        double divergence) {
+        double divergence,
+        int batchSize) {
+
+    /** {@code batch_size: full}: every row at every step (the largest int, so that it sorts after the rest). */
+    public static final int FULL_BATCH = Integer.MAX_VALUE;
+
+    /** A combo of a function (no data set): every step sees the whole function. */
+    public Combo(int index, Method method, double learningRate, double decay, double momentum, double beta2,
+            double epsilon, int maxIterations, double gradientNorm, double valueChange, double divergence) {
+        this(index, method, learningRate, decay, momentum, beta2, epsilon, maxIterations, gradientNorm, valueChange,
+                divergence, FULL_BATCH);
+    }
 
     public double value(Setting s) {
         return switch (s) {
@@ -28,6 +41,7 @@ public record Combo(
             case GRADIENT_NORM -> gradientNorm;
             case VALUE_CHANGE -> valueChange;
             case DIVERGENCE -> divergence;
+            case BATCH_SIZE -> batchSize;
         };
     }
 }

@@ -21,7 +21,9 @@ public final class ConfigDump {
         m.put("name", c.name());
         m.put("seed", Long.toString(c.seed()));
         ObjectiveConfig o = c.objective();
-        m.put("objective", o.builtin() != null ? "builtin " + o.builtin().name() : "expression " + o.expression());
+        m.put("objective", o.model() != null ? "model " + o.model().model().key() + " data " + o.model().file()
+                + " sha256 " + o.model().data().sha256() + " target " + o.model().target()
+                : o.builtin() != null ? "builtin " + o.builtin().name() : "expression " + o.expression());
         m.put("objective.dimension", Integer.toString(o.dimension()));
         m.put("objective.variables", String.join(", ", o.variables()));
         m.put("objective.goal", o.goal().key());
@@ -44,6 +46,17 @@ public final class ConfigDump {
         m.put("optimizer.method", String.join(", ", methods));
         for (Setting s : Setting.values()) {
             double[] v = opt.values(s);
+            if (v == null && s == Setting.BATCH_SIZE) {
+                continue; // not a data-set objective; folders from before it existed resume
+            }
+            if (s == Setting.BATCH_SIZE) {
+                List<String> sizes = new ArrayList<>();
+                for (double b : v) {
+                    sizes.add(s.text(b));
+                }
+                m.put("optimizer." + s.key(), sizes.toString());
+                continue;
+            }
             m.put("optimizer." + s.key(), v == null ? "method default" : s.integer() ? whole(v) : Arrays.toString(v));
         }
         m.put("basins.tolerance", Double.toString(c.basins().tolerance()));

@@ -321,6 +321,9 @@ public final class ConfigLoader {
             ExperimentConfig.BasinsConfig basins = basins(s.section("basins"));
             ExperimentConfig.OutputConfig output = output(s.section("output"), name);
             ExperimentConfig.ExecutionConfig execution = execution(s.section("execution"));
+            if (optimizer != null && objective != null) {
+                batches(s.section("optimizer"), objective, optimizer);
+            }
             if (name == null || objective == null || domain == null || starts == null || optimizer == null
                     || basins == null || output == null || execution == null || !report.problems.isEmpty()) {
                 return null;
@@ -339,6 +342,31 @@ public final class ConfigLoader {
                                 + ", got " + output.basinCombo());
             }
             return c;
+        }
+
+        /**
+         * {@code batch_size} applies to a data-set objective only; a batch of more rows than the data
+         * has is the full batch, which the config is told.
+         */
+        private void batches(YamlSection o, ObjectiveConfig objective, OptimizerConfig optimizer) {
+            double[] sizes = optimizer.values(Setting.BATCH_SIZE);
+            if (sizes == null) {
+                return;
+            }
+            if (objective.model() == null) {
+                o.problem("batch_size", "only applies to objective.model (a model's loss over a data set, where a"
+                        + " step may read some of the rows); every step of a function reads all of it");
+                return;
+            }
+            int rows = objective.model().data().rows();
+            for (double b : sizes) {
+                if (b >= rows && b != Combo.FULL_BATCH) {
+                    o.warning("batch_size", (long) b + " rows per step is " + (b == rows ? "every" : "more than the")
+                            + " " + rows + " rows of " + objective.model().file() + ": those runs take full batches"
+                            + (sizes.length > 1 ? " (as full would)" : ""));
+                    return;
+                }
+            }
         }
 
         /**
@@ -401,10 +429,11 @@ public final class ConfigLoader {
 
         private ObjectiveConfig objective(YamlSection o) {
             o.rejectUnknown(OBJECTIVE);
-            for (String k : List.of("model", "data", "target")) {
-                if (o.has(k)) {
-                    o.problem(k, "data-set objectives are not available in this version; use objective.builtin"
-                            + " or objective.expression");
+            if (!o.has("model")) {
+                for (String k : List.of("data", "target")) {
+                    if (o.has(k)) {
+                        o.problem(k, "only applies to objective.model (a model's loss over a data set)");
+                    }
                 }
             }
             String goalText = o.string("goal");
@@ -440,6 +469,14 @@ public final class ConfigLoader {
             if (hasBuiltin && hasExpression) {
                 o.problem("expression", "give either builtin or expression, not both");
                 return null;
+            }
+            if (o.has("model")) {
+                if (hasBuiltin || hasExpression) {
+                    o.problem("model", "give one of builtin, expression or model, not " + (hasBuiltin ? "builtin"
+                            : "expression") + " and model");
+                    return null;
+                }
+                return model(o, goal, known, derivatives);
             }
             if (hasExpression) {
                 return expression(o, goal, known, derivatives, step);
@@ -490,7 +527,131 @@ public final class ConfigLoader {
                     : goal == Goal.MINIMIZE ? builtin.knownValue(dim) : OptionalDouble.empty();
             shape = Shape.of(builtin, dim);
             return new ObjectiveConfig(builtin, null, builtin.create(dim), dim, builtin.variables(dim), goal,
-                    knownOptimum, derivatives, step, false);
+                    knownOptimum, derivatives, step, false, null);
+        }
+
+        /**
+         * A model's loss over a data set. The file is found relative to the working directory, as
+         * SPEC's example ({@code configs/data/iris.csv}) names it, or else beside the config.
+         */
+        private ObjectiveConfig model(YamlSection o, Goal goal, OptionalDouble known,
+                ObjectiveConfig.Derivatives derivatives) {
+            boolean ok = true;
+            for (String k : List.of("dimension", "variables", "gradient")) {
+                if (o.has(k)) {
+                    o.problem(k, "does not apply to objective.model: the variables are the model's weights, one"
+                            + " per feature column of the data, and its bias");
+                    ok = false;
+                }
+            }
+            if (goal == Goal.MAXIMIZE) {
+                o.problem("goal", "a model's loss is minimized; maximize does not apply to objective.model");
+                ok = false;
+            }
+            if (derivatives == ObjectiveConfig.Derivatives.NUMERIC) {
+                o.problem("derivatives", "a model's gradient is exact; numeric does not apply to objective.model");
+                ok = false;
+            }
+            String name = o.string("model");
+            multistart.objective.data.Model model = null;
+            if (name != null) {
+                model = multistart.objective.data.Model.parse(name);
+                if (model == null) {
+                    List<String> names = new ArrayList<>();
+                    for (var m : multistart.objective.data.Model.values()) {
+                        names.add(m.key());
+                    }
+                    o.problem("model", "unknown model '" + abbreviate(name) + "'" + Names.suggestion(name, names)
+                            + " (one of " + String.join(", ", names) + ")");
+                    ok = false;
+                }
+            } else {
+                ok = false;
+            }
+            String file = o.string("data");
+            String target = o.string("target");
+            for (String k : List.of("data", "target")) {
+                if (!o.has(k)) {
+                    report.at(o.keyNode("model"), o.key(k), "missing: a model needs " + (k.equals("data")
+                            ? "a CSV file of examples with a header line (objective.data)"
+                            : "the column to predict (objective.target)"));
+                    ok = false;
+                }
+            }
+            if (file == null || target == null) {
+                return null;
+            }
+            Path path = dataPath(file);
+            if (path == null) {
+                o.problem("data", "no such file: " + file + (source == null || source.getParent() == null ? ""
+                        : " (looked in the working directory and beside the config, in " + source.getParent() + ")"));
+                return null;
+            }
+            multistart.objective.data.DataSet data;
+            try {
+                data = multistart.objective.data.DataSet.read(path, target);
+            } catch (multistart.objective.data.DataException e) {
+                if (e.getMessage().startsWith("has no column '" + target + "'")) {
+                    o.problem("target", file + " " + e.getMessage());
+                    return null;
+                }
+                o.problem("data", file + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+                return null;
+            } catch (IOException e) {
+                o.problem("data", "cannot read " + file + ": " + FileErrors.reason(e, path));
+                return null;
+            }
+            List<String> vars = new ArrayList<>();
+            java.util.Set<String> taken = new java.util.HashSet<>(List.of("bias"));
+            for (String f : data.features()) {
+                String v = "w_" + f.replaceAll("[^A-Za-z0-9_]", "_");
+                while (!taken.add(v)) {
+                    v += "_";
+                }
+                vars.add(v);
+            }
+            vars.add("bias");
+            shape = new Shape(vars, Box.cube(vars.size(), -1, 1));
+            if (!ok) {
+                return null;
+            }
+            if (model == multistart.objective.data.Model.LOGISTIC_REGRESSION) {
+                double[] y = data.y();
+                for (int i = 0; i < y.length; i++) {
+                    if (y[i] != 0 && y[i] != 1) {
+                        o.problem("target", "logistic_regression predicts two classes, 0 and 1, but column '"
+                                + target + "' holds " + y[i] + " (example " + (i + 1) + " of " + file + ")");
+                        return null;
+                    }
+                }
+            }
+            var loss = new multistart.objective.data.DataLoss(model, data);
+            OptionalDouble knownOptimum = known;
+            if (known.isEmpty() && model == multistart.objective.data.Model.LINEAR_REGRESSION) {
+                knownOptimum = OptionalDouble.of(loss.value(multistart.objective.data.DataLoss.leastSquares(data)));
+            }
+            return new ObjectiveConfig(null, null, loss, vars.size(), vars, goal, knownOptimum, derivatives, 1e-4,
+                    false, new ObjectiveConfig.DataModel(model, file, path, target, data));
+        }
+
+        /** The data file: as named from the working directory, else beside the config; null if neither. */
+        private Path dataPath(String file) {
+            Path p;
+            try {
+                p = Path.of(file);
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;
+            }
+            if (Files.isRegularFile(p) || p.isAbsolute()) {
+                return Files.isRegularFile(p) ? p : null;
+            }
+            if (source != null && source.getParent() != null) {
+                Path q = source.getParent().resolve(p);
+                if (Files.isRegularFile(q)) {
+                    return q;
+                }
+            }
+            return null;
         }
 
         private static final java.util.Set<String> RESERVED = java.util.Set.of("pi", "e");
@@ -606,7 +767,7 @@ public final class ConfigLoader {
             }
             pendingGradientCheck = given == null ? null : new GradientCheck(o, formula, given);
             return new ObjectiveConfig(null, text, function, vars.size(), vars, goal, known, derivatives, step,
-                    given != null);
+                    given != null, null);
         }
 
         /**
@@ -899,9 +1060,6 @@ public final class ConfigLoader {
                 return null;
             }
             o.rejectUnknown(OPTIMIZER, OPTIMIZER_SYNONYMS);
-            if (o.has("batch_size")) {
-                o.problem("batch_size", "applies to data-set objectives, which are not available in this version");
-            }
             boolean ok = true;
             List<Method> methods = new ArrayList<>();
             boolean methodSwept = false;
@@ -1019,7 +1177,7 @@ public final class ConfigLoader {
                 case GRADIENT_NORM -> new double[] {1e-6};
                 case VALUE_CHANGE -> new double[] {0.0};
                 case DIVERGENCE -> new double[] {1e8};
-                case MOMENTUM, BETA2 -> null;
+                case MOMENTUM, BETA2, BATCH_SIZE -> null;
             };
         }
 
@@ -1034,6 +1192,12 @@ public final class ConfigLoader {
                     return v >= 0 && v < 1 ? null : "must be in [0, 1), got " + v;
                 case GRADIENT_NORM, VALUE_CHANGE:
                     return v >= 0 ? null : "must be >= 0 (0 disables the test), got " + v;
+                case BATCH_SIZE:
+                    if (v != Math.rint(v)) {
+                        return "must be a whole number of rows or full, got " + v;
+                    }
+                    return v >= 1 && v <= Combo.FULL_BATCH ? null
+                            : "must be between 1 and " + Integer.MAX_VALUE + " rows, or full, got " + (long) v;
                 case MAX_ITERATIONS:
                     if (v != Math.rint(v)) {
                         return "must be a whole number, got " + v;
@@ -1052,6 +1216,9 @@ public final class ConfigLoader {
         private Sweep sweep(YamlSection o, String key, Setting s) {
             Node v = o.valueNode(key);
             String path = o.key(key);
+            if (v instanceof ScalarNode sc && s == Setting.BATCH_SIZE && sc.getValue().equals("full")) {
+                return new Sweep(new double[] {Combo.FULL_BATCH}, false);
+            }
             if (v instanceof ScalarNode) {
                 OptionalDouble d = o.number(v, path, o.keyNode(key));
                 if (d.isEmpty()) {
@@ -1073,6 +1240,10 @@ public final class ConfigLoader {
                 boolean ok = true;
                 for (int i = 0; i < out.length; i++) {
                     Node it = q.getValue().get(i);
+                    if (s == Setting.BATCH_SIZE && it instanceof ScalarNode sc && sc.getValue().equals("full")) {
+                        out[i] = Combo.FULL_BATCH;
+                        continue;
+                    }
                     OptionalDouble d = o.number(it, path, it);
                     if (d.isEmpty()) {
                         ok = false;
@@ -1088,7 +1259,7 @@ public final class ConfigLoader {
                 for (int i = 0; ok && i < out.length; i++) {
                     for (int j = 0; j < i; j++) {
                         if (out[i] == out[j]) {
-                            report.at(q.getValue().get(i), path, "value " + out[i] + " is listed twice");
+                            report.at(q.getValue().get(i), path, "value " + s.text(out[i]) + " is listed twice");
                             ok = false;
                         }
                     }

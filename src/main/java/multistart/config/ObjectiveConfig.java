@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.OptionalDouble;
 import multistart.objective.Builtin;
 import multistart.objective.Objective;
+import multistart.objective.data.DataSet;
+import multistart.objective.data.Model;
 
 /**
  * The function to minimise, resolved: a built-in at a dimension or a compiled formula, its
  * coordinate names, the goal, and the known optimum in the user's sign (empty when unknown).
  *
- * @param builtin    the built-in, or null for a formula
- * @param expression the formula's text, or null for a built-in
+ * @param builtin    the built-in, or null for a formula or a model
+ * @param expression the formula's text, or null for a built-in or a model
  * @param function   the function as the user wrote it, in the user's sign; with numeric
  *                   derivatives its gradient is not used
  */
@@ -24,7 +26,21 @@ public record ObjectiveConfig(
         OptionalDouble knownOptimum,
         Derivatives derivatives,
         double differenceStep,
-        boolean givenGradient) {
+        boolean givenGradient,
+        DataModel model) {
+
+    /**
+     * A model's loss over a data set: the model, the file as the config names it and as it
+     * was found, the target column and the table read.
+     */
+    public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data) {
+        public String describe() {
+            List<String> ignored = data.ignored();
+            return model.key() + " on " + file + " (" + data.rows() + " rows, " + data.features().size()
+                    + " feature" + (data.features().size() == 1 ? "" : "s") + ", predicting " + target
+                    + (ignored.isEmpty() ? "" : "; left out, holding no numbers: " + String.join(", ", ignored)) + ")";
+        }
+    }
 
     /** Exact (analytic) derivatives, or central differences with {@code difference_step}. */
     public enum Derivatives { EXACT, NUMERIC }
@@ -37,6 +53,9 @@ public record ObjectiveConfig(
     public String describe() {
         String how = derivatives == Derivatives.NUMERIC ? " (numeric derivatives, step " + differenceStep + ")"
                 : givenGradient ? " (hand-written gradient)" : "";
+        if (model != null) {
+            return "model " + model.describe();
+        }
         if (builtin == null) {
             // on one line: a formula written as a YAML block keeps its line breaks
             return "expression " + expression.strip().replaceAll("\\s+", " ") + how;

@@ -100,7 +100,9 @@ public final class OptimizerConfig {
                 out.add(new Combo(out.size(), m, pick[Setting.LEARNING_RATE.ordinal()],
                         pick[Setting.DECAY.ordinal()], momentum, beta2, pick[Setting.EPSILON.ordinal()],
                         (int) pick[Setting.MAX_ITERATIONS.ordinal()], pick[Setting.GRADIENT_NORM.ordinal()],
-                        pick[Setting.VALUE_CHANGE.ordinal()], pick[Setting.DIVERGENCE.ordinal()]));
+                        pick[Setting.VALUE_CHANGE.ordinal()], pick[Setting.DIVERGENCE.ordinal()],
+                        Double.isNaN(pick[Setting.BATCH_SIZE.ordinal()]) ? Combo.FULL_BATCH
+                                : (int) pick[Setting.BATCH_SIZE.ordinal()]));
                 int k = all.length - 1;
                 while (k >= 0 && ++idx[k] == sizes[k]) {
                     idx[k] = 0;

@@ -13,7 +13,12 @@ public enum Setting {
     MAX_ITERATIONS("max_iterations", "max_iterations"),
     GRADIENT_NORM("stop.gradient_norm", "stop_gradient_norm"),
     VALUE_CHANGE("stop.value_change", "stop_value_change"),
-    DIVERGENCE("divergence", "divergence");
+    DIVERGENCE("divergence", "divergence"),
+    /**
+     * Rows per step of a data-set objective; {@link Combo#FULL_BATCH} is "full". Last: older
+     * sweeps keep their combo order.
+     */
+    BATCH_SIZE("batch_size", "batch_size");
 
     private final String key;
     private final String column;
@@ -43,11 +48,17 @@ public enum Setting {
     }
 
     public boolean integer() {
-        return this == MAX_ITERATIONS;
+        return this == MAX_ITERATIONS || this == BATCH_SIZE;
     }
 
-    /** A value as CSV files and messages write it: a whole number without ".0" for max_iterations. */
+    /**
+     * A value as CSV files and messages write it: a whole number without ".0" for max_iterations
+     * and batch_size, whose full batch reads "full".
+     */
     public String text(double v) {
+        if (this == BATCH_SIZE && v >= Combo.FULL_BATCH) {
+            return "full";
+        }
         return integer() ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -114,6 +114,7 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
                 start(col, x);
                 int label;
                 try {
+                    descent.batchKey(plan.batchKey(-1L - (at + col)));
                     Status s = descent.run(x, combo);
                     label = s == Status.DIVERGED ? -1 : basinOf.applyAsInt(x);
                 } catch (RuntimeException e) {

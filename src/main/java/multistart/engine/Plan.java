@@ -7,6 +7,7 @@ import multistart.objective.NumericGradient;
 import multistart.objective.Negated;
 import multistart.objective.Objective;
 import multistart.config.ObjectiveConfig;
+import multistart.sampling.SplitMix;
 import multistart.sampling.StartPoints;
 
 /**
@@ -46,6 +47,17 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
         return run % starts.size();
     }
 
+    /** The stream of {@link SplitMix#key} that mini-batch shuffles draw from (start points use 0 .. n-1 and -1). */
+    private static final long BATCH_STREAM = 0xBA7C4L;
+
+    /**
+     * What a run's mini-batches derive from: the seed and the start alone, so that every combo
+     * from a start, on any thread, sees the same shuffles. The basin map's cells pass -1 - cell.
+     */
+    public long batchKey(long start) {
+        return SplitMix.key(config.seed(), start, BATCH_STREAM);
+    }
+
     /** Up to this many combos the basin map shows them all, a panel each; beyond, the best-ranked one. */
     public static final int MAP_PANELS = 6;
 
@@ -75,7 +87,8 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
 
     /**
      * Cells per side of the basin map: basin_resolution where the config sets it, else the
-     * default lowered (not below {@link #MIN_MAP_RESOLUTION}) until the map's most work is within
+     * default lowered (not below {@link #MIN_MAP_RESOLUTION}) until the map's most work (a
+     * data-set objective's step counting once per row) is within
      * the larger of {@link #MAP_WORK} and the sweep's own most work. From the config alone (the
      * longest combo's max_iterations), so a resumed folder draws the same map.
      */
@@ -90,7 +103,10 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
         for (Combo c : combos) {
             longest = Math.max(longest, c.maxIterations());
         }
-        double n = starts.dimension();
+        // a data-set objective's step reads every row of the data (a full batch; a run of
+        // mini-batches reads them all once per pass, to test for its stop)
+        double n = (double) starts.dimension()
+                * (config.objective().model() == null ? 1 : config.objective().model().data().rows());
         double perRun = Math.max(1, longest) * n;
         double allowed = Math.max(MAP_WORK, (double) maxSteps() * n);
         double fit = Math.floor(Math.sqrt(allowed / (panels * perRun)));

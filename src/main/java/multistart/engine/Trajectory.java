@@ -59,6 +59,7 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
             cursor.point(plan.startOf(run), x);
             double[] start = x.clone();
             // first pass: how long is the run? then record every stride-th step
+            descent.batchKey(plan.batchKey(plan.startOf(run)));
             try {
                 descent.run(x, plan.combos().get(combo));
             } catch (RuntimeException e) {

@@ -112,6 +112,7 @@ final class Worker implements Lanes.Runs {
         cursor.point(plan.startOf(r), x);
         System.arraycopy(x, 0, b.start, i * n, n);
         try {
+            descent.batchKey(plan.batchKey(plan.startOf(r)));
             Status s = descent.run(x, combo);
             b.status[i] = (byte) s.ordinal();
             b.value[i] = descent.value();

@@ -2,7 +2,9 @@ package multistart.optimizer;
 
 import multistart.config.Combo;
 import multistart.config.Method;
+import multistart.objective.Batched;
 import multistart.objective.Objective;
+import multistart.sampling.SplitMix;
 
 /**
  * Runs one start under one combo to a stop. An instance is a worker's workspace: it owns the
@@ -41,12 +43,30 @@ public final class Descent {
     private int iterations;
     private Status status;
 
+    // mini-batches of a data-set objective: null for every other objective
+    private final Batched batched;
+    private final double[] full;
+    private final int[] order;
+    private long batchKey;
+
     public Descent(Objective f) {
         this.f = f;
         this.n = f.dimension();
         this.g = new double[n];
         this.v = new double[n];
         this.s = new double[n];
+        this.batched = f instanceof Batched b ? b : null;
+        this.full = batched == null ? null : new double[n];
+        this.order = batched == null ? null : new int[batched.examples()];
+    }
+
+    /**
+     * Sets what the next run's mini-batches derive from (a mix of the seed and the run's start):
+     * which rows each step reads depends on it alone, so that a run's result does not depend on the
+     * thread that runs it. Ignored by full-batch runs and by objectives without examples.
+     */
+    public void batchKey(long key) {
+        this.batchKey = key;
     }
 
     /** Receives the path of a run: called at the start and after every step. */
@@ -61,6 +81,9 @@ public final class Descent {
 
     /** As {@link #run(double[], Combo)}, reporting every iterate to {@code recorder} when not null. */
     public Status run(double[] x, Combo c, Recorder recorder) {
+        if (batched != null && c.batchSize() > 0 && c.batchSize() < batched.examples()) {
+            return runBatches(x, c, recorder);
+        }
         java.util.Arrays.fill(v, 0.0);
         java.util.Arrays.fill(s, 0.0);
         final Method method = c.method();
@@ -150,6 +173,125 @@ public final class Descent {
         }
         gradientNorm = norm(g);
         if (result != Status.DIVERGED && !(gradientNorm <= Double.MAX_VALUE)) {
+            result = Status.DIVERGED;
+        }
+        value = fx;
+        iterations = t;
+        status = result;
+        return result;
+    }
+
+    /**
+     * Stochastic or mini-batch descent: each step follows the gradient of the next
+     * {@code batchSize} rows of a shuffle of the data (a new shuffle per pass, the last batch of a
+     * pass holding what is left). The stop tests read the loss over all rows, which is computed at
+     * the end of every pass and at the last step (a mini-batch's own gradient is noise, not a sign
+     * of convergence): converged when its gradient norm is below gradient_norm, stalled when it
+     * changed by less than value_change over the pass. The recorder sees the same points. A
+     * coordinate beyond the divergence limit ends the run at the step it happens.
+     */
+    private Status runBatches(double[] x, Combo c, Recorder recorder) {
+        java.util.Arrays.fill(v, 0.0);
+        java.util.Arrays.fill(s, 0.0);
+        final Method method = c.method();
+        final double decay = c.decay();
+        final double beta = c.momentum();
+        final double beta2 = c.beta2();
+        final double eps = c.epsilon();
+        final int maxIterations = c.maxIterations();
+        final double gtol = c.gradientNorm();
+        final double vtol = c.valueChange();
+        final double limit = c.divergence();
+        final int rows = order.length;
+        final int batch = c.batchSize();
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        long state = batchKey;
+        int at = rows; // the next row of the shuffle; a new one is due
+        double eta = c.learningRate();
+        double b1t = 1.0;
+        double b2t = 1.0;
+        double fx = batched.evaluate(x, full);
+        boolean fresh = true; // fx and full are at x
+        double checked = Double.NaN; // the loss at the last test
+        boolean outside = outside(x, limit);
+        int t = 0;
+        if (recorder != null) {
+            recorder.record(0, x, fx);
+        }
+        Status result;
+        while (true) {
+            if (outside) {
+                result = Status.DIVERGED;
+                break;
+            }
+            if (fresh) {
+                if (!(Math.abs(fx) <= limit)) {
+                    result = Status.DIVERGED;
+                    break;
+                }
+                double gn = norm(full);
+                if (!(gn <= Double.MAX_VALUE)) {
+                    result = Status.DIVERGED;
+                    break;
+                }
+                if (gtol > 0 && gn < gtol) {
+                    result = Status.CONVERGED;
+                    break;
+                }
+                if (vtol > 0 && t > 0 && Math.abs(fx - checked) < vtol) {
+                    result = Status.STALLED;
+                    break;
+                }
+                checked = fx;
+            }
+            if (t >= maxIterations) {
+                result = Status.MAX_ITERATIONS;
+                break;
+            }
+            t++;
+            if (at >= rows) {
+                // Fisher-Yates with the run's own counter-based stream
+                for (int i = rows - 1; i > 0; i--) {
+                    state += SplitMix.GOLDEN;
+                    int j = (int) ((SplitMix.mix(state) >>> 33) * (i + 1) >>> 31);
+                    int tmp = order[i];
+                    order[i] = order[j];
+                    order[j] = tmp;
+                }
+                at = 0;
+            }
+            int end = Math.min(rows, at + batch);
+            batched.evaluate(x, g, order, at, end);
+            at = end;
+            switch (method) {
+                case GD -> outside = stepGd(x, eta, limit);
+                case MOMENTUM -> outside = stepMomentum(x, eta, beta, limit);
+                case NESTEROV -> outside = stepNesterov(x, eta, beta, limit);
+                case ADAGRAD -> outside = stepAdagrad(x, eta, eps, limit);
+                case RMSPROP -> outside = stepRmsprop(x, eta, beta2, eps, limit);
+                case ADAM -> {
+                    b1t *= beta;
+                    b2t *= beta2;
+                    outside = stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t, limit);
+                }
+                default -> throw new AssertionError(method);
+            }
+            eta *= decay;
+            fresh = at >= rows || t >= maxIterations;
+            if (fresh) {
+                fx = batched.evaluate(x, full);
+                if (recorder != null) {
+                    recorder.record(t, x, fx);
+                }
+            }
+        }
+        if (!fresh) {
+            fx = batched.evaluate(x, full);
+        }
+        gradientNorm = norm(full);
+        if (result != Status.DIVERGED && !(Math.abs(fx) <= limit && gradientNorm <= Double.MAX_VALUE)) {
             result = Status.DIVERGED;
         }
         value = fx;

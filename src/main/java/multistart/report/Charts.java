@@ -485,9 +485,12 @@ public final class Charts {
             chart.getStyler().setLegendVisible(false);
             double[] x = new double[combos.size()];
             double[] y = new double[combos.size()];
+            // the method, and batch sizes (whose "full" has no place on a number line), are categories
+            boolean numeric = !axes.isEmpty() && !axes.get(0).equals("method")
+                    && !axes.get(0).equals(multistart.config.Setting.BATCH_SIZE.column());
             for (int i = 0; i < x.length; i++) {
                 String v = axes.isEmpty() ? "" : OptimizerConfig.columnValue(combos.get(i).combo(), axes.get(0));
-                x[i] = axes.isEmpty() || axes.get(0).equals("method") ? i : Double.parseDouble(v);
+                x[i] = numeric ? Double.parseDouble(v) : i;
                 y[i] = combos.get(i).successRate();
             }
             // a setting swept over decades (a log range of rates) on a log axis, where its points
@@ -498,7 +501,6 @@ public final class Charts {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
-            boolean numeric = !axes.isEmpty() && !axes.get(0).equals("method");
             chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 100 * lo);
             if (!numeric) {
                 // combos or methods at 0, 1, 2, ...: equally spaced, so XChart ticks them, by name

@@ -55,7 +55,7 @@ public final class Numbers {
         if (s == null) {
             return OptimizerConfig.columnValue(c, column);
         }
-        return s.integer() ? Long.toString((long) c.value(s)) : settingValue(c.value(s));
+        return s.integer() ? s.text(c.value(s)) : settingValue(c.value(s));
     }
 
     /** A swept setting in a table cell: as {@link #setting}, or "-" where the combo's method does not use it. */

@@ -128,7 +128,7 @@ public final class ResultJson {
             for (Findings.ComboSummary s : f.combos()) {
                 g.writeStartObject();
                 g.writeNumberField("combo", s.combo().index());
-                comboSettings(g, s.combo());
+                comboSettings(g, s.combo(), r.plan().config().objective().model() != null);
                 g.writeNumberField("runs", s.runs());
                 g.writeNumberField("converged", s.converged());
                 g.writeNumberField("stalled", s.stalled());
@@ -173,7 +173,24 @@ public final class ResultJson {
         g.writeStringField("name", c.name());
         g.writeNumberField("seed", c.seed());
         g.writeObjectFieldStart("objective");
-        if (c.objective().builtin() != null) {
+        var model = c.objective().model();
+        if (model != null) {
+            g.writeStringField("model", model.model().key());
+            g.writeStringField("data", model.file());
+            g.writeStringField("data_sha256", model.data().sha256());
+            g.writeStringField("target", model.target());
+            g.writeNumberField("rows", model.data().rows());
+            g.writeArrayFieldStart("features");
+            for (String f : model.data().features()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("ignored_columns");
+            for (String f : model.data().ignored()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+        } else if (c.objective().builtin() != null) {
             g.writeStringField("builtin", c.objective().builtin().name());
         } else {
             g.writeStringField("expression", c.objective().expression());
@@ -215,13 +232,18 @@ public final class ResultJson {
         g.writeEndArray();
         for (Setting s : Setting.values()) {
             double[] v = o.values(s);
+            if (v == null && s == Setting.BATCH_SIZE) {
+                continue; // not a data-set objective
+            }
             if (v == null) {
                 g.writeStringField(s.key(), "method default");
                 continue;
             }
             g.writeArrayFieldStart(s.key());
             for (double x : v) {
-                if (s.integer()) { // max_iterations [3000], as the combos and sweep.csv write it, not [3000.0]
+                if (s == Setting.BATCH_SIZE && x == multistart.config.Combo.FULL_BATCH) {
+                    g.writeString("full");
+                } else if (s.integer()) { // max_iterations [3000], as the combos and sweep.csv write it, not [3000.0]
                     g.writeNumber((long) x);
                 } else {
                     number(g, x);
@@ -262,11 +284,21 @@ public final class ResultJson {
         g.writeEndObject();
     }
 
-    private static void comboSettings(JsonGenerator g, Combo c) throws IOException {
+    /** A combo's settings; {@code model}: a data-set objective, whose combos have a batch size. */
+    private static void comboSettings(JsonGenerator g, Combo c, boolean model) throws IOException {
         g.writeStringField("method", c.method().key());
         for (Setting s : Setting.values()) {
             String key = s.column();
-            if (!c.method().uses(s)) {
+            if (s == Setting.BATCH_SIZE) {
+                if (!model) {
+                    continue;
+                }
+                if (c.batchSize() == Combo.FULL_BATCH) {
+                    g.writeStringField(key, "full");
+                } else {
+                    g.writeNumberField(key, c.batchSize());
+                }
+            } else if (!c.method().uses(s)) {
                 // gd's momentum, say: no value was applied
                 g.writeNullField(key);
             } else if (s.integer()) {

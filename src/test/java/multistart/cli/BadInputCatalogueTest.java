@@ -84,7 +84,7 @@ class BadInputCatalogueTest {
         c.add(edit("a variable named as a minima.csv column", "builtin: himmelblau",
                 "expression: \"(value - 1)^2 + x^2\"\n  variables: [x, value]\ndomain: {\"*\": [-1, 1]}",
                 ":4:18: objective.variables: 'value' names a column of minima.csv (basin, value, kind, hits, share, best_run), which would then hold two; name it otherwise"));
-        c.add(edit("data-set model", "builtin: himmelblau", "builtin: himmelblau\n  model: linear_regression", ":4:3: objective.model: data-set objectives are not available"));
+        c.add(edit("data-set model", "builtin: himmelblau", "builtin: himmelblau\n  model: linear_regression", ":4:3: objective.model: give one of builtin, expression or model, not builtin and model"));
         c.add(edit("unknown goal", "builtin: himmelblau", "builtin: himmelblau\n  goal: maximise", ":4:3: objective.goal: must be minimize or maximize, got 'maximise', did you mean 'maximize'?"));
         // starts
         c.add(edit("negative count", "count: 20", "count: -5", ":5:3: starts.count: must be >= 0, got -5"));
@@ -128,7 +128,8 @@ class BadInputCatalogueTest {
         c.add(add("divergence zero", "  divergence: 0\n", ":10:3: optimizer.divergence: must be > 0, got 0.0"));
         c.add(add("negative stop test", "  stop: {gradient_norm: -1}\n", ":10:10: optimizer.stop.gradient_norm: must be >= 0"));
         c.add(add("typo in stop", "  stop: {gradient_nrom: 1e-6}\n", ":10:10: optimizer.stop.gradient_nrom: unknown key, did you mean 'gradient_norm'?"));
-        c.add(add("batch size without data", "  batch_size: 16\n", ":10:3: optimizer.batch_size: applies to data-set objectives"));
+        c.add(add("batch size without data", "  batch_size: 16\n", ":10:3: optimizer.batch_size: only applies to objective.model"));
+        c.add(edit("data without a model", "builtin: himmelblau", "builtin: himmelblau\n  data: d.csv", ":4:3: objective.data: only applies to objective.model"));
         // the literature's names for settings that go by another name here: told which one
         c.add(add("adam's beta1 by name", "  beta1: 0.8\n", ":10:3: optimizer.beta1: unknown key; adam's beta1 is the momentum setting (default 0.9)"));
         c.add(add("rmsprop's rho by name", "  rho: 0.95\n", ":10:3: optimizer.rho: unknown key; rmsprop's rho is the beta2 setting"));

@@ -1,0 +1,139 @@
+package multistart.objective.data;
+
+import multistart.objective.Batched;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * A model's mean loss over a data set, as a function of its weights w (one per feature) and its
+ * bias b, the last coordinate. With z = w.x_i + b:
+ * <ul>
+ * <li>linear regression: f = (1/m) sum (z - y_i)^2, df/dz_i = 2 (z - y_i) / m</li>
+ * <li>logistic regression: f = (1/m) sum [log(1 + e^z) - y_i z] (the log loss of sigmoid(z)),
+ *     df/dz_i = (sigmoid(z) - y_i) / m</li>
+ * </ul>
+ * and df/dw_j = sum df/dz_i x_ij, df/db = sum df/dz_i. log(1 + e^z) is computed as
+ * max(z, 0) + log1p(e^-|z|), which neither overflows nor loses the small values.
+ * Stateless: shared by every worker.
+ */
+public final class DataLoss implements Batched {
+
+    private final Model model;
+    private final double[] x;
+    private final double[] y;
+    private final int rows;
+    private final int p;
+
+    public DataLoss(Model model, DataSet data) {
+        this.model = model;
+        this.x = data.x();
+        this.y = data.y();
+        this.rows = data.rows();
+        this.p = data.features().size();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public int dimension() {
+        return p + 1;
+    }
+
+    @Override
+    public int examples() {
+        return rows;
+    }
+
+    @Override
+    public double evaluate(double[] w, double[] grad) {
+        return evaluate(w, grad, null, 0, rows);
+    }
+
+    @Override
+    public double evaluate(double[] w, double[] grad, int[] order, int from, int to) {
+        for (int j = 0; j <= p; j++) {
+            grad[j] = 0.0;
+        }
+        double loss = 0.0;
+        double b = w[p];
+        boolean logistic = model == Model.LOGISTIC_REGRESSION;
+        for (int k = from; k < to; k++) {
+            int i = order == null ? k : order[k];
+            int at = i * p;
+            double z = b;
+            for (int j = 0; j < p; j++) {
+                z += w[j] * x[at + j];
+            }
+            double dz;
+            if (logistic) {
+                double e = Math.exp(-Math.abs(z));
+                loss += Math.max(z, 0.0) + Math.log1p(e) - y[i] * z;
+                double sigmoid = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                dz = sigmoid - y[i];
+            } else {
+                double r = z - y[i];
+                loss += r * r;
+                dz = 2.0 * r;
+            }
+            for (int j = 0; j < p; j++) {
+                grad[j] += dz * x[at + j];
+            }
+            grad[p] += dz;
+        }
+        double m = to - from;
+        for (int j = 0; j <= p; j++) {
+            grad[j] /= m;
+        }
+        return loss / m;
+    }
+
+    /** Cells of [X 1] up to which the least-squares solution decomposes the data itself. */
+    static final long DIRECT_CELLS = 2_000_000L;
+
+    /**
+     * Linear regression's exact minimiser, weights then bias: the least-squares solution of
+     * [X 1] w = y by singular value decomposition (the shortest one where the columns are
+     * dependent, whose loss is the same minimum), independent of any descent. Above
+     * {@link #DIRECT_CELLS} it decomposes the normal equations' p+1 x p+1 matrix instead, whose
+     * solution errs by the square of the data's condition number, an error the loss at it feels
+     * only squared again.
+     */
+    public static double[] leastSquares(DataSet data) {
+        int n = data.rows();
+        int p = data.features().size();
+        double[] x = data.x();
+        double[] y = data.y();
+        if ((long) n * (p + 1) <= DIRECT_CELLS) {
+            double[][] a = new double[n][p + 1];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x, i * p, a[i], 0, p);
+                a[i][p] = 1.0;
+            }
+            return new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                    .solve(new ArrayRealVector(y, false)).toArray();
+        }
+        double[][] ata = new double[p + 1][p + 1];
+        double[] aty = new double[p + 1];
+        double[] row = new double[p + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, i * p, row, 0, p);
+            row[p] = 1.0;
+            for (int j = 0; j <= p; j++) {
+                aty[j] += row[j] * y[i];
+                for (int k = 0; k <= j; k++) {
+                    ata[j][k] += row[j] * row[k];
+                }
+            }
+        }
+        for (int j = 0; j <= p; j++) {
+            for (int k = 0; k < j; k++) {
+                ata[k][j] = ata[j][k];
+            }
+        }
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(ata, false)).getSolver()
+                .solve(new ArrayRealVector(aty, false)).toArray();
+    }
+}

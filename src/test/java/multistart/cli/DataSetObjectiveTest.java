@@ -1,0 +1,293 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import multistart.config.ConfigDump;
+import multistart.config.ConfigLoader;
+import multistart.config.ExperimentConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SPEC's data-set objectives from the command line: a model's loss over a CSV file, the batch
+ * size as a sweep axis, the errors a bad file or key gets, and the example configs' minima
+ * against values computed here independently (least squares by the normal equations, logistic
+ * regression by Newton's method).
+ */
+class DataSetObjectiveTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String DATA = "x,group,y\n0,a,1\n1,b,3.5\n2,a,4\n3,b,7.5\n4,a,8\n5,b,11\n";
+
+    /** Lines: name 1, objective 2, model 3, data 4, target 5, starts 6, count 7, optimizer 8, rate 9, batch 10, iterations 11. */
+    static final String BASE = """
+            name: m
+            objective:
+              model: linear_regression
+              data: d.csv
+              target: y
+            starts:
+              count: 12
+            optimizer:
+              learning_rate: 0.02
+              batch_size: [2, full]
+              max_iterations: 400
+            """;
+
+    Path write(String yaml, String data) throws IOException {
+        Files.writeString(tmp.resolve("d.csv"), data);
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, yaml);
+        return cfg;
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                Arguments.of("unknown model", BASE.replace("model: linear_regression", "model: linear_regresion"), DATA,
+                        ":3:3: objective.model: unknown model 'linear_regresion', did you mean 'linear_regression'?"),
+                Arguments.of("no data key", BASE.replace("  data: d.csv\n", ""), DATA,
+                        ":3:3: objective.data: missing: a model needs a CSV file"),
+                Arguments.of("no target key", BASE.replace("  target: y\n", ""), DATA,
+                        ":3:3: objective.target: missing: a model needs the column to predict"),
+                Arguments.of("no such file", BASE.replace("data: d.csv", "data: nowhere.csv"), DATA,
+                        ":4:3: objective.data: no such file: nowhere.csv"),
+                Arguments.of("no such column", BASE.replace("target: y", "target: z"), DATA,
+                        ":5:3: objective.target: d.csv has no column 'z' (the target); its columns: x, group, y"),
+                Arguments.of("a bad cell", BASE, DATA.replace("2,a,4", "2,a,4x"),
+                        ":4:3: objective.data: d.csv:4: column 'y' (3): not a number: '4x'"),
+                Arguments.of("a short row", BASE, DATA.replace("3,b,7.5", "3,7.5"),
+                        ":4:3: objective.data: d.csv:5: has 2 fields, the header 3"),
+                Arguments.of("logistic on a real target", BASE.replace("linear_regression", "logistic_regression"), DATA,
+                        ":5:3: objective.target: logistic_regression predicts two classes, 0 and 1, but column 'y' holds 3.5"
+                                + " (example 2 of d.csv)"),
+                Arguments.of("maximize a loss", BASE.replace("  target: y\n", "  target: y\n  goal: maximize\n"), DATA,
+                        ":6:3: objective.goal: a model's loss is minimized"),
+                Arguments.of("numeric derivatives", BASE.replace("  target: y\n", "  target: y\n  derivatives: numeric\n"),
+                        DATA, ":6:3: objective.derivatives: a model's gradient is exact"),
+                Arguments.of("a dimension", BASE.replace("  target: y\n", "  target: y\n  dimension: 3\n"), DATA,
+                        ":6:3: objective.dimension: does not apply to objective.model"),
+                Arguments.of("builtin and model", BASE.replace("  target: y\n", "  target: y\n  builtin: sphere\n"), DATA,
+                        ":3:3: objective.model: give one of builtin, expression or model, not builtin and model"),
+                Arguments.of("batch of none", BASE.replace("[2, full]", "[0, full]"), DATA,
+                        ":10:16: optimizer.batch_size: must be between 1 and 2147483647 rows, or full, got 0"),
+                Arguments.of("batch of a fraction", BASE.replace("[2, full]", "2.5"), DATA,
+                        ":10:3: optimizer.batch_size: must be a whole number of rows or full, got 2.5"),
+                Arguments.of("batch of words", BASE.replace("[2, full]", "half"), DATA,
+                        ":10:3: optimizer.batch_size: must be a number"),
+                Arguments.of("full twice", BASE.replace("[2, full]", "[full, 2, full]"), DATA,
+                        ":10:25: optimizer.batch_size: value full is listed twice"),
+                Arguments.of("a domain key that is no weight", BASE + "domain:\n  w_z: [0, 1]\n", DATA,
+                        ":13:3: domain.w_z: unknown key, did you mean 'w_x'?"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void badInputExitsTwoNamingTheKeyAndWritesNothing(String what, String yaml, String data, String expected)
+            throws IOException {
+        Path cfg = write(yaml, data);
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(cfg + expected);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theDataFileIsFoundBesideTheConfigAndTheWeightsAreNamedAfterTheColumns() throws IOException {
+        Path cfg = write(BASE, DATA);
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.out()).contains("model linear_regression on d.csv (6 rows, 1 feature, predicting y; left out, holding no numbers: group)")
+                .contains("variables: w_x, bias").contains("batch_size=2").contains("batch_size=full")
+                .doesNotContain("warning");
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0))
+                .isEqualTo("run,start,combo,batch_size,start_w_x,start_bias,end_w_x,end_bias,value,gradient_norm,"
+                        + "iterations,status,basin");
+        assertThat(Files.readAllLines(out.resolve("sweep.csv"))).element(2).asString().startsWith("1,full,12,");
+        String json = Files.readString(out.resolve("result.json"));
+        assertThat(json).contains("\"model\" : \"linear_regression\"").contains("\"ignored_columns\" : [ \"group\" ]")
+                .contains("\"batch_size\" : [ 2, \"full\" ]").contains("\"data_sha256\" : \"");
+        assertThat(out.resolve("basins.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aBatchOfAtLeastEveryRowIsWarnedAsAFullBatch() throws IOException {
+        Path cfg = write(BASE.replace("[2, full]", "[2, 6]"), DATA);
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.code()).isZero();
+        assertThat(v.out()).contains(":10:3: optimizer.batch_size: 6 rows per step is every 6 rows of d.csv: those"
+                + " runs take full batches (as full would)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 5})
+    void miniBatchRunsAreTheSameOnAnyNumberOfThreads(int threads) throws IOException {
+        Path cfg = write(BASE.replace("count: 12", "count: 40").replace("[2, full]", "[1, 3, full]")
+                .replace("learning_rate: 0.02", "method: [gd, adam]\n  learning_rate: 0.02"), DATA);
+        Path one = tmp.resolve("one");
+        Path many = tmp.resolve("many");
+        assertThat(Cli.run("run", cfg.toString(), "--out", one.toString(), "--quiet", "--threads", "1").code()).isZero();
+        assertThat(Cli.run("run", cfg.toString(), "--out", many.toString(), "--quiet", "--threads",
+                Integer.toString(threads)).code()).isZero();
+        for (String f : List.of("runs.csv", "minima.csv", "sweep.csv")) {
+            assertThat(Files.readAllBytes(many.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
+        }
+    }
+
+    @Test
+    void aChangedDataFileIsAChangedConfig() throws Exception {
+        Path cfg = write(BASE, DATA);
+        ExperimentConfig before = ConfigLoader.load(cfg);
+        Files.writeString(tmp.resolve("d.csv"), DATA.replace("8\n", "8.5\n"));
+        List<String> changes = ConfigDump.changes(ConfigDump.lines(before), ConfigLoader.load(cfg));
+        assertThat(changes).hasSize(2); // the file's hash, and with it the least-squares optimum
+        assertThat(changes.get(0)).startsWith("objective: model linear_regression data d.csv sha256 ");
+    }
+
+    // ---- the example configs, against independent solutions
+
+    static double[][] rows(String file, String... columns) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(file));
+        List<String> header = List.of(lines.get(0).split(","));
+        double[][] out = new double[lines.size() - 1][columns.length];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            for (int j = 0; j < columns.length; j++) {
+                out[i - 1][j] = Double.parseDouble(f[header.indexOf(columns[j])]);
+            }
+        }
+        return out;
+    }
+
+    /** Solves a x = b by Gaussian elimination with partial pivoting. */
+    static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int i = 0; i < n; i++) {
+            int p = i;
+            for (int r = i + 1; r < n; r++) {
+                if (Math.abs(m[r][i]) > Math.abs(m[p][i])) {
+                    p = r;
+                }
+            }
+            double[] t = m[i];
+            m[i] = m[p];
+            m[p] = t;
+            for (int r = i + 1; r < n; r++) {
+                double f = m[r][i] / m[i][i];
+                for (int c = i; c <= n; c++) {
+                    m[r][c] -= f * m[i][c];
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = m[i][n];
+            for (int c = i + 1; c < n; c++) {
+                s -= m[i][c] * x[c];
+            }
+            x[i] = s / m[i][i];
+        }
+        return x;
+    }
+
+    double best(Path out) throws IOException {
+        // minima.csv: basin,<vars>...,value,... with basin 1 first
+        List<String> lines = Files.readAllLines(out.resolve("minima.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        return Double.parseDouble(lines.get(1).split(",")[header.indexOf("value")]);
+    }
+
+    @Test
+    void linearRegressionExampleReachesTheLeastSquaresFit() throws Exception {
+        double[][] d = rows("configs/data/linear.csv", "x1", "x2", "y");
+        double[][] ata = new double[3][3];
+        double[] aty = new double[3];
+        for (double[] r : d) {
+            double[] a = {r[0], r[1], 1};
+            for (int i = 0; i < 3; i++) {
+                aty[i] += a[i] * r[2];
+                for (int j = 0; j < 3; j++) {
+                    ata[i][j] += a[i] * a[j];
+                }
+            }
+        }
+        double[] w = solve(ata, aty);
+        double mse = 0;
+        for (double[] r : d) {
+            double e = w[0] * r[0] + w[1] * r[1] + w[2] - r[2];
+            mse += e * e / d.length;
+        }
+        // the data's own generator: y = 3 x1 - 2 x2 + 0.5 plus noise of sd 0.3
+        assertThat(w[0]).isCloseTo(3, within(0.1));
+        assertThat(w[1]).isCloseTo(-2, within(0.1));
+        assertThat(mse).isCloseTo(0.09, within(0.03));
+        Path out = tmp.resolve("lin");
+        assertThat(Cli.run("run", "configs/linear-regression.yaml", "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(best(out)).isCloseTo(mse, within(1e-12));
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"known_optimum\" : ");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("Known optimum: " + ConfigLoader.load(Path.of("configs/linear-regression.yaml"))
+                .objective().knownOptimum().getAsDouble());
+        ExperimentConfig c = ConfigLoader.load(Path.of("configs/linear-regression.yaml"));
+        assertThat(c.objective().knownOptimum().getAsDouble()).isCloseTo(mse, within(1e-14));
+    }
+
+    @Test
+    void logisticRegressionExampleReachesNewtonsMinimum() throws IOException {
+        double[][] d = rows("configs/data/two-classes.csv", "length", "width", "label");
+        double[] w = new double[3];
+        double loss = 0;
+        for (int it = 0; it < 30; it++) {
+            double[] g = new double[3];
+            double[][] h = new double[3][3];
+            loss = 0;
+            for (double[] r : d) {
+                double[] a = {r[0], r[1], 1};
+                double z = w[0] * a[0] + w[1] * a[1] + w[2];
+                double p = 1 / (1 + Math.exp(-z));
+                loss += (Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - r[2] * z) / d.length;
+                for (int i = 0; i < 3; i++) {
+                    g[i] += (p - r[2]) * a[i];
+                    for (int j = 0; j < 3; j++) {
+                        h[i][j] += p * (1 - p) * a[i] * a[j];
+                    }
+                }
+            }
+            double[] step = solve(h, g);
+            for (int i = 0; i < 3; i++) {
+                w[i] -= step[i];
+            }
+        }
+        Path out = tmp.resolve("log");
+        assertThat(Cli.run("run", "configs/logistic-regression.yaml", "--out", out.toString(), "--quiet").code()).isZero();
+        // the runs stop at a gradient norm below 1e-6, within about |g|^2 / (2 lambda_min) of the minimum
+        assertThat(best(out)).isCloseTo(loss, within(1e-10));
+        List<String> minima = Files.readAllLines(out.resolve("minima.csv"));
+        assertThat(minima.get(0)).startsWith("basin,w_length,w_width,bias,value,kind");
+        String[] first = minima.get(1).split(",");
+        for (int i = 0; i < 3; i++) {
+            assertThat(Double.parseDouble(first[1 + i])).isCloseTo(w[i], within(1e-4));
+        }
+        assertThat(first[5]).isEqualTo("minimum");
+    }
+}
