@@ -451,7 +451,8 @@ final class Experiment {
                 // the best-ranked combo's run first: how fast the setting that did best converges
                 int bestCombo = findings.combos().isEmpty() ? 0
                         : Ranking.rank(findings.combos()).get(0).combo().index();
-                List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories(), bestCombo);
+                List<Trajectory> trajectories = Trajectory.sample(plan, config.output().trajectories(), bestCombo,
+                        engine.threads());
                 RunRecord early = new RunRecord(plan, findings, trajectories, engine.threads(), lanes, Main.version(),
                         wall, Double.NaN, true, steps);
                 side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));

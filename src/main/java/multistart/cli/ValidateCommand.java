@@ -74,6 +74,8 @@ public final class ValidateCommand implements Callable<Integer> {
         if (plan.mapPanels() > 0) {
             out.println("basin map: " + plan.mapRuns() + " more runs, " + Experiment.mapGrid(plan,
                     c.output().basinCombo() >= 0 ? "combo " + c.output().basinCombo() : "the best-ranked combo", true));
+        } else if (plan.defaultMapOff() && c.output().charts()) {
+            out.println("basin map: none (" + MAP_OFF + ")");
         }
         String large = c.output().runs() ? largeRunsCsv(plan) : null;
         out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"
@@ -111,6 +113,10 @@ public final class ValidateCommand implements Callable<Integer> {
      * A combo's line in the plan: its method's settings, then the stop tests and the divergence
      * limit where they are swept (else combos that differ only there read alike).
      */
+    /** Why a model's sweep draws no basin map by default, for validate and the summary. */
+    static final String MAP_OFF = "a linear or logistic regression loss is convex, so every start drains into one"
+            + " minimum; output.basin_resolution draws the map all the same";
+
     static String describe(Combo k, List<String> swept) {
         StringBuilder s = new StringBuilder();
         s.append(k.index()).append(": ").append(k.method().key())

@@ -58,17 +58,27 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
         return SplitMix.key(config.seed(), start, BATCH_STREAM);
     }
 
+    /**
+     * Whether the basin map is left out because none was asked for and it would show nothing: a
+     * linear or logistic regression's loss is convex, so every start drains into one minimum (or,
+     * on separable classes, none), and a map of a large data set costs many sweeps.
+     * {@code output.basin_resolution} draws one all the same.
+     */
+    public boolean defaultMapOff() {
+        return config.objective().model() != null && !config.output().resolutionGiven();
+    }
+
     /** Up to this many combos the basin map shows them all, a panel each; beyond, the best-ranked one. */
     public static final int MAP_PANELS = 6;
 
     /**
-     * How many combos the basin map shows: none without a map (one dimension, charts off, or
-     * basin_resolution 0), the one basin_combo names, every combo up to {@link #MAP_PANELS},
+     * How many combos the basin map shows: none without a map (one dimension, charts off,
+     * basin_resolution 0, or a model's convex loss: {@link #defaultMapOff}), the one basin_combo names, every combo up to {@link #MAP_PANELS},
      * else the best-ranked one.
      */
     public int mapPanels() {
         var out = config.output();
-        if (starts.dimension() < 2 || !out.charts() || out.basinResolution() == 0) {
+        if (starts.dimension() < 2 || !out.charts() || out.basinResolution() == 0 || defaultMapOff()) {
             return 0;
         }
         return out.basinCombo() >= 0 || combos.size() > MAP_PANELS ? 1 : combos.size();

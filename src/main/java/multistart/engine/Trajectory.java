@@ -4,7 +4,9 @@ import com.google.common.primitives.ImmutableDoubleArray;
 import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
 import java.util.List;
+import multistart.config.Combo;
 import multistart.optimizer.Descent;
+import multistart.sampling.StartPoints;
 
 /**
  * The path of one sample run, for plots: values in the user's sign at the recorded iterations
@@ -37,56 +39,120 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
         return Math.max(1, (last + most - 2) / (most - 1));
     }
 
+    /** Points (of n coordinates each, plus a value) one recording pass keeps at most before it gives up. */
+    static final long RECORD_CELLS = 500_000;
+
     /**
      * Re-runs the runs {@link #sampleRuns} picks, {@code best} the combo to show first, and
-     * records their paths.
+     * records their paths, on up to {@code threads} threads (a sample run is as long as a sweep's,
+     * and a model's over a large data set takes seconds). Each run is recorded in one pass, every
+     * point kept until it is known how long the run is and which points the chart keeps; a run
+     * whose every point would not fit in {@link #RECORD_CELLS} is run a second time, recording
+     * only those. Either way the same points: the path depends on the run alone.
      */
-    public static List<Trajectory> sample(Plan plan, int count, int best) {
+    public static List<Trajectory> sample(Plan plan, int count, int best, int threads) {
+        return sample(plan, count, best, threads, RECORD_CELLS);
+    }
+
+    /** As {@link #sample(Plan, int, int, int)}, a pass recording at most {@code cells} (for tests). */
+    static List<Trajectory> sample(Plan plan, int count, int best, int threads, long cells) {
         long[] picked = sampleRuns(plan.startCount(), plan.combos().size(), count, best);
         int k = picked.length;
-        List<Trajectory> out = new ArrayList<>(k);
         if (k == 0) {
-            return out;
+            return new ArrayList<>();
         }
-        Descent descent = new Descent(plan.objective().forWorker());
-        var cursor = plan.starts().cursor();
+        Trajectory[] out = new Trajectory[k];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            Descent descent = new Descent(plan.objective().forWorker());
+            var cursor = plan.starts().cursor();
+            for (int i = next.getAndIncrement(); i < k; i = next.getAndIncrement()) {
+                out[i] = record(plan, picked[i], descent, cursor, cells);
+            }
+        };
+        int t = Math.max(1, Math.min(threads, k));
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < t; i++) {
+            Thread h = new Thread(worker, "multistart-trajectory-" + i);
+            h.setDaemon(true);
+            h.start();
+            helpers.add(h);
+        }
+        worker.run();
+        for (Thread h : helpers) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Trajectory> list = new ArrayList<>(k);
+        for (Trajectory tr : out) {
+            if (tr != null) {
+                list.add(tr);
+            }
+        }
+        return list;
+    }
+
+    /** One sample run's path, or null where the run throws. */
+    private static Trajectory record(Plan plan, long run, Descent descent, StartPoints.Cursor cursor, long cells) {
         int n = plan.starts().dimension();
         double sign = plan.config().objective().goal().sign();
-        for (int i = 0; i < k; i++) {
-            long run = picked[i];
-            int combo = plan.comboOf(run);
-            double[] x = new double[n];
-            cursor.point(plan.startOf(run), x);
-            double[] start = x.clone();
-            // first pass: how long is the run? then record every stride-th step
-            descent.batchKey(plan.batchKey(plan.startOf(run)));
-            try {
-                descent.run(x, plan.combos().get(combo));
-            } catch (RuntimeException e) {
-                continue;
-            }
-            int last = descent.iterations();
-            int stride = stride(last, MAX_POINTS + 1);
-            int pointStride = stride(last, maxPoints(n));
-            ImmutableIntArray.Builder its = ImmutableIntArray.builder();
-            ImmutableDoubleArray.Builder vals = ImmutableDoubleArray.builder();
-            ImmutableIntArray.Builder pointIts = ImmutableIntArray.builder();
-            List<double[]> pts = new ArrayList<>();
-            System.arraycopy(start, 0, x, 0, n);
-            descent.run(x, plan.combos().get(combo), (t, p, v) -> {
-                if (t % stride == 0 || t == last) {
-                    its.add(t);
-                    vals.add(sign * v);
-                }
-                if (t % pointStride == 0 || t == last) {
-                    pointIts.add(t);
-                    pts.add(p.clone());
+        int combo = plan.comboOf(run);
+        Combo c = plan.combos().get(combo);
+        double[] x = new double[n];
+        cursor.point(plan.startOf(run), x);
+        double[] start = x.clone();
+        descent.batchKey(plan.batchKey(plan.startOf(run)));
+        // first pass: every point, while they fit; then how long the run was says which to keep
+        ImmutableIntArray.Builder allIts = ImmutableIntArray.builder();
+        ImmutableDoubleArray.Builder allVals = ImmutableDoubleArray.builder();
+        List<double[]> allPts = new ArrayList<>();
+        long cap = cells / (n + 1);
+        try {
+            descent.run(x, c, (t, p, v) -> {
+                if (allPts.size() < cap) {
+                    allIts.add(t);
+                    allVals.add(v);
+                    allPts.add(p.clone());
+                } else if (allPts.size() == cap) {
+                    allPts.add(null); // full: the second pass records what is kept
                 }
             });
-            out.add(new Trajectory(run, plan.startOf(run), combo, its.build().toArray(), vals.build().toArray(),
-                    pointIts.build().toArray(), pts.toArray(new double[0][])));
+        } catch (RuntimeException e) {
+            return null;
         }
-        return out;
+        int last = descent.iterations();
+        int stride = stride(last, MAX_POINTS + 1);
+        int pointStride = stride(last, maxPoints(n));
+        ImmutableIntArray.Builder its = ImmutableIntArray.builder();
+        ImmutableDoubleArray.Builder vals = ImmutableDoubleArray.builder();
+        ImmutableIntArray.Builder pointIts = ImmutableIntArray.builder();
+        List<double[]> pts = new ArrayList<>();
+        Descent.Recorder keep = (t, p, v) -> {
+            if (t % stride == 0 || t == last) {
+                its.add(t);
+                vals.add(sign * v);
+            }
+            if (t % pointStride == 0 || t == last) {
+                pointIts.add(t);
+                pts.add(p.clone());
+            }
+        };
+        if (allPts.size() <= cap) {
+            int[] ti = allIts.build().toArray();
+            double[] tv = allVals.build().toArray();
+            for (int i = 0; i < ti.length; i++) {
+                keep.record(ti[i], allPts.get(i), tv[i]);
+            }
+        } else {
+            System.arraycopy(start, 0, x, 0, n);
+            descent.run(x, c, keep);
+        }
+        return new Trajectory(run, plan.startOf(run), combo, its.build().toArray(), vals.build().toArray(),
+                pointIts.build().toArray(), pts.toArray(new double[0][]));
     }
 
     /**

@@ -111,7 +111,7 @@ class DataSetObjectiveTest {
         assertThat(v.code()).as(v.err()).isZero();
         assertThat(v.out()).contains("model linear_regression on d.csv (6 rows, 1 feature, predicting y; left out, holding no numbers: group)")
                 .contains("variables: w_x, bias").contains("batch_size=2").contains("batch_size=full")
-                .doesNotContain("warning");
+                .contains("basin map: none (a linear or logistic regression loss is convex").doesNotContain("warning");
         Path out = tmp.resolve("out");
         Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
@@ -122,7 +122,8 @@ class DataSetObjectiveTest {
         String json = Files.readString(out.resolve("result.json"));
         assertThat(json).contains("\"model\" : \"linear_regression\"").contains("\"ignored_columns\" : [ \"group\" ]")
                 .contains("\"batch_size\" : [ 2, \"full\" ]").contains("\"data_sha256\" : \"");
-        assertThat(out.resolve("basins.png")).isNotEmptyFile();
+        assertThat(out.resolve("basins.png")).doesNotExist();
+        assertThat(out.resolve("convergence.png")).isNotEmptyFile();
     }
 
     @Test
@@ -138,7 +139,8 @@ class DataSetObjectiveTest {
     @ValueSource(ints = {2, 5})
     void miniBatchRunsAreTheSameOnAnyNumberOfThreads(int threads) throws IOException {
         Path cfg = write(BASE.replace("count: 12", "count: 40").replace("[2, full]", "[1, 3, full]")
-                .replace("learning_rate: 0.02", "method: [gd, adam]\n  learning_rate: 0.02"), DATA);
+                .replace("learning_rate: 0.02", "method: [gd, adam]\n  learning_rate: 0.02")
+                + "output:\n  basin_resolution: 12\n", DATA);
         Path one = tmp.resolve("one");
         Path many = tmp.resolve("many");
         assertThat(Cli.run("run", cfg.toString(), "--out", one.toString(), "--quiet", "--threads", "1").code()).isZero();
@@ -147,6 +149,8 @@ class DataSetObjectiveTest {
         for (String f : List.of("runs.csv", "minima.csv", "sweep.csv")) {
             assertThat(Files.readAllBytes(many.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
         }
+        // a map asked for is drawn (w_x by bias), its mini-batch runs keyed by cell, not by thread
+        assertThat(many.resolve("basins.png")).isNotEmptyFile();
     }
 
     @Test

@@ -57,7 +57,8 @@ class TrajectoryTest {
                   max_iterations: 300
                   stop: {gradient_norm: 0}
                 """.formatted(n)).getBytes(StandardCharsets.UTF_8), "p.yaml", null));
-        List<Trajectory> paths = Trajectory.sample(plan, 2, 0);
+        // 301 points of 2000 coordinates do not fit in one recording pass: the second pass keeps them
+        List<Trajectory> paths = Trajectory.sample(plan, 2, 0, 2);
         assertThat(paths).hasSize(2);
         for (Trajectory t : paths) {
             assertThat(t.iterations()).hasSize(301);
@@ -96,11 +97,39 @@ class TrajectoryTest {
                   max_iterations: 2500
                   stop: {gradient_norm: 0}
                 """.getBytes(StandardCharsets.UTF_8), "p.yaml", null));
-        for (Trajectory t : Trajectory.sample(plan, 4, 0)) {
+        for (Trajectory t : Trajectory.sample(plan, 4, 0, 1)) {
             assertThat(t.pointIterations()).containsExactly(t.iterations());
             assertThat(t.iterations()[t.iterations().length - 1]).isEqualTo(2500);
             // every third step (2500 / 1000 rounded up) and the last
             assertThat(t.iterations()).hasSize(835);
+        }
+    }
+
+    @Test
+    void onePassTwoPassesAndAnyThreadCountRecordTheSamePaths() throws Exception {
+        Plan plan = Plan.of(ConfigLoader.parse("""
+                name: path
+                objective: {builtin: himmelblau}
+                starts: {count: 30}
+                optimizer:
+                  method: [gd, adam]
+                  learning_rate: [0.001, 0.01]
+                  max_iterations: 4000
+                """.getBytes(StandardCharsets.UTF_8), "p.yaml", null));
+        List<Trajectory> reference = Trajectory.sample(plan, 12, 1, 1);
+        assertThat(reference).hasSize(12);
+        for (List<Trajectory> other : List.of(Trajectory.sample(plan, 12, 1, 4),
+                Trajectory.sample(plan, 12, 1, 3, 1))) {
+            assertThat(other).hasSize(12);
+            for (int i = 0; i < 12; i++) {
+                Trajectory a = reference.get(i);
+                Trajectory b = other.get(i);
+                assertThat(b.run()).isEqualTo(a.run());
+                assertThat(b.iterations()).containsExactly(a.iterations());
+                assertThat(b.values()).containsExactly(a.values());
+                assertThat(b.pointIterations()).containsExactly(a.pointIterations());
+                assertThat(b.points()).isDeepEqualTo(a.points());
+            }
         }
     }
 }
