@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,6 +63,11 @@ class LauncherTest {
                         -XX:SharedArchiveFile=*) [ "$1" = -Xshare:dump ] && echo archive > "${a#*=}" ;;
                     esac
                 done
+                if [ -n "${FAKE_WAIT:-}" ]; then
+                    trap 'echo TERM >> "$FAKE_WAIT.signals"; exit 130' TERM
+                    echo ready > "$FAKE_WAIT"
+                    while :; do sleep 0.05; done
+                fi
                 exit ${FAKE_RC:-0}
                 """.formatted(calls));
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -83,6 +90,39 @@ class LauncherTest {
         List<String> lines = Files.exists(calls) ? Files.readAllLines(calls) : List.of();
         return new Result(exit, out, lines.isEmpty() ? "" : lines.get(lines.size() - 1),
                 lines.subList(before, lines.size()));
+    }
+
+    /**
+     * A scheduler's kill of the launcher's pid reaches java, which saves what finished: java
+     * replaces the launcher where the archive exists, and the first run after a build, whose java
+     * is a child, has the signal passed on to it (as SIGTERM) and exits with its code.
+     */
+    @ParameterizedTest(name = "archive built: {0}")
+    @ValueSource(booleans = {true, false})
+    void aKillOfTheLauncherReachesJava(boolean archived) throws Exception {
+        if (archived) {
+            launch(Map.of(), "run", "a.yaml");
+            assertThat(archive).exists();
+        }
+        Path ready = root.resolve("ready");
+        List<String> cmd = List.of("bash", root.resolve("bin/multistart").toString(), "run", "a.yaml");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JAVA", fakeJava.toString());
+        pb.environment().put("FAKE_WAIT", ready.toString());
+        Process p = pb.start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.exists(ready) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ready).exists();
+        p.destroy(); // SIGTERM to the launcher's pid
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
+        assertThat(root.resolve("ready.signals")).hasContent("TERM");
+        List<String> lines = Files.readAllLines(calls);
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).contains(archived ? "SharedArchiveFile" : "DumpLoadedClassList");
     }
 
     @Test
