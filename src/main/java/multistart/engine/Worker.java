@@ -29,6 +29,8 @@ final class Worker implements Lanes.Runs {
     int allocations;
     private final int n;
     private final AtomicBoolean halt;
+    /** A data-set objective: each run's mini-batches are keyed by its start. */
+    private final boolean batches;
     private final Queue<Batch> free;
     // the stretch of runs the lane runner is working on: run k is slot offset + k of batch
     private Batch batch;
@@ -40,6 +42,7 @@ final class Worker implements Lanes.Runs {
         this.halt = halt;
         this.free = free;
         this.n = plan.starts().dimension();
+        this.batches = plan.config().objective().model() != null;
         allocate();
     }
 
@@ -112,7 +115,9 @@ final class Worker implements Lanes.Runs {
         cursor.point(plan.startOf(r), x);
         System.arraycopy(x, 0, b.start, i * n, n);
         try {
-            descent.batchKey(plan.batchKey(plan.startOf(r)));
+            if (batches) {
+                descent.batchKey(plan.batchKey(plan.startOf(r)));
+            }
             Status s = descent.run(x, combo);
             b.status[i] = (byte) s.ordinal();
             b.value[i] = descent.value();

@@ -294,4 +294,40 @@ class DataSetObjectiveTest {
         }
         assertThat(first[5]).isEqualTo("minimum");
     }
+
+    @Test
+    void irisSetosaIsSeparableSoTheLossHasNoMinimumAndEveryEndPointSeparatesIt() throws IOException {
+        // Fisher's data as the UCI repository has it: its column means
+        double[][] d = rows("configs/data/iris.csv", "sepal_length", "sepal_width", "petal_length", "petal_width",
+                "is_setosa");
+        assertThat(d).hasNumberOfRows(150);
+        double[] mean = new double[5];
+        for (double[] r : d) {
+            for (int j = 0; j < 5; j++) {
+                mean[j] += r[j] / 150;
+            }
+        }
+        assertThat(mean).containsExactly(new double[] {5.8433, 3.054, 3.7587, 1.1987, 1.0 / 3}, within(5e-5));
+        Path out = tmp.resolve("iris");
+        Cli r = Cli.run("run", "configs/iris-setosa.yaml", "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(runs.get(0).split(","));
+        int end = header.indexOf("end_w_sepal_length");
+        for (String line : runs.subList(1, runs.size())) {
+            String[] f = line.split(",");
+            assertThat(f[header.indexOf("status")]).isEqualTo("max_iterations");
+            double value = Double.parseDouble(f[header.indexOf("value")]);
+            assertThat(value).isLessThan(0.05);
+            // the end point's weights put every setosa on one side and every other flower on the other
+            for (double[] flower : d) {
+                double z = Double.parseDouble(f[end + 4]);
+                for (int j = 0; j < 4; j++) {
+                    z += Double.parseDouble(f[end + j]) * flower[j];
+                }
+                assertThat(z > 0).isEqualTo(flower[4] == 1);
+            }
+        }
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("No end point is a confirmed minimum");
+    }
 }
