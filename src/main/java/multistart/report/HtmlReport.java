@@ -79,7 +79,8 @@ public final class HtmlReport {
                 h.append(" It is ").append(best.kind() == Kind.SADDLE ? "a saddle point" : "unresolved (a flat region, "
                         + "or runs that stopped short)").append(m == null ? "; no end point is a confirmed "
                         + extremum + "." : "; the best confirmed " + extremum + " is " + Numbers.exact(m.value())
-                        + ", basin " + m.basin() + ", reached by " + m.hits() + " runs.");
+                        + ", basin " + m.basin() + ", reached by " + m.hits() + " runs.")
+                        .append(ESC.escape(SummaryMarkdown.separable(c, best.point())));
             }
             List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
             if (!ranked.isEmpty() && ranked.size() > 1) {

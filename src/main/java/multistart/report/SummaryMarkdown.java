@@ -69,6 +69,7 @@ public final class SummaryMarkdown {
                         : " Best confirmed " + extremum + ": " + Numbers.exact(m.value()) + " at "
                                 + point(vars, m.point()) + ", basin " + m.basin() + ", reached by " + m.hits()
                                 + " runs.");
+                s.append(separable(c, best.point()));
             }
             s.append("\n\n");
         }
@@ -348,6 +349,35 @@ public final class SummaryMarkdown {
     /** Two notes on one row, either of them possibly empty. */
     static String note(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    /**
+     * For logistic regression whose best end point is no minimum: " The classes are linearly
+     * separable: ..." when that point's weights put every row on its class's side (then the log
+     * loss has no minimum at all, and more iterations cannot resolve the runs), else "".
+     */
+    static String separable(ExperimentConfig c, double[] w) {
+        var model = c.objective().model();
+        if (model == null || model.model() != multistart.objective.data.Model.LOGISTIC_REGRESSION) {
+            return "";
+        }
+        var data = model.data();
+        int p = data.features().size();
+        double[] x = data.x();
+        double[] y = data.y();
+        for (int i = 0; i < y.length; i++) {
+            double z = w[p];
+            for (int j = 0; j < p; j++) {
+                z += w[j] * x[i * p + j];
+            }
+            if (!(y[i] == 1 ? z > 0 : z < 0)) {
+                return "";
+            }
+        }
+        return " The classes are linearly separable: this end point's weights already put each of the " + y.length
+                + " rows on its class's side, so the log loss has no minimum (it falls towards 0 as the weights"
+                + " grow without end), and more iterations move the end points further out instead of resolving"
+                + " them.";
     }
 
     /**

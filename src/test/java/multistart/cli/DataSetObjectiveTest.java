@@ -293,6 +293,7 @@ class DataSetObjectiveTest {
             assertThat(Double.parseDouble(first[1 + i])).isCloseTo(w[i], within(1e-4));
         }
         assertThat(first[5]).isEqualTo("minimum");
+        assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("separable");
     }
 
     @Test
@@ -328,6 +329,9 @@ class DataSetObjectiveTest {
                 assertThat(z > 0).isEqualTo(flower[4] == 1);
             }
         }
-        assertThat(Files.readString(out.resolve("summary.md"))).contains("No end point is a confirmed minimum");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("No end point is a confirmed minimum. The"
+                + " classes are linearly separable: this end point's weights already put each of the 150 rows on its"
+                + " class's side, so the log loss has no minimum");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("The classes are linearly separable");
     }
 }
