@@ -43,6 +43,10 @@ public final class Descent {
     private int iterations;
     private Status status;
 
+    // adam's beta1^t and beta2^t, as products (the bits every path has always had)
+    private double b1t;
+    private double b2t;
+
     // mini-batches of a data-set objective: null for every other objective
     private final Batched batched;
     private final double[] full;
@@ -96,8 +100,8 @@ public final class Descent {
         final double vtol = c.valueChange();
         final double limit = c.divergence();
         double eta = c.learningRate();
-        double b1t = 1.0;
-        double b2t = 1.0;
+        b1t = 1.0;
+        b2t = 1.0;
 
         // the value costs extra work for some objectives (a cosine per coordinate in rastrigin):
         // compute it every step only when a test or a recorder needs it, else once at the end
@@ -140,19 +144,7 @@ public final class Descent {
                 break;
             }
             t++;
-            switch (method) {
-                case GD -> outside = stepGd(x, eta, limit);
-                case MOMENTUM -> outside = stepMomentum(x, eta, beta, limit);
-                case NESTEROV -> outside = stepNesterov(x, eta, beta, limit);
-                case ADAGRAD -> outside = stepAdagrad(x, eta, eps, limit);
-                case RMSPROP -> outside = stepRmsprop(x, eta, beta2, eps, limit);
-                case ADAM -> {
-                    b1t *= beta;
-                    b2t *= beta2;
-                    outside = stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t, limit);
-                }
-                default -> throw new AssertionError(method);
-            }
+            outside = step(method, x, eta, beta, beta2, eps, limit);
             eta *= decay;
             if (valueEachStep) {
                 double previous = fx;
@@ -210,8 +202,8 @@ public final class Descent {
         long state = batchKey;
         int at = rows; // the next row of the shuffle; a new one is due
         double eta = c.learningRate();
-        double b1t = 1.0;
-        double b2t = 1.0;
+        b1t = 1.0;
+        b2t = 1.0;
         double fx = batched.evaluate(x, full);
         boolean fresh = true; // fx and full are at x
         double checked = Double.NaN; // the loss at the last test
@@ -265,19 +257,7 @@ public final class Descent {
             int end = Math.min(rows, at + batch);
             batched.evaluate(x, g, order, at, end);
             at = end;
-            switch (method) {
-                case GD -> outside = stepGd(x, eta, limit);
-                case MOMENTUM -> outside = stepMomentum(x, eta, beta, limit);
-                case NESTEROV -> outside = stepNesterov(x, eta, beta, limit);
-                case ADAGRAD -> outside = stepAdagrad(x, eta, eps, limit);
-                case RMSPROP -> outside = stepRmsprop(x, eta, beta2, eps, limit);
-                case ADAM -> {
-                    b1t *= beta;
-                    b2t *= beta2;
-                    outside = stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t, limit);
-                }
-                default -> throw new AssertionError(method);
-            }
+            outside = step(method, x, eta, beta, beta2, eps, limit);
             eta *= decay;
             fresh = at >= rows || t >= maxIterations;
             if (fresh) {
@@ -298,6 +278,31 @@ public final class Descent {
         iterations = t;
         status = result;
         return result;
+    }
+
+    /**
+     * One update of {@code x} along the gradient in {@code g} by {@code method}; whether a
+     * coordinate left the divergence limit. Adam's bias corrections advance with each call.
+     */
+    private boolean step(Method method, double[] x, double eta, double beta, double beta2, double eps, double limit) {
+        switch (method) {
+            case GD:
+                return stepGd(x, eta, limit);
+            case MOMENTUM:
+                return stepMomentum(x, eta, beta, limit);
+            case NESTEROV:
+                return stepNesterov(x, eta, beta, limit);
+            case ADAGRAD:
+                return stepAdagrad(x, eta, eps, limit);
+            case RMSPROP:
+                return stepRmsprop(x, eta, beta2, eps, limit);
+            case ADAM:
+                b1t *= beta;
+                b2t *= beta2;
+                return stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t, limit);
+            default:
+                throw new AssertionError(method);
+        }
     }
 
     private boolean stepGd(double[] x, double eta, double limit) {
