@@ -359,14 +359,26 @@ public final class ConfigLoader {
                 return;
             }
             int rows = objective.model().data().rows();
+            List<String> whole = new ArrayList<>();
+            boolean full = false;
             for (double b : sizes) {
                 if (b >= rows && b != Combo.FULL_BATCH) {
-                    o.warning("batch_size", (long) b + " rows per step is " + (b == rows ? "every" : "more than the")
-                            + " " + rows + " rows of " + objective.model().file() + ": those runs take full batches"
-                            + (sizes.length > 1 ? " (as full would)" : ""));
-                    return;
+                    whole.add(Long.toString((long) b));
                 }
+                full |= b == Combo.FULL_BATCH;
             }
+            if (whole.isEmpty()) {
+                return;
+            }
+            String file = objective.model().file();
+            String what = whole.size() == 1
+                    ? whole.get(0) + " rows per step is " + (Long.parseLong(whole.get(0)) == rows ? "every one of"
+                            : "more than") + " the " + rows + " rows of " + file + ": those runs take full batches"
+                    : String.join(", ", whole.subList(0, whole.size() - 1)) + " and " + whole.get(whole.size() - 1)
+                            + " rows per step are at least the " + rows + " rows of " + file
+                            + ": those runs take full batches";
+            boolean repeats = whole.size() + (full ? 1 : 0) > 1;
+            o.warning("batch_size", what + (repeats ? " and repeat one another's" : ""));
         }
 
         /**
@@ -1087,7 +1099,10 @@ public final class ConfigLoader {
                     if (m == null) {
                         String got = it instanceof ScalarNode sc ? sc.getValue() : YamlSection.describe(it);
                         report.at(it == mn ? o.keyNode("method") : it, "optimizer.method", "unknown method '"
-                                + abbreviate(got) + "'" + Names.suggestion(got, methodNames) + " (one of "
+                                + abbreviate(got) + "'" + (got.equalsIgnoreCase("sgd")
+                                        ? ": stochastic gradient descent is gd with optimizer.batch_size (rows per"
+                                                + " step) on a data-set objective (objective.model)"
+                                        : Names.suggestion(got, methodNames)) + " (one of "
                                 + String.join(", ", methodNames) + ")");
                         ok = false;
                     } else if (methods.contains(m)) {

@@ -88,6 +88,9 @@ class DataSetObjectiveTest {
                         ":10:3: optimizer.batch_size: must be a number"),
                 Arguments.of("full twice", BASE.replace("[2, full]", "[full, 2, full]"), DATA,
                         ":10:25: optimizer.batch_size: value full is listed twice"),
+                Arguments.of("sgd", BASE.replace("learning_rate: 0.02", "method: sgd\n  learning_rate: 0.02"), DATA,
+                        ":9:3: optimizer.method: unknown method 'sgd': stochastic gradient descent is gd with"
+                                + " optimizer.batch_size (rows per step)"),
                 Arguments.of("a domain key that is no weight", BASE + "domain:\n  w_z: [0, 1]\n", DATA,
                         ":13:3: domain.w_z: unknown key, did you mean 'w_x'?"));
     }
@@ -131,8 +134,14 @@ class DataSetObjectiveTest {
         Path cfg = write(BASE.replace("[2, full]", "[2, 6]"), DATA);
         Cli v = Cli.run("validate", cfg.toString());
         assertThat(v.code()).isZero();
-        assertThat(v.out()).contains(":10:3: optimizer.batch_size: 6 rows per step is every 6 rows of d.csv: those"
-                + " runs take full batches (as full would)");
+        assertThat(v.out()).contains(":10:3: optimizer.batch_size: 6 rows per step is every one of the 6 rows of"
+                + " d.csv: those runs take full batches\n");
+        Files.writeString(cfg, BASE.replace("[2, full]", "[2, 8, 16, full]"));
+        assertThat(Cli.run("validate", cfg.toString()).out()).contains(":10:3: optimizer.batch_size: 8 and 16 rows"
+                + " per step are at least the 6 rows of d.csv: those runs take full batches and repeat one another's");
+        Files.writeString(cfg, BASE.replace("[2, full]", "[7, full]"));
+        assertThat(Cli.run("validate", cfg.toString()).out()).contains(":10:3: optimizer.batch_size: 7 rows per"
+                + " step is more than the 6 rows of d.csv: those runs take full batches and repeat one another's");
     }
 
     @ParameterizedTest

@@ -117,8 +117,10 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
         }
         int t = List.of(header).indexOf(target);
         if (t < 0) {
+            String sep = header.length > 1 ? "" : header[0].contains(";") ? "';'" : header[0].contains("\t") ? "tabs" : "";
             throw new DataException(headerLine, "has no column '" + target + "' (the target); its columns: "
-                    + String.join(", ", header));
+                    + String.join(", ", header) + (sep.isEmpty() ? "" : " (its fields look separated by " + sep
+                            + ", but a data file's are separated by commas)"));
         }
         if (rows.isEmpty()) {
             throw new DataException(headerLine, "has a header but no examples");

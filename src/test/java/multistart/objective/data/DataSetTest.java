@@ -58,6 +58,7 @@ class DataSetTest {
         "an unnamed column|a,,y\\n1,2,3\\n|1|column 2 of the header has no name",
         "NaN in a numeric column|a,y\\n1,0\\nNaN,1\\n|3|column 'a' (1): not a number: 'NaN'",
         "an empty file||0|the file is empty",
+        "semicolons|a;b;y\\n1;2;3\\n|1|its columns: a;b;y (its fields look separated by ';', but a data file's are separated by commas)",
     })
     void aBadFileNamesTheLineAndTheColumn(String what, String text, long line, String message) throws IOException {
         Path p = file(text == null ? "" : text.replace("\\n", "\n"));
