@@ -49,7 +49,9 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("name: " + c.name());
         out.println("objective: " + c.objective().describe() + ", goal " + c.objective().goal().key()
                 + (c.objective().knownOptimum().isPresent()
-                        ? ", known optimum " + c.objective().knownOptimum().getAsDouble() : ""));
+                        ? ", known optimum " + c.objective().knownOptimum().getAsDouble()
+                                + (c.objective().model() != null && c.objective().model().exact() != null
+                                        ? " (the least-squares fit, solved exactly)" : "") : ""));
         out.println("variables: " + variables(c.objective().variables()));
         String beyond = c.beyondDivergence();
         out.println("domain: " + c.domain().describe() + (beyond.isEmpty() ? "" : "; " + beyond));

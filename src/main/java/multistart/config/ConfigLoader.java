@@ -639,11 +639,13 @@ public final class ConfigLoader {
             }
             var loss = new multistart.objective.data.DataLoss(model, data);
             OptionalDouble knownOptimum = known;
+            double[] exact = null;
             if (known.isEmpty() && model == multistart.objective.data.Model.LINEAR_REGRESSION) {
-                knownOptimum = OptionalDouble.of(loss.value(multistart.objective.data.DataLoss.leastSquares(data)));
+                exact = multistart.objective.data.DataLoss.leastSquares(data);
+                knownOptimum = OptionalDouble.of(loss.value(exact));
             }
             return new ObjectiveConfig(null, null, loss, vars.size(), vars, goal, knownOptimum, derivatives, 1e-4,
-                    false, new ObjectiveConfig.DataModel(model, file, path, target, data));
+                    false, new ObjectiveConfig.DataModel(model, file, path, target, data, exact));
         }
 
         /** The data file: as named from the working directory, else beside the config; null if neither. */

@@ -33,7 +33,15 @@ public record ObjectiveConfig(
      * A model's loss over a data set: the model, the file as the config names it and as it
      * was found, the target column and the table read.
      */
-    public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data) {
+    public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data,
+            double[] exact) {
+
+        /** The least-squares weights (then bias) that the known optimum was solved at, or null. */
+        @Override
+        public double[] exact() {
+            return exact == null ? null : exact.clone();
+        }
+
         public String describe() {
             List<String> ignored = data.ignored();
             return model.key() + " on " + file + " (" + data.rows() + " rows, " + data.features().size()

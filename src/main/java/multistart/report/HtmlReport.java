@@ -68,6 +68,7 @@ public final class HtmlReport {
                     .append(Numbers.percent(best.share())).append(").");
             if (f.targetKnown()) {
                 h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.')
+                        .append(ESC.escape(SummaryMarkdown.leastSquares(c, c.objective().variables())))
                         .append(ESC.escape(SummaryMarkdown.beyondKnown(f, r.plan().config())));
             }
             String ties = SummaryMarkdown.ties(f, c, c.objective().goal());

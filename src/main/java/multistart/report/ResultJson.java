@@ -190,6 +190,14 @@ public final class ResultJson {
                 g.writeString(f);
             }
             g.writeEndArray();
+            if (model.exact() != null) {
+                // the least-squares weights, then the bias, that known_optimum was solved at
+                g.writeArrayFieldStart("least_squares");
+                for (double w : model.exact()) {
+                    number(g, w);
+                }
+                g.writeEndArray();
+            }
         } else if (c.objective().builtin() != null) {
             g.writeStringField("builtin", c.objective().builtin().name());
         } else {

@@ -57,7 +57,8 @@ public final class SummaryMarkdown {
             if (f.targetKnown()) {
                 double diff = Math.abs(best.value() - f.target());
                 s.append(" Known optimum: ").append(Numbers.exact(f.target())).append(" (difference ")
-                        .append(Numbers.brief(diff)).append(").").append(beyondKnown(f, c));
+                        .append(Numbers.brief(diff)).append(").").append(leastSquares(c, vars))
+                        .append(beyondKnown(f, c));
             }
             String ties = ties(f, c, goal);
             if (isExtremum && !ties.isEmpty()) {
@@ -349,6 +350,16 @@ public final class SummaryMarkdown {
     /** Two notes on one row, either of them possibly empty. */
     static String note(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    /** Where a linear regression's known optimum came from: " It is the least-squares fit, ...", or "". */
+    static String leastSquares(ExperimentConfig c, List<String> vars) {
+        var model = c.objective().model();
+        if (model == null || model.exact() == null) {
+            return "";
+        }
+        return " It is the least-squares fit, solved exactly (independently of the runs), at " + point(vars,
+                model.exact()) + ".";
     }
 
     /**

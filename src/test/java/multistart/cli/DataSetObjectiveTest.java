@@ -263,6 +263,10 @@ class DataSetObjectiveTest {
                 .objective().knownOptimum().getAsDouble());
         ExperimentConfig c = ConfigLoader.load(Path.of("configs/linear-regression.yaml"));
         assertThat(c.objective().knownOptimum().getAsDouble()).isCloseTo(mse, within(1e-14));
+        assertThat(c.objective().model().exact()).containsExactly(w, within(1e-12));
+        assertThat(summary).contains("It is the least-squares fit, solved exactly (independently of the runs), at"
+                + " (w_x1 = 2.99377");
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"least_squares\" : [ 2.99377");
     }
 
     @Test
