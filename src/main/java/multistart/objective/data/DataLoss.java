@@ -90,50 +90,49 @@ public final class DataLoss implements Batched {
         return loss / m;
     }
 
-    /** Cells of [X 1] up to which the least-squares solution decomposes the data itself. */
-    static final long DIRECT_CELLS = 2_000_000L;
-
     /**
      * Linear regression's exact minimiser, weights then bias: the least-squares solution of
-     * [X 1] w = y by singular value decomposition (the shortest one where the columns are
-     * dependent, whose loss is the same minimum), independent of any descent. Above
-     * {@link #DIRECT_CELLS} it decomposes the normal equations' p+1 x p+1 matrix instead, whose
-     * solution errs by the square of the data's condition number, an error the loss at it feels
-     * only squared again.
+     * [X 1] w = y, independent of any descent. The rows are folded one at a time by Givens
+     * rotations into a triangular R and Q^T y (the QR factorisation, as stable as decomposing the
+     * data itself, in p+1 x p+1 memory whatever the rows), then R w = Q^T y is solved by singular
+     * value decomposition: where the columns are dependent, the shortest of the solutions, whose
+     * loss is the same minimum.
      */
     public static double[] leastSquares(DataSet data) {
         int n = data.rows();
         int p = data.features().size();
+        int m = p + 1;
         double[] x = data.x();
         double[] y = data.y();
-        if ((long) n * (p + 1) <= DIRECT_CELLS) {
-            double[][] a = new double[n][p + 1];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(x, i * p, a[i], 0, p);
-                a[i][p] = 1.0;
-            }
-            return new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
-                    .solve(new ArrayRealVector(y, false)).toArray();
-        }
-        double[][] ata = new double[p + 1][p + 1];
-        double[] aty = new double[p + 1];
-        double[] row = new double[p + 1];
+        double[][] r = new double[m][m];
+        double[] z = new double[m];
+        double[] row = new double[m];
         for (int i = 0; i < n; i++) {
             System.arraycopy(x, i * p, row, 0, p);
             row[p] = 1.0;
-            for (int j = 0; j <= p; j++) {
-                aty[j] += row[j] * y[i];
-                for (int k = 0; k <= j; k++) {
-                    ata[j][k] += row[j] * row[k];
+            double yi = y[i];
+            for (int k = 0; k < m; k++) {
+                double b = row[k];
+                if (b == 0.0) {
+                    continue;
                 }
+                double a = r[k][k];
+                double h = Math.hypot(a, b);
+                double c = a / h;
+                double s = b / h;
+                r[k][k] = h;
+                for (int j = k + 1; j < m; j++) {
+                    double rkj = r[k][j];
+                    double rj = row[j];
+                    r[k][j] = c * rkj + s * rj;
+                    row[j] = c * rj - s * rkj;
+                }
+                double zk = z[k];
+                z[k] = c * zk + s * yi;
+                yi = c * yi - s * zk;
             }
         }
-        for (int j = 0; j <= p; j++) {
-            for (int k = 0; k < j; k++) {
-                ata[k][j] = ata[j][k];
-            }
-        }
-        return new SingularValueDecomposition(new Array2DRowRealMatrix(ata, false)).getSolver()
-                .solve(new ArrayRealVector(aty, false)).toArray();
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(r, false)).getSolver()
+                .solve(new ArrayRealVector(z, false)).toArray();
     }
 }

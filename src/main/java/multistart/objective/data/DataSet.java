@@ -1,9 +1,11 @@
 package multistart.objective.data;
 
 import com.google.common.hash.Hashing;
-import java.io.ByteArrayInputStream;
+import com.google.common.hash.HashingInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -57,126 +59,175 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
         if (size > MAX_BYTES) {
             throw new DataException(0, "the file has " + size + " bytes, more than the limit of " + MAX_BYTES);
         }
-        byte[] bytes = Files.readAllBytes(file);
-        String sha = Hashing.sha256().hashBytes(bytes).toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
                 .build();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<String[]> rows = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        String[] header;
-        long headerLine;
-        // a byte order mark (Excel writes one) is not part of the first column's name
-        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes, skip, bytes.length - skip), decoder);
-                CSVParser p = CSVParser.parse(r, format)) {
+        // read as a stream, each cell parsed as it comes: the file's text is never held whole (a
+        // String per cell took twelve times the memory of its number)
+        try (HashingInputStream hashed = new HashingInputStream(Hashing.sha256(), Files.newInputStream(file))) {
+            BufferedInputStream in = new BufferedInputStream(hashed, 1 << 16);
+            // a byte order mark (Excel writes one) is not part of the first column's name
+            in.mark(3);
+            byte[] bom = in.readNBytes(3);
+            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+                in.reset();
+            }
+            Table table;
+            try (Reader r = new InputStreamReader(in, decoder); CSVParser p = CSVParser.parse(r, format)) {
+                table = Table.read(p, target);
+                // the parser stopped at the end; whatever it left is hashed too
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (java.io.UncheckedIOException e) {
+                // commons-csv reports a malformed file (an unclosed quote) this way
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                if (c instanceof java.nio.charset.CharacterCodingException) {
+                    throw new DataException(0, "is not UTF-8 text");
+                }
+                throw new DataException(0, "is not a readable CSV file: " + c.getMessage());
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DataException(0, "is not UTF-8 text");
+            }
+            return table.dataSet(target, hashed.hash().toString());
+        }
+    }
+
+    /**
+     * The cells as numbers, row-major (NaN where a cell is not one), and for each column whether
+     * it holds any number and where its first other cell is.
+     */
+    private static final class Table {
+        final String[] header;
+        final long headerLine;
+        double[] cells = new double[1024];
+        int rows;
+        final boolean[] numbers;
+        final long[] textLine; // 0: none
+        final String[] text;
+
+        Table(String[] header, long headerLine) {
+            this.header = header;
+            this.headerLine = headerLine;
+            numbers = new boolean[header.length];
+            textLine = new long[header.length];
+            text = new String[header.length];
+        }
+
+        static Table read(CSVParser p, String target) throws DataException {
             var it = p.iterator();
             if (!it.hasNext()) {
                 throw new DataException(0, "the file is empty: it needs a header line naming the columns, then"
                         + " one line per example");
             }
-            CSVRecord h = it.next();
-            headerLine = p.getCurrentLineNumber();
-            header = h.values();
-            long cells = 0;
+            String[] header = it.next().values();
+            Table t = new Table(header, p.getCurrentLineNumber());
+            t.checkHeader(target);
+            int cols = header.length;
             while (it.hasNext()) {
                 CSVRecord rec = it.next();
                 long line = p.getCurrentLineNumber();
-                if (rec.size() != header.length) {
+                if (rec.size() != cols) {
                     throw new DataException(line, "has " + rec.size() + " field" + (rec.size() == 1 ? "" : "s")
-                            + ", the header " + header.length);
+                            + ", the header " + cols);
                 }
-                cells += rec.size();
-                if (cells > MAX_CELLS) {
-                    throw new DataException(line, "the data set holds more than " + MAX_CELLS
-                            + " cells, the limit");
+                if ((long) (t.rows + 1) * cols > MAX_CELLS) {
+                    throw new DataException(line, "the data set holds more than " + MAX_CELLS + " cells, the limit");
                 }
-                rows.add(rec.values());
-                lines.add(line);
+                if ((t.rows + 1) * cols > t.cells.length) {
+                    t.cells = java.util.Arrays.copyOf(t.cells, (int) Math.min(MAX_CELLS, 2L * t.cells.length
+                            + cols));
+                }
+                int at = t.rows * cols;
+                for (int j = 0; j < cols; j++) {
+                    String s = rec.get(j);
+                    Double v = number(s);
+                    if (v != null) {
+                        t.cells[at + j] = v;
+                        t.numbers[j] = true;
+                    } else {
+                        t.cells[at + j] = Double.NaN;
+                        if (t.textLine[j] == 0) {
+                            t.textLine[j] = line;
+                            t.text[j] = s;
+                        }
+                    }
+                }
+                t.rows++;
             }
-        } catch (java.io.UncheckedIOException e) {
-            // commons-csv reports a malformed file (an unclosed quote) this way
-            Throwable c = e.getCause() != null ? e.getCause() : e;
-            if (c instanceof java.nio.charset.CharacterCodingException) {
-                throw new DataException(0, "is not UTF-8 text");
-            }
-            throw new DataException(0, "is not a readable CSV file: " + c.getMessage());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new DataException(0, "is not UTF-8 text");
+            return t;
         }
-        Set<String> seen = new HashSet<>();
-        for (int j = 0; j < header.length; j++) {
-            if (header[j].isEmpty()) {
-                throw new DataException(headerLine, "column " + (j + 1) + " of the header has no name");
-            }
-            if (!seen.add(header[j])) {
-                throw new DataException(headerLine, "column '" + header[j] + "' is named twice in the header");
-            }
-        }
-        int t = List.of(header).indexOf(target);
-        if (t < 0) {
-            String sep = header.length > 1 ? "" : header[0].contains(";") ? "';'" : header[0].contains("\t") ? "tabs" : "";
-            throw new DataException(headerLine, "has no column '" + target + "' (the target); its columns: "
-                    + String.join(", ", header) + (sep.isEmpty() ? "" : " (its fields look separated by " + sep
-                            + ", but a data file's are separated by commas)"));
-        }
-        if (rows.isEmpty()) {
-            throw new DataException(headerLine, "has a header but no examples");
-        }
-        // which columns hold numbers: any number makes a column numeric, and then every cell must be one
-        int cols = header.length;
-        boolean[] numeric = new boolean[cols];
-        for (String[] row : rows) {
-            for (int j = 0; j < cols; j++) {
-                numeric[j] |= number(row[j]) != null;
-            }
-        }
-        List<String> features = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        List<Integer> featureColumns = new ArrayList<>();
-        for (int j = 0; j < cols; j++) {
-            if (j == t) {
-                continue;
-            }
-            if (numeric[j]) {
-                features.add(header[j]);
-                featureColumns.add(j);
-            } else {
-                ignored.add(header[j]);
-            }
-        }
-        if (!numeric[t]) {
-            throw new DataException(lines.get(0), "the target column '" + target + "' holds no numbers (got '"
-                    + abbreviate(rows.get(0)[t]) + "'); a model predicts a number, or 0 and 1 for two classes");
-        }
-        if (features.isEmpty()) {
-            throw new DataException(headerLine, "has no numeric column besides the target '" + target
-                    + "' to predict it from");
-        }
-        int n = rows.size();
-        int p = features.size();
-        double[] x = new double[n * p];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            String[] row = rows.get(i);
-            for (int k = 0; k < p; k++) {
-                x[i * p + k] = cell(row, featureColumns.get(k), header, lines.get(i));
-            }
-            y[i] = cell(row, t, header, lines.get(i));
-        }
-        return new DataSet(features, x, y, ignored, sha);
-    }
 
-    private static double cell(String[] row, int j, String[] header, long line) throws DataException {
-        Double v = number(row[j]);
-        if (v == null) {
-            throw new DataException(line, "column '" + header[j] + "' (" + (j + 1) + "): "
-                    + (row[j].isEmpty() ? "the cell is empty (a missing value); fill it or drop the row"
-                            : "not a number: '" + abbreviate(row[j]) + "', where the column's other cells are numbers"));
+        void checkHeader(String target) throws DataException {
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < header.length; j++) {
+                if (header[j].isEmpty()) {
+                    throw new DataException(headerLine, "column " + (j + 1) + " of the header has no name");
+                }
+                if (!seen.add(header[j])) {
+                    throw new DataException(headerLine, "column '" + header[j] + "' is named twice in the header");
+                }
+            }
+            if (!seen.contains(target)) {
+                String sep = header.length > 1 ? "" : header[0].contains(";") ? "';'"
+                        : header[0].contains("\t") ? "tabs" : "";
+                throw new DataException(headerLine, "has no column '" + target + "' (the target); its columns: "
+                        + String.join(", ", header) + (sep.isEmpty() ? "" : " (its fields look separated by " + sep
+                                + ", but a data file's are separated by commas)"));
+            }
         }
-        return v;
+
+        DataSet dataSet(String target, String sha) throws DataException {
+            if (rows == 0) {
+                throw new DataException(headerLine, "has a header but no examples");
+            }
+            int cols = header.length;
+            int t = List.of(header).indexOf(target);
+            if (!numbers[t]) {
+                throw new DataException(textLine[t], "the target column '" + target + "' holds no numbers (got '"
+                        + abbreviate(text[t]) + "'); a model predicts a number, or 0 and 1 for two classes");
+            }
+            // a column of numbers with another cell in it: the first such cell in the file
+            int worst = -1;
+            for (int j = 0; j < cols; j++) {
+                if (numbers[j] && textLine[j] != 0 && (worst < 0 || textLine[j] < textLine[worst])) {
+                    worst = j;
+                }
+            }
+            if (worst >= 0) {
+                throw new DataException(textLine[worst], "column '" + header[worst] + "' (" + (worst + 1) + "): "
+                        + (text[worst].isEmpty() ? "the cell is empty (a missing value); fill it or drop the row"
+                                : "not a number: '" + abbreviate(text[worst])
+                                        + "', where the column's other cells are numbers"));
+            }
+            List<String> features = new ArrayList<>();
+            List<String> ignored = new ArrayList<>();
+            List<Integer> featureColumns = new ArrayList<>();
+            for (int j = 0; j < cols; j++) {
+                if (j == t) {
+                    continue;
+                }
+                if (numbers[j]) {
+                    features.add(header[j]);
+                    featureColumns.add(j);
+                } else {
+                    ignored.add(header[j]);
+                }
+            }
+            if (features.isEmpty()) {
+                throw new DataException(headerLine, "has no numeric column besides the target '" + target
+                        + "' to predict it from");
+            }
+            int p = features.size();
+            double[] x = new double[rows * p];
+            double[] y = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                for (int k = 0; k < p; k++) {
+                    x[i * p + k] = cells[i * cols + featureColumns.get(k)];
+                }
+                y[i] = cells[i * cols + t];
+            }
+            return new DataSet(features, x, y, ignored, sha);
+        }
     }
 
     /** The cell as a finite number, or null (text, an empty cell, NaN or an infinity). */

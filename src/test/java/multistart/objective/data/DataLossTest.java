@@ -82,27 +82,46 @@ class DataLossTest {
     }
 
     @Test
-    void leastSquaresThroughTheNormalEquationsAgreesWithTheDirectSolution() {
-        DataSet small = random(400, 3, false, 9);
-        double[] direct = DataLoss.leastSquares(small);
-        // the same rows repeated until the data is too large to decompose directly: the same fit
-        int copies = (int) (DataLoss.DIRECT_CELLS / (400 * 4)) + 1;
-        double[] x = new double[small.x().length * copies];
-        double[] y = new double[small.rows() * copies];
-        for (int c = 0; c < copies; c++) {
-            System.arraycopy(small.x(), 0, x, c * small.x().length, small.x().length);
-            System.arraycopy(small.y(), 0, y, c * small.rows(), small.rows());
+    void leastSquaresAgreesWithADecompositionOfTheWholeDataAndItsGradientVanishes() {
+        for (long seed = 0; seed < 5; seed++) {
+            DataSet d = random(400, 3, false, seed);
+            double[][] a = new double[400][4];
+            for (int i = 0; i < 400; i++) {
+                System.arraycopy(d.x(), i * 3, a[i], 0, 3);
+                a[i][3] = 1;
+            }
+            double[] direct = new org.apache.commons.math3.linear.QRDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(a)).getSolver()
+                    .solve(new org.apache.commons.math3.linear.ArrayRealVector(d.y())).toArray();
+            double[] w = DataLoss.leastSquares(d);
+            for (int j = 0; j < 4; j++) {
+                assertThat(w[j]).isCloseTo(direct[j], within(1e-12));
+            }
+            double[] g = new double[4];
+            new DataLoss(Model.LINEAR_REGRESSION, d).evaluate(w, g);
+            for (double gj : g) {
+                assertThat(gj).isCloseTo(0.0, within(1e-12));
+            }
         }
-        double[] normal = DataLoss.leastSquares(new DataSet(small.features(), x, y, List.of(), ""));
-        for (int j = 0; j < direct.length; j++) {
-            assertThat(normal[j]).isCloseTo(direct[j], within(1e-10));
+    }
+
+    @Test
+    void aRepeatedColumnLeavesTheMinimumOfTheFitWithoutIt() {
+        // features (x, x): the weights are not determined, the loss is that of the fit on x alone
+        DataSet one = random(50, 1, false, 7);
+        double[] twice = new double[100];
+        for (int i = 0; i < 50; i++) {
+            twice[2 * i] = one.x()[i];
+            twice[2 * i + 1] = one.x()[i];
         }
-        // and the gradient vanishes there
-        double[] g = new double[4];
-        new DataLoss(Model.LINEAR_REGRESSION, small).evaluate(direct, g);
-        for (double gj : g) {
-            assertThat(gj).isCloseTo(0.0, within(1e-12));
-        }
+        DataSet both = new DataSet(List.of("a", "b"), twice, one.y(), List.of(), "");
+        double[] w1 = DataLoss.leastSquares(one);
+        double[] w2 = DataLoss.leastSquares(both);
+        double best = new DataLoss(Model.LINEAR_REGRESSION, one).value(w1);
+        assertThat(new DataLoss(Model.LINEAR_REGRESSION, both).value(w2)).isCloseTo(best, within(1e-12));
+        // the shortest solution splits the weight evenly
+        assertThat(w2[0]).isCloseTo(w1[0] / 2, within(1e-10));
+        assertThat(w2[1]).isCloseTo(w1[0] / 2, within(1e-10));
     }
 
     @Test

@@ -67,6 +67,16 @@ class DataSetTest {
     }
 
     @Test
+    void theHashIsTheWholeFilesSha256ByteOrderMarkIncluded() throws Exception {
+        Path p = tmp.resolve("h.csv");
+        byte[] bytes = ("\uFEFFa,y\n" + "1,2\n".repeat(50_000)).getBytes(StandardCharsets.UTF_8);
+        Files.write(p, bytes);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        assertThat(DataSet.read(p, "y").sha256()).isEqualTo(java.util.HexFormat.of().formatHex(digest));
+        assertThat(DataSet.read(p, "y").rows()).isEqualTo(50_000);
+    }
+
+    @Test
     void anUnclosedQuoteIsAnError() throws IOException {
         Path p = file("a,y\n\"1,2\n");
         assertThatThrownBy(() -> DataSet.read(p, "y")).isInstanceOf(DataException.class)
