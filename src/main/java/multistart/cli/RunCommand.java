@@ -195,6 +195,7 @@ public final class RunCommand implements Callable<Integer> {
         if (Interrupts.requested()) {
             return new Line(file.toString(), Main.INTERRUPTED, file + ": not started (interrupted)");
         }
+        reserve = new byte[RESERVE_BYTES];
         try {
             Experiment.Outcome o = Experiment.run(config, force, resume, start, Interrupts::requested, quiet,
                     warmup::close);
@@ -213,6 +214,8 @@ public final class RunCommand implements Callable<Integer> {
             // the message went to stderr above; the closing line says only what became of the config
             return new Line(file.toString(), Main.BAD_INPUT, file + ": output folder not usable, nothing written");
         } catch (Exception | OutOfMemoryError e) {
+            // the first thing done: a heap that ran out may still be full when the failure is said
+            reserve = null;
             if (outOfMemory(e)) {
                 // where it ran out, for -v
                 org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("out of memory", e);
@@ -233,6 +236,16 @@ public final class RunCommand implements Callable<Integer> {
             return new Line(file.toString(), Main.FAILURE, file + ": failed (" + e.getMessage() + ")");
         }
     }
+
+    /**
+     * Heap set aside while a config runs and let go when it fails, so that saying why has room:
+     * a sweep that ran out of memory could still fill the heap when the main thread built its
+     * message, and the JVM then printed only "OutOfMemoryError thrown from the
+     * UncaughtExceptionHandler in thread main" (OutOfMemoryTest, once in many runs).
+     */
+    private static final int RESERVE_BYTES = 4 << 20;
+    @SuppressWarnings("unused") // held, never read
+    private static volatile byte[] reserve;
 
     /** Said when the heap runs out; FILE, HEAP (MiB) and MORE (GiB) are filled in. */
     static final String OUT_OF_MEMORY = "ran out of memory (a Java heap of HEAP MiB). Memory grows with the number of"
