@@ -52,6 +52,9 @@ public final class ValidateCommand implements Callable<Integer> {
                         ? ", known optimum " + c.objective().knownOptimum().getAsDouble()
                                 + (c.objective().model() != null && c.objective().model().exact() != null
                                         ? " (the least-squares fit, solved exactly)" : "") : ""));
+        if (c.objective().model() != null && !c.objective().model().curvature().isEmpty()) {
+            out.println("curvature: " + c.objective().model().curvature());
+        }
         out.println("variables: " + variables(c.objective().variables()));
         String beyond = c.beyondDivergence();
         out.println("domain: " + c.domain().describe() + (beyond.isEmpty() ? "" : "; " + beyond));

@@ -639,13 +639,16 @@ public final class ConfigLoader {
             }
             var loss = new multistart.objective.data.DataLoss(model, data);
             OptionalDouble knownOptimum = known;
-            double[] exact = null;
-            if (known.isEmpty() && model == multistart.objective.data.Model.LINEAR_REGRESSION) {
-                exact = multistart.objective.data.DataLoss.leastSquares(data);
-                knownOptimum = OptionalDouble.of(loss.value(exact));
+            multistart.objective.data.DataLoss.Fit fit = null;
+            if (model == multistart.objective.data.Model.LINEAR_REGRESSION) {
+                fit = multistart.objective.data.DataLoss.fit(data);
+                if (known.isEmpty()) {
+                    knownOptimum = OptionalDouble.of(loss.value(fit.weights()));
+                }
             }
             return new ObjectiveConfig(null, null, loss, vars.size(), vars, goal, knownOptimum, derivatives, 1e-4,
-                    false, new ObjectiveConfig.DataModel(model, file, path, target, data, exact));
+                    false, new ObjectiveConfig.DataModel(model, file, path, target, data, fit,
+                    fit != null && known.isEmpty()));
         }
 
         /** The data file: as named from the working directory, else beside the config; null if neither. */

@@ -31,15 +31,35 @@ public record ObjectiveConfig(
 
     /**
      * A model's loss over a data set: the model, the file as the config names it and as it
-     * was found, the target column and the table read.
+     * was found, the target column and the table read; for linear regression its exact fit, and
+     * whether the known optimum is that fit's (not a known_minimum the config gives).
      */
     public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data,
-            double[] exact) {
+            multistart.objective.data.DataLoss.Fit fit, boolean solved) {
 
-        /** The least-squares weights (then bias) that the known optimum was solved at, or null. */
-        @Override
+        /**
+         * The least-squares weights (then bias) that the known optimum was solved at, or null (no
+         * fit, or a known_minimum the config gives).
+         */
         public double[] exact() {
-            return exact == null ? null : exact.clone();
+            return fit == null || !solved ? null : fit.weights().clone();
+        }
+
+        /**
+         * For linear regression: "the loss is a quadratic whose Hessian has eigenvalues from a to
+         * b, so gd at a constant rate converges from every start for learning_rate below 2 / b = c,
+         * and from almost none above it" (the error along the eigenvector of b is multiplied by
+         * 1 - eta b at every step); else "".
+         */
+        public String curvature() {
+            if (fit == null) {
+                return "";
+            }
+            double[] k = fit.curvatures();
+            return String.format(java.util.Locale.ROOT, "the loss is a quadratic whose Hessian has eigenvalues from %.6g"
+                    + " to %.6g, so gd at a constant rate converges from every start for learning_rate below"
+                    + " 2 / %.6g = %.6g, and from almost none above it", k[0], k[k.length - 1], k[k.length - 1],
+                    fit.gdLimit());
         }
 
         public String describe() {

@@ -190,6 +190,15 @@ public final class ResultJson {
                 g.writeString(f);
             }
             g.writeEndArray();
+            if (model.fit() != null) {
+                // the Hessian's eigenvalues, smallest first: gd diverges above 2 / the largest
+                g.writeArrayFieldStart("hessian_eigenvalues");
+                for (double k : model.fit().curvatures()) {
+                    number(g, k);
+                }
+                g.writeEndArray();
+                number(g, "gd_learning_rate_limit", model.fit().gdLimit());
+            }
             if (model.exact() != null) {
                 // the least-squares weights, then the bias, that known_optimum was solved at
                 g.writeArrayFieldStart("least_squares");

@@ -314,7 +314,9 @@ public final class SummaryMarkdown {
         for (multistart.config.Problem w : c.warnings()) {
             unread.append(" ").append(w.key()).append(" ").append(w.message()).append('.');
         }
-        return (rounding.isEmpty() ? "" : " The " + rounding + ".")
+        String curvature = c.objective().model() == null ? "" : c.objective().model().curvature();
+        return (curvature.isEmpty() ? "" : " T" + curvature.substring(1) + ".")
+                + (rounding.isEmpty() ? "" : " The " + rounding + ".")
                 + (repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".") + unread;
     }
 

@@ -129,6 +129,28 @@ class DataSetObjectiveTest {
         assertThat(out.resolve("convergence.png")).isNotEmptyFile();
     }
 
+    /**
+     * x = -1, 1, -1, 1 with a bias: [X 1]^T [X 1] is 4 I, so the Hessian (2/4) 4 I = 2 I and gd
+     * converges for every rate below 2 / 2 = 1 and diverges above it, from every start.
+     */
+    @Test
+    void linearRegressionsLargestCurvatureSetsTheRateWhereGdDiverges() throws IOException {
+        Path cfg = write(BASE.replace("[2, full]", "full").replace("learning_rate: 0.02", "learning_rate: [0.98, 1.02]")
+                .replace("max_iterations: 400", "max_iterations: 5000"), "x,y\n-1,0.5\n1,1\n-1,2\n1,-1\n");
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.out()).contains("curvature: the loss is a quadratic whose Hessian has eigenvalues from 2.00000 to"
+                + " 2.00000, so gd at a constant rate converges from every start for learning_rate below 2 / 2.00000 ="
+                + " 1.00000, and from almost none above it");
+        Path out = tmp.resolve("out");
+        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        List<String> sweep = Files.readAllLines(out.resolve("sweep.csv"));
+        // combo,learning_rate,runs,converged,diverged,...
+        assertThat(sweep.get(1)).startsWith("0,0.98,12,12,0,");
+        assertThat(sweep.get(2)).startsWith("1,1.02,12,0,12,");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("The loss is a quadratic whose Hessian");
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"gd_learning_rate_limit\" : 1.0");
+    }
+
     @Test
     void aBatchOfAtLeastEveryRowIsWarnedAsAFullBatch() throws IOException {
         Path cfg = write(BASE.replace("[2, full]", "[2, 6]"), DATA);

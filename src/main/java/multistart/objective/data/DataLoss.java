@@ -98,7 +98,29 @@ public final class DataLoss implements Batched {
      * value decomposition: where the columns are dependent, the shortest of the solutions, whose
      * loss is the same minimum.
      */
+    /**
+     * Linear regression's exact solution: the weights (then the bias) of the least-squares fit,
+     * and the eigenvalues of the loss's Hessian (2/m) [X 1]^T [X 1], smallest first: the loss is
+     * the same quadratic everywhere, so plain gd converges from every start exactly when its
+     * learning rate is below 2 / the largest.
+     */
+    public record Fit(double[] weights, double[] curvatures) {
+        public double largestCurvature() {
+            return curvatures[curvatures.length - 1];
+        }
+
+        /** The learning rate above which gd diverges on this loss: 2 / the largest curvature. */
+        public double gdLimit() {
+            return 2.0 / largestCurvature();
+        }
+    }
+
+    /** {@link #fit}'s weights then bias. */
     public static double[] leastSquares(DataSet data) {
+        return fit(data).weights();
+    }
+
+    public static Fit fit(DataSet data) {
         int n = data.rows();
         int p = data.features().size();
         int m = p + 1;
@@ -132,7 +154,14 @@ public final class DataLoss implements Batched {
                 yi = c * yi - s * zk;
             }
         }
-        return new SingularValueDecomposition(new Array2DRowRealMatrix(r, false)).getSolver()
-                .solve(new ArrayRealVector(z, false)).toArray();
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(r, false));
+        double[] w = svd.getSolver().solve(new ArrayRealVector(z, false)).toArray();
+        // R^T R = [X 1]^T [X 1]: its eigenvalues are R's singular values squared
+        double[] sv = svd.getSingularValues();
+        double[] curvatures = new double[m];
+        for (int k = 0; k < m; k++) {
+            curvatures[m - 1 - k] = 2.0 * sv[k] * sv[k] / n;
+        }
+        return new Fit(w, curvatures);
     }
 }

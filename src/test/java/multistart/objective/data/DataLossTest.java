@@ -106,6 +106,26 @@ class DataLossTest {
     }
 
     @Test
+    void theCurvaturesAreTheEigenvaluesOfTheHessian() {
+        DataSet d = random(300, 3, false, 11);
+        double[][] h = new double[4][4];
+        for (int i = 0; i < 300; i++) {
+            double[] a = {d.x()[3 * i], d.x()[3 * i + 1], d.x()[3 * i + 2], 1};
+            for (int j = 0; j < 4; j++) {
+                for (int k = 0; k < 4; k++) {
+                    h[j][k] += 2 * a[j] * a[k] / 300;
+                }
+            }
+        }
+        double[] eig = new org.apache.commons.math3.linear.EigenDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(h)).getRealEigenvalues();
+        java.util.Arrays.sort(eig);
+        DataLoss.Fit fit = DataLoss.fit(d);
+        assertThat(fit.curvatures()).containsExactly(eig, within(1e-12));
+        assertThat(fit.gdLimit()).isCloseTo(2 / eig[3], within(1e-12));
+    }
+
+    @Test
     void aRepeatedColumnLeavesTheMinimumOfTheFitWithoutIt() {
         // features (x, x): the weights are not determined, the loss is that of the fit on x alone
         DataSet one = random(50, 1, false, 7);
