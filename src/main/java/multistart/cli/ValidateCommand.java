@@ -51,7 +51,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 + (c.objective().knownOptimum().isPresent()
                         ? ", known optimum " + c.objective().knownOptimum().getAsDouble()
                                 + (c.objective().model() != null && c.objective().model().exact() != null
-                                        ? " (the least-squares fit, solved exactly)" : "") : ""));
+                                        ? " (" + c.objective().model().solvedBy() + ")" : "") : ""));
         if (c.objective().model() != null && !c.objective().model().curvature().isEmpty()) {
             out.println("curvature: " + c.objective().model().curvature());
         }

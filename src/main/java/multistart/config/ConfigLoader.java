@@ -642,9 +642,12 @@ public final class ConfigLoader {
             multistart.objective.data.DataLoss.Fit fit = null;
             if (model == multistart.objective.data.Model.LINEAR_REGRESSION) {
                 fit = multistart.objective.data.DataLoss.fit(data);
-                if (known.isEmpty()) {
-                    knownOptimum = OptionalDouble.of(loss.value(fit.weights()));
-                }
+            } else {
+                // null where the classes are separable: the loss then has no minimum
+                fit = multistart.objective.data.DataLoss.newton(data);
+            }
+            if (fit != null && known.isEmpty()) {
+                knownOptimum = OptionalDouble.of(loss.value(fit.weights()));
             }
             return new ObjectiveConfig(null, null, loss, vars.size(), vars, goal, knownOptimum, derivatives, 1e-4,
                     false, new ObjectiveConfig.DataModel(model, file, path, target, data, fit,

@@ -38,11 +38,16 @@ public record ObjectiveConfig(
             multistart.objective.data.DataLoss.Fit fit, boolean solved) {
 
         /**
-         * The least-squares weights (then bias) that the known optimum was solved at, or null (no
-         * fit, or a known_minimum the config gives).
+         * The weights (then bias) that the known optimum was solved at, by least squares or by
+         * Newton's method, or null (none solved, or a known_minimum the config gives).
          */
         public double[] exact() {
             return fit == null || !solved ? null : fit.weights().clone();
+        }
+
+        /** How the known optimum was solved, for reports: "the least-squares fit, solved exactly", ... */
+        public String solvedBy() {
+            return fit.newton() ? "the minimum solved by Newton's method" : "the least-squares fit, solved exactly";
         }
 
         /**
@@ -52,7 +57,7 @@ public record ObjectiveConfig(
          * 1 - eta b at every step); else "".
          */
         public String curvature() {
-            if (fit == null) {
+            if (fit == null || fit.curvatures() == null) {
                 return "";
             }
             double[] k = fit.curvatures();

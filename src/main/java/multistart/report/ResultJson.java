@@ -190,7 +190,7 @@ public final class ResultJson {
                 g.writeString(f);
             }
             g.writeEndArray();
-            if (model.fit() != null) {
+            if (model.fit() != null && model.fit().curvatures() != null) {
                 // the Hessian's eigenvalues, smallest first: gd diverges above 2 / the largest
                 g.writeArrayFieldStart("hessian_eigenvalues");
                 for (double k : model.fit().curvatures()) {
@@ -200,8 +200,9 @@ public final class ResultJson {
                 number(g, "gd_learning_rate_limit", model.fit().gdLimit());
             }
             if (model.exact() != null) {
-                // the least-squares weights, then the bias, that known_optimum was solved at
-                g.writeArrayFieldStart("least_squares");
+                // the weights, then the bias, that known_optimum was solved at, and how
+                g.writeStringField("solved_by", model.fit().newton() ? "newton" : "least squares");
+                g.writeArrayFieldStart("solved_at");
                 for (double w : model.exact()) {
                     number(g, w);
                 }

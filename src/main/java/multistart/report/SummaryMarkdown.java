@@ -354,14 +354,13 @@ public final class SummaryMarkdown {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    /** Where a linear regression's known optimum came from: " It is the least-squares fit, ...", or "". */
+    /** Where a model's known optimum came from: " It is the least-squares fit, ...", or "". */
     static String leastSquares(ExperimentConfig c, List<String> vars) {
         var model = c.objective().model();
         if (model == null || model.exact() == null) {
             return "";
         }
-        return " It is the least-squares fit, solved exactly (independently of the runs), at " + point(vars,
-                model.exact()) + ".";
+        return " It is " + model.solvedBy() + " (independently of the runs), at " + point(vars, model.exact()) + ".";
     }
 
     /**
@@ -374,20 +373,11 @@ public final class SummaryMarkdown {
         if (model == null || model.model() != multistart.objective.data.Model.LOGISTIC_REGRESSION) {
             return "";
         }
-        var data = model.data();
-        int p = data.features().size();
-        double[] x = data.x();
-        double[] y = data.y();
-        for (int i = 0; i < y.length; i++) {
-            double z = w[p];
-            for (int j = 0; j < p; j++) {
-                z += w[j] * x[i * p + j];
-            }
-            if (!(y[i] == 1 ? z > 0 : z < 0)) {
-                return "";
-            }
+        if (!multistart.objective.data.DataLoss.separates(model.data(), w)) {
+            return "";
         }
-        return " The classes are linearly separable: this end point's weights already put each of the " + y.length
+        int rows = model.data().rows();
+        return " The classes are linearly separable: this end point's weights already put each of the " + rows
                 + " rows on its class's side, so the log loss has no minimum (it falls towards 0 as the weights"
                 + " grow without end), and more iterations move the end points further out instead of resolving"
                 + " them.";

@@ -288,11 +288,12 @@ class DataSetObjectiveTest {
         assertThat(c.objective().model().exact()).containsExactly(w, within(1e-12));
         assertThat(summary).contains("It is the least-squares fit, solved exactly (independently of the runs), at"
                 + " (w_x1 = 2.99377");
-        assertThat(Files.readString(out.resolve("result.json"))).contains("\"least_squares\" : [ 2.99377");
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"solved_by\" : \"least squares\"")
+                .contains("\"solved_at\" : [ 2.99377");
     }
 
     @Test
-    void logisticRegressionExampleReachesNewtonsMinimum() throws IOException {
+    void logisticRegressionExampleReachesNewtonsMinimum() throws Exception {
         double[][] d = rows("configs/data/two-classes.csv", "length", "width", "label");
         double[] w = new double[3];
         double loss = 0;
@@ -328,11 +329,16 @@ class DataSetObjectiveTest {
             assertThat(Double.parseDouble(first[1 + i])).isCloseTo(w[i], within(1e-4));
         }
         assertThat(first[5]).isEqualTo("minimum");
-        assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("separable");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).doesNotContain("separable").contains("It is the minimum solved by Newton's method"
+                + " (independently of the runs), at (w_length = 1.71706");
+        // the product's Newton and this test's agree on the minimum's value
+        ExperimentConfig c = ConfigLoader.load(Path.of("configs/logistic-regression.yaml"));
+        assertThat(c.objective().knownOptimum().getAsDouble()).isCloseTo(loss, within(1e-14));
     }
 
     @Test
-    void irisSetosaIsSeparableSoTheLossHasNoMinimumAndEveryEndPointSeparatesIt() throws IOException {
+    void irisSetosaIsSeparableSoTheLossHasNoMinimumAndEveryEndPointSeparatesIt() throws Exception {
         // Fisher's data as the UCI repository has it: its column means
         double[][] d = rows("configs/data/iris.csv", "sepal_length", "sepal_width", "petal_length", "petal_width",
                 "is_setosa");
@@ -364,6 +370,7 @@ class DataSetObjectiveTest {
                 assertThat(z > 0).isEqualTo(flower[4] == 1);
             }
         }
+        assertThat(ConfigLoader.load(Path.of("configs/iris-setosa.yaml")).objective().knownOptimum()).isEmpty();
         assertThat(Files.readString(out.resolve("summary.md"))).contains("No end point is a confirmed minimum. The"
                 + " classes are linearly separable: this end point's weights already put each of the 150 rows on its"
                 + " class's side, so the log loss has no minimum");

@@ -91,25 +91,20 @@ public final class DataLoss implements Batched {
     }
 
     /**
-     * Linear regression's exact minimiser, weights then bias: the least-squares solution of
-     * [X 1] w = y, independent of any descent. The rows are folded one at a time by Givens
-     * rotations into a triangular R and Q^T y (the QR factorisation, as stable as decomposing the
-     * data itself, in p+1 x p+1 memory whatever the rows), then R w = Q^T y is solved by singular
-     * value decomposition: where the columns are dependent, the shortest of the solutions, whose
-     * loss is the same minimum.
+     * A model's minimum solved independently of any descent: the weights (then the bias), and for
+     * linear regression the eigenvalues of its Hessian (2/m) [X 1]^T [X 1], smallest first (null
+     * for logistic regression, whose Hessian varies): that loss is the same quadratic everywhere,
+     * so plain gd at a constant rate converges from every start exactly when its learning rate is
+     * below 2 / the largest.
+     *
+     * @param newton solved by Newton's method (logistic regression), not by least squares
      */
-    /**
-     * Linear regression's exact solution: the weights (then the bias) of the least-squares fit,
-     * and the eigenvalues of the loss's Hessian (2/m) [X 1]^T [X 1], smallest first: the loss is
-     * the same quadratic everywhere, so plain gd converges from every start exactly when its
-     * learning rate is below 2 / the largest.
-     */
-    public record Fit(double[] weights, double[] curvatures) {
+    public record Fit(double[] weights, double[] curvatures, boolean newton) {
         public double largestCurvature() {
             return curvatures[curvatures.length - 1];
         }
 
-        /** The learning rate above which gd diverges on this loss: 2 / the largest curvature. */
+        /** The learning rate above which gd diverges on a quadratic loss: 2 / the largest curvature. */
         public double gdLimit() {
             return 2.0 / largestCurvature();
         }
@@ -120,6 +115,13 @@ public final class DataLoss implements Batched {
         return fit(data).weights();
     }
 
+    /**
+     * Linear regression's exact minimiser: the least-squares solution of [X 1] w = y. The rows
+     * are folded one at a time by Givens rotations into a triangular R and Q^T y (the QR
+     * factorisation, as stable as decomposing the data itself, in p+1 x p+1 memory whatever the
+     * rows), then R w = Q^T y is solved by singular value decomposition: where the columns are
+     * dependent, the shortest of the solutions, whose loss is the same minimum.
+     */
     public static Fit fit(DataSet data) {
         int n = data.rows();
         int p = data.features().size();
@@ -162,6 +164,114 @@ public final class DataLoss implements Batched {
         for (int k = 0; k < m; k++) {
             curvatures[m - 1 - k] = 2.0 * sv[k] * sv[k] / n;
         }
-        return new Fit(w, curvatures);
+        return new Fit(w, curvatures, false);
+    }
+
+    /** Newton's iterations at most, and the gradient norm below which they stop. */
+    static final int NEWTON_ITERATIONS = 100;
+    static final double NEWTON_GRADIENT = 1e-12;
+    /** A gradient norm below which a point no Newton step improves on is the minimum, as rounding leaves it. */
+    static final double NEWTON_ROUNDED = 1e-9;
+
+    /**
+     * Logistic regression's minimum by Newton's method from w = 0, each step halved until the loss
+     * falls (the loss is convex, its Hessian (1/m) sum s_i (1 - s_i) a_i a_i^T), solved by singular
+     * value decomposition (the shortest step where columns are dependent); or null where there is
+     * no minimum to solve for: where the weights come to separate the classes (the loss then
+     * falls towards 0 without end), grow beyond 1e6, or do not bring the gradient norm below
+     * {@link #NEWTON_GRADIENT} in {@link #NEWTON_ITERATIONS} steps.
+     */
+    public static Fit newton(DataSet data) {
+        int n = data.rows();
+        int p = data.features().size();
+        int m = p + 1;
+        double[] x = data.x();
+        double[] y = data.y();
+        DataLoss f = new DataLoss(Model.LOGISTIC_REGRESSION, data);
+        double[] w = new double[m];
+        double[] g = new double[m];
+        double[] trial = new double[m];
+        double[] a = new double[m];
+        double fw = f.evaluate(w, g);
+        for (int it = 0; it < NEWTON_ITERATIONS; it++) {
+            if (separates(data, w)) {
+                return null;
+            }
+            double gn = 0;
+            for (double gj : g) {
+                gn += gj * gj;
+            }
+            if (Math.sqrt(gn) < NEWTON_GRADIENT) {
+                return new Fit(w, null, true);
+            }
+            double[][] h = new double[m][m];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x, i * p, a, 0, p);
+                a[p] = 1.0;
+                double z = 0;
+                for (int j = 0; j < m; j++) {
+                    z += w[j] * a[j];
+                }
+                double e = Math.exp(-Math.abs(z));
+                double s = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                double c = s * (1.0 - s) / n;
+                for (int j = 0; j < m; j++) {
+                    for (int k = 0; k <= j; k++) {
+                        h[j][k] += c * a[j] * a[k];
+                    }
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k < j; k++) {
+                    h[k][j] = h[j][k];
+                }
+            }
+            double[] d = new SingularValueDecomposition(new Array2DRowRealMatrix(h, false)).getSolver()
+                    .solve(new ArrayRealVector(g, false)).toArray();
+            double step = 1.0;
+            double ft = Double.NaN;
+            for (int halve = 0; halve < 60; halve++) {
+                for (int j = 0; j < m; j++) {
+                    trial[j] = w[j] - step * d[j];
+                }
+                ft = f.value(trial);
+                // a few ulps of slack: at the minimum the loss no longer falls, it rounds
+                if (ft <= fw + 4 * Math.ulp(fw)) {
+                    break;
+                }
+                step /= 2;
+            }
+            if (!(ft <= fw + 4 * Math.ulp(fw))) {
+                // no step lowers the loss: at the minimum to within rounding, or lost
+                return Math.sqrt(gn) < NEWTON_ROUNDED ? new Fit(w, null, true) : null;
+            }
+            System.arraycopy(trial, 0, w, 0, m);
+            double big = 0;
+            for (double wj : w) {
+                big = Math.max(big, Math.abs(wj));
+            }
+            if (big > 1e6) {
+                return null;
+            }
+            fw = f.evaluate(w, g);
+        }
+        return null;
+    }
+
+    /** Whether {@code w} puts every row with target 1 at z > 0 and every other at z < 0. */
+    public static boolean separates(DataSet data, double[] w) {
+        int p = data.features().size();
+        double[] x = data.x();
+        double[] y = data.y();
+        for (int i = 0; i < y.length; i++) {
+            double z = w[p];
+            for (int j = 0; j < p; j++) {
+                z += w[j] * x[i * p + j];
+            }
+            if (!(y[i] == 1 ? z > 0 : z < 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -126,6 +126,32 @@ class DataLossTest {
     }
 
     @Test
+    void newtonFindsLogisticRegressionsMinimumWhereTheClassesOverlapAndNoneWhereTheyAreSeparable() {
+        for (long seed = 0; seed < 5; seed++) {
+            // random labels: the classes overlap, and the minimum is where the gradient vanishes
+            DataSet d = random(200, 3, true, seed);
+            DataLoss.Fit fit = DataLoss.newton(d);
+            assertThat(fit).isNotNull();
+            assertThat(fit.newton()).isTrue();
+            double[] g = new double[4];
+            new DataLoss(Model.LOGISTIC_REGRESSION, d).evaluate(fit.weights(), g);
+            for (double gj : g) {
+                assertThat(gj).isCloseTo(0.0, within(1e-12));
+            }
+        }
+        // label 1 exactly where the first feature is positive: separable, no minimum
+        DataSet d = random(200, 2, true, 3);
+        double[] y = new double[200];
+        for (int i = 0; i < 200; i++) {
+            y[i] = d.x()[2 * i] > 0 ? 1 : 0;
+        }
+        DataSet separable = new DataSet(d.features(), d.x(), y, List.of(), "");
+        assertThat(DataLoss.newton(separable)).isNull();
+        assertThat(DataLoss.separates(separable, new double[] {1, 0, 0})).isTrue();
+        assertThat(DataLoss.separates(d, new double[] {1, 0, 0})).isFalse();
+    }
+
+    @Test
     void aRepeatedColumnLeavesTheMinimumOfTheFitWithoutIt() {
         // features (x, x): the weights are not determined, the loss is that of the fit on x alone
         DataSet one = random(50, 1, false, 7);
