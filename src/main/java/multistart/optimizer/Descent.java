@@ -1,7 +1,6 @@
 package multistart.optimizer;
 
 import multistart.config.Combo;
-import multistart.config.Method;
 import multistart.objective.Batched;
 import multistart.objective.Objective;
 import multistart.sampling.SplitMix;
@@ -90,11 +89,7 @@ public final class Descent {
         }
         java.util.Arrays.fill(v, 0.0);
         java.util.Arrays.fill(s, 0.0);
-        final Method method = c.method();
         final double decay = c.decay();
-        final double beta = c.momentum();
-        final double beta2 = c.beta2();
-        final double eps = c.epsilon();
         final int maxIterations = c.maxIterations();
         final double gtol = c.gradientNorm();
         final double vtol = c.valueChange();
@@ -144,7 +139,7 @@ public final class Descent {
                 break;
             }
             t++;
-            outside = step(method, x, eta, beta, beta2, eps, limit);
+            outside = step(c, x, eta, limit);
             eta *= decay;
             if (valueEachStep) {
                 double previous = fx;
@@ -185,11 +180,7 @@ public final class Descent {
     private Status runBatches(double[] x, Combo c, Recorder recorder) {
         java.util.Arrays.fill(v, 0.0);
         java.util.Arrays.fill(s, 0.0);
-        final Method method = c.method();
         final double decay = c.decay();
-        final double beta = c.momentum();
-        final double beta2 = c.beta2();
-        final double eps = c.epsilon();
         final int maxIterations = c.maxIterations();
         final double gtol = c.gradientNorm();
         final double vtol = c.valueChange();
@@ -257,7 +248,7 @@ public final class Descent {
             int end = Math.min(rows, at + batch);
             batched.evaluate(x, g, order, at, end);
             at = end;
-            outside = step(method, x, eta, beta, beta2, eps, limit);
+            outside = step(c, x, eta, limit);
             eta *= decay;
             fresh = at >= rows || t >= maxIterations;
             if (fresh) {
@@ -281,11 +272,14 @@ public final class Descent {
     }
 
     /**
-     * One update of {@code x} along the gradient in {@code g} by {@code method}; whether a
+     * One update of {@code x} along the gradient in {@code g} by the combo's method; whether a
      * coordinate left the divergence limit. Adam's bias corrections advance with each call.
      */
-    private boolean step(Method method, double[] x, double eta, double beta, double beta2, double eps, double limit) {
-        switch (method) {
+    private boolean step(Combo c, double[] x, double eta, double limit) {
+        double beta = c.momentum();
+        double beta2 = c.beta2();
+        double eps = c.epsilon();
+        switch (c.method()) {
             case GD:
                 return stepGd(x, eta, limit);
             case MOMENTUM:
@@ -301,7 +295,7 @@ public final class Descent {
                 b2t *= beta2;
                 return stepAdam(x, eta, beta, beta2, eps, 1.0 - b1t, 1.0 - b2t, limit);
             default:
-                throw new AssertionError(method);
+                throw new AssertionError(c.method());
         }
     }
 
