@@ -152,6 +152,19 @@ class DataSetObjectiveTest {
     }
 
     @Test
+    void aKnownMinimumTheConfigGivesIsTheTargetAndNotCalledTheFit() throws IOException {
+        Path cfg = write(BASE.replace("  target: y\n", "  target: y\n  known_minimum: 0.125\n"), DATA);
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.out()).contains("known optimum 0.125\n").doesNotContain("least-squares")
+                .contains("curvature: the loss is a quadratic");
+        Path out = tmp.resolve("out");
+        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("Known optimum: 0.125 (")
+                .doesNotContain("least-squares fit");
+        assertThat(Files.readString(out.resolve("result.json"))).doesNotContain("solved_at");
+    }
+
+    @Test
     void aBatchOfAtLeastEveryRowIsWarnedAsAFullBatch() throws IOException {
         Path cfg = write(BASE.replace("[2, full]", "[2, 6]"), DATA);
         Cli v = Cli.run("validate", cfg.toString());
