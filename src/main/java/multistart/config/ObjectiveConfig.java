@@ -52,9 +52,13 @@ public record ObjectiveConfig(
 
         /**
          * For linear regression: "the loss is a quadratic whose Hessian has eigenvalues from a to
-         * b, so gd at a constant rate converges from every start for learning_rate below 2 / b = c,
-         * and from almost none above it" (the error along the eigenvector of b is multiplied by
-         * 1 - eta b at every step); else "".
+         * L, so gd at a constant rate converges from every start for learning_rate below 2 / L = c,
+         * and from almost none above it" (the error along the eigenvector of L is multiplied by
+         * 1 - eta L at every step), with the limits of heavy-ball momentum, 2 (1 + b) / L, and of
+         * Nesterov's form, 2 (1 + b) / ((1 + 2 b) L), where the characteristic polynomials of their
+         * two-step recurrences on that eigenvector, mu^2 - (1 + b - eta L) mu + b and
+         * mu^2 - (1 + b)(1 - eta L) mu + b (1 - eta L), keep their roots inside the unit circle;
+         * else "".
          */
         public String curvature() {
             if (fit == null || fit.curvatures() == null) {
@@ -63,8 +67,9 @@ public record ObjectiveConfig(
             double[] k = fit.curvatures();
             return String.format(java.util.Locale.ROOT, "the loss is a quadratic whose Hessian has eigenvalues from %.6g"
                     + " to %.6g, so gd at a constant rate converges from every start for learning_rate below"
-                    + " 2 / %.6g = %.6g, and from almost none above it", k[0], k[k.length - 1], k[k.length - 1],
-                    fit.gdLimit());
+                    + " 2 / %.6g = %.6g, and from almost none above it (momentum with coefficient b: below"
+                    + " 2 (1 + b) / %.6g; nesterov: below 2 (1 + b) / ((1 + 2 b) %.6g))", k[0], k[k.length - 1],
+                    k[k.length - 1], fit.gdLimit(), k[k.length - 1], k[k.length - 1]);
         }
 
         public String describe() {

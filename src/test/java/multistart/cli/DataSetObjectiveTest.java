@@ -140,7 +140,8 @@ class DataSetObjectiveTest {
         Cli v = Cli.run("validate", cfg.toString());
         assertThat(v.out()).contains("curvature: the loss is a quadratic whose Hessian has eigenvalues from 2.00000 to"
                 + " 2.00000, so gd at a constant rate converges from every start for learning_rate below 2 / 2.00000 ="
-                + " 1.00000, and from almost none above it");
+                + " 1.00000, and from almost none above it (momentum with coefficient b: below 2 (1 + b) / 2.00000;"
+                + " nesterov: below 2 (1 + b) / ((1 + 2 b) 2.00000))");
         Path out = tmp.resolve("out");
         assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
         List<String> sweep = Files.readAllLines(out.resolve("sweep.csv"));
@@ -149,6 +150,20 @@ class DataSetObjectiveTest {
         assertThat(sweep.get(2)).startsWith("1,1.02,12,0,12,");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("The loss is a quadratic whose Hessian");
         assertThat(Files.readString(out.resolve("result.json"))).contains("\"gd_learning_rate_limit\" : 1.0");
+        // momentum 0.5: heavy ball up to 2 (1.5) / 2 = 1.5, nesterov up to 3 / (2 x 2) = 0.75
+        Files.writeString(cfg, BASE.replace("[2, full]", "full").replace("learning_rate: 0.02",
+                "method: [momentum, nesterov]\n  momentum: 0.5\n  learning_rate: [0.73, 0.77, 1.47, 1.53]")
+                .replace("max_iterations: 400", "max_iterations: 5000"));
+        Path second = tmp.resolve("second");
+        assertThat(Cli.run("run", cfg.toString(), "--out", second.toString(), "--quiet").code()).isZero();
+        List<String> rows = Files.readAllLines(second.resolve("sweep.csv"));
+        // combo,method,learning_rate,runs,converged,diverged,...
+        assertThat(rows.get(1)).startsWith("0,momentum,0.73,12,12,0,");
+        assertThat(rows.get(2)).startsWith("1,momentum,0.77,12,12,0,");
+        assertThat(rows.get(3)).startsWith("2,momentum,1.47,12,12,0,");
+        assertThat(rows.get(4)).startsWith("3,momentum,1.53,12,0,12,");
+        assertThat(rows.get(5)).startsWith("4,nesterov,0.73,12,12,0,");
+        assertThat(rows.get(6)).startsWith("5,nesterov,0.77,12,0,12,");
     }
 
     @Test
