@@ -111,8 +111,10 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
         ImmutableDoubleArray.Builder allVals = ImmutableDoubleArray.builder();
         List<double[]> allPts = new ArrayList<>();
         long cap = cells / (n + 1);
+        long[] count = {0};
         try {
             descent.run(x, c, (t, p, v) -> {
+                count[0]++;
                 if (allPts.size() < cap) {
                     allIts.add(t);
                     allVals.add(v);
@@ -125,8 +127,11 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
             return null;
         }
         int last = descent.iterations();
-        int stride = stride(last, MAX_POINTS + 1);
-        int pointStride = stride(last, maxPoints(n));
+        // a path recorded at fewer points than the chart keeps (a mini-batch run records one per
+        // pass over the data) keeps them all; one recorded at every step keeps every stride-th
+        long recorded = count[0];
+        int stride = recorded <= MAX_POINTS + 1 ? 1 : stride(last, MAX_POINTS + 1);
+        int pointStride = recorded <= maxPoints(n) ? 1 : stride(last, maxPoints(n));
         ImmutableIntArray.Builder its = ImmutableIntArray.builder();
         ImmutableDoubleArray.Builder vals = ImmutableDoubleArray.builder();
         ImmutableIntArray.Builder pointIts = ImmutableIntArray.builder();

@@ -132,4 +132,37 @@ class TrajectoryTest {
             }
         }
     }
+
+    /** A mini-batch run records the loss once per pass: every pass is kept, one pass or two. */
+    @Test
+    void aMiniBatchPathKeepsEveryPass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 7; i++) {
+            csv.append(i * 0.25).append(',').append(1 + 0.5 * i + 0.1 * (i % 3)).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("d.csv"), csv);
+        java.nio.file.Path cfg = dir.resolve("c.yaml");
+        java.nio.file.Files.writeString(cfg, """
+                name: path
+                objective: {model: linear_regression, data: d.csv, target: y}
+                starts: {count: 3}
+                optimizer:
+                  learning_rate: 0.01
+                  batch_size: 3
+                  max_iterations: 2000
+                  stop: {gradient_norm: 0}
+                """);
+        Plan plan = Plan.of(ConfigLoader.load(cfg));
+        // 7 rows in batches of 3: a pass is 3 steps; 2000 steps are 666 passes and two steps more,
+        // recorded at 668 points, all kept (every stride-th of 2000 steps would keep every sixth)
+        for (long cells : new long[] {Trajectory.RECORD_CELLS, 1}) {
+            for (Trajectory t : Trajectory.sample(plan, 3, 0, 1, cells)) {
+                assertThat(t.iterations()).hasSize(668);
+                assertThat(t.iterations()[1]).isEqualTo(3);
+                assertThat(t.iterations()[666]).isEqualTo(1998);
+                assertThat(t.iterations()[667]).isEqualTo(2000);
+                assertThat(t.pointIterations()).containsExactly(t.iterations());
+            }
+        }
+    }
 }
