@@ -472,8 +472,8 @@ public final class ConfigLoader {
             // the default step written out, as SPEC's example config does beside derivatives: exact,
             // documents the key; another value was meant to change something
             if (derivatives == ObjectiveConfig.Derivatives.EXACT && o.has("difference_step") && step != 1e-4) {
-                o.warning("difference_step", "changes nothing with exact derivatives (the default); it is the"
-                        + " step of derivatives: numeric");
+                o.warning("difference_step", o.has("model") ? "changes nothing: a model's gradient is exact"
+                        : "changes nothing with exact derivatives (the default); it is the step of derivatives: numeric");
             }
             OptionalDouble known = o.number("known_minimum");
             boolean hasBuiltin = o.has("builtin");

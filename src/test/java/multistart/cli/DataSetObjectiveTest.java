@@ -177,6 +177,9 @@ class DataSetObjectiveTest {
         assertThat(Files.readString(out.resolve("summary.md"))).contains("Known optimum: 0.125 (")
                 .doesNotContain("least-squares fit");
         assertThat(Files.readString(out.resolve("result.json"))).doesNotContain("solved_at");
+        Files.writeString(cfg, BASE.replace("  target: y\n", "  target: y\n  difference_step: 0.01\n"));
+        assertThat(Cli.run("validate", cfg.toString()).out())
+                .contains(":6:3: objective.difference_step: changes nothing: a model's gradient is exact\n");
     }
 
     @Test
