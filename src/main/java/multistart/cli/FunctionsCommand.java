@@ -47,6 +47,13 @@ public final class FunctionsCommand implements Callable<Integer> {
                         + (b.anyDimension() ? " (for dimension " + n + ")" : ""));
             }
         }
+        out.println();
+        out.println("Data-set objectives (objective.model, with data: a CSV file and target: its column to predict;"
+                + " variables w_<column>... and bias; batch_size: rows per step, or full):");
+        out.println("linear_regression: mean squared error of w.x + b; known minimum: the least-squares fit,"
+                + " solved exactly");
+        out.println("logistic_regression: mean log loss of sigmoid(w.x + b) against a 0/1 target; known minimum:"
+                + " solved by Newton's method (none where the classes are separable)");
         out.flush();
         return Main.OK;
     }

@@ -368,5 +368,9 @@ class CliTest {
         assertThat(r.out()).contains("known minimum: -6.551133332835837 at (0.22827892055636909, -1.6255349574999964)")
                 .contains("known minimum: 0.3978873577297383 at")
                 .contains("known minimum: -1.0316284534898774 at");
+        // and the models a config can name instead
+        for (var m : multistart.objective.data.Model.values()) {
+            assertThat(r.out()).contains("\n" + m.key() + ": ");
+        }
     }
 }
