@@ -55,6 +55,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (c.objective().model() != null && !c.objective().model().curvature().isEmpty()) {
             out.println("curvature: " + c.objective().model().curvature());
         }
+        if (c.objective().model() != null && c.objective().model().unsolved() != null) {
+            out.println("known optimum: " + c.objective().model().unsolved() + "; success is against the best value"
+                    + " found, or objective.known_minimum");
+        }
         out.println("variables: " + variables(c.objective().variables()));
         String beyond = c.beyondDivergence();
         out.println("domain: " + c.domain().describe() + (beyond.isEmpty() ? "" : "; " + beyond));

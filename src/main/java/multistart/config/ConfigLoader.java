@@ -623,6 +623,11 @@ public final class ConfigLoader {
                 vars.add(v);
             }
             vars.add("bias");
+            if (vars.size() > MAX_DIMENSION) {
+                o.problem("data", file + " has " + data.features().size() + " feature columns; a model takes at most "
+                        + (MAX_DIMENSION - 1) + " (one weight each, and the bias)");
+                return null;
+            }
             shape = new Shape(vars, Box.cube(vars.size(), -1, 1));
             if (!ok) {
                 return null;
@@ -640,7 +645,10 @@ public final class ConfigLoader {
             var loss = new multistart.objective.data.DataLoss(model, data);
             OptionalDouble knownOptimum = known;
             multistart.objective.data.DataLoss.Fit fit = null;
-            if (model == multistart.objective.data.Model.LINEAR_REGRESSION) {
+            String unsolved = multistart.objective.data.DataLoss.tooLargeToSolve(data, model);
+            if (unsolved != null) {
+                // the exact solution's work grows with the square of the weights (and their cube)
+            } else if (model == multistart.objective.data.Model.LINEAR_REGRESSION) {
                 fit = multistart.objective.data.DataLoss.fit(data);
             } else {
                 // null where the classes are separable: the loss then has no minimum
@@ -651,7 +659,7 @@ public final class ConfigLoader {
             }
             return new ObjectiveConfig(null, null, loss, vars.size(), vars, goal, knownOptimum, derivatives, 1e-4,
                     false, new ObjectiveConfig.DataModel(model, file, path, target, data, fit,
-                    fit != null && known.isEmpty()));
+                    fit != null && known.isEmpty(), unsolved));
         }
 
         /** The data file: as named from the working directory, else beside the config; null if neither. */

@@ -183,6 +183,33 @@ class DataSetObjectiveTest {
     }
 
     @Test
+    void aModelWithMoreWeightsThanTheExactSolutionTakesRunsWithoutOne() throws IOException {
+        // 500 features over 20 rows: 501 weights, more than the 400 solved before a sweep
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 500; j++) {
+            csv.append('f').append(j).append(',');
+        }
+        csv.append("y\n");
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 500; j++) {
+                csv.append(r.nextInt(5)).append(',');
+            }
+            csv.append(r.nextInt(2)).append('\n');
+        }
+        Path cfg = write(BASE.replace("linear_regression", "logistic_regression").replace("count: 12", "count: 2")
+                .replace("[2, full]", "full").replace("max_iterations: 400", "max_iterations: 20"), csv.toString());
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.out()).contains("variables: w_f0, w_f1, w_f2").contains("known optimum: not solved exactly: 501"
+                + " weights over 20 rows is more than the 400 weights multistart solves before a sweep; success is"
+                + " against the best value found, or objective.known_minimum");
+        Path out = tmp.resolve("out");
+        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).contains(",end_w_f499,end_bias,");
+    }
+
+    @Test
     void aBatchOfAtLeastEveryRowIsWarnedAsAFullBatch() throws IOException {
         Path cfg = write(BASE.replace("[2, full]", "[2, 6]"), DATA);
         Cli v = Cli.run("validate", cfg.toString());

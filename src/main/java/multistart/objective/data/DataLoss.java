@@ -167,6 +167,26 @@ public final class DataLoss implements Batched {
         return new Fit(w, curvatures, false);
     }
 
+    /** Weights (with the bias) up to which a model's minimum is solved exactly. */
+    public static final int MAX_SOLVED_WEIGHTS = 400;
+    /** Rows x weights^2 up to which it is: a pass of the exact solution (Newton's takes about ten). */
+    public static final double MAX_SOLVE_WORK = 2e9;
+
+    /**
+     * Why {@code model}'s minimum is not solved exactly on {@code data} (the solution's work grows
+     * with the rows times the square of the weights, and their cube), or null when it is.
+     */
+    public static String tooLargeToSolve(DataSet data, Model model) {
+        long m = data.features().size() + 1L;
+        double work = (double) data.rows() * m * m * (model == Model.LOGISTIC_REGRESSION ? 10 : 1);
+        if (m > MAX_SOLVED_WEIGHTS || work > MAX_SOLVE_WORK) {
+            return "not solved exactly: " + m + " weights over " + data.rows() + " rows is more than the "
+                    + (m > MAX_SOLVED_WEIGHTS ? MAX_SOLVED_WEIGHTS + " weights" : "work") + " multistart solves"
+                    + " before a sweep";
+        }
+        return null;
+    }
+
     /** Newton's iterations at most, and the gradient norm below which they stop. */
     static final int NEWTON_ITERATIONS = 100;
     static final double NEWTON_GRADIENT = 1e-12;

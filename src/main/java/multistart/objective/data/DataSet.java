@@ -230,10 +230,19 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
         }
     }
 
-    /** The cell as a finite number, or null (text, an empty cell, NaN or an infinity). */
+    /**
+     * The cell as a finite number, or null (text, an empty cell, NaN or an infinity); true and
+     * false (any case, as pandas writes a boolean column) are 1 and 0.
+     */
     private static Double number(String s) {
         if (s.isEmpty()) {
             return null;
+        }
+        if (s.equalsIgnoreCase("true")) {
+            return 1.0;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return 0.0;
         }
         char c = s.charAt(s.length() - 1);
         // Double.parseDouble also takes "1d", "1f" and hex: a data file means none of them

@@ -36,6 +36,14 @@ class DataSetTest {
     }
 
     @Test
+    void trueAndFalseAreOneAndZeroAsPandasWritesBooleans() throws Exception {
+        DataSet d = DataSet.read(file("a,flag,y\n1.5,True,False\n2,false,TRUE\n"), "y");
+        assertThat(d.features()).containsExactly("a", "flag");
+        assertThat(d.x()).containsExactly(1.5, 1, 2, 0);
+        assertThat(d.y()).containsExactly(0, 1);
+    }
+
+    @Test
     void windowsLineEndsByteOrderMarkQuotesAndSpacesAreRead() throws Exception {
         Path p = tmp.resolve("w.csv");
         Files.write(p, "\uFEFF\"a\", y\r\n 1 ,\"2\"\r\n\r\n3,4\r\n".getBytes(StandardCharsets.UTF_8));
