@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
 import multistart.objective.Box;
 import multistart.objective.Builtin;
 import multistart.objective.Builtins;
+import multistart.objective.data.DataException;
+import multistart.objective.data.DataLoss;
+import multistart.objective.data.DataSet;
+import multistart.objective.data.Model;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -565,12 +569,12 @@ public final class ConfigLoader {
                 ok = false;
             }
             String name = o.string("model");
-            multistart.objective.data.Model model = null;
+            Model model = null;
             if (name != null) {
-                model = multistart.objective.data.Model.parse(name);
+                model = Model.parse(name);
                 if (model == null) {
                     List<String> names = new ArrayList<>();
-                    for (var m : multistart.objective.data.Model.values()) {
+                    for (var m : Model.values()) {
                         names.add(m.key());
                     }
                     o.problem("model", "unknown model '" + abbreviate(name) + "'" + Names.suggestion(name, names)
@@ -599,10 +603,10 @@ public final class ConfigLoader {
                         : " (looked in the working directory and beside the config, in " + source.getParent() + ")"));
                 return null;
             }
-            multistart.objective.data.DataSet data;
+            DataSet data;
             try {
-                data = multistart.objective.data.DataSet.read(path, target);
-            } catch (multistart.objective.data.DataException e) {
+                data = DataSet.read(path, target);
+            } catch (DataException e) {
                 if (e.getMessage().startsWith("has no column '" + target + "'")) {
                     o.problem("target", file + " " + e.getMessage());
                     return null;
@@ -632,7 +636,7 @@ public final class ConfigLoader {
             if (!ok) {
                 return null;
             }
-            if (model == multistart.objective.data.Model.LOGISTIC_REGRESSION) {
+            if (model == Model.LOGISTIC_REGRESSION) {
                 double[] y = data.y();
                 for (int i = 0; i < y.length; i++) {
                     if (y[i] != 0 && y[i] != 1) {
@@ -642,18 +646,13 @@ public final class ConfigLoader {
                     }
                 }
             }
-            var loss = new multistart.objective.data.DataLoss(model, data);
+            var loss = new DataLoss(model, data);
             OptionalDouble knownOptimum = known;
-            multistart.objective.data.DataLoss.Fit fit = null;
-            String unsolved = multistart.objective.data.DataLoss.tooLargeToSolve(data, model);
-            if (unsolved != null) {
-                // the exact solution's work grows with the square of the weights (and their cube)
-            } else if (model == multistart.objective.data.Model.LINEAR_REGRESSION) {
-                fit = multistart.objective.data.DataLoss.fit(data);
-            } else {
-                // null where the classes are separable: the loss then has no minimum
-                fit = multistart.objective.data.DataLoss.newton(data);
-            }
+            // the exact solution's work grows with the rows times the square of the weights: beyond a
+            // bound it is not attempted; Newton's method gives null where the classes are separable
+            String unsolved = DataLoss.tooLargeToSolve(data, model);
+            DataLoss.Fit fit = unsolved != null ? null
+                    : model == Model.LINEAR_REGRESSION ? DataLoss.fit(data) : DataLoss.newton(data);
             if (fit != null && known.isEmpty()) {
                 knownOptimum = OptionalDouble.of(loss.value(fit.weights()));
             }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import multistart.objective.Builtin;
 import multistart.objective.Objective;
+import multistart.objective.data.DataLoss;
 import multistart.objective.data.DataSet;
 import multistart.objective.data.Model;
 
@@ -36,7 +37,7 @@ public record ObjectiveConfig(
      * unsolved} says why none was attempted (too many weights), else null.
      */
     public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data,
-            multistart.objective.data.DataLoss.Fit fit, boolean solved, String unsolved) {
+            DataLoss.Fit fit, boolean solved, String unsolved) {
 
         /**
          * The weights (then bias) that the known optimum was solved at, by least squares or by

@@ -7,6 +7,8 @@ import java.util.Locale;
 import multistart.analysis.Findings;
 import multistart.analysis.Kind;
 import multistart.config.ExperimentConfig;
+import multistart.objective.data.DataLoss;
+import multistart.objective.data.Model;
 
 /** {@code summary.md}: the answer first, then the evidence. */
 public final class SummaryMarkdown {
@@ -370,10 +372,10 @@ public final class SummaryMarkdown {
      */
     static String separable(ExperimentConfig c, double[] w) {
         var model = c.objective().model();
-        if (model == null || model.model() != multistart.objective.data.Model.LOGISTIC_REGRESSION) {
+        if (model == null || model.model() != Model.LOGISTIC_REGRESSION) {
             return "";
         }
-        if (!multistart.objective.data.DataLoss.separates(model.data(), w)) {
+        if (!DataLoss.separates(model.data(), w)) {
             return "";
         }
         int rows = model.data().rows();
