@@ -87,16 +87,13 @@ public final class Descent {
         if (batched != null && c.batchSize() > 0 && c.batchSize() < batched.examples()) {
             return runBatches(x, c, recorder);
         }
-        java.util.Arrays.fill(v, 0.0);
-        java.util.Arrays.fill(s, 0.0);
+        startRun();
         final double decay = c.decay();
         final int maxIterations = c.maxIterations();
         final double gtol = c.gradientNorm();
         final double vtol = c.valueChange();
         final double limit = c.divergence();
         double eta = c.learningRate();
-        b1t = 1.0;
-        b2t = 1.0;
 
         // the value costs extra work for some objectives (a cosine per coordinate in rastrigin):
         // compute it every step only when a test or a recorder needs it, else once at the end
@@ -178,8 +175,7 @@ public final class Descent {
      * coordinate beyond the divergence limit ends the run at the step it happens.
      */
     private Status runBatches(double[] x, Combo c, Recorder recorder) {
-        java.util.Arrays.fill(v, 0.0);
-        java.util.Arrays.fill(s, 0.0);
+        startRun();
         final double decay = c.decay();
         final int maxIterations = c.maxIterations();
         final double gtol = c.gradientNorm();
@@ -193,8 +189,6 @@ public final class Descent {
         long state = batchKey;
         int at = rows; // the next row of the shuffle; a new one is due
         double eta = c.learningRate();
-        b1t = 1.0;
-        b2t = 1.0;
         double fx = batched.evaluate(x, full);
         boolean fresh = true; // fx and full are at x
         double checked = Double.NaN; // the loss at the last test
@@ -269,6 +263,14 @@ public final class Descent {
         iterations = t;
         status = result;
         return result;
+    }
+
+    /** Clears the optimizer's state (velocity, squared-gradient averages, adam's products) for a new run. */
+    private void startRun() {
+        java.util.Arrays.fill(v, 0.0);
+        java.util.Arrays.fill(s, 0.0);
+        b1t = 1.0;
+        b2t = 1.0;
     }
 
     /**
