@@ -224,7 +224,7 @@ public final class HtmlReport {
                 h.append(" ").append(ESC.escape(SummaryMarkdown.nearMinima(f, r.plan().config())));
             }
             if (f.maxIterations() > 0) {
-                h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f)));
+                h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f, r.plan().config())));
             }
             h.append("</p>\n");
         }

@@ -121,7 +121,7 @@ public final class SummaryMarkdown {
                 s.append(" ").append(nearMinima(f, c));
             }
             if (f.maxIterations() > 0) {
-                s.append(" ").append(hitMaxIterations(f));
+                s.append(" ").append(hitMaxIterations(f, c));
             }
             s.append("\n\n");
             // where the stopped runs gathered, when some point holds a noticeable share of them (an
@@ -257,9 +257,35 @@ public final class SummaryMarkdown {
      * wants more steps or a larger rate, one oscillating across a narrow well a smaller rate (a
      * nesterov sweep on peaks at rate 0.05 left 77 runs of 102 bouncing about its maxima).
      */
-    static String hitMaxIterations(Findings f) {
+    static String hitMaxIterations(Findings f, ExperimentConfig c) {
         return f.maxIterations() + " runs hit max_iterations: more iterations, or another learning rate (larger "
-                + "where runs crawl, smaller where they oscillate), may resolve them.";
+                + "where runs crawl, smaller where they oscillate), may resolve them." + hovering(f, c);
+    }
+
+    /**
+     * " Of them, N are mini-batch runs at a constant rate: ..." where runs of mini-batches with
+     * decay 1 hit max_iterations: a batch's gradient is not the loss's, so at a constant rate their
+     * steps never shrink and they hover about the minimum; a decay below 1 lets them settle. Else "".
+     */
+    static String hovering(Findings f, ExperimentConfig c) {
+        var model = c.objective().model();
+        // about a minimum some run confirmed (separable classes have none to hover about)
+        if (model == null || f.bestMinimum() == null) {
+            return "";
+        }
+        int rows = model.data().rows();
+        long hover = 0;
+        for (Findings.ComboSummary cs : f.combos()) {
+            if (cs.combo().batchSize() < rows && cs.combo().decay() == 1.0) {
+                hover += cs.maxIterations();
+            }
+        }
+        if (hover == 0) {
+            return "";
+        }
+        return " Of them, " + hover + " are mini-batch runs at a constant rate (decay 1): a batch's gradient is"
+                + " not the loss's, so their steps never shrink and they hover about the minimum; a decay below 1"
+                + " lets them settle.";
     }
 
     /**
