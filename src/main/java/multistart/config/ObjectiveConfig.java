@@ -67,11 +67,25 @@ public record ObjectiveConfig(
                 return "";
             }
             double[] k = fit.curvatures();
-            return String.format(java.util.Locale.ROOT, "the loss is a quadratic whose Hessian has eigenvalues from %.6g"
-                    + " to %.6g, so gd at a constant rate converges from every start for learning_rate below"
+            double lo = k[0];
+            double hi = k[k.length - 1];
+            String limits = String.format(java.util.Locale.ROOT, "the loss is a quadratic whose Hessian has eigenvalues"
+                    + " from %.6g to %.6g, so gd at a constant rate converges from every start for learning_rate below"
                     + " 2 / %.6g = %.6g, and from almost none above it (momentum with coefficient b: below"
-                    + " 2 (1 + b) / %.6g; nesterov: below 2 (1 + b) / ((1 + 2 b) %.6g))", k[0], k[k.length - 1],
-                    k[k.length - 1], fit.gdLimit(), k[k.length - 1], k[k.length - 1]);
+                    + " 2 (1 + b) / %.6g; nesterov: below 2 (1 + b) / ((1 + 2 b) %.6g))", lo, hi, hi, fit.gdLimit(), hi,
+                    hi);
+            // how fast: at its best constant rate 2 / (lo + hi) gd shrinks the distance to the minimum
+            // by (kappa - 1) / (kappa + 1) per step, kappa = hi / lo
+            if (!(lo > hi * 1e-12)) {
+                return limits + "; the smallest is 0 to rounding: columns of the data depend on one another, so the"
+                        + " weights that reach the minimum form a line or plane, and runs end at different points of it";
+            }
+            double kappa = hi / lo;
+            double factor = (kappa - 1) / (kappa + 1);
+            return limits + String.format(java.util.Locale.ROOT, "; condition number %.4g: at its best constant rate,"
+                    + " 2 / (%.6g + %.6g) = %.6g, gd shrinks the distance to the minimum by a factor %.6g per step%s",
+                    kappa, lo, hi, 2 / (lo + hi), factor, factor > 0 ? String.format(java.util.Locale.ROOT,
+                            ", %.3g steps per factor of 10", Math.log(10) / -Math.log(factor)) : "");
         }
 
         public String describe() {

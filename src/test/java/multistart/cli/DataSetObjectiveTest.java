@@ -164,6 +164,21 @@ class DataSetObjectiveTest {
         assertThat(rows.get(4)).startsWith("3,momentum,1.53,12,0,12,");
         assertThat(rows.get(5)).startsWith("4,nesterov,0.73,12,12,0,");
         assertThat(rows.get(6)).startsWith("5,nesterov,0.77,12,0,12,");
+        // condition number 1: gd at the best rate 2 / (2 + 2) lands on the minimum in one step
+        assertThat(v.out()).contains("condition number 1.000: at its best constant rate, 2 / (2.00000 + 2.00000) ="
+                + " 0.500000, gd shrinks the distance to the minimum by a factor ");
+        Files.writeString(cfg, BASE.replace("[2, full]", "full").replace("learning_rate: 0.02", "learning_rate: 0.5"));
+        Path third = tmp.resolve("third");
+        assertThat(Cli.run("run", cfg.toString(), "--out", third.toString(), "--quiet").code()).isZero();
+        List<String> runs = Files.readAllLines(third.resolve("runs.csv"));
+        for (String run : runs.subList(1, runs.size())) {
+            assertThat(run).endsWith(",1,converged,1");
+        }
+        // dependent columns: the Hessian is singular, and validate says what that means
+        Files.writeString(cfg, BASE.replace("[2, full]", "full"));
+        Files.writeString(tmp.resolve("d.csv"), "a,b,y\n1,2,3\n2,4,5\n3,6,8\n4,8,8\n");
+        assertThat(Cli.run("validate", cfg.toString()).out()).contains("the smallest is 0 to rounding: columns of the"
+                + " data depend on one another");
     }
 
     @Test
