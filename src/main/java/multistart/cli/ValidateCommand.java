@@ -122,7 +122,7 @@ public final class ValidateCommand implements Callable<Integer> {
      * A combo's line in the plan: its method's settings, then the stop tests and the divergence
      * limit where they are swept (else combos that differ only there read alike).
      */
-    /** Why a model's sweep draws no basin map by default, for validate and the summary. */
+    /** Why a model's sweep draws no basin map by default. */
     static final String MAP_OFF = "a linear or logistic regression loss is convex, so every start drains into one"
             + " minimum; output.basin_resolution draws the map all the same";
 

@@ -30,6 +30,11 @@ public record Combo(
                 divergence, FULL_BATCH);
     }
 
+    /** Whether a step of this combo reads fewer than all of {@code rows} rows (a mini-batch). */
+    public boolean miniBatch(int rows) {
+        return batchSize < rows;
+    }
+
     public double value(Setting s) {
         return switch (s) {
             case LEARNING_RATE -> learningRate;

@@ -49,15 +49,7 @@ public final class ConfigDump {
             if (v == null && s == Setting.BATCH_SIZE) {
                 continue; // not a data-set objective; folders from before it existed resume
             }
-            if (s == Setting.BATCH_SIZE) {
-                List<String> sizes = new ArrayList<>();
-                for (double b : v) {
-                    sizes.add(s.text(b));
-                }
-                m.put("optimizer." + s.key(), sizes.toString());
-                continue;
-            }
-            m.put("optimizer." + s.key(), v == null ? "method default" : s.integer() ? whole(v) : Arrays.toString(v));
+            m.put("optimizer." + s.key(), v == null ? "method default" : s.integer() ? whole(s, v) : Arrays.toString(v));
         }
         m.put("basins.tolerance", Double.toString(c.basins().tolerance()));
         m.put("basins.success_tolerance", Double.toString(c.basins().successTolerance()));
@@ -68,11 +60,11 @@ public final class ConfigDump {
         return m;
     }
 
-    /** Whole numbers as such: max_iterations [3000], not [3000.0]. */
-    private static String whole(double[] v) {
+    /** Whole numbers as such: max_iterations [3000], not [3000.0]; batch_size [16, full]. */
+    private static String whole(Setting s, double[] v) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < v.length; i++) {
-            b.append(i > 0 ? ", " : "").append((long) v[i]);
+            b.append(i > 0 ? ", " : "").append(s.text(v[i]));
         }
         return b.append(']').toString();
     }

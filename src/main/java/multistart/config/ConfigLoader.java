@@ -607,7 +607,7 @@ public final class ConfigLoader {
             try {
                 data = DataSet.read(path, target);
             } catch (DataException e) {
-                if (e.getMessage().startsWith("has no column '" + target + "'")) {
+                if (e.target()) {
                     o.problem("target", file + " " + e.getMessage());
                     return null;
                 }
@@ -658,7 +658,7 @@ public final class ConfigLoader {
             }
             return new ObjectiveConfig(null, null, loss, vars.size(), vars, goal, knownOptimum, derivatives, 1e-4,
                     false, new ObjectiveConfig.DataModel(model, file, path, target, data, fit,
-                    fit != null && known.isEmpty(), unsolved));
+                    fit != null && known.isEmpty()));
         }
 
         /** The data file: as named from the working directory, else beside the config; null if neither. */
@@ -1242,11 +1242,16 @@ public final class ConfigLoader {
         private record Sweep(double[] values, boolean swept) {
         }
 
+        /** Whether {@code n} is batch_size's "full" (a value of no other setting). */
+        private static boolean full(Setting s, Node n) {
+            return s == Setting.BATCH_SIZE && n instanceof ScalarNode sc && sc.getValue().equals("full");
+        }
+
         /** A scalar, a list, or {from, to, steps, scale}. */
         private Sweep sweep(YamlSection o, String key, Setting s) {
             Node v = o.valueNode(key);
             String path = o.key(key);
-            if (v instanceof ScalarNode sc && s == Setting.BATCH_SIZE && sc.getValue().equals("full")) {
+            if (full(s, v)) {
                 return new Sweep(new double[] {Combo.FULL_BATCH}, false);
             }
             if (v instanceof ScalarNode) {
@@ -1270,7 +1275,7 @@ public final class ConfigLoader {
                 boolean ok = true;
                 for (int i = 0; i < out.length; i++) {
                     Node it = q.getValue().get(i);
-                    if (s == Setting.BATCH_SIZE && it instanceof ScalarNode sc && sc.getValue().equals("full")) {
+                    if (full(s, it)) {
                         out[i] = Combo.FULL_BATCH;
                         continue;
                     }

@@ -33,11 +33,15 @@ public record ObjectiveConfig(
     /**
      * A model's loss over a data set: the model, the file as the config names it and as it
      * was found, the target column and the table read; for linear regression its exact fit, and
-     * whether the known optimum is that fit's (not a known_minimum the config gives); {@code
-     * unsolved} says why none was attempted (too many weights), else null.
+     * whether the known optimum is that fit's (not a known_minimum the config gives).
      */
     public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data,
-            DataLoss.Fit fit, boolean solved, String unsolved) {
+            DataLoss.Fit fit, boolean solved) {
+
+        /** Why no exact minimum was attempted (too many weights for the data's size), or null. */
+        public String unsolved() {
+            return DataLoss.tooLargeToSolve(data, model);
+        }
 
         /**
          * The weights (then bias) that the known optimum was solved at, by least squares or by

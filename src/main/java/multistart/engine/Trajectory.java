@@ -62,30 +62,11 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
             return new ArrayList<>();
         }
         Trajectory[] out = new Trajectory[k];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable worker = () -> {
-            Descent descent = new Descent(plan.objective().forWorker());
-            var cursor = plan.starts().cursor();
-            for (int i = next.getAndIncrement(); i < k; i = next.getAndIncrement()) {
-                out[i] = record(plan, picked[i], descent, cursor, cells);
-            }
-        };
-        int t = Math.max(1, Math.min(threads, k));
-        List<Thread> helpers = new ArrayList<>();
-        for (int i = 1; i < t; i++) {
-            Thread h = new Thread(worker, "multistart-trajectory-" + i);
-            h.setDaemon(true);
-            h.start();
-            helpers.add(h);
-        }
-        worker.run();
-        for (Thread h : helpers) {
-            try {
-                h.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        // a thread's own descent and start cursor, reused for every sample it takes
+        ThreadLocal<Descent> descents = ThreadLocal.withInitial(() -> new Descent(plan.objective().forWorker()));
+        ThreadLocal<StartPoints.Cursor> cursors = ThreadLocal.withInitial(() -> plan.starts().cursor());
+        try (WatchedPool pool = new WatchedPool(Math.min(threads, k), "multistart-trajectory")) {
+            pool.forEach(k, i -> out[i] = record(plan, picked[i], descents.get(), cursors.get(), cells));
         }
         List<Trajectory> list = new ArrayList<>(k);
         for (Trajectory tr : out) {
@@ -114,13 +95,10 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
         long[] count = {0};
         try {
             descent.run(x, c, (t, p, v) -> {
-                count[0]++;
-                if (allPts.size() < cap) {
+                if (++count[0] <= cap) {
                     allIts.add(t);
                     allVals.add(v);
                     allPts.add(p.clone());
-                } else if (allPts.size() == cap) {
-                    allPts.add(null); // full: the second pass records what is kept
                 }
             });
         } catch (RuntimeException e) {
@@ -146,13 +124,14 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
                 pts.add(p.clone());
             }
         };
-        if (allPts.size() <= cap) {
+        if (recorded <= cap) {
             int[] ti = allIts.build().toArray();
             double[] tv = allVals.build().toArray();
             for (int i = 0; i < ti.length; i++) {
                 keep.record(ti[i], allPts.get(i), tv[i]);
             }
         } else {
+            // the points did not fit: a second pass records those kept
             System.arraycopy(start, 0, x, 0, n);
             descent.run(x, c, keep);
         }

@@ -84,7 +84,7 @@ public final class Descent {
 
     /** As {@link #run(double[], Combo)}, reporting every iterate to {@code recorder} when not null. */
     public Status run(double[] x, Combo c, Recorder recorder) {
-        if (batched != null && c.batchSize() > 0 && c.batchSize() < batched.examples()) {
+        if (batched != null && c.miniBatch(batched.examples())) {
             return runBatches(x, c, recorder);
         }
         startRun();

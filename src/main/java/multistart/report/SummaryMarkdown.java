@@ -276,7 +276,7 @@ public final class SummaryMarkdown {
         int rows = model.data().rows();
         long hover = 0;
         for (Findings.ComboSummary cs : f.combos()) {
-            if (cs.combo().batchSize() < rows && cs.combo().decay() == 1.0) {
+            if (cs.combo().miniBatch(rows) && cs.combo().decay() == 1.0) {
                 hover += cs.maxIterations();
             }
         }

@@ -172,7 +172,7 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
                         : header[0].contains("\t") ? "tabs" : "";
                 throw new DataException(headerLine, "has no column '" + target + "' (the target); its columns: "
                         + String.join(", ", header) + (sep.isEmpty() ? "" : " (its fields look separated by " + sep
-                                + ", but a data file's are separated by commas)"));
+                                + ", but a data file's are separated by commas)"), true);
             }
         }
 
