@@ -312,6 +312,8 @@ final class Experiment {
             Files.write(state.resolve(CONFIG), ConfigDump.lines(config), StandardCharsets.UTF_8);
         }
         Engine engine = new Engine(config.execution().threads());
+        // the sweep's runs on Spark; the rest (analysis, sample paths, the basin map) here
+        Engine.Remote remote = config.execution().spark() ? Engine.spark(config, engine.vectorLanes()) : null;
         Aggregator aggregator = new Aggregator(plan);
         RunsFile runsFile = config.output().runs() ? new RunsFile(plan, dir, state.resolve(BASIN_IDS)) : null;
         Engine.Sink fold = batch -> {
@@ -364,13 +366,16 @@ final class Experiment {
         } else {
             LOG.debug("{}: one run at a time per thread", config.name());
         }
+        if (remote != null && done < plan.runCount()) {
+            remote.start();
+        }
         runPhase.run();
         long t0 = System.nanoTime();
         long steps;
         try (Journal journal = resume ? Journal.append(journalPath, plan.starts().dimension())
                 : Journal.create(journalPath, plan.starts().dimension());
                 Progress progress = Progress.start(plan.runCount(), done, config.name(), quiet)) {
-            steps = engine.execute(plan, done, new Engine.Sink() {
+            Engine.Sink sink = new Engine.Sink() {
                 @Override
                 public void accept(Batch batch) throws Exception {
                     journal.append(batch);
@@ -393,7 +398,9 @@ final class Experiment {
                     Journal.encode(batch);
                     aggregator.prepare(batch);
                 }
-            }, progress, cancelled);
+            };
+            steps = remote != null ? remote.execute(plan, done, sink, progress, cancelled)
+                    : engine.execute(plan, done, sink, progress, cancelled);
         } catch (InterruptedException e) {
             if (runsFile != null) {
                 runsFile.close();

@@ -57,10 +57,34 @@ public final class LogSetup {
     static void install() {
         for (String p : USERS) {
             if (System.getProperty(p) != null) {
+                userChose = true;
                 return;
             }
         }
         System.setProperty(PROVIDER, Console.class.getName());
+    }
+
+    /** Whether the user named a Log4j set-up of their own (see {@link #install}). */
+    private static volatile boolean userChose;
+
+    /**
+     * Where Log4j had started before {@link #install} could choose this backend, and the user
+     * named no set-up of their own: log4j-core with its default configuration, which prints
+     * errors only, to standard output. spark-submit does that, starting Log4j before it calls
+     * this command line's main. Gives it this tool's line layout on standard error at INFO
+     * (then {@link #setLevel} as usual). Otherwise nothing, and nothing of log4-core is loaded.
+     */
+    static void adopt() {
+        if (userChose || LogManager.getContext(false) instanceof Context
+                || !(LogManager.getContext(false) instanceof org.apache.logging.log4j.core.LoggerContext)) {
+            return;
+        }
+        var b = org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory.newConfigurationBuilder();
+        b.setStatusLevel(Level.ERROR);
+        b.add(b.newAppender("stderr", "Console").addAttribute("target", "SYSTEM_ERR")
+                .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %-5level %msg%n%throwable")));
+        b.add(b.newRootLogger(Level.INFO).add(b.newAppenderRef("stderr")));
+        org.apache.logging.log4j.core.config.Configurator.reconfigure(b.build());
     }
 
     /** Sets the level of all logging: this backend's loggers, or log4j-core's root logger. */

@@ -92,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             List<Loaded> loaded = new ArrayList<>();
             warmup = readConfigs(configs, loaded);
+            LogSetup.adopt();
             if (verbose) {
                 LogSetup.setLevel(Level.DEBUG);
             } else if (quiet) {

@@ -86,6 +86,13 @@ public final class ValidateCommand implements Callable<Integer> {
         } else if (plan.defaultMapOff() && c.output().charts()) {
             out.println("basin map: none (" + MAP_OFF + ")");
         }
+        if (c.execution().spark()) {
+            out.println("engine: spark (" + (System.getProperty("spark.master") != null
+                    ? "master " + System.getProperty("spark.master")
+                    : "master local[" + (c.execution().threads() > 0 ? c.execution().threads() : "*")
+                            + "] unless spark-submit or -Dspark.master names one")
+                    + "; the sweep's runs there, the analysis and the basin map here)");
+        }
         String large = c.output().runs() ? largeRunsCsv(plan) : null;
         out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"
                 : large != null ? " (runs.csv " + large + ")" : ""));

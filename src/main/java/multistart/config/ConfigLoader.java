@@ -1478,15 +1478,17 @@ public final class ConfigLoader {
                     "must be between 0 (all cores) and " + MAX_THREADS);
             String engine = e.string("engine");
             if (engine != null && !engine.equals("local")) {
-                if (engine.equals("spark")) {
-                    e.problem("engine", "the spark engine is not available in this version; use local");
-                } else {
+                if (!engine.equals("spark")) {
                     e.problem("engine", "must be local or spark, got '" + abbreviate(engine) + "'"
                             + Names.suggestion(engine, List.of("local", "spark")));
+                    ok = false;
+                } else if (!ExperimentConfig.ExecutionConfig.sparkAvailable()) {
+                    e.problem("engine", "this build has no Spark: build it with `mvn -Pspark package` (Spark inside"
+                            + " the jar) or use local");
+                    ok = false;
                 }
-                ok = false;
             }
-            return ok ? new ExperimentConfig.ExecutionConfig(threads, "local") : null;
+            return ok ? new ExperimentConfig.ExecutionConfig(threads, engine == null ? "local" : engine) : null;
         }
     }
 

@@ -43,8 +43,28 @@ public record ExperimentConfig(
             int basinCombo, boolean resolutionGiven) {
     }
 
-    /** Threads (0 = all cores) and engine. */
+    /** Threads (0 = all cores) and engine: local, or spark (in the build with Spark). */
     public record ExecutionConfig(int threads, String engine) {
+
+        /** Whether this engine is spark. */
+        public boolean spark() {
+            return "spark".equals(engine);
+        }
+
+        /**
+         * Whether this build has the spark engine (`mvn -Pspark package` puts it and Spark in the
+         * jar; spark-submit provides Spark on a cluster).
+         */
+        public static boolean sparkAvailable() {
+            ClassLoader loader = ExperimentConfig.class.getClassLoader();
+            try {
+                Class.forName("multistart.engine.SparkEngine", false, loader);
+                Class.forName("org.apache.spark.SparkContext", false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        }
     }
 
     /** Copy with other execution settings and output folder (command-line overrides). */

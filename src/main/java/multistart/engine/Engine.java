@@ -59,6 +59,46 @@ public final class Engine {
         int STAGED_THREADS = 2;
     }
 
+    /**
+     * Steps a plan's runs somewhere other than this engine's pool (the spark engine, in the
+     * build with Spark: {@code mvn -Pspark package}), handing the finished chunks to the sink in
+     * run order as {@link Engine#execute} does, so the results are the same.
+     */
+    public interface Remote {
+        /** As {@link Engine#execute(Plan, long, Sink, Progress, java.util.function.BooleanSupplier)}. */
+        long execute(Plan plan, long firstRun, Sink sink, Progress progress, java.util.function.BooleanSupplier cancelled)
+                throws Exception;
+
+        /**
+         * Makes ready to take runs (Spark: starts its context, a few seconds), before the run
+         * phase and its clock begin.
+         */
+        void start() throws Exception;
+
+        /** Where the runs go, for the log: "Spark, master local[2]". */
+        String describe();
+    }
+
+    /** The class of the spark engine, in the build with Spark only. */
+    static final String SPARK_ENGINE = "multistart.engine.SparkEngine";
+
+    /**
+     * The spark engine for {@code config} (its seed and threads as the command line left them),
+     * stepping runs in SIMD lanes where {@code vectorLanes} and the objective allow. Only when
+     * {@code config.execution().engine()} is spark, which the config reader accepts only in the
+     * build with Spark.
+     */
+    public static Remote spark(multistart.config.ExperimentConfig config, boolean vectorLanes) throws Exception {
+        return (Remote) Class.forName(SPARK_ENGINE)
+                .getConstructor(multistart.config.ExperimentConfig.class, boolean.class)
+                .newInstance(config, vectorLanes);
+    }
+
+    /** Whether this engine steps runs in SIMD lanes where the objective has a kernel. */
+    public boolean vectorLanes() {
+        return vectorLanes;
+    }
+
     /** Called after each chunk with the number of runs done so far. */
     public interface Progress {
         void update(long runsDone);

@@ -53,6 +53,11 @@ final class Worker implements Lanes.Runs {
         allocations++;
     }
 
+    /** The plan this worker runs. */
+    Plan plan() {
+        return plan;
+    }
+
     /** Whether a garbage collection has run since the buffers were allocated (for tests). */
     boolean collectedSinceAllocation() {
         return buffers.moved();

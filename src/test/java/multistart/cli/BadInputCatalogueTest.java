@@ -145,7 +145,7 @@ class BadInputCatalogueTest {
         c.add(add("negative trajectories", "output:\n  trajectories: -1\n", ":11:3: output.trajectories: must be between 0 and 1000, got -1"));
         c.add(add("negative threads", "execution:\n  threads: -1\n", ":11:3: execution.threads: must be between 0 (all cores) and 1024, got -1"));
         c.add(add("ten thousand threads", "execution:\n  threads: 10000\n", ":11:3: execution.threads: must be between 0 (all cores) and 1024, got 10000"));
-        c.add(add("spark engine", "execution:\n  engine: spark\n", ":11:3: execution.engine: the spark engine is not available"));
+        c.add(add("unknown engine", "execution:\n  engine: sparkk\n", ":11:3: execution.engine: must be local or spark, got 'sparkk', did you mean 'spark'?"));
         // hostile YAML
         StringBuilder bomb = new StringBuilder(BASE + "a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 12; i++) {

@@ -1,0 +1,181 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code execution.engine: spark} (in the build with Spark, {@code mvn -Pspark test}): the same
+ * files as the local engine, byte for byte, on Spark's {@code local[N]} master; an interrupted
+ * Spark sweep keeps its finished runs and {@code --resume} completes it, on either engine.
+ */
+class SparkEngineTest {
+
+    @TempDir
+    static Path tmp;
+
+    static final List<String> CSVS = List.of("runs.csv", "minima.csv", "sweep.csv");
+
+    static Path write(String name, String yaml) throws IOException {
+        Path p = tmp.resolve(name + ".yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    static Path run(Path config, String tag, String... more) {
+        Path out = tmp.resolve(tag);
+        List<String> args = new java.util.ArrayList<>(List.of("run", config.toString(), "--out", out.toString(),
+                "--quiet", "--force"));
+        args.addAll(List.of(more));
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return out;
+    }
+
+    static void assertSameFiles(Path a, Path b) throws IOException {
+        for (String f : CSVS) {
+            assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+        }
+    }
+
+    static String spark(String yaml) {
+        return yaml + "execution:\n  engine: spark\n";
+    }
+
+    /** Built-ins with and without a lane kernel, several seeds, and a sweep over every setting kind. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {0, 17, 123456789})
+    void builtInSweepsGiveTheLocalEnginesFiles(int seed) throws IOException {
+        for (String builtin : new String[] {"himmelblau", "six-hump-camel", "rastrigin"}) {
+            String yaml = String.format("""
+                    name: spark-%s
+                    seed: %d
+                    objective:
+                      builtin: %s
+                    starts:
+                      count: 300
+                      sampler: uniform
+                    optimizer:
+                      method: [momentum, adam]
+                      learning_rate: [0.01, 0.05]
+                      decay: [1.0, 0.99]
+                      momentum: {from: 0.0, to: 0.9, steps: 3}
+                      max_iterations: 400
+                    output:
+                      trajectories: 2
+                    """, builtin, seed, builtin);
+            String tag = builtin + seed;
+            Path local = run(write(tag + "-local", yaml), tag + "-local", "--threads", "2");
+            Path spark = run(write(tag + "-spark", spark(yaml)), tag + "-spark", "--threads", "2");
+            assertSameFiles(local, spark);
+            assertThat(Files.readString(spark.resolve("result.json"))).contains("\"engine\" : \"spark\"");
+        }
+    }
+
+    /** An expression (compiled again on the executors' side) and a data set with mini-batches. */
+    @Test
+    void expressionsAndDataSetsGiveTheLocalEnginesFiles() throws IOException {
+        String expression = """
+                name: spark-expression
+                seed: 3
+                objective:
+                  expression: "2*x^2*cos(x) - 5*x + y^2"
+                  variables: [x, y]
+                domain: {x: [-6, 6], y: [-2, 2]}
+                starts: {count: 500, sampler: sobol}
+                optimizer:
+                  method: [gd, rmsprop]
+                  learning_rate: [0.001, 0.01]
+                  max_iterations: 300
+                output: {trajectories: 0}
+                """;
+        assertSameFiles(run(write("expr-local", expression), "expr-local"),
+                run(write("expr-spark", spark(expression)), "expr-spark"));
+        Path data = Path.of("configs/data/linear.csv").toAbsolutePath();
+        String model = """
+                name: spark-model
+                seed: 5
+                objective:
+                  model: linear_regression
+                  data: %s
+                  target: y
+                starts: {count: 40}
+                optimizer:
+                  method: momentum
+                  learning_rate: 0.05
+                  momentum: 0.5
+                  batch_size: [8, full]
+                  max_iterations: 60
+                output: {trajectories: 0}
+                """.formatted(data);
+        assertSameFiles(run(write("model-local", model), "model-local", "--threads", "1"),
+                run(write("model-spark", spark(model)), "model-spark", "--threads", "2"));
+    }
+
+    /**
+     * The way a cluster runs it: spark-submit (its main class, as the {@code spark-submit} script
+     * calls it) names the master and calls this command line's main, after it has started Log4j
+     * itself. The same files, and the command line's log lines in their usual layout.
+     */
+    @Test
+    void sparkSubmitRunsItWithTheSameFilesAndTheUsualLog() throws Exception {
+        String yaml = """
+                name: submitted
+                seed: 8
+                objective: {builtin: himmelblau}
+                starts: {count: 400}
+                optimizer: {method: momentum, learning_rate: [0.001, 0.01], momentum: 0.9, max_iterations: 300}
+                output: {trajectories: 1}
+                """;
+        Path local = run(write("submitted-local", yaml), "submitted-local");
+        Path config = write("submitted", spark(yaml));
+        Path out = tmp.resolve("submitted-out");
+        // spark-submit wants an application jar; the classes come from the class path here
+        Path jar = tmp.resolve("app.jar");
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar)).close();
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), "org.apache.spark.deploy.SparkSubmit", "--class",
+                Main.class.getName(), "--master", "local[2]", jar.toString(), "run", config.toString(), "--out",
+                out.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(log).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: 800 runs \\(400 starts x 2 combos\\)")
+                .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: Spark started in .* \\(master local\\[2\\], 2 slots\\)")
+                .doesNotContain("Running Spark version");
+        assertSameFiles(local, out);
+    }
+
+    /**
+     * SIGTERM during a Spark sweep: exit 130, the finished runs kept; --resume on Spark completes
+     * the folder with the files of a sweep that was never interrupted.
+     */
+    @Test
+    void anInterruptedSparkSweepResumesToTheSameFiles() throws Exception {
+        String yaml = ResumeTest.LONG.replace("name: long", "name: spark-long");
+        Path config = write("spark-long", spark(yaml));
+        Path out = tmp.resolve("spark-long-out");
+        Process p = ResumeTest.start(config, out);
+        ResumeTest.awaitJournal(out, p);
+        p.destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(out.resolveSibling(out.getFileName() + ".log"));
+        assertThat(p.exitValue()).as(log).isEqualTo(130);
+        assertThat(log).contains("interrupted after");
+        Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path reference = run(write("long-local", yaml), "long-local", "--threads", "2");
+        assertSameFiles(reference, out);
+    }
+}

@@ -1,0 +1,331 @@
+package multistart.engine;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import multistart.config.ConfigLoader;
+import multistart.config.ExperimentConfig;
+import multistart.simd.Lanes;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * {@code execution.engine: spark}: the sweep's runs stepped as Spark tasks, each a contiguous
+ * chunk of runs that an executor steps with the local engine's {@link Worker} (SIMD lanes
+ * included, where the executor's JVM has the Vector API), the chunks coming back to the driver
+ * and going to the sink strictly in run order, a window of them at a time. A run's result depends
+ * only on its start and combo, so the files are the same as the local engine's, byte for byte.
+ *
+ * <p>An executor rebuilds the plan from the config's text (shipped with each task; the
+ * objective, expression or data set, is made there as {@code run} makes it) and keeps it for the
+ * tasks after; in {@code local[N]} the driver's own plan is used. The master is Spark's own
+ * setting ({@code spark-submit --master}, or {@code -Dspark.master=...}), else
+ * {@code local[threads]} on this machine. Memory on the driver does not grow with the runs: at
+ * most two windows of chunks are held.
+ */
+public final class SparkEngine implements Engine.Remote {
+
+    private static final Logger LOG = LogManager.getLogger(SparkEngine.class);
+
+    /** The most bytes of results one task sends back: chunks are cut to stay below it. */
+    static final long CHUNK_BYTES = 4L << 20;
+
+    /** The most bytes of results the driver holds: two windows of chunks. */
+    static final long WINDOW_BYTES = 128L << 20;
+
+    private final ExperimentConfig config;
+    private final boolean vectorLanes;
+    private String master = "";
+
+    public SparkEngine(ExperimentConfig config, boolean vectorLanes) {
+        this.config = config;
+        this.vectorLanes = vectorLanes;
+    }
+
+    private JavaSparkContext jsc;
+
+    @Override
+    public void start() {
+        long t0 = System.nanoTime();
+        jsc = context(config.execution().threads());
+        master = jsc.master();
+        LOG.info("{}: Spark started in {} s (master {}, {} slots)", config.name(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), master, jsc.defaultParallelism());
+    }
+
+    @Override
+    public String describe() {
+        return "Spark" + (master.isEmpty() ? "" : ", master " + master);
+    }
+
+    @Override
+    public long execute(Plan plan, long firstRun, Engine.Sink sink, Engine.Progress progress,
+            BooleanSupplier cancelled) throws Exception {
+        long runs = plan.runCount();
+        if (firstRun >= runs) {
+            return 0;
+        }
+        Path source = config.source();
+        if (source == null) {
+            throw new IllegalStateException("the spark engine ships the config file to its executors; this config"
+                    + " was not read from a file");
+        }
+        byte[] text = Files.readAllBytes(source);
+        if (jsc == null) {
+            start();
+        }
+        int slots = Math.max(1, jsc.defaultParallelism());
+        int lanes = vectorLanes && Lanes.available() && Lanes.create(plan.objective()) != null
+                ? Lanes.create(plan.objective()).lanes() : 1;
+        int chunk = chunkSize(runs - firstRun, slots, lanes, plan.starts().dimension());
+        List<Long> firsts = new ArrayList<>();
+        for (long r = firstRun; r < runs; r += chunk) {
+            firsts.add(r);
+        }
+        Task task = new Task(text, source.toString(), config.seed(), vectorLanes, chunk);
+        // in local[N] the executors are this JVM: they take the driver's plan instead of reading the config again
+        Plans.put(task.key, plan);
+        LOG.info("{}: {} tasks of up to {} runs each", config.name(), firsts.size(), chunk);
+        JavaSparkContext jsc = this.jsc;
+        JavaRDD<Chunk> rdd = jsc.parallelize(firsts, firsts.size()).map(task);
+        // partitions per Spark job: several per slot, so that a job's start-up and its last, slowest task
+        // weigh little; two jobs' results held at most, WINDOW_BYTES in all
+        long chunkBytes = (long) chunk * (2L * plan.starts().dimension() + 3) * Double.BYTES;
+        int window = (int) Math.max(slots, Math.min(8L * slots, WINDOW_BYTES / 2 / Math.max(1, chunkBytes)));
+        int windows = (firsts.size() + window - 1) / window;
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "multistart-spark-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        String group = "multistart-" + config.name() + "-" + System.nanoTime();
+        long steps = 0;
+        try {
+            Future<List<Chunk>[]> next = ahead.submit(() -> collect(jsc, rdd, group, 0, window, firsts.size()));
+            for (int w = 0; w < windows; w++) {
+                List<Chunk>[] got = await(next, cancelled);
+                int from = (w + 1) * window;
+                next = from < firsts.size() ? ahead.submit(() -> collect(jsc, rdd, group, from, window, firsts.size()))
+                        : null;
+                for (List<Chunk> partition : got) {
+                    for (Chunk c : partition) {
+                        if (cancelled.getAsBoolean()) {
+                            throw new InterruptedException("interrupted");
+                        }
+                        Batch b = c.toBatch();
+                        steps += b.gradientSteps();
+                        sink.prepare(b);
+                        sink.accept(b);
+                        if (progress != null) {
+                            progress.update(b.firstRun + b.size);
+                        }
+                    }
+                }
+            }
+            return steps;
+        } catch (InterruptedException e) {
+            jsc.cancelJobGroup(group);
+            throw e;
+        } finally {
+            ahead.shutdownNow();
+            Plans.remove(task.key);
+        }
+    }
+
+    /** The results of partitions {@code from} .. {@code from + count - 1} (at most {@code total}), in order. */
+    @SuppressWarnings("unchecked")
+    private static List<Chunk>[] collect(JavaSparkContext jsc, JavaRDD<Chunk> rdd, String group, int from, int count,
+            int total) {
+        int n = Math.min(count, total - from);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = from + i;
+        }
+        jsc.setJobGroup(group, "multistart runs", true);
+        return rdd.collectPartitions(ids);
+    }
+
+    /** Waits for a window's results, giving up with InterruptedException once {@code cancelled} says so. */
+    private static List<Chunk>[] await(Future<List<Chunk>[]> f, BooleanSupplier cancelled) throws Exception {
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedException("interrupted");
+            }
+            try {
+                return f.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // ask again
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception x) {
+                    throw x;
+                }
+                throw new RuntimeException(cause);
+            }
+        }
+    }
+
+    /**
+     * Runs per task: enough tasks to keep every slot busy with uneven run lengths (16 per slot),
+     * no task's results above {@link #CHUNK_BYTES} (beyond one lane group), whole multiples of
+     * the lanes.
+     */
+    static int chunkSize(long runs, int slots, int lanes, int dimension) {
+        long perRun = (2L * dimension + 3) * Double.BYTES;
+        long fit = Math.max(1, CHUNK_BYTES / perRun);
+        long c = Math.min(runs / (16L * slots), fit);
+        // but no task of a mere handful of runs, whose scheduling would cost more than its steps
+        c = Math.max(c, Math.min(Math.min(runs, 64), fit));
+        c = Math.min(Math.max(c, 1), Integer.MAX_VALUE / 2);
+        return (int) Math.max(lanes, c / lanes * lanes);
+    }
+
+    /**
+     * The application's Spark context, made on first use: Spark's settings as the system
+     * properties give them (spark-submit sets them), else {@code local[threads]} (0: every
+     * core), no web UI. Spark stops it as the JVM exits.
+     */
+    static synchronized JavaSparkContext context(int threads) {
+        SparkConf conf = new SparkConf();
+        if (!conf.contains("spark.master")) {
+            conf.setMaster(threads > 0 ? "local[" + threads + "]" : "local[*]");
+        }
+        if (!conf.contains("spark.app.name")) {
+            conf.setAppName("multistart");
+        }
+        if (!conf.contains("spark.ui.enabled")) {
+            conf.set("spark.ui.enabled", "false");
+        }
+        return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+    }
+
+    /** Plans by task key, for the tasks an executor runs (a few configs at most). */
+    static final class Plans {
+        private static final Map<String, Plan> PLANS = new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Plan> eldest) {
+                return size() > 4;
+            }
+        };
+
+        static synchronized void put(String key, Plan plan) {
+            PLANS.put(key, plan);
+        }
+
+        static synchronized void remove(String key) {
+            PLANS.remove(key);
+        }
+
+        static synchronized Plan get(Task task) throws Exception {
+            Plan p = PLANS.get(task.key);
+            if (p == null) {
+                ExperimentConfig c = ConfigLoader.parse(task.text, task.source, Path.of(task.source))
+                        .with(null, null, task.seed);
+                p = Plan.of(c);
+                PLANS.put(task.key, p);
+            }
+            return p;
+        }
+    }
+
+    /** Each executor thread's worker, for the plan of its last task. */
+    private static final ThreadLocal<Worker> WORKERS = new ThreadLocal<>();
+
+    /** One task: the runs of one chunk, from its first run's number. */
+    static final class Task implements Function<Long, Chunk> {
+        private static final long serialVersionUID = 1L;
+        final byte[] text;
+        final String source;
+        final long seed;
+        final boolean vectorLanes;
+        final int chunk;
+        final String key;
+
+        Task(byte[] text, String source, long seed, boolean vectorLanes, int chunk) {
+            this.text = text;
+            this.source = source;
+            this.seed = seed;
+            this.vectorLanes = vectorLanes;
+            this.chunk = chunk;
+            this.key = com.google.common.hash.Hashing.sha256().hashBytes(text) + ":" + seed + ":" + source;
+        }
+
+        @Override
+        public Chunk call(Long first) throws Exception {
+            Plan plan = Plans.get(this);
+            int size = (int) Math.min(chunk, plan.runCount() - first);
+            Worker w = WORKERS.get();
+            if (w == null || w.plan() != plan) {
+                // one per executor thread and plan: its buffers, and the lane code's profile, carry over
+                w = new Worker(plan, vectorLanes && Lanes.available(), new AtomicBoolean(), new ArrayBlockingQueue<>(1));
+                WORKERS.set(w);
+            }
+            return new Chunk(w.run(first, size));
+        }
+    }
+
+    /** A chunk's results on their way to the driver: a {@link Batch}'s arrays, trimmed to its runs. */
+    static final class Chunk implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final long firstRun;
+        final int size;
+        final int dimension;
+        final double[] start;
+        final double[] end;
+        final double[] value;
+        final double[] gradientNorm;
+        final int[] iterations;
+        final byte[] status;
+        final String[] failure;
+
+        Chunk(Batch b) {
+            firstRun = b.firstRun;
+            size = b.size;
+            dimension = b.dimension;
+            int n = size * dimension;
+            start = java.util.Arrays.copyOf(b.start, n);
+            end = java.util.Arrays.copyOf(b.end, n);
+            value = java.util.Arrays.copyOf(b.value, size);
+            gradientNorm = java.util.Arrays.copyOf(b.gradientNorm, size);
+            iterations = java.util.Arrays.copyOf(b.iterations, size);
+            status = java.util.Arrays.copyOf(b.status, size);
+            failure = b.failure == null ? null : java.util.Arrays.copyOf(b.failure, size);
+        }
+
+        Batch toBatch() {
+            Batch b = new Batch(firstRun, size, dimension);
+            System.arraycopy(start, 0, b.start, 0, start.length);
+            System.arraycopy(end, 0, b.end, 0, end.length);
+            System.arraycopy(value, 0, b.value, 0, size);
+            System.arraycopy(gradientNorm, 0, b.gradientNorm, 0, size);
+            System.arraycopy(iterations, 0, b.iterations, 0, size);
+            System.arraycopy(status, 0, b.status, 0, size);
+            b.failure = failure;
+            return b;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "runs %d-%d", firstRun, firstRun + size - 1);
+        }
+    }
+}
