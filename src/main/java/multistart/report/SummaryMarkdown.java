@@ -196,8 +196,10 @@ public final class SummaryMarkdown {
             s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
         }
         s.append("\n## Timing\n\n");
-        s.append(String.format(Locale.ROOT, "%.3f s of gradient descent%s (%.3f s in all) on %d threads: %d gradient "
-                + "steps, %s steps per second.%n", r.wallSeconds(), mapTime(r), r.totalSeconds(), r.threads(),
+        s.append(String.format(Locale.ROOT, "%.3f s of gradient descent%s (%.3f s in all) on %s: %d gradient "
+                + "steps, %s steps per second.%n", r.wallSeconds(), mapTime(r), r.totalSeconds(),
+                c.execution().spark() ? "Spark (the analysis on " + r.threads() + " threads here)"
+                        : r.threads() + " threads",
                 f.gradientSteps(), Numbers.brief(r.stepsPerSecond())));
         s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append(".\n");
         w.write(s.toString());

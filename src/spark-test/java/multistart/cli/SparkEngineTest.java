@@ -77,6 +77,8 @@ class SparkEngineTest {
             Path spark = run(write(tag + "-spark", spark(yaml)), tag + "-spark", "--threads", "2");
             assertSameFiles(local, spark);
             assertThat(Files.readString(spark.resolve("result.json"))).contains("\"engine\" : \"spark\"");
+            assertThat(Files.readString(spark.resolve("summary.md"))).contains(" on Spark (the analysis on 2 threads here): ");
+            assertThat(Files.readString(local.resolve("summary.md"))).contains(" on 2 threads: ");
         }
     }
 
