@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +22,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 
@@ -40,7 +38,7 @@ import org.apache.spark.api.java.function.Function;
  * tasks after; in {@code local[N]} the driver's own plan is used. The master is Spark's own
  * setting ({@code spark-submit --master}, or {@code -Dspark.master=...}), else
  * {@code local[threads]} on this machine. Memory on the driver does not grow with the runs: at
- * most two windows of chunks are held.
+ * most three windows of chunks (128 MB of results) are held.
  */
 public final class SparkEngine implements Engine.Remote {
 
@@ -49,8 +47,11 @@ public final class SparkEngine implements Engine.Remote {
     /** The most bytes of results one task sends back: chunks are cut to stay below it. */
     static final long CHUNK_BYTES = 4L << 20;
 
-    /** The most bytes of results the driver holds: two windows of chunks. */
+    /** The most bytes of results the driver holds, in all the windows of chunks in flight. */
     static final long WINDOW_BYTES = 128L << 20;
+
+    /** Spark jobs (windows of chunks) submitted at a time. */
+    static final int IN_FLIGHT = 3;
 
     private final ExperimentConfig config;
     private final boolean vectorLanes;
@@ -106,66 +107,60 @@ public final class SparkEngine implements Engine.Remote {
         Plans.put(task.key, plan);
         LOG.info("{}: {} tasks of up to {} runs each", config.name(), firsts.size(), chunk);
         JavaSparkContext jsc = this.jsc;
-        JavaRDD<Chunk> rdd = jsc.parallelize(firsts, firsts.size()).map(task);
-        // partitions per Spark job: several per slot, so that a job's start-up and its last, slowest task
-        // weigh little; two jobs' results held at most, WINDOW_BYTES in all
+        // a Spark job per window of chunks: several tasks per slot, so that a job's start-up weighs little;
+        // IN_FLIGHT jobs submitted at a time, in run order (Spark runs jobs first come first served, and a
+        // slot that finishes the last tasks of one job takes the next one's), WINDOW_BYTES of results in all
         long chunkBytes = (long) chunk * (2L * plan.starts().dimension() + 3) * Double.BYTES;
-        int window = (int) Math.max(slots, Math.min(8L * slots, WINDOW_BYTES / 2 / Math.max(1, chunkBytes)));
+        int window = (int) Math.max(slots, Math.min(8L * slots, WINDOW_BYTES / IN_FLIGHT / Math.max(1, chunkBytes)));
         int windows = (firsts.size() + window - 1) / window;
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "multistart-spark-jobs");
-            t.setDaemon(true);
-            return t;
-        });
         String group = "multistart-" + config.name() + "-" + System.nanoTime();
+        jsc.setJobGroup(group, "multistart runs of " + config.name(), true);
+        java.util.ArrayDeque<JavaFutureAction<List<Chunk>>> inFlight = new java.util.ArrayDeque<>();
         long steps = 0;
+        long merging = 0;
+        long begin = System.nanoTime();
         try {
-            Future<List<Chunk>[]> next = ahead.submit(() -> collect(jsc, rdd, group, 0, window, firsts.size()));
+            int submitted = 0;
             for (int w = 0; w < windows; w++) {
-                List<Chunk>[] got = await(next, cancelled);
-                int from = (w + 1) * window;
-                next = from < firsts.size() ? ahead.submit(() -> collect(jsc, rdd, group, from, window, firsts.size()))
-                        : null;
-                for (List<Chunk> partition : got) {
-                    for (Chunk c : partition) {
-                        if (cancelled.getAsBoolean()) {
-                            throw new InterruptedException("interrupted");
-                        }
-                        Batch b = c.toBatch();
-                        steps += b.gradientSteps();
-                        sink.prepare(b);
-                        sink.accept(b);
-                        if (progress != null) {
-                            progress.update(b.firstRun + b.size);
-                        }
+                while (submitted < windows && inFlight.size() < IN_FLIGHT) {
+                    List<Long> part = firsts.subList(submitted * window, Math.min(firsts.size(), (submitted + 1) * window));
+                    inFlight.add(jsc.parallelize(part, part.size()).map(task).collectAsync());
+                    submitted++;
+                }
+                List<Chunk> got = await(inFlight.poll(), cancelled);
+                long m0 = System.nanoTime();
+                for (Chunk c : got) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new InterruptedException("interrupted");
+                    }
+                    Batch b = c.toBatch();
+                    steps += b.gradientSteps();
+                    sink.prepare(b);
+                    sink.accept(b);
+                    if (progress != null) {
+                        progress.update(b.firstRun + b.size);
                     }
                 }
+                merging += System.nanoTime() - m0;
             }
+            LOG.debug("{}: {} Spark jobs of up to {} tasks; the driver merged for {} s of the {} s", config.name(),
+                    windows, window, String.format(Locale.ROOT, "%.3f", merging / 1e9),
+                    String.format(Locale.ROOT, "%.3f", (System.nanoTime() - begin) / 1e9));
             return steps;
         } catch (InterruptedException e) {
             jsc.cancelJobGroup(group);
             throw e;
         } finally {
-            ahead.shutdownNow();
+            for (JavaFutureAction<List<Chunk>> f : inFlight) {
+                f.cancel(true);
+            }
+            jsc.clearJobGroup();
             Plans.remove(task.key);
         }
     }
 
-    /** The results of partitions {@code from} .. {@code from + count - 1} (at most {@code total}), in order. */
-    @SuppressWarnings("unchecked")
-    private static List<Chunk>[] collect(JavaSparkContext jsc, JavaRDD<Chunk> rdd, String group, int from, int count,
-            int total) {
-        int n = Math.min(count, total - from);
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = from + i;
-        }
-        jsc.setJobGroup(group, "multistart runs", true);
-        return rdd.collectPartitions(ids);
-    }
-
     /** Waits for a window's results, giving up with InterruptedException once {@code cancelled} says so. */
-    private static List<Chunk>[] await(Future<List<Chunk>[]> f, BooleanSupplier cancelled) throws Exception {
+    private static List<Chunk> await(Future<List<Chunk>> f, BooleanSupplier cancelled) throws Exception {
         while (true) {
             if (cancelled.getAsBoolean()) {
                 throw new InterruptedException("interrupted");
