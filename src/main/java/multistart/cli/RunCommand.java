@@ -124,6 +124,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         } finally {
             warmup.close();
+            multistart.engine.Engine.stopSpark();
             if (lanes == null) {
                 System.clearProperty(Lanes.PROPERTY);
             } else {

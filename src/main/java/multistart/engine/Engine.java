@@ -89,9 +89,30 @@ public final class Engine {
      * build with Spark.
      */
     public static Remote spark(multistart.config.ExperimentConfig config, boolean vectorLanes) throws Exception {
+        sparkUsed = true;
         return (Remote) Class.forName(SPARK_ENGINE)
                 .getConstructor(multistart.config.ExperimentConfig.class, boolean.class)
                 .newInstance(config, vectorLanes);
+    }
+
+    /** Whether {@link #spark} was called in this process. */
+    private static volatile boolean sparkUsed;
+
+    /**
+     * Stops the Spark context that the spark engine started, if it did (at the end of `run`, after
+     * every config): the application ends as finished, its executors let go, rather than killed
+     * by the JVM's exit.
+     */
+    public static void stopSpark() {
+        if (!sparkUsed) {
+            return;
+        }
+        sparkUsed = false;
+        try {
+            Class.forName(SPARK_ENGINE).getMethod("stop").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.debug("stopping Spark", e);
+        }
     }
 
     /** Whether this engine steps runs in SIMD lanes where the objective has a kernel. */

@@ -160,6 +160,61 @@ class SparkEngineTest {
     }
 
     /**
+     * Executors in JVMs of their own, as on a cluster: Spark's local-cluster master starts a
+     * standalone master, workers and executor processes on this machine. Each executor rebuilds
+     * the plan from the config's text (the expression compiled there) and, started without the
+     * Vector API module, steps one run at a time where the driver's JVM has lanes: the same
+     * files. Two configs in one command share one Spark application, stopped at the end without
+     * errors.
+     */
+    @Test
+    void executorsInProcessesOfTheirOwnGiveTheSameFiles() throws Exception {
+        String lanes = """
+                name: cluster-rastrigin
+                seed: 21
+                objective: {builtin: rastrigin, dimension: 2}
+                starts: {count: 600}
+                optimizer: {method: momentum, learning_rate: [0.002, 0.004], momentum: 0.9, max_iterations: 400}
+                output: {trajectories: 0}
+                """;
+        String expression = """
+                name: cluster-expression
+                seed: 4
+                objective:
+                  expression: "(x^2 + y - 11)^2 + (x + y^2 - 7)^2 + 0.1*sin(3*x)"
+                  variables: [x, y]
+                domain: {x: [-5, 5], y: [-5, 5]}
+                starts: {count: 500, sampler: sobol}
+                optimizer: {method: [adam, nesterov], learning_rate: [0.001, 0.01], max_iterations: 300}
+                output: {trajectories: 0}
+                """;
+        Path localLanes = run(write("cluster-lanes-local", lanes), "cluster-lanes-local");
+        Path localExpression = run(write("cluster-expression-local", expression), "cluster-expression-local");
+        Path a = write("cluster-rastrigin", spark(lanes));
+        Path b = write("cluster-expression", spark(expression));
+        Path out = tmp.resolve("cluster-out");
+        // what the local-cluster master needs of a Spark home when the class path is the driver's (spark.testing)
+        Path home = tmp.resolve("spark-home");
+        Files.createDirectories(home.resolve("assembly/target/scala-2.13/jars"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-Dspark.testing=true",
+                "-Dspark.test.home=" + home, "-Dspark.master=local-cluster[2,1,512]", "-Dspark.executor.memory=512m", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", a.toString(), b.toString(),
+                "--out", out.toString());
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(log).contains("(master local-cluster[2,1,512], 2 slots)").doesNotContain("ERROR");
+        // the executors had no lanes: the driver's JVM did
+        assertThat(log).contains("cluster-rastrigin: stepping 8 runs at once per thread in SIMD lanes");
+        assertSameFiles(localLanes, out.resolve("cluster-rastrigin"));
+        assertSameFiles(localExpression, out.resolve("cluster-expression"));
+    }
+
+    /**
      * SIGTERM during a Spark sweep: exit 130, the finished runs kept; --resume on Spark completes
      * the folder with the files of a sweep that was never interrupted.
      */

@@ -197,9 +197,12 @@ public final class SparkEngine implements Engine.Remote {
     /**
      * The application's Spark context, made on first use: Spark's settings as the system
      * properties give them (spark-submit sets them), else {@code local[threads]} (0: every
-     * core), no web UI. Spark stops it as the JVM exits.
+     * core), no web UI; one for the command's configs, stopped at its end (else as the JVM exits).
      */
     static synchronized JavaSparkContext context(int threads) {
+        if (context != null) {
+            return context;
+        }
         SparkConf conf = new SparkConf();
         if (!conf.contains("spark.master")) {
             conf.setMaster(threads > 0 ? "local[" + threads + "]" : "local[*]");
@@ -210,7 +213,19 @@ public final class SparkEngine implements Engine.Remote {
         if (!conf.contains("spark.ui.enabled")) {
             conf.set("spark.ui.enabled", "false");
         }
-        return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+        context = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+        return context;
+    }
+
+    /** The context {@link #context} made, until {@link #stop}. */
+    private static JavaSparkContext context;
+
+    /** Stops the context {@link #context} made, if any (Engine.stopSpark, at the end of `run`). */
+    public static synchronized void stop() {
+        if (context != null) {
+            context.stop();
+            context = null;
+        }
     }
 
     /** Plans by task key, for the tasks an executor runs (a few configs at most). */
