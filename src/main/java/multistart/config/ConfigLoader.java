@@ -104,6 +104,18 @@ public final class ConfigLoader {
 
     /** Parses config text; {@code source} is recorded in the result (may be null). */
     public static ExperimentConfig parse(byte[] bytes, String label, Path source) throws ConfigException {
+        return parse(bytes, label, source, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], String, Path)}, a data file's relative path read from
+     * {@code workingDirectory} (where the command was started) rather than from this process's:
+     * how a Spark executor, in a directory of its own, reads the config the driver read. It
+     * then also looks beside the config and in its own working directory (where spark-submit's
+     * {@code --files} puts a file). Null: this process's working directory alone.
+     */
+    public static ExperimentConfig parse(byte[] bytes, String label, Path source, Path workingDirectory)
+            throws ConfigException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -156,7 +168,7 @@ public final class ConfigLoader {
                     + YamlSection.describe(root));
             throw new ConfigException(report.problems);
         }
-        ExperimentConfig config = new ConfigLoader.Walk(report, source).top(new YamlSection(report, "", m));
+        ExperimentConfig config = new ConfigLoader.Walk(report, source, workingDirectory).top(new YamlSection(report, "", m));
         if (!report.problems.isEmpty()) {
             List<Problem> sorted = new ArrayList<>(report.problems);
             sorted.sort(Problem.FILE_ORDER);
@@ -287,10 +299,13 @@ public final class ConfigLoader {
     private static final class Walk {
         private final YamlSection.Report report;
         private final Path source;
+        /** Where a data file's relative path is read from first; null: this process's working directory. */
+        private final Path workingDirectory;
 
-        Walk(YamlSection.Report report, Path source) {
+        Walk(YamlSection.Report report, Path source, Path workingDirectory) {
             this.report = report;
             this.source = source;
+            this.workingDirectory = workingDirectory;
         }
 
         ExperimentConfig top(YamlSection s) {
@@ -669,8 +684,12 @@ public final class ConfigLoader {
             } catch (java.nio.file.InvalidPathException e) {
                 return null;
             }
-            if (Files.isRegularFile(p) || p.isAbsolute()) {
+            if (p.isAbsolute()) {
                 return Files.isRegularFile(p) ? p : null;
+            }
+            Path first = workingDirectory == null ? p : workingDirectory.resolve(p);
+            if (Files.isRegularFile(first)) {
+                return first;
             }
             if (source != null && source.getParent() != null) {
                 Path q = source.getParent().resolve(p);
@@ -678,7 +697,7 @@ public final class ConfigLoader {
                     return q;
                 }
             }
-            return null;
+            return workingDirectory != null && Files.isRegularFile(p) ? p : null;
         }
 
         private static final java.util.Set<String> RESERVED = java.util.Set.of("pi", "e");

@@ -164,8 +164,8 @@ class SparkEngineTest {
      * standalone master, workers and executor processes on this machine. Each executor rebuilds
      * the plan from the config's text (the expression compiled there) and, started without the
      * Vector API module, steps one run at a time where the driver's JVM has lanes: the same
-     * files. Two configs in one command share one Spark application, stopped at the end without
-     * errors.
+     * files. A data file named from where the command started is read from there. Three configs
+     * in one command share one Spark application, stopped at the end without errors.
      */
     @Test
     void executorsInProcessesOfTheirOwnGiveTheSameFiles() throws Exception {
@@ -188,10 +188,21 @@ class SparkEngineTest {
                 optimizer: {method: [adam, nesterov], learning_rate: [0.001, 0.01], max_iterations: 300}
                 output: {trajectories: 0}
                 """;
+        // a data file named from where the command starts (the project), not from the executors' own folders
+        String model = """
+                name: cluster-model
+                seed: 6
+                objective: {model: linear_regression, data: configs/data/linear.csv, target: y}
+                starts: {count: 40}
+                optimizer: {method: momentum, learning_rate: 0.05, momentum: 0.5, batch_size: [8, full], max_iterations: 50}
+                output: {trajectories: 0}
+                """;
+        Path localModel = run(write("cluster-model-local", model), "cluster-model-local");
         Path localLanes = run(write("cluster-lanes-local", lanes), "cluster-lanes-local");
         Path localExpression = run(write("cluster-expression-local", expression), "cluster-expression-local");
         Path a = write("cluster-rastrigin", spark(lanes));
         Path b = write("cluster-expression", spark(expression));
+        Path c = write("cluster-model", spark(model));
         Path out = tmp.resolve("cluster-out");
         // what the local-cluster master needs of a Spark home when the class path is the driver's (spark.testing)
         Path home = tmp.resolve("spark-home");
@@ -199,7 +210,7 @@ class SparkEngineTest {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-Dspark.testing=true",
                 "-Dspark.test.home=" + home, "-Dspark.master=local-cluster[2,1,512]", "-Dspark.executor.memory=512m", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "run", a.toString(), b.toString(),
+                System.getProperty("java.class.path"), Main.class.getName(), "run", a.toString(), b.toString(), c.toString(),
                 "--out", out.toString());
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.redirectErrorStream(true);
@@ -212,6 +223,7 @@ class SparkEngineTest {
         assertThat(log).contains("cluster-rastrigin: stepping 8 runs at once per thread in SIMD lanes");
         assertSameFiles(localLanes, out.resolve("cluster-rastrigin"));
         assertSameFiles(localExpression, out.resolve("cluster-expression"));
+        assertSameFiles(localModel, out.resolve("cluster-model"));
     }
 
     /**

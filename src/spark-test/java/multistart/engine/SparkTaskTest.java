@@ -25,6 +25,8 @@ class SparkTaskTest {
     @TempDir
     Path tmp;
 
+    static final String WD = Path.of("").toAbsolutePath().toString();
+
     static final String[] CONFIGS = {
         // an expression: compiled again on the executor's side
         """
@@ -71,7 +73,7 @@ class SparkTaskTest {
             int size = (int) Math.min(chunk, plan.runCount() - first);
             Batch expected = new Worker(plan, lanes, new java.util.concurrent.atomic.AtomicBoolean(),
                     new java.util.concurrent.ConcurrentLinkedQueue<>()).run(first, size);
-            SparkEngine.Task task = roundTrip(new SparkEngine.Task(Files.readAllBytes(file), file.toString(), seed,
+            SparkEngine.Task task = roundTrip(new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, seed,
                     lanes, chunk));
             // nothing registered under the task's key: it reads the config as an executor does
             SparkEngine.Plans.remove(task.key);
@@ -86,7 +88,7 @@ class SparkTaskTest {
             assertThat(got.status).isEqualTo(java.util.Arrays.copyOf(expected.status, got.size));
             assertThat(got.gradientSteps()).isPositive();
         }
-        SparkEngine.Plans.remove(new SparkEngine.Task(Files.readAllBytes(file), file.toString(), seed, lanes,
+        SparkEngine.Plans.remove(new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, seed, lanes,
                 chunk).key);
     }
 

@@ -102,7 +102,8 @@ public final class SparkEngine implements Engine.Remote {
         for (long r = firstRun; r < runs; r += chunk) {
             firsts.add(r);
         }
-        Task task = new Task(text, source.toString(), config.seed(), vectorLanes, chunk);
+        Task task = new Task(text, source.toAbsolutePath().toString(), Path.of("").toAbsolutePath().toString(),
+                config.seed(), vectorLanes, chunk);
         // in local[N] the executors are this JVM: they take the driver's plan instead of reading the config again
         Plans.put(task.key, plan);
         LOG.info("{}: {} tasks of up to {} runs each", config.name(), firsts.size(), chunk);
@@ -248,8 +249,9 @@ public final class SparkEngine implements Engine.Remote {
         static synchronized Plan get(Task task) throws Exception {
             Plan p = PLANS.get(task.key);
             if (p == null) {
-                ExperimentConfig c = ConfigLoader.parse(task.text, task.source, Path.of(task.source))
-                        .with(null, null, task.seed);
+                // a data file named relative to where the command started is read from there
+                ExperimentConfig c = ConfigLoader.parse(task.text, task.source, Path.of(task.source),
+                        Path.of(task.workingDirectory)).with(null, null, task.seed);
                 p = Plan.of(c);
                 PLANS.put(task.key, p);
             }
@@ -265,14 +267,17 @@ public final class SparkEngine implements Engine.Remote {
         private static final long serialVersionUID = 1L;
         final byte[] text;
         final String source;
+        /** The driver's working directory. */
+        final String workingDirectory;
         final long seed;
         final boolean vectorLanes;
         final int chunk;
         final String key;
 
-        Task(byte[] text, String source, long seed, boolean vectorLanes, int chunk) {
+        Task(byte[] text, String source, String workingDirectory, long seed, boolean vectorLanes, int chunk) {
             this.text = text;
             this.source = source;
+            this.workingDirectory = workingDirectory;
             this.seed = seed;
             this.vectorLanes = vectorLanes;
             this.chunk = chunk;
