@@ -76,6 +76,10 @@ class SparkEngineTest {
             Path local = run(write(tag + "-local", yaml), tag + "-local", "--threads", "2");
             Path spark = run(write(tag + "-spark", spark(yaml)), tag + "-spark", "--threads", "2");
             assertSameFiles(local, spark);
+            Cli v = Cli.run("validate", tmp.resolve(tag + "-spark.yaml").toString());
+            assertThat(v.code()).as(v.err()).isZero();
+            assertThat(v.out()).contains("engine: spark (master local[*] unless spark-submit or -Dspark.master names"
+                    + " one; the sweep's runs there, the analysis and the basin map here)");
             assertThat(Files.readString(spark.resolve("result.json"))).contains("\"engine\" : \"spark\"");
             assertThat(Files.readString(spark.resolve("summary.md"))).contains(" on Spark (the analysis on 2 threads here): ");
             assertThat(Files.readString(local.resolve("summary.md"))).contains(" on 2 threads: ");
