@@ -75,8 +75,7 @@ public final class LogSetup {
      * (then {@link #setLevel} as usual). Otherwise nothing, and nothing of log4-core is loaded.
      */
     static void adopt() {
-        if (userChose || LogManager.getContext(false) instanceof Context
-                || !(LogManager.getContext(false) instanceof org.apache.logging.log4j.core.LoggerContext)) {
+        if (userChose || !(LogManager.getContext(false) instanceof org.apache.logging.log4j.core.LoggerContext)) {
             return;
         }
         var b = org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory.newConfigurationBuilder();

@@ -87,8 +87,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println("basin map: none (" + MAP_OFF + ")");
         }
         if (c.execution().spark()) {
-            out.println("engine: spark (" + (System.getProperty("spark.master") != null
-                    ? "master " + System.getProperty("spark.master")
+            String master = System.getProperty("spark.master");
+            out.println("engine: spark (" + (master != null ? "master " + master
                     : "master local[" + (c.execution().threads() > 0 ? c.execution().threads() : "*")
                             + "] unless spark-submit or -Dspark.master names one")
                     + "; the sweep's runs there, the analysis and the basin map here)");

@@ -74,9 +74,6 @@ public final class Engine {
          * phase and its clock begin.
          */
         void start() throws Exception;
-
-        /** Where the runs go, for the log: "Spark, master local[2]". */
-        String describe();
     }
 
     /** The class of the spark engine, in the build with Spark only. */
@@ -144,6 +141,11 @@ public final class Engine {
 
     /** The most runs stepped at once by each thread for {@code plan}: 1 on the scalar path. */
     public int lanes(Plan plan) {
+        return lanes(plan, vectorLanes);
+    }
+
+    /** As {@link #lanes(Plan)}, for an engine that steps runs in lanes when {@code vectorLanes} is set. */
+    static int lanes(Plan plan, boolean vectorLanes) {
         Lanes.Runner r = vectorLanes ? Lanes.create(plan.objective()) : null;
         return r == null ? 1 : r.lanes();
     }

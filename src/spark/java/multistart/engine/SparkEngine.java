@@ -55,7 +55,6 @@ public final class SparkEngine implements Engine.Remote {
 
     private final ExperimentConfig config;
     private final boolean vectorLanes;
-    private String master = "";
 
     public SparkEngine(ExperimentConfig config, boolean vectorLanes) {
         this.config = config;
@@ -68,14 +67,9 @@ public final class SparkEngine implements Engine.Remote {
     public void start() {
         long t0 = System.nanoTime();
         jsc = context(config.execution().threads());
-        master = jsc.master();
         LOG.info("{}: Spark started in {} s (master {}, {} slots)", config.name(),
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), master, jsc.defaultParallelism());
-    }
-
-    @Override
-    public String describe() {
-        return "Spark" + (master.isEmpty() ? "" : ", master " + master);
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), jsc.master(),
+                jsc.defaultParallelism());
     }
 
     @Override
@@ -95,8 +89,7 @@ public final class SparkEngine implements Engine.Remote {
             start();
         }
         int slots = Math.max(1, jsc.defaultParallelism());
-        int lanes = vectorLanes && Lanes.available() && Lanes.create(plan.objective()) != null
-                ? Lanes.create(plan.objective()).lanes() : 1;
+        int lanes = Engine.lanes(plan, vectorLanes);
         int chunk = chunkSize(runs - firstRun, slots, lanes, plan.starts().dimension());
         List<Long> firsts = new ArrayList<>();
         for (long r = firstRun; r < runs; r += chunk) {
@@ -111,7 +104,7 @@ public final class SparkEngine implements Engine.Remote {
         // a Spark job per window of chunks: several tasks per slot, so that a job's start-up weighs little;
         // IN_FLIGHT jobs submitted at a time, in run order (Spark runs jobs first come first served, and a
         // slot that finishes the last tasks of one job takes the next one's), WINDOW_BYTES of results in all
-        long chunkBytes = (long) chunk * (2L * plan.starts().dimension() + 3) * Double.BYTES;
+        long chunkBytes = chunk * resultBytes(plan.starts().dimension());
         int window = (int) Math.max(slots, Math.min(8L * slots, WINDOW_BYTES / IN_FLIGHT / Math.max(1, chunkBytes)));
         int windows = (firsts.size() + window - 1) / window;
         String group = "multistart-" + config.name() + "-" + System.nanoTime();
@@ -186,13 +179,18 @@ public final class SparkEngine implements Engine.Remote {
      * the lanes.
      */
     static int chunkSize(long runs, int slots, int lanes, int dimension) {
-        long perRun = (2L * dimension + 3) * Double.BYTES;
+        long perRun = resultBytes(dimension);
         long fit = Math.max(1, CHUNK_BYTES / perRun);
         long c = Math.min(runs / (16L * slots), fit);
         // but no task of a mere handful of runs, whose scheduling would cost more than its steps
         c = Math.max(c, Math.min(Math.min(runs, 64), fit));
         c = Math.min(Math.max(c, 1), Integer.MAX_VALUE / 2);
         return (int) Math.max(lanes, c / lanes * lanes);
+    }
+
+    /** The bytes of one run's results in a {@link Chunk}: its start and end points and three numbers. */
+    static long resultBytes(int dimension) {
+        return (2L * dimension + 3) * Double.BYTES;
     }
 
     /**

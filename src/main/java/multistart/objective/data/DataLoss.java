@@ -71,8 +71,7 @@ public final class DataLoss implements Batched {
             if (logistic) {
                 double e = Math.exp(-Math.abs(z));
                 loss += Math.max(z, 0.0) + Math.log1p(e) - y[i] * z;
-                double sigmoid = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-                dz = sigmoid - y[i];
+                dz = sigmoid(z, e) - y[i];
             } else {
                 double r = z - y[i];
                 loss += r * r;
@@ -88,6 +87,11 @@ public final class DataLoss implements Batched {
             grad[j] /= m;
         }
         return loss / m;
+    }
+
+    /** 1 / (1 + e^-z), given {@code e} = e^-|z|: no overflow for z of either sign. */
+    private static double sigmoid(double z, double e) {
+        return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
 
     /**
@@ -232,8 +236,7 @@ public final class DataLoss implements Batched {
                 for (int j = 0; j < m; j++) {
                     z += w[j] * a[j];
                 }
-                double e = Math.exp(-Math.abs(z));
-                double s = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+                double s = sigmoid(z, Math.exp(-Math.abs(z)));
                 double c = s * (1.0 - s) / n;
                 for (int j = 0; j < m; j++) {
                     for (int k = 0; k <= j; k++) {
