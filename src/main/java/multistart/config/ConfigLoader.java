@@ -116,6 +116,17 @@ public final class ConfigLoader {
      */
     public static ExperimentConfig parse(byte[] bytes, String label, Path source, Path workingDirectory)
             throws ConfigException {
+        return parse(bytes, label, source, workingDirectory, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], String, Path, Path)}, a model's data set given as already read
+     * ({@code data}, the table the driver read from the file the config names) instead of read
+     * from the file: how a Spark executor on a machine without the file builds the same
+     * objective. Null: read from the file.
+     */
+    public static ExperimentConfig parse(byte[] bytes, String label, Path source, Path workingDirectory,
+            DataSet data) throws ConfigException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -168,7 +179,7 @@ public final class ConfigLoader {
                     + YamlSection.describe(root));
             throw new ConfigException(report.problems);
         }
-        ExperimentConfig config = new ConfigLoader.Walk(report, source, workingDirectory).top(new YamlSection(report, "", m));
+        ExperimentConfig config = new ConfigLoader.Walk(report, source, workingDirectory, data).top(new YamlSection(report, "", m));
         if (!report.problems.isEmpty()) {
             List<Problem> sorted = new ArrayList<>(report.problems);
             sorted.sort(Problem.FILE_ORDER);
@@ -301,11 +312,14 @@ public final class ConfigLoader {
         private final Path source;
         /** Where a data file's relative path is read from first; null: this process's working directory. */
         private final Path workingDirectory;
+        /** A model's data set as read elsewhere (see {@link ConfigLoader#parse(byte[], String, Path, Path, DataSet)}), or null. */
+        private final DataSet shipped;
 
-        Walk(YamlSection.Report report, Path source, Path workingDirectory) {
+        Walk(YamlSection.Report report, Path source, Path workingDirectory, DataSet shipped) {
             this.report = report;
             this.source = source;
             this.workingDirectory = workingDirectory;
+            this.shipped = shipped;
         }
 
         ExperimentConfig top(YamlSection s) {
@@ -612,7 +626,8 @@ public final class ConfigLoader {
             if (file == null || target == null) {
                 return null;
             }
-            Path path = dataPath(file);
+            Path path = shipped != null ? (workingDirectory == null ? Path.of(file) : workingDirectory.resolve(file))
+                    : dataPath(file);
             if (path == null) {
                 o.problem("data", "no such file: " + file + (source == null || source.getParent() == null ? ""
                         : " (looked in the working directory and beside the config, in " + source.getParent() + ")"));
@@ -620,7 +635,7 @@ public final class ConfigLoader {
             }
             DataSet data;
             try {
-                data = DataSet.read(path, target);
+                data = shipped != null ? shipped : DataSet.read(path, target);
             } catch (DataException e) {
                 if (e.target()) {
                     o.problem("target", file + " " + e.getMessage());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
 import multistart.simd.Lanes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,7 +75,7 @@ class SparkTaskTest {
             Batch expected = new Worker(plan, lanes, new java.util.concurrent.atomic.AtomicBoolean(),
                     new java.util.concurrent.ConcurrentLinkedQueue<>()).run(first, size);
             SparkEngine.Task task = roundTrip(new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, seed,
-                    lanes, chunk));
+                    lanes, chunk, null));
             // nothing registered under the task's key: it reads the config as an executor does
             SparkEngine.Plans.remove(task.key);
             Batch got = roundTrip(task.call(first)).toBatch();
@@ -89,7 +90,47 @@ class SparkTaskTest {
             assertThat(got.gradientSteps()).isPositive();
         }
         SparkEngine.Plans.remove(new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, seed, lanes,
-                chunk).key);
+                chunk, null).key);
+    }
+
+    /** A data set as the engine ships it, without Spark's broadcast around it. */
+    record Held(multistart.objective.data.DataSet data) implements SparkEngine.Shipped {
+        @Override
+        public multistart.objective.data.DataSet get() {
+            return data;
+        }
+    }
+
+    @Test
+    void anExecutorWithoutTheDataFileUsesTheTableTheDriverRead() throws Exception {
+        // the driver's machine has the file, named relative to the config; the executor's has not
+        Path data = tmp.resolve("data/linear.csv");
+        Files.createDirectories(data.getParent());
+        Files.copy(Path.of("configs/data/linear.csv"), data);
+        Path file = tmp.resolve("c.yaml");
+        Files.writeString(file, CONFIGS[2].replace("DATA", "data/linear.csv"));
+        ExperimentConfig config = ConfigLoader.load(file);
+        Plan plan = Plan.of(config);
+        Batch expected = new Worker(plan, false, new java.util.concurrent.atomic.AtomicBoolean(),
+                new java.util.concurrent.ConcurrentLinkedQueue<>()).run(0, 64);
+        Files.delete(data);
+        byte[] text = Files.readAllBytes(file);
+        SparkEngine.Task task = roundTrip(new SparkEngine.Task(text, file.toString(), WD, config.seed(), false, 64,
+                new Held(config.objective().model().data())));
+        SparkEngine.Plans.remove(task.key);
+        try {
+            Batch got = roundTrip(task.call(0L)).toBatch();
+            assertThat(got.end).isEqualTo(java.util.Arrays.copyOf(expected.end, got.size * got.dimension));
+            assertThat(got.value).isEqualTo(java.util.Arrays.copyOf(expected.value, got.size));
+            assertThat(got.iterations).isEqualTo(java.util.Arrays.copyOf(expected.iterations, got.size));
+        } finally {
+            SparkEngine.Plans.remove(task.key);
+        }
+        // what the executor would do without it: look for the file, and fail
+        SparkEngine.Task without = roundTrip(new SparkEngine.Task(text, file.toString(), WD, config.seed(), false, 64,
+                null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> without.call(0L))
+                .hasMessageContaining("no such file: data/linear.csv");
     }
 
     @ParameterizedTest(name = "{0} runs")

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
+import multistart.config.ObjectiveConfig;
+import multistart.objective.data.DataSet;
 import multistart.simd.Lanes;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -25,6 +27,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * {@code execution.engine: spark}: the sweep's runs stepped as Spark tasks, each a contiguous
@@ -35,7 +38,9 @@ import org.apache.spark.api.java.function.Function;
  *
  * <p>An executor rebuilds the plan from the config's text (shipped with each task; the
  * objective, expression or data set, is made there as {@code run} makes it) and keeps it for the
- * tasks after; in {@code local[N]} the driver's own plan is used. The master is Spark's own
+ * tasks after; a model's data set is the table the driver read, sent to each executor once (a
+ * Spark broadcast), so that no machine but the driver's needs the file. In {@code local[N]} the
+ * driver's own plan is used. The master is Spark's own
  * setting ({@code spark-submit --master}, or {@code -Dspark.master=...}), else
  * {@code local[threads]} on this machine. Memory on the driver does not grow with the runs: at
  * most three windows of chunks (128 MB of results) are held.
@@ -95,8 +100,10 @@ public final class SparkEngine implements Engine.Remote {
         for (long r = firstRun; r < runs; r += chunk) {
             firsts.add(r);
         }
+        ObjectiveConfig.DataModel model = config.objective().model();
+        Broadcast<DataSet> data = model == null ? null : jsc.broadcast(model.data());
         Task task = new Task(text, source.toAbsolutePath().toString(), Path.of("").toAbsolutePath().toString(),
-                config.seed(), vectorLanes, chunk);
+                config.seed(), vectorLanes, chunk, data == null ? null : new Broadcasted(data));
         // in local[N] the executors are this JVM: they take the driver's plan instead of reading the config again
         Plans.put(task.key, plan);
         LOG.info("{}: {} tasks of up to {} runs each", config.name(), firsts.size(), chunk);
@@ -150,6 +157,9 @@ public final class SparkEngine implements Engine.Remote {
             }
             jsc.clearJobGroup();
             Plans.remove(task.key);
+            if (data != null) {
+                data.destroy();
+            }
         }
     }
 
@@ -249,11 +259,32 @@ public final class SparkEngine implements Engine.Remote {
             if (p == null) {
                 // a data file named relative to where the command started is read from there
                 ExperimentConfig c = ConfigLoader.parse(task.text, task.source, Path.of(task.source),
-                        Path.of(task.workingDirectory)).with(null, null, task.seed);
+                        Path.of(task.workingDirectory), task.data == null ? null : task.data.get())
+                        .with(null, null, task.seed);
                 p = Plan.of(c);
                 PLANS.put(task.key, p);
             }
             return p;
+        }
+    }
+
+    /** A model's data set on its way to the executors. */
+    interface Shipped extends Serializable {
+        DataSet get();
+    }
+
+    /** Through a Spark broadcast: to each executor once, whatever the number of its tasks. */
+    private static final class Broadcasted implements Shipped {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<DataSet> data;
+
+        Broadcasted(Broadcast<DataSet> data) {
+            this.data = data;
+        }
+
+        @Override
+        public DataSet get() {
+            return data.value();
         }
     }
 
@@ -270,10 +301,14 @@ public final class SparkEngine implements Engine.Remote {
         final long seed;
         final boolean vectorLanes;
         final int chunk;
+        /** A model's data set as the driver read it; null for other objectives. */
+        final Shipped data;
         final String key;
 
-        Task(byte[] text, String source, String workingDirectory, long seed, boolean vectorLanes, int chunk) {
+        Task(byte[] text, String source, String workingDirectory, long seed, boolean vectorLanes, int chunk,
+                Shipped data) {
             this.text = text;
+            this.data = data;
             this.source = source;
             this.workingDirectory = workingDirectory;
             this.seed = seed;

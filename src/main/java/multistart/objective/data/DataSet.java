@@ -31,8 +31,12 @@ import org.apache.commons.csv.CSVRecord;
  * @param y        the target of each row
  * @param ignored  the columns left out for holding no numbers
  * @param sha256   the file's SHA-256, hex: a resumed run checks the data did not change
+ *
+ * <p>Serializable: the Spark engine ships the table the driver read to its executors, so that
+ * a cluster's machines need no copy of the file.
  */
-public record DataSet(List<String> features, double[] x, double[] y, List<String> ignored, String sha256) {
+public record DataSet(List<String> features, double[] x, double[] y, List<String> ignored, String sha256)
+        implements java.io.Serializable {
 
     /** Cells (rows x columns read) a data set may hold at most: 80 MB of doubles. */
     public static final long MAX_CELLS = 10_000_000L;
