@@ -288,9 +288,9 @@ public final class Engine {
      * A staged sink's second stage on a thread of its own, fed batches in run order through a
      * bounded queue (the merge thread waits when it is full). A failure there is kept, the
      * batches after it dropped, and thrown to the merge thread by the next {@link #put} or by
-     * {@link #finish}.
+     * {@link #finish}. The spark engine's driver merges through one too.
      */
-    private static final class SecondStage implements AutoCloseable {
+    static final class SecondStage implements AutoCloseable {
         static final String NAME = "multistart-merge-2";
         private static final Batch END = new Batch(-1, 0, 0);
         private final Sink sink;
@@ -301,6 +301,7 @@ public final class Engine {
         private volatile long busy;
         private boolean ended;
 
+        /** {@code free}: where batches go once through, for reuse; null: nowhere. */
         SecondStage(Sink sink, java.util.Queue<Batch> free, int capacity) {
             this.sink = sink;
             this.free = free;
@@ -327,7 +328,9 @@ public final class Engine {
                         spent += System.nanoTime() - t0;
                         busy = spent;
                     }
-                    free.add(b);
+                    if (free != null) {
+                        free.add(b);
+                    }
                 } catch (Throwable e) {
                     if (failure == null) {
                         failure = e;
@@ -344,6 +347,11 @@ public final class Engine {
                     // only END ends this thread, so that no batch that passed the first stage is lost
                 }
             }
+        }
+
+        /** Nanoseconds spent in the sink's {@code accept} so far. */
+        long busy() {
+            return busy;
         }
 
         void put(Batch b) throws Exception {

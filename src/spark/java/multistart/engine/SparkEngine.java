@@ -120,6 +120,17 @@ public final class SparkEngine implements Engine.Remote {
         long steps = 0;
         long merging = 0;
         long begin = System.nanoTime();
+        // the merge as the local engine's: what depends on one chunk alone (its journal records, the
+        // hashes its basin lookups read) on the driver's cores, chunks ahead of the one merged; the
+        // basin lookups on this thread and the rest on a second one, each in run order
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService preparing = java.util.concurrent.Executors.newFixedThreadPool(cores,
+                r -> {
+                    Thread t = new Thread(r, PREPARE);
+                    t.setDaemon(true);
+                    return t;
+                });
+        Engine.SecondStage second = sink.staged() ? new Engine.SecondStage(sink, null, 2) : null;
         try {
             int submitted = 0;
             for (int w = 0; w < windows; w++) {
@@ -128,25 +139,48 @@ public final class SparkEngine implements Engine.Remote {
                     inFlight.add(jsc.parallelize(part, part.size()).map(task).collectAsync());
                     submitted++;
                 }
-                List<Chunk> got = await(inFlight.poll(), cancelled);
+                Chunk[] got = await(inFlight.poll(), cancelled).toArray(new Chunk[0]);
                 long m0 = System.nanoTime();
-                for (Chunk c : got) {
+                // as many chunks prepared ahead as there are cores to prepare them, so that the
+                // driver holds few more batches than chunks
+                java.util.ArrayDeque<Future<Batch>> ready = new java.util.ArrayDeque<>();
+                int next = 0;
+                while (next < got.length || !ready.isEmpty()) {
+                    while (next < got.length && ready.size() <= cores) {
+                        Chunk c = got[next];
+                        // each chunk let go once it is a batch
+                        got[next++] = null;
+                        ready.add(preparing.submit(() -> {
+                            Batch b = c.toBatch();
+                            sink.prepare(b);
+                            return b;
+                        }));
+                    }
                     if (cancelled.getAsBoolean()) {
                         throw new InterruptedException("interrupted");
                     }
-                    Batch b = c.toBatch();
+                    Batch b = done(ready.poll());
                     steps += b.gradientSteps();
-                    sink.prepare(b);
-                    sink.accept(b);
+                    if (second != null) {
+                        sink.first(b);
+                        second.put(b);
+                    } else {
+                        sink.accept(b);
+                    }
                     if (progress != null) {
                         progress.update(b.firstRun + b.size);
                     }
                 }
                 merging += System.nanoTime() - m0;
             }
-            LOG.debug("{}: {} Spark jobs of up to {} tasks; the driver merged for {} s of the {} s", config.name(),
+            if (second != null) {
+                second.finish();
+            }
+            LOG.debug("{}: {} Spark jobs of up to {} tasks; the driver merged for {} s of the {} s{}", config.name(),
                     windows, window, String.format(Locale.ROOT, "%.3f", merging / 1e9),
-                    String.format(Locale.ROOT, "%.3f", (System.nanoTime() - begin) / 1e9));
+                    String.format(Locale.ROOT, "%.3f", (System.nanoTime() - begin) / 1e9),
+                    second == null ? "" : String.format(Locale.ROOT, " (its second stage busy %.3f s)",
+                            second.busy() / 1e9));
             return steps;
         } catch (InterruptedException e) {
             jsc.cancelJobGroup(group);
@@ -156,10 +190,31 @@ public final class SparkEngine implements Engine.Remote {
                 f.cancel(true);
             }
             jsc.clearJobGroup();
+            preparing.shutdownNow();
+            if (second != null) {
+                // what passed the first stage goes through the second (journalled), however the sweep ends
+                second.close();
+            }
             Plans.remove(task.key);
             if (data != null) {
                 data.destroy();
             }
+        }
+    }
+
+    /** The threads that prepare the chunks on the driver. */
+    static final String PREPARE = "multistart-prepare";
+
+    /** A chunk prepared on the driver, or what it failed with. */
+    private static Batch done(Future<Batch> f) throws Exception {
+        try {
+            return com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(f);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception x) {
+                throw x;
+            }
+            throw new RuntimeException(cause);
         }
     }
 
