@@ -192,7 +192,8 @@ final class Experiment {
      * ends the map, which is then left out.
      */
     private static Pictures pictures(Plan plan, Aggregator aggregator, RunRecord record,
-            int threads, OutputFolder out, BooleanSupplier cancelled, boolean quiet, SideTasks side) throws IOException {
+            int threads, OutputFolder out, BooleanSupplier cancelled, boolean quiet, SideTasks side,
+            Engine.Remote remote) throws Exception {
         long t0 = System.nanoTime();
         double mapSeconds = Double.NaN;
         ExperimentConfig config = plan.config();
@@ -236,7 +237,7 @@ final class Experiment {
                     long offset = before;
                     multistart.engine.BasinRaster raster = multistart.engine.BasinRaster.compute(plan, combo,
                             resolution, through, threads, aggregator::basinAt, cancelled,
-                            done -> progress.update(offset + done));
+                            done -> progress.update(offset + done), remote);
                     if (raster == null) {
                         break;
                     }
@@ -465,7 +466,7 @@ final class Experiment {
                 side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));
                 out.write("sweep.csv", w -> CsvTables.sweep(early, w));
                 Pictures pictures = config.output().charts()
-                        ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet, side) : null;
+                        ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet, side, remote) : null;
                 mapSkipped = pictures != null && pictures.mapSkipped();
                 side.join();
                 // the files that state the whole command's time go last, once everything else is written

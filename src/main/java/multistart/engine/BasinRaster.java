@@ -38,6 +38,81 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         return compute(plan, combo, resolution, through, threads, basinOf, Lanes.wanted(), cancelled, progress);
     }
 
+    /**
+     * As above, the rows stepped by {@code remote} (the spark engine's executors) where it takes
+     * them, and labelled here as they come back; null: on this machine's threads.
+     */
+    public static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
+            ToIntFunction<double[]> basinOf, java.util.function.BooleanSupplier cancelled, Engine.Progress progress,
+            Engine.Remote remote) throws Exception {
+        if (remote == null) {
+            return compute(plan, combo, resolution, through, threads, basinOf, cancelled, progress);
+        }
+        int n = plan.starts().dimension();
+        int[] cells = new int[resolution * resolution];
+        boolean[] seen = new boolean[resolution];
+        int[] rows = new int[1];
+        double[] end = new double[n];
+        boolean taken = remote.mapRows(plan, combo, resolution, through, cancelled, r -> {
+            if (seen[r.row()]) {
+                return;
+            }
+            seen[r.row()] = true;
+            for (int col = 0; col < resolution; col++) {
+                Status s = Status.of(r.status()[col]);
+                if (s == Status.DIVERGED || s == Status.FAILED) {
+                    cells[r.row() * resolution + col] = -1;
+                } else {
+                    System.arraycopy(r.end(), col * n, end, 0, n);
+                    cells[r.row() * resolution + col] = basinOf.applyAsInt(end);
+                }
+            }
+            progress.update((long) ++rows[0] * resolution);
+        });
+        if (!taken) {
+            return compute(plan, combo, resolution, through, threads, basinOf, cancelled, progress);
+        }
+        return rows[0] < resolution ? null : new BasinRaster(combo.index(), resolution, through.clone(), cells);
+    }
+
+    /**
+     * The end points of one row of the raster's runs and how each ended, for labelling elsewhere:
+     * {@code end} holds {@code resolution} points of the dimension's coordinates, {@code status}
+     * each run's {@link Status} code.
+     */
+    public record RowEnds(int row, double[] end, byte[] status) implements java.io.Serializable {
+    }
+
+    /** Each thread's row stepper for {@link #stepRow}, for the plan of its last call. */
+    private static final ThreadLocal<Row> ROWS = new ThreadLocal<>();
+
+    /**
+     * Steps row {@code row} of the raster as {@link #compute} does (the same runs, the same bits),
+     * returning the end points instead of their basins: what a spark executor does.
+     */
+    public static RowEnds stepRow(Plan plan, Combo combo, int resolution, double[] through, int row,
+            boolean vectorLanes) {
+        Row r = ROWS.get();
+        if (r == null || r.plan != plan || r.vectorLanes != vectorLanes) {
+            r = new Row(plan, vectorLanes);
+            ROWS.set(r);
+        }
+        var box = plan.config().domain();
+        double[] xs = new double[resolution];
+        for (int col = 0; col < resolution; col++) {
+            xs[col] = centre(box.low(0), box.high(0), col, resolution);
+        }
+        int n = plan.starts().dimension();
+        RowEnds out = new RowEnds(row, new double[resolution * n], new byte[resolution]);
+        r.ends = out;
+        try {
+            r.run(combo, through, xs, centre(box.low(1), box.high(1), row, resolution), null, row * resolution, null);
+        } finally {
+            r.ends = null;
+        }
+        return out;
+    }
+
     /** As above, in lanes only when {@code vectorLanes} says so (tests compare the two). */
     static BasinRaster compute(Plan plan, Combo combo, int resolution, double[] through, int threads,
             ToIntFunction<double[]> basinOf, boolean vectorLanes) {
@@ -85,6 +160,8 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         private int[] cells;
         private int at;
         private ToIntFunction<double[]> basinOf;
+        /** Where a row's end points go instead of their basins ({@link #stepRow}); null: labelled here. */
+        private RowEnds ends;
 
         Row(Plan plan, boolean vectorLanes) {
             this.plan = plan;
@@ -112,15 +189,18 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
             }
             for (int col = 0; col < xs.length; col++) {
                 start(col, x);
-                int label;
+                Status s;
                 try {
                     descent.batchKey(plan.batchKey(-1L - (at + col)));
-                    Status s = descent.run(x, combo);
-                    label = s == Status.DIVERGED ? -1 : basinOf.applyAsInt(x);
+                    s = descent.run(x, combo);
                 } catch (RuntimeException e) {
-                    label = -1;
+                    s = Status.FAILED;
                 }
-                cells[at + col] = label;
+                if (ends != null) {
+                    keep(col, x, s);
+                } else {
+                    cells[at + col] = s == Status.DIVERGED || s == Status.FAILED ? -1 : basinOf.applyAsInt(x);
+                }
             }
         }
 
@@ -134,7 +214,17 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         @Override
         public void finish(int col, double[] end, Status status, double value, double gradientNorm,
                 int iterations) {
+            if (ends != null) {
+                keep(col, end, status);
+                return;
+            }
             cells[at + col] = status == Status.DIVERGED || status == Status.FAILED ? -1 : basinOf.applyAsInt(end);
+        }
+
+        private void keep(int col, double[] end, Status status) {
+            int n = plan.starts().dimension();
+            System.arraycopy(end, 0, ends.end(), col * n, n);
+            ends.status()[col] = (byte) status.ordinal();
         }
 
         @Override

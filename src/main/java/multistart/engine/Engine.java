@@ -74,6 +74,18 @@ public final class Engine {
          * phase and its clock begin.
          */
         void start() throws Exception;
+
+        /**
+         * Steps the basin map's rows of {@code combo} ({@link BasinRaster#stepRow}) where the
+         * sweep's runs went, handing each row's end points to {@code rows} on the calling thread
+         * as they come back, in any order; stops early once {@code cancelled} says so. False
+         * where this engine leaves the map to this machine's threads.
+         */
+        default boolean mapRows(Plan plan, Combo combo, int resolution, double[] through,
+                java.util.function.BooleanSupplier cancelled, java.util.function.Consumer<BasinRaster.RowEnds> rows)
+                throws Exception {
+            return false;
+        }
     }
 
     /** The class of the spark engine, in the build with Spark only. */

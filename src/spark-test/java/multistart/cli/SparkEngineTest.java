@@ -44,6 +44,12 @@ class SparkEngineTest {
         for (String f : CSVS) {
             assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
         }
+        // the basin map, where there is one: its rows stepped by the executors, labelled by the driver
+        Path map = a.resolve("basins.png");
+        assertThat(Files.exists(b.resolve("basins.png"))).as("basins.png").isEqualTo(Files.exists(map));
+        if (Files.exists(map)) {
+            assertThat(Files.readAllBytes(b.resolve("basins.png"))).as("basins.png").isEqualTo(Files.readAllBytes(map));
+        }
     }
 
     static String spark(String yaml) {
@@ -75,11 +81,12 @@ class SparkEngineTest {
             String tag = builtin + seed;
             Path local = run(write(tag + "-local", yaml), tag + "-local", "--threads", "2");
             Path spark = run(write(tag + "-spark", spark(yaml)), tag + "-spark", "--threads", "2");
+            assertThat(spark.resolve("basins.png")).exists();
             assertSameFiles(local, spark);
             Cli v = Cli.run("validate", tmp.resolve(tag + "-spark.yaml").toString());
             assertThat(v.code()).as(v.err()).isZero();
             assertThat(v.out()).contains("engine: spark (master local[*] unless spark-submit or -Dspark.master names"
-                    + " one; the sweep's runs there, the analysis and the basin map here)");
+                    + " one; the sweep's runs and the basin map there, the analysis here)");
             assertThat(Files.readString(spark.resolve("result.json"))).contains("\"engine\" : \"spark\"");
             assertThat(Files.readString(spark.resolve("summary.md"))).contains(" on Spark (the analysis on 2 threads here): ");
             assertThat(Files.readString(local.resolve("summary.md"))).contains(" on 2 threads: ");
@@ -168,8 +175,9 @@ class SparkEngineTest {
      * standalone master, workers and executor processes on this machine. Each executor rebuilds
      * the plan from the config's text (the expression compiled there) and, started without the
      * Vector API module, steps one run at a time where the driver's JVM has lanes: the same
-     * files. A data file named from where the command started is read from there. Three configs
-     * in one command share one Spark application, stopped at the end without errors.
+     * files, basin maps included (their rows stepped there too). A data set is the table the
+     * driver read from a file named from where the command started. Three configs in one command
+     * share one Spark application, stopped at the end without errors.
      */
     @Test
     void executorsInProcessesOfTheirOwnGiveTheSameFiles() throws Exception {
@@ -225,6 +233,8 @@ class SparkEngineTest {
         assertThat(log).contains("(master local-cluster[2,1,512], 2 slots)").doesNotContain("ERROR");
         // the executors had no lanes: the driver's JVM did
         assertThat(log).contains("cluster-rastrigin: stepping 8 runs at once per thread in SIMD lanes");
+        assertThat(out.resolve("cluster-rastrigin/basins.png")).exists();
+        assertThat(out.resolve("cluster-expression/basins.png")).exists();
         assertSameFiles(localLanes, out.resolve("cluster-rastrigin"));
         assertSameFiles(localExpression, out.resolve("cluster-expression"));
         assertSameFiles(localModel, out.resolve("cluster-model"));

@@ -155,6 +155,47 @@ class SparkTaskTest {
         }
     }
 
+    /**
+     * A row of the basin map stepped by an executor that reads the config itself: the end points
+     * the driver's own raster labels, the same bits, for each config (lanes where available).
+     */
+    @ParameterizedTest(name = "config {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void anExecutorStepsTheBasinMapsRowsAsTheDriverWould(int which) throws Exception {
+        String yaml = CONFIGS[which].replace("DATA", Path.of("configs/data/linear.csv").toAbsolutePath().toString());
+        Path file = tmp.resolve("m.yaml");
+        Files.writeString(file, yaml);
+        ExperimentConfig config = ConfigLoader.load(file);
+        Plan plan = Plan.of(config);
+        boolean lanes = Lanes.available();
+        int resolution = 7;
+        int combo = plan.combos().size() - 1;
+        double[] through = new double[plan.starts().dimension()];
+        java.util.Arrays.fill(through, 0.25);
+        // the driver's raster, each end point labelled by its bits
+        java.util.function.ToIntFunction<double[]> label = java.util.Arrays::hashCode;
+        BasinRaster local = BasinRaster.compute(plan, plan.combos().get(combo), resolution, through, 2, label, lanes);
+        SparkEngine.Task task = new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, config.seed(), lanes,
+                1, which == 2 ? new Held(config.objective().model().data()) : null);
+        SparkEngine.MapTask map = roundTrip(new SparkEngine.MapTask(task, combo, resolution, through));
+        SparkEngine.Plans.remove(task.key);
+        try {
+            int n = plan.starts().dimension();
+            for (int row = resolution - 1; row >= 0; row--) {
+                BasinRaster.RowEnds ends = roundTrip(map.call(row));
+                assertThat(ends.row()).isEqualTo(row);
+                for (int col = 0; col < resolution; col++) {
+                    multistart.optimizer.Status s = multistart.optimizer.Status.of(ends.status()[col]);
+                    int expected = s == multistart.optimizer.Status.DIVERGED || s == multistart.optimizer.Status.FAILED
+                            ? -1 : label.applyAsInt(java.util.Arrays.copyOfRange(ends.end(), col * n, (col + 1) * n));
+                    assertThat(local.cells()[row * resolution + col]).as("row %d col %d", row, col).isEqualTo(expected);
+                }
+            }
+        } finally {
+            SparkEngine.Plans.remove(task.key);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T roundTrip(T o) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

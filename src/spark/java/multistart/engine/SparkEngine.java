@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import multistart.config.Combo;
 import multistart.config.ConfigLoader;
 import multistart.config.ExperimentConfig;
 import multistart.config.ObjectiveConfig;
@@ -84,12 +86,6 @@ public final class SparkEngine implements Engine.Remote {
         if (firstRun >= runs) {
             return 0;
         }
-        Path source = config.source();
-        if (source == null) {
-            throw new IllegalStateException("the spark engine ships the config file to its executors; this config"
-                    + " was not read from a file");
-        }
-        byte[] text = Files.readAllBytes(source);
         if (jsc == null) {
             start();
         }
@@ -100,12 +96,8 @@ public final class SparkEngine implements Engine.Remote {
         for (long r = firstRun; r < runs; r += chunk) {
             firsts.add(r);
         }
-        ObjectiveConfig.DataModel model = config.objective().model();
-        Broadcast<DataSet> data = model == null ? null : jsc.broadcast(model.data());
-        Task task = new Task(text, source.toAbsolutePath().toString(), Path.of("").toAbsolutePath().toString(),
-                config.seed(), vectorLanes, chunk, data == null ? null : new Broadcasted(data));
-        // in local[N] the executors are this JVM: they take the driver's plan instead of reading the config again
-        Plans.put(task.key, plan);
+        Broadcast<DataSet> data = shipData();
+        Task task = task(plan, chunk, data);
         LOG.info("{}: {} tasks of up to {} runs each", config.name(), firsts.size(), chunk);
         JavaSparkContext jsc = this.jsc;
         // a Spark job per window of chunks: several tasks per slot, so that a job's start-up weighs little;
@@ -202,6 +194,108 @@ public final class SparkEngine implements Engine.Remote {
         }
     }
 
+    /** A model's data set sent to the executors once, or null for other objectives. */
+    private Broadcast<DataSet> shipData() {
+        ObjectiveConfig.DataModel model = config.objective().model();
+        return model == null ? null : jsc.broadcast(model.data());
+    }
+
+    /**
+     * The task for {@code plan}'s runs, {@code chunk} of them each, registered for executors in
+     * this JVM ({@code local[N]}), which take the driver's plan instead of reading the config again.
+     */
+    private Task task(Plan plan, int chunk, Broadcast<DataSet> data) throws java.io.IOException {
+        Path source = config.source();
+        if (source == null) {
+            throw new IllegalStateException("the spark engine ships the config file to its executors; this config"
+                    + " was not read from a file");
+        }
+        Task task = new Task(Files.readAllBytes(source), source.toAbsolutePath().toString(),
+                Path.of("").toAbsolutePath().toString(), config.seed(), vectorLanes, chunk,
+                data == null ? null : new Broadcasted(data));
+        Plans.put(task.key, plan);
+        return task;
+    }
+
+    /**
+     * The basin map's rows, a Spark task each: the executors step them ({@link BasinRaster#stepRow},
+     * the same runs as on this machine) and send back the end points; a window of rows per job,
+     * two jobs in flight.
+     */
+    @Override
+    public boolean mapRows(Plan plan, Combo combo, int resolution, double[] through, BooleanSupplier cancelled,
+            Consumer<BasinRaster.RowEnds> rows) throws Exception {
+        if (jsc == null) {
+            start();
+        }
+        int slots = Math.max(1, jsc.defaultParallelism());
+        Broadcast<DataSet> data = shipData();
+        Task task = task(plan, 1, data);
+        MapTask map = new MapTask(task, combo.index(), resolution, through);
+        // jobs of several rows per slot (a job costs Spark some milliseconds), eight or so in all for progress
+        int window = Math.max(1, Math.min(resolution, Math.max(slots, (resolution + 7) / 8)));
+        String group = "multistart-map-" + config.name() + "-" + System.nanoTime();
+        jsc.setJobGroup(group, "multistart basin map of " + config.name(), true);
+        java.util.ArrayDeque<JavaFutureAction<List<BasinRaster.RowEnds>>> inFlight = new java.util.ArrayDeque<>();
+        try {
+            int next = 0;
+            while (next < resolution || !inFlight.isEmpty()) {
+                while (next < resolution && inFlight.size() < 2) {
+                    List<Integer> part = new ArrayList<>();
+                    for (int r = next; r < Math.min(resolution, next + window); r++) {
+                        part.add(r);
+                    }
+                    inFlight.add(jsc.parallelize(part, part.size()).map(map).collectAsync());
+                    next += part.size();
+                }
+                List<BasinRaster.RowEnds> got;
+                try {
+                    got = await(inFlight.poll(), cancelled);
+                } catch (InterruptedException e) {
+                    // the map is left out; the caller sees its rows missing
+                    jsc.cancelJobGroup(group);
+                    return true;
+                }
+                for (BasinRaster.RowEnds r : got) {
+                    rows.accept(r);
+                }
+            }
+            return true;
+        } finally {
+            for (JavaFutureAction<List<BasinRaster.RowEnds>> f : inFlight) {
+                f.cancel(true);
+            }
+            jsc.clearJobGroup();
+            Plans.remove(task.key);
+            if (data != null) {
+                data.destroy();
+            }
+        }
+    }
+
+    /** One row of the basin map, stepped on an executor. */
+    static final class MapTask implements Function<Integer, BasinRaster.RowEnds> {
+        private static final long serialVersionUID = 1L;
+        final Task task;
+        final int combo;
+        final int resolution;
+        final double[] through;
+
+        MapTask(Task task, int combo, int resolution, double[] through) {
+            this.task = task;
+            this.combo = combo;
+            this.resolution = resolution;
+            this.through = through.clone();
+        }
+
+        @Override
+        public BasinRaster.RowEnds call(Integer row) throws Exception {
+            Plan plan = Plans.get(task);
+            return BasinRaster.stepRow(plan, plan.combos().get(combo), resolution, through, row,
+                    task.vectorLanes && Lanes.available());
+        }
+    }
+
     /** The threads that prepare the chunks on the driver. */
     static final String PREPARE = "multistart-prepare";
 
@@ -219,7 +313,7 @@ public final class SparkEngine implements Engine.Remote {
     }
 
     /** Waits for a window's results, giving up with InterruptedException once {@code cancelled} says so. */
-    private static List<Chunk> await(Future<List<Chunk>> f, BooleanSupplier cancelled) throws Exception {
+    private static <T> List<T> await(Future<List<T>> f, BooleanSupplier cancelled) throws Exception {
         while (true) {
             if (cancelled.getAsBoolean()) {
                 throw new InterruptedException("interrupted");
