@@ -58,12 +58,18 @@ class SparkTaskTest {
         """,
     };
 
+    /** Config {@code which} of {@link #CONFIGS} in a file, its data set named by its absolute path. */
+    Path config(int which) throws java.io.IOException {
+        Path file = tmp.resolve("c" + which + ".yaml");
+        Files.writeString(file, CONFIGS[which].replace("DATA",
+                Path.of("configs/data/linear.csv").toAbsolutePath().toString()));
+        return file;
+    }
+
     @ParameterizedTest(name = "config {0}")
     @ValueSource(ints = {0, 1, 2})
     void anExecutorWithoutThePlanGetsTheDriversRuns(int which) throws Exception {
-        String yaml = CONFIGS[which].replace("DATA", Path.of("configs/data/linear.csv").toAbsolutePath().toString());
-        Path file = tmp.resolve("c.yaml");
-        Files.writeString(file, yaml);
+        Path file = config(which);
         long seed = 99;
         // the driver's plan, with the seed the command line gave
         ExperimentConfig config = ConfigLoader.load(file).with(null, null, seed);
@@ -162,9 +168,7 @@ class SparkTaskTest {
     @ParameterizedTest(name = "config {0}")
     @ValueSource(ints = {0, 1, 2})
     void anExecutorStepsTheBasinMapsRowsAsTheDriverWould(int which) throws Exception {
-        String yaml = CONFIGS[which].replace("DATA", Path.of("configs/data/linear.csv").toAbsolutePath().toString());
-        Path file = tmp.resolve("m.yaml");
-        Files.writeString(file, yaml);
+        Path file = config(which);
         ExperimentConfig config = ConfigLoader.load(file);
         Plan plan = Plan.of(config);
         boolean lanes = Lanes.available();
