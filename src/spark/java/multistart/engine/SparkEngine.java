@@ -114,8 +114,9 @@ public final class SparkEngine implements Engine.Remote {
         long begin = System.nanoTime();
         // the merge as the local engine's: what depends on one chunk alone (its journal records, the
         // hashes its basin lookups read) on the driver's cores, chunks ahead of the one merged; the
-        // basin lookups on this thread and the rest on a second one, each in run order
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // basin lookups on this thread and the rest on a second one, each in run order. Preparing a
+        // chunk costs less than its lookups: a few threads keep ahead of them (and bound the batches held)
+        int cores = Math.max(1, Math.min(PREPARING, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService preparing = java.util.concurrent.Executors.newFixedThreadPool(cores,
                 r -> {
                     Thread t = new Thread(r, PREPARE);
@@ -296,8 +297,9 @@ public final class SparkEngine implements Engine.Remote {
         }
     }
 
-    /** The threads that prepare the chunks on the driver. */
+    /** The threads that prepare the chunks on the driver, at most {@link #PREPARING} of them. */
     static final String PREPARE = "multistart-prepare";
+    static final int PREPARING = 4;
 
     /** A chunk prepared on the driver, or what it failed with. */
     private static Batch done(Future<Batch> f) throws Exception {
