@@ -34,7 +34,8 @@ public final class ConfigDump {
                 ? Double.toString(o.knownOptimum().getAsDouble()) : "none");
         m.put("domain", c.domain().toString());
         m.put("starts.count", Long.toString(c.starts().count()));
-        m.put("starts.sampler", c.starts().sampler().key());
+        // "sobol scrambled": folders written before scramble existed resume as they were
+        m.put("starts.sampler", c.starts().sampler().key() + (c.starts().scramble() ? " scrambled" : ""));
         List<String> pts = new ArrayList<>();
         for (double[] p : c.starts().points()) {
             pts.add(Arrays.toString(p));

@@ -52,7 +52,7 @@ public final class ConfigLoader {
             "optimizer", "basins", "output", "execution");
     private static final List<String> OBJECTIVE = List.of("builtin", "dimension", "expression", "variables",
             "gradient", "derivatives", "difference_step", "goal", "known_minimum", "model", "data", "target");
-    private static final List<String> STARTS = List.of("count", "sampler", "points");
+    private static final List<String> STARTS = List.of("count", "sampler", "points", "scramble");
     private static final List<String> OPTIMIZER = List.of("method", "learning_rate", "decay", "momentum",
             "beta2", "epsilon", "max_iterations", "stop", "divergence", "batch_size");
     /** The literature's names for optimizer settings that go by another name here. */
@@ -1031,6 +1031,21 @@ public final class ConfigLoader {
                     ok = false;
                 }
             }
+            boolean scramble = false;
+            Node sn = s.valueNode("scramble");
+            if (sn != null && !YamlSection.isNull(sn)) {
+                if (sn instanceof ScalarNode sc && sc.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.BOOL)) {
+                    scramble = Boolean.parseBoolean(sc.getValue());
+                } else {
+                    s.problem("scramble", "must be true or false, got " + YamlSection.describe(sn));
+                    ok = false;
+                }
+            }
+            if (scramble && sampler != null && sampler != Sampler.SOBOL && sampler != Sampler.HALTON) {
+                s.problem("scramble", "applies to sobol and halton only: " + sampler.key() + (sampler == Sampler.GRID
+                        ? " is a fixed grid" : " already draws its points from the seed"));
+                ok = false;
+            }
             List<double[]> points = new ArrayList<>();
             Node pn = s.valueNode("points");
             if (pn != null && !YamlSection.isNull(pn)) {
@@ -1085,7 +1100,7 @@ public final class ConfigLoader {
                 s.problem("sampler", "sobol supports at most 1000 dimensions, got " + obj.dimension());
                 return null;
             }
-            return new StartsConfig(count, sampler, points, sampled);
+            return new StartsConfig(count, sampler, points, sampled, scramble);
         }
 
         private double[] point(YamlSection s, Node p, int k, Shape obj) {

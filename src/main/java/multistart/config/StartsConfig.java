@@ -5,12 +5,18 @@ import java.util.List;
 /**
  * Start points: {@code points} explicit ones first (start indices 0 .. points-1), then
  * {@code count} drawn by the sampler. For {@code grid} the drawn count is rounded down to a
- * whole grid, {@link #sampledCount}.
+ * whole grid, {@link #sampledCount}. {@code scramble}: sobol and halton randomised by the seed
+ * (a digital shift, a rotation), so that seeds give independent replications.
  */
-public record StartsConfig(long count, Sampler sampler, List<double[]> points, long sampledCount) {
+public record StartsConfig(long count, Sampler sampler, List<double[]> points, long sampledCount, boolean scramble) {
 
     public StartsConfig {
         points = points.stream().map(double[]::clone).toList();
+    }
+
+    /** Not scrambled. */
+    public StartsConfig(long count, Sampler sampler, List<double[]> points, long sampledCount) {
+        this(count, sampler, points, sampledCount, false);
     }
 
     @Override
@@ -32,10 +38,11 @@ public record StartsConfig(long count, Sampler sampler, List<double[]> points, l
                 + (dimension == 1 ? " dimension)" : " dimensions)");
     }
 
-    /** Where the starts come from: "uniform", "sobol, 3 explicit", "3 explicit" (count 0). */
+    /** Where the starts come from: "uniform", "sobol, 3 explicit", "scrambled sobol", "3 explicit" (count 0). */
     public String describe() {
         String explicit = points.isEmpty() ? "" : points.size() + " explicit";
-        return sampledCount == 0 ? explicit : sampler.key() + (explicit.isEmpty() ? "" : ", " + explicit);
+        String drawn = (scramble ? "scrambled " : "") + sampler.key();
+        return sampledCount == 0 ? explicit : drawn + (explicit.isEmpty() ? "" : ", " + explicit);
     }
 
     /** All start points: explicit plus sampled. */

@@ -239,6 +239,7 @@ public final class ResultJson {
         g.writeNumberField("count", c.starts().count());
         g.writeNumberField("total", c.starts().total());
         g.writeStringField("sampler", c.starts().sampler().key());
+        g.writeBooleanField("scramble", c.starts().scramble());
         points(g, "points", c.starts().points());
         g.writeEndObject();
         g.writeObjectFieldStart("optimizer");

@@ -16,7 +16,11 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * <ul>
  * <li>uniform: coordinate i of point j is SplitMix64 of (seed, j, i), scaled to the box.</li>
  * <li>sobol, halton: point j + 1 of the sequence (point 0 is the box's corner); the seed does
- *     not enter, these are deterministic sequences.</li>
+ *     not enter, these are deterministic sequences. Scrambled ({@code starts.scramble}): point j,
+ *     randomised by the seed, per axis: sobol's 52-bit coordinates XORed with a mask (a digital
+ *     shift, which keeps the sequence's nets: any 2^m points from a multiple of 2^m still put one
+ *     point in each of 2^m equal slices of an axis), halton's shifted modulo 1 (a Cranley-Patterson
+ *     rotation). Each axis's mask or shift is SplitMix64 of (seed, axis, -2).</li>
  * <li>latin_hypercube: per axis a pseudo-random permutation of the {@code count} strata, keyed
  *     by (seed, axis) and evaluated per index (a cycle-walking Feistel network), so no table of
  *     size count is held; a uniform offset inside the stratum.</li>
@@ -33,6 +37,8 @@ public final class StartPoints {
     private final long count;
     private final int n;
     private final long gridPerAxis;
+    /** Per axis, the digital shift's mask (sobol) or the rotation (halton, its bits); null: not scrambled. */
+    private final long[] scramble;
 
     public StartPoints(StartsConfig starts, Box box, long seed) {
         this.box = box;
@@ -44,7 +50,19 @@ public final class StartPoints {
         this.n = box.dimension();
         this.gridPerAxis = sampler == Sampler.GRID && count > 0
                 ? multistart.config.ConfigLoader.gridPerAxis(count, n) : 1;
+        if (starts.scramble()) {
+            scramble = new long[n];
+            for (int i = 0; i < n; i++) {
+                scramble[i] = SplitMix.key(seed, i, -2);
+            }
+        } else {
+            scramble = null;
+        }
     }
+
+    /** Sobol's coordinates are multiples of 2^-52 (Commons Math's direction numbers have 52 bits). */
+    private static final double SOBOL_UNIT = 0x1p-52;
+    private static final long SOBOL_MASK = (1L << 52) - 1;
 
     public long size() {
         return explicit.size() + sampled;
@@ -85,13 +103,27 @@ public final class StartPoints {
                     if (sobol == null) {
                         sobol = new SobolSequenceGenerator(n);
                     }
-                    System.arraycopy(sobol.skipTo((int) Math.min(Integer.MAX_VALUE, j + 1)), 0, unit, 0, n);
+                    long index = scramble == null ? j + 1 : j;
+                    System.arraycopy(sobol.skipTo((int) Math.min(Integer.MAX_VALUE, index)), 0, unit, 0, n);
+                    if (scramble != null) {
+                        for (int i = 0; i < n; i++) {
+                            long bits = (long) (unit[i] / SOBOL_UNIT);
+                            unit[i] = ((bits ^ scramble[i]) & SOBOL_MASK) * SOBOL_UNIT;
+                        }
+                    }
                 }
                 case HALTON -> {
                     if (halton == null) {
                         halton = new HaltonSequenceGenerator(n);
                     }
-                    System.arraycopy(halton.skipTo((int) Math.min(Integer.MAX_VALUE, j + 1)), 0, unit, 0, n);
+                    long index = scramble == null ? j + 1 : j;
+                    System.arraycopy(halton.skipTo((int) Math.min(Integer.MAX_VALUE, index)), 0, unit, 0, n);
+                    if (scramble != null) {
+                        for (int i = 0; i < n; i++) {
+                            double u = unit[i] + SplitMix.unit(scramble[i]);
+                            unit[i] = u >= 1 ? u - 1 : u;
+                        }
+                    }
                 }
                 case LATIN_HYPERCUBE -> {
                     for (int i = 0; i < n; i++) {

@@ -91,6 +91,10 @@ class BadInputCatalogueTest {
         c.add(edit("no starts at all", "count: 20", "count: 0", ":5:3: starts.count: there are no start points"));
         c.add(edit("fractional count", "count: 20", "count: 2.5", ":5:3: starts.count: must be a whole number"));
         c.add(edit("unknown sampler", "count: 20", "count: 20\n  sampler: sobel", ":6:3: starts.sampler: unknown sampler 'sobel', did you mean 'sobol'?"));
+        c.add(edit("scramble with a random sampler", "count: 20", "count: 20\n  scramble: true",
+                ":6:3: starts.scramble: applies to sobol and halton only: uniform already draws its points from the seed"));
+        c.add(edit("scramble not a boolean", "count: 20", "count: 20\n  sampler: sobol\n  scramble: yes please",
+                ":7:3: starts.scramble: must be true or false, got"));
         c.add(edit("a grid with one point per axis", "  builtin: himmelblau\nstarts:\n  count: 20",
                 "  builtin: rastrigin\n  dimension: 10\nstarts:\n  count: 1000\n  sampler: grid",
                 ":6:3: starts.count: a grid of 1000 in 10 dimensions has 1 point per axis, its centre alone; 2 per "

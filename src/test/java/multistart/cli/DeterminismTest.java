@@ -51,7 +51,8 @@ class DeterminismTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {0, 17, 123456789})
     void csvFilesAreIdenticalAtOneTwoAndFourThreads(int seed) throws IOException {
-        String[][] cases = {{"himmelblau", "uniform"}, {"six-hump-camel", "latin_hypercube"}};
+        String[][] cases = {{"himmelblau", "uniform"}, {"six-hump-camel", "latin_hypercube"},
+            {"rastrigin", "sobol\n  scramble: true"}};
         for (String[] c : cases) {
             String yaml = String.format(SWEEP, seed, c[0], c[1]);
             String tag = c[0] + seed;
@@ -83,6 +84,25 @@ class DeterminismTest {
                 assertThat(other[f]).as("file %d at %d threads", f, threads).isEqualTo(one[f]);
             }
         }
+    }
+
+    /**
+     * Scrambled sobol: another seed gives other starts (unscrambled, the same), and the files say
+     * how the starts were drawn.
+     */
+    @Test
+    void scrambledStartsFollowTheSeedAndSaySo() throws IOException {
+        String scrambled = SWEEP.replace("max_iterations: 400", "max_iterations: 20");
+        byte[][] a = run(String.format(scrambled, 1, "himmelblau", "sobol\n  scramble: true"), 2, "scrambled-1");
+        byte[][] b = run(String.format(scrambled, 2, "himmelblau", "sobol\n  scramble: true"), 2, "scrambled-2");
+        assertThat(a[0]).isNotEqualTo(b[0]);
+        byte[][] c = run(String.format(scrambled, 1, "himmelblau", "sobol"), 2, "plain-1");
+        byte[][] d = run(String.format(scrambled, 2, "himmelblau", "sobol"), 2, "plain-2");
+        assertThat(c[0]).isEqualTo(d[0]);
+        Path out = tmp.resolve("scrambled-1-t2");
+        assertThat(Files.readString(out.resolve("result.json")).replaceAll("\\s+", " "))
+                .contains("\"sampler\" : \"sobol\", \"scramble\" : true");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("300 starts (scrambled sobol)");
     }
 
     @Test
