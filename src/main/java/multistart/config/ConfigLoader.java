@@ -1092,6 +1092,12 @@ public final class ConfigLoader {
                     sampled *= perAxis;
                 }
             }
+            if ((sampler == Sampler.SOBOL || sampler == Sampler.HALTON) && count > Integer.MAX_VALUE) {
+                // Commons Math's sequences are indexed by int: past that, every start would be the same point
+                s.problem("count", sampler.key() + " takes at most " + Integer.MAX_VALUE + " starts, got " + count
+                        + " (uniform and latin_hypercube take any count)");
+                return null;
+            }
             if (sampler == Sampler.HALTON && obj.dimension() > 40) {
                 s.problem("sampler", "halton supports at most 40 dimensions, got " + obj.dimension());
                 return null;

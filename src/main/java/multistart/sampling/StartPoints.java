@@ -103,8 +103,9 @@ public final class StartPoints {
                     if (sobol == null) {
                         sobol = new SobolSequenceGenerator(n);
                     }
+                    // within int: the config allows at most Integer.MAX_VALUE sampled starts
                     long index = scramble == null ? j + 1 : j;
-                    System.arraycopy(sobol.skipTo((int) Math.min(Integer.MAX_VALUE, index)), 0, unit, 0, n);
+                    System.arraycopy(sobol.skipTo(Math.toIntExact(index)), 0, unit, 0, n);
                     if (scramble != null) {
                         for (int i = 0; i < n; i++) {
                             long bits = (long) (unit[i] / SOBOL_UNIT);
@@ -117,7 +118,7 @@ public final class StartPoints {
                         halton = new HaltonSequenceGenerator(n);
                     }
                     long index = scramble == null ? j + 1 : j;
-                    System.arraycopy(halton.skipTo((int) Math.min(Integer.MAX_VALUE, index)), 0, unit, 0, n);
+                    System.arraycopy(halton.skipTo(Math.toIntExact(index)), 0, unit, 0, n);
                     if (scramble != null) {
                         for (int i = 0; i < n; i++) {
                             double u = unit[i] + SplitMix.unit(scramble[i]);

@@ -91,6 +91,9 @@ class BadInputCatalogueTest {
         c.add(edit("no starts at all", "count: 20", "count: 0", ":5:3: starts.count: there are no start points"));
         c.add(edit("fractional count", "count: 20", "count: 2.5", ":5:3: starts.count: must be a whole number"));
         c.add(edit("unknown sampler", "count: 20", "count: 20\n  sampler: sobel", ":6:3: starts.sampler: unknown sampler 'sobel', did you mean 'sobol'?"));
+        c.add(edit("more sobol starts than the sequence indexes", "count: 20", "count: 3000000000\n  sampler: sobol",
+                ":5:3: starts.count: sobol takes at most 2147483647 starts, got 3000000000 (uniform and latin_hypercube"
+                        + " take any count)"));
         c.add(edit("scramble with a random sampler", "count: 20", "count: 20\n  scramble: true",
                 ":6:3: starts.scramble: applies to sobol and halton only: uniform already draws its points from the seed"));
         c.add(edit("scramble not a boolean", "count: 20", "count: 20\n  sampler: sobol\n  scramble: yes please",
