@@ -1031,16 +1031,9 @@ public final class ConfigLoader {
                     ok = false;
                 }
             }
-            boolean scramble = false;
-            Node sn = s.valueNode("scramble");
-            if (sn != null && !YamlSection.isNull(sn)) {
-                if (sn instanceof ScalarNode sc && sc.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.BOOL)) {
-                    scramble = Boolean.parseBoolean(sc.getValue());
-                } else {
-                    s.problem("scramble", "must be true or false, got " + YamlSection.describe(sn));
-                    ok = false;
-                }
-            }
+            Boolean scrambled = s.bool("scramble", false);
+            ok &= scrambled != null;
+            boolean scramble = scrambled != null && scrambled;
             if (scramble && sampler != null && sampler != Sampler.SOBOL && sampler != Sampler.HALTON) {
                 s.problem("scramble", "applies to sobol and halton only: " + sampler.key() + (sampler == Sampler.GRID
                         ? " is a fixed grid" : " already draws its points from the seed"));
@@ -1490,15 +1483,9 @@ public final class ConfigLoader {
                 }
             }
             trajectories = (int) o.integer("trajectories", 0, 1000, trajectories, "must be between 0 and 1000");
-            Node cn = o.valueNode("charts");
-            if (cn != null && !YamlSection.isNull(cn)) {
-                if (cn instanceof ScalarNode sc && sc.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.BOOL)) {
-                    charts = Boolean.parseBoolean(sc.getValue());
-                } else {
-                    o.problem("charts", "must be true or false, got " + YamlSection.describe(cn));
-                    ok = false;
-                }
-            }
+            Boolean drawn = o.bool("charts", charts);
+            ok &= drawn != null;
+            charts = drawn != null ? drawn : charts;
             boolean resolutionGiven = o.has("basin_resolution");
             resolution = (int) o.integer("basin_resolution", 0, 1000, resolution,
                     "must be between 0 (no basin map) and 1000");

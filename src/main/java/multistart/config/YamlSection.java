@@ -167,6 +167,22 @@ final class YamlSection {
         return s.getValue();
     }
 
+    /**
+     * true or false; {@code absent} when the key is missing or null; null when it holds anything
+     * else (reported).
+     */
+    Boolean bool(String name, boolean absent) {
+        Node v = valueNode(name);
+        if (v == null || isNull(v)) {
+            return absent;
+        }
+        if (v instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(s.getValue());
+        }
+        problem(name, "must be true or false, got " + describe(v));
+        return null;
+    }
+
     /** A finite number, or empty (reported when present but not a finite number). */
     OptionalDouble number(String name) {
         Node v = valueNode(name);
