@@ -91,7 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println("engine: spark (" + (master != null ? "master " + master
                     : "master local[" + (c.execution().threads() > 0 ? c.execution().threads() : "*")
                             + "] unless spark-submit or -Dspark.master names one")
-                    + "; the sweep's runs and the basin map there, the analysis here)");
+                    + "; the sweep's runs there, and on a cluster the basin map's, the analysis here)");
         }
         String large = c.output().runs() ? largeRunsCsv(plan) : null;
         out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"

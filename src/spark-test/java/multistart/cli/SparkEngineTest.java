@@ -86,7 +86,7 @@ class SparkEngineTest {
             Cli v = Cli.run("validate", tmp.resolve(tag + "-spark.yaml").toString());
             assertThat(v.code()).as(v.err()).isZero();
             assertThat(v.out()).contains("engine: spark (master local[*] unless spark-submit or -Dspark.master names"
-                    + " one; the sweep's runs and the basin map there, the analysis here)");
+                    + " one; the sweep's runs there, and on a cluster the basin map's, the analysis here)");
             assertThat(Files.readString(spark.resolve("result.json"))).contains("\"engine\" : \"spark\"");
             assertThat(Files.readString(spark.resolve("summary.md"))).contains(" on Spark (the analysis on 2 threads here): ");
             assertThat(Files.readString(local.resolve("summary.md"))).contains(" on 2 threads: ");
