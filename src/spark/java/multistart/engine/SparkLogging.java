@@ -61,6 +61,16 @@ public final class SparkLogging implements SLF4JServiceProvider {
                         && (message.startsWith("Your hostname") || message.startsWith("Set SPARK_LOCAL_IP"));
     }
 
+    /**
+     * An error Spark logs when executors still report on tasks a cancelled job killed (an
+     * interrupted basin map on a cluster) after the application has stopped: nothing is lost,
+     * nothing to do. An INFO line here ({@code -v}).
+     */
+    static boolean afterStop(String message, Throwable thrown) {
+        return message.startsWith("Error while invoking RpcHandler#receive()") && thrown != null
+                && String.valueOf(thrown.getMessage()).startsWith("Could not find CoarseGrainedScheduler");
+    }
+
     /** One SLF4J logger, writing through the Log4j logger of the same name. */
     static final class Forward extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
@@ -106,7 +116,7 @@ public final class SparkLogging implements SLF4JServiceProvider {
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                 Throwable thrown) {
             String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-            if (level == Level.WARN && routine(name, message)) {
+            if (level == Level.WARN && routine(name, message) || level == Level.ERROR && afterStop(message, thrown)) {
                 level = Level.INFO;
                 if (!isInfoEnabled()) {
                     return;
