@@ -348,7 +348,8 @@ public final class Charts {
                     .setMarker(SeriesMarkers.NONE);
         }
         if (ended) {
-            chart.setTitle(chart.getTitle() + " (a line ends where its run's value stops being finite)");
+            chart.setTitle(chart.getTitle() + (log ? " (a line ends where its run's value stops being finite)"
+                    : " (a line ends where its run's value passes 1e300 or stops being finite)"));
         }
         double cap = convergenceCap(log, startTop, top);
         if (cap > 0) {
@@ -403,12 +404,17 @@ public final class Charts {
      * above any cap); on a value axis (no finite best value to measure gaps from) the values up to
      * the first that is not finite, where the line ends (they plunged to -1e16 and back).
      */
+    /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */
+    static final double LINEAR_LIMIT = 1e300;
+
     static double[] plotted(double[] values, double best, boolean log) {
         double[] y = new double[values.length];
         for (int i = 0; i < y.length; i++) {
             double v = values[i];
             if (!log) {
-                if (!Double.isFinite(v)) {
+                // past LINEAR_LIMIT the axis's range (top minus bottom) may overflow to infinity,
+                // on which XChart's tick placement never ends
+                if (!(Math.abs(v) <= LINEAR_LIMIT)) {
                     return java.util.Arrays.copyOf(y, i);
                 }
                 y[i] = v;

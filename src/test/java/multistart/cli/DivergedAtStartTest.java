@@ -80,6 +80,18 @@ class DivergedAtStartTest {
         assertThat(Files.readString(out.resolve("result.json"))).contains("\"diverged_at_start\" : " + n[0] + ",");
     }
 
+    /**
+     * Every run diverges through values near +-1e308 (finite): the sample runs' chart, a linear
+     * axis for want of a best value, used to place its ticks forever over a range that overflowed.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void runsThatDivergeThroughHugeFiniteValuesStillGetTheirCharts() throws IOException {
+        Path out = run("(1e308 / x*y) + x*y", "[-2, 2]", "{trajectories: 3, basin_resolution: 12}");
+        assertThat(out.resolve("convergence.png")).isNotEmptyFile();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+    }
+
     @Test
     void aDomainWhereTheFormulaIsNowhereDefinedSaysSo() throws IOException {
         Path out = run("log(x) + y^2", "[-2, -1]", "{charts: false}");

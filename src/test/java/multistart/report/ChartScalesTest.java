@@ -163,5 +163,8 @@ class ChartScalesTest {
         // no finite best value: the values, the line ending where they stop being finite
         assertThat(Charts.plotted(run, Double.NaN, false)).containsExactly(4.0, 1.5, 1.0);
         assertThat(Charts.plotted(new double[] {Double.NEGATIVE_INFINITY}, Double.NaN, false)).isEmpty();
+        // nor past 1e300: runs at +-1e308 made the axis's range overflow, and XChart's ticks never ended
+        assertThat(Charts.plotted(new double[] {2.0, -1e300, 1e308, 3.0}, Double.NaN, false)).containsExactly(2.0,
+                -1e300);
     }
 }
