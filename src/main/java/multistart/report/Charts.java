@@ -66,6 +66,9 @@ public final class Charts {
         int cellW = 0;
         int cellH = 0;
         for (Chart<?, ?> c : panels) {
+            if (c instanceof XYChart xy) {
+                widenNarrowAxis(xy);
+            }
             java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(c);
             images.add(img);
             cellW = Math.max(cellW, img.getWidth());
@@ -404,6 +407,39 @@ public final class Charts {
      * above any cap); on a value axis (no finite best value to measure gaps from) the values up to
      * the first that is not finite, where the line ends (they plunged to -1e16 and back).
      */
+    /** The narrowest linear value axis, relative to the size of its values (see {@link #widenNarrowAxis}). */
+    static final double NARROWEST = 1e-9;
+
+    /**
+     * Widens a linear value axis whose values differ by less than {@link #NARROWEST} of their
+     * size (a flat line far from 0: 1e20 and 1e20 + 1e5) to that width about their middle. On
+     * such an axis XChart's tick step falls below the values' rounding, and its tick placement
+     * never ended. Axes whose ends are set, and logarithmic ones, are left as they are.
+     */
+    static void widenNarrowAxis(XYChart chart) {
+        if (chart.getStyler().isYAxisLogarithmic() || chart.getStyler().getYAxisMin() != null
+                || chart.getStyler().getYAxisMax() != null) {
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getYData()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double size = Math.max(Math.abs(lo), Math.abs(hi));
+        if (!(hi >= lo) || hi - lo >= NARROWEST * size) {
+            return;
+        }
+        double mid = lo / 2 + hi / 2;
+        double half = NARROWEST * size;
+        chart.getStyler().setYAxisMin(mid - half).setYAxisMax(mid + half);
+    }
+
     /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */
     static final double LINEAR_LIMIT = 1e300;
 

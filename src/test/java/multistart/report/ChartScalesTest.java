@@ -155,6 +155,32 @@ class ChartScalesTest {
         assertThat(Charts.iterationCap(new int[0])).isZero();
     }
 
+    /**
+     * A flat line far from 0 (1e20 to 1e20 + 1e5, 1e300 and a hair above): XChart's tick step fell
+     * below the values' rounding and its tick placement never ended. The axis is widened, and the
+     * chart draws.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNarrowAxisFarFromZeroIsWidenedAndDraws() throws java.io.IOException {
+        double[][] cases = {{1e20, 1e20 + 1e5}, {1e300, 1e300 * (1 + 1e-15)}, {-7e15, -7e15 + 1}};
+        for (double[] ys : cases) {
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(300).height(200).build();
+            chart.addSeries("s", new double[] {0, 1}, ys);
+            assertThat(Charts.png(java.util.List.of(chart))).isNotEmpty();
+            double mid = ys[0] / 2 + ys[1] / 2;
+            assertThat(chart.getStyler().getYAxisMin()).isLessThan(Math.min(ys[0], ys[1]));
+            assertThat(chart.getStyler().getYAxisMax()).isGreaterThan(Math.max(ys[0], ys[1]));
+            assertThat(chart.getStyler().getYAxisMax() - chart.getStyler().getYAxisMin())
+                    .isCloseTo(2 * Charts.NARROWEST * Math.abs(mid), org.assertj.core.api.Assertions.withinPercentage(1));
+        }
+        // an ordinary axis is left to XChart
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(300).height(200).build();
+        chart.addSeries("s", new double[] {0, 1}, new double[] {1e20, 2e20});
+        Charts.widenNarrowAxis(chart);
+        assertThat(chart.getStyler().getYAxisMin()).isNull();
+    }
+
     @Test
     void sampleRunsArePlottedAsGapsOrAsValuesUpToTheirFirstNonFiniteOne() {
         double[] run = {4.0, 1.5, 1.0, Double.NaN, Double.NaN};
