@@ -161,6 +161,24 @@ final class Experiment {
         }
     }
 
+    /** The side task that draws convergence.png and sweep.png. */
+    static final String CHARTS = "charts";
+
+    /**
+     * How long the command waits for convergence.png and sweep.png: XChart's tick placement never
+     * ended on some value axes (values near +-1e300, or narrower than their rounding), which hung
+     * the command after its runs; past this the two are left out. System property
+     * {@code multistart.chartSeconds}, default 120 (a 100 000-combo sweep's charts take seconds).
+     */
+    static double chartSeconds() {
+        String s = System.getProperty("multistart.chartSeconds");
+        try {
+            return s == null ? 120 : Math.max(0.001, Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return 120;
+        }
+    }
+
     /**
      * The charts of a sweep, for the report page: basins.png, drawn after the basin map, and the
      * two drawn on a side task meanwhile ({@code others}: convergence.png, then sweep.png, filled
@@ -180,8 +198,13 @@ final class Experiment {
             if (basins != null) {
                 images.put("basins.png", basins);
             }
-            images.put("convergence.png", others[0]);
-            images.put("sweep.png", others[1]);
+            // left out where the chart library did not finish drawing them
+            if (others[0] != null) {
+                images.put("convergence.png", others[0]);
+            }
+            if (others[1] != null) {
+                images.put("sweep.png", others[1]);
+            }
             return images;
         }
     }
@@ -202,7 +225,7 @@ final class Experiment {
         // one after the other they kept a core idle for 0.15-0.2 s of a 2-core machine (Java2D's
         // first chart in a process costs a few tenths of a second)
         byte[][] others = new byte[2][];
-        side.start("charts", () -> {
+        side.start(CHARTS, () -> {
             long c0 = System.nanoTime();
             others[0] = multistart.report.Charts.convergence(record);
             out.writeBytes("convergence.png", others[0]);
@@ -210,7 +233,7 @@ final class Experiment {
             out.writeBytes("sweep.png", others[1]);
             LOG.debug("convergence and sweep charts in {} s", String.format(Locale.ROOT, "%.2f",
                     (System.nanoTime() - c0) / 1e9));
-        });
+        }, chartSeconds());
         byte[] basins = null;
         int resolution = plan.mapResolution();
         if (plan.mapPanels() > 0 && f.best() != null) {
@@ -469,6 +492,11 @@ final class Experiment {
                         ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet, side, remote) : null;
                 mapSkipped = pictures != null && pictures.mapSkipped();
                 side.join();
+                if (side.abandoned().contains(CHARTS)) {
+                    LOG.warn("{}: the chart library did not finish drawing convergence.png and sweep.png within {} s;"
+                            + " they are left out (every other file is written)", config.name(),
+                            String.format(Locale.ROOT, "%.0f", chartSeconds()));
+                }
                 // the files that state the whole command's time go last, once everything else is written
                 RunRecord record = early.withTimes((System.nanoTime() - startNanos) / 1e9,
                         pictures == null ? Double.NaN : pictures.mapSeconds(), mapSkipped);

@@ -19,6 +19,10 @@ final class SideTasks implements AutoCloseable {
     }
 
     private final List<Thread> threads = new ArrayList<>();
+    /** When a task started with a limit is given up on, by its thread. */
+    private final java.util.Map<Thread, Long> deadlines = new java.util.HashMap<>();
+    /** The tasks given up on (see {@link #start(String, Task, double)}), by name. */
+    private final List<String> abandoned = new ArrayList<>();
     private final List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Starts {@code task} on a thread named after {@code what}. */
@@ -30,8 +34,26 @@ final class SideTasks implements AutoCloseable {
                 failures.add(e);
             }
         }, "multistart-" + what);
+        // a task given up on must not keep the JVM from ending
+        t.setDaemon(true);
         threads.add(t);
         t.start();
+    }
+
+    /**
+     * As {@link #start(String, Task)}, given up on {@code seconds} after it started: {@link #join}
+     * then returns without it (see {@link #abandoned}) and its thread, a daemon, is left to itself.
+     * For work in a library that may never return (XChart's tick placement, on some axes).
+     */
+    void start(String what, Task task, double seconds) {
+        start(what, task);
+        Thread t = threads.get(threads.size() - 1);
+        deadlines.put(t, System.nanoTime() + (long) (seconds * 1e9));
+    }
+
+    /** The tasks given up on so far, by the name they were started with. */
+    List<String> abandoned() {
+        return List.copyOf(abandoned);
     }
 
     /** Waits for every task started; throws the first failure, the others suppressed in it. */
@@ -56,7 +78,15 @@ final class SideTasks implements AutoCloseable {
 
     private void awaitAll() throws InterruptedException {
         for (Thread t : threads) {
-            t.join();
+            Long deadline = deadlines.remove(t);
+            if (deadline == null) {
+                t.join();
+                continue;
+            }
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (t.isAlive()) {
+                abandoned.add(t.getName().substring("multistart-".length()));
+            }
         }
         threads.clear();
     }

@@ -1,0 +1,68 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A chart the chart library never finishes drawing (XChart's ticks, on the sample runs' axis of a
+ * sweep found by a random-formula harness) does not hang the command: past
+ * {@code multistart.chartSeconds} it is left out, said so, and every other file is written. In a
+ * process of its own: the abandoned drawing thread spins until that process ends.
+ */
+class ChartTimeoutTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aChartThatNeverFinishesIsLeftOutAndTheCommandEnds() throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, """
+                name: e
+                seed: 3883
+                objective:
+                  expression: "(1e300 * 1/x ) + x*y"
+                  variables: [x, y]
+                domain: {x: [-2, 2], y: [-2, 2]}
+                starts: {count: 40, sampler: uniform}
+                optimizer: {method: [gd, adagrad], learning_rate: [0.001, 0.1], max_iterations: 60}
+                output: {trajectories: 3, basin_resolution: 12}
+                """);
+        Path out = tmp.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dmultistart.chartSeconds=3", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(), "--out",
+                out.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        // a reader, so that a full pipe never blocks the child
+        StringBuilder log = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                log.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                log.append(e);
+            }
+        });
+        reader.start();
+        boolean ended = p.waitFor(90, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        reader.join(5000);
+        assertThat(ended).as(log.toString()).isTrue();
+        assertThat(p.exitValue()).as(log.toString()).isZero();
+        assertThat(log.toString()).contains("the chart library did not finish drawing convergence.png and sweep.png"
+                + " within 3 s; they are left out");
+        for (String f : new String[] {"summary.md", "result.json", "report.html", "minima.csv", "sweep.csv"}) {
+            assertThat(out.resolve(f)).exists();
+        }
+        assertThat(out.resolve("convergence.png")).doesNotExist();
+    }
+}
