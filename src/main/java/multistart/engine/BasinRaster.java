@@ -59,13 +59,8 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
             }
             seen[r.row()] = true;
             for (int col = 0; col < resolution; col++) {
-                Status s = Status.of(r.status()[col]);
-                if (s == Status.DIVERGED || s == Status.FAILED) {
-                    cells[r.row() * resolution + col] = -1;
-                } else {
-                    System.arraycopy(r.end(), col * n, end, 0, n);
-                    cells[r.row() * resolution + col] = basinOf.applyAsInt(end);
-                }
+                System.arraycopy(r.end(), col * n, end, 0, n);
+                cells[r.row() * resolution + col] = label(Status.of(r.status()[col]), end, basinOf);
             }
             progress.update((long) ++rows[0] * resolution);
         });
@@ -81,6 +76,11 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
      * each run's {@link Status} code.
      */
     public record RowEnds(int row, double[] end, byte[] status) implements java.io.Serializable {
+    }
+
+    /** A cell's basin number: -1 for a run that diverged or failed, else its end point's basin. */
+    private static int label(Status status, double[] end, ToIntFunction<double[]> basinOf) {
+        return status == Status.DIVERGED || status == Status.FAILED ? -1 : basinOf.applyAsInt(end);
     }
 
     /** Each thread's row stepper for {@link #stepRow}, for the plan of its last call. */
@@ -199,7 +199,7 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
                 if (ends != null) {
                     keep(col, x, s);
                 } else {
-                    cells[at + col] = s == Status.DIVERGED || s == Status.FAILED ? -1 : basinOf.applyAsInt(x);
+                    cells[at + col] = label(s, x, basinOf);
                 }
             }
         }
@@ -218,7 +218,7 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
                 keep(col, end, status);
                 return;
             }
-            cells[at + col] = status == Status.DIVERGED || status == Status.FAILED ? -1 : basinOf.applyAsInt(end);
+            cells[at + col] = label(status, end, basinOf);
         }
 
         private void keep(int col, double[] end, Status status) {

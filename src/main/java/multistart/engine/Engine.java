@@ -243,16 +243,7 @@ public final class Engine {
                 }
                 long m0 = System.nanoTime();
                 steps += b.gradientSteps();
-                if (second != null) {
-                    sink.first(b);
-                    second.put(b);
-                } else {
-                    sink.accept(b);
-                    free.add(b);
-                }
-                if (progress != null) {
-                    progress.update(b.firstRun + b.size);
-                }
+                merge(b, sink, second, free, progress);
                 merging += System.nanoTime() - m0;
             }
             if (second != null) {
@@ -294,6 +285,27 @@ public final class Engine {
             }
         }
         return steps;
+    }
+
+    /**
+     * Hands a finished batch, the next in run order, to the sink: its first stage here and the
+     * rest to {@code second} where the sink is split over two threads, else the whole of it here
+     * (the batch then back to {@code free} for reuse, where given); then the progress.
+     */
+    static void merge(Batch b, Sink sink, SecondStage second, java.util.Queue<Batch> free, Progress progress)
+            throws Exception {
+        if (second != null) {
+            sink.first(b);
+            second.put(b);
+        } else {
+            sink.accept(b);
+            if (free != null) {
+                free.add(b);
+            }
+        }
+        if (progress != null) {
+            progress.update(b.firstRun + b.size);
+        }
     }
 
     /**

@@ -401,12 +401,6 @@ public final class Charts {
         return new double[][] {x2, y2};
     }
 
-    /**
-     * A sample run's values as the convergence chart plots them: on the log axis the gap to the
-     * best value (at least 1e-16, so that exact hits stay on it; 1e16 where a value is not finite,
-     * above any cap); on a value axis (no finite best value to measure gaps from) the values up to
-     * the first that is not finite, where the line ends (they plunged to -1e16 and back).
-     */
     /** The narrowest linear value axis, relative to the size of its values (see {@link #widenNarrowAxis}). */
     static final double NARROWEST = 1e-9;
 
@@ -443,6 +437,13 @@ public final class Charts {
     /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */
     static final double LINEAR_LIMIT = 1e300;
 
+    /**
+     * A sample run's values as the convergence chart plots them: on the log axis the gap to the
+     * best value (at least 1e-16, so that exact hits stay on it; 1e16 where a value is not finite,
+     * above any cap); on a value axis (no finite best value to measure gaps from) the values up to
+     * the first that is not finite or passes {@link #LINEAR_LIMIT}, where the line ends (they
+     * plunged to -1e16 and back).
+     */
     static double[] plotted(double[] values, double best, boolean log) {
         double[] y = new double[values.length];
         for (int i = 0; i < y.length; i++) {

@@ -154,15 +154,7 @@ public final class SparkEngine implements Engine.Remote {
                     }
                     Batch b = done(ready.poll());
                     steps += b.gradientSteps();
-                    if (second != null) {
-                        sink.first(b);
-                        second.put(b);
-                    } else {
-                        sink.accept(b);
-                    }
-                    if (progress != null) {
-                        progress.update(b.firstRun + b.size);
-                    }
+                    Engine.merge(b, sink, second, null, progress);
                 }
                 merging += System.nanoTime() - m0;
             }
@@ -311,12 +303,14 @@ public final class SparkEngine implements Engine.Remote {
         try {
             return com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(f);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception x) {
-                throw x;
-            }
-            throw new RuntimeException(cause);
+            throw cause(e);
         }
+    }
+
+    /** What a task failed with, as the exception to throw on. */
+    private static Exception cause(ExecutionException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof Exception x ? x : new RuntimeException(cause);
     }
 
     /** Waits for a window's results, giving up with InterruptedException once {@code cancelled} says so. */
@@ -330,11 +324,7 @@ public final class SparkEngine implements Engine.Remote {
             } catch (TimeoutException e) {
                 // ask again
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception x) {
-                    throw x;
-                }
-                throw new RuntimeException(cause);
+                throw cause(e);
             }
         }
     }
