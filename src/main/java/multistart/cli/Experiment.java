@@ -495,7 +495,7 @@ final class Experiment {
                 if (side.abandoned().contains(CHARTS)) {
                     LOG.warn("{}: the chart library did not finish drawing convergence.png and sweep.png within {} s;"
                             + " they are left out (every other file is written)", config.name(),
-                            String.format(Locale.ROOT, "%.0f", chartSeconds()));
+                            java.math.BigDecimal.valueOf(chartSeconds()).stripTrailingZeros().toPlainString());
                 }
                 // the files that state the whole command's time go last, once everything else is written
                 RunRecord record = early.withTimes((System.nanoTime() - startNanos) / 1e9,

@@ -45,6 +45,7 @@ public final class Charts {
         new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(188, 189, 34),
         new Color(23, 190, 207), new Color(174, 199, 232), new Color(255, 187, 120), new Color(152, 223, 138)};
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Color OTHER = new Color(200, 200, 200);
     private static final Color DIVERGED = new Color(60, 60, 60);
 
@@ -68,6 +69,7 @@ public final class Charts {
         for (Chart<?, ?> c : panels) {
             if (c instanceof XYChart xy) {
                 widenNarrowAxis(xy);
+                breakEvenSpacing(xy);
             }
             java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(c);
             images.add(img);
@@ -92,7 +94,7 @@ public final class Charts {
     private static void style(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        s.setChartTitleFont(TITLE_FONT);
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setAntiAlias(true);
     }
@@ -279,6 +281,15 @@ public final class Charts {
     /** Pixels a legend character takes, about (12 px sans-serif). */
     static final int LEGEND_CHARACTER_WIDTH = 7;
 
+    /** Room around a chart's title besides the legend: the value axis's labels, margins. */
+    static final int TITLE_MARGIN = 60;
+
+    /** Width in pixels of a chart title in the charts' title font. */
+    static int titleWidth(String title) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        return (int) Math.ceil(TITLE_FONT.getStringBounds(title, frc).getWidth());
+    }
+
     /** Value (or its distance to the best value, log-scaled) against iteration, one colour per combo. */
     public static byte[] convergence(RunRecord r) throws IOException {
         ExperimentConfig c = r.plan().config();
@@ -292,21 +303,8 @@ public final class Charts {
             longest = Math.max(longest, ("combo " + t.combo() + describe(c.optimizer(),
                     r.plan().combos().get(t.combo()))).length());
         }
-        int width = PANEL_WIDTH * 3 / 2 + Math.max(0, longest - LEGEND_CHARACTERS) * LEGEND_CHARACTER_WIDTH;
-        XYChart chart = new XYChartBuilder().width(width).height(PANEL_HEIGHT)
-                .title("Convergence of " + r.trajectories().size() + " sample runs")
-                .xAxisTitle("iteration").yAxisTitle(log ? "|value - best value found| (log scale)" : "value").build();
-        style(chart.getStyler());
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setYAxisLogarithmic(log);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        // each combo its colour, in the order the combos first appear (combo numbers modulo the
-        // palette gave two of a 200-combo sweep's samples one colour)
-        Map<Integer, Integer> colours = new LinkedHashMap<>();
-        int k = 0;
-        boolean spaced = false;
+        // the lines first: whether one ends early, and how high they reach, go into the title
+        List<double[]> lines = new ArrayList<>();
         boolean ended = false;
         // the largest gap at a start, and the largest anywhere: a diverging run climbs to 1e18
         // and more, which squeezed every other run's decades together
@@ -314,24 +312,47 @@ public final class Charts {
         double top = 0;
         for (Trajectory t : r.trajectories()) {
             double[] y = plotted(t.values(), best, log);
+            lines.add(y);
+            ended |= y.length < t.values().length;
+            if (y.length > 0) {
+                startTop = Math.max(startTop, y[0]);
+            }
+            for (double v : y) {
+                top = Math.max(top, v);
+            }
+        }
+        double cap = convergenceCap(log, startTop, top);
+        String title = "Convergence of " + r.trajectories().size() + " sample runs"
+                + (!ended ? "" : log ? " (a line ends where its run's value stops being finite)"
+                        : " (a line ends where its run's value passes 1e300 or stops being finite)")
+                + (cap > 0 ? " (diverging runs leave the top)" : "");
+        int legend = Math.max(longest, LEGEND_CHARACTERS) * LEGEND_CHARACTER_WIDTH;
+        // XChart centres the title over the plot, between the value axis's labels and the
+        // legend, and cuts off at the picture's edges what does not fit
+        int width = Math.max(PANEL_WIDTH * 3 / 2 + Math.max(0, longest - LEGEND_CHARACTERS) * LEGEND_CHARACTER_WIDTH,
+                titleWidth(title) + legend + TITLE_MARGIN);
+        XYChart chart = new XYChartBuilder().width(width).height(PANEL_HEIGHT).title(title)
+                .xAxisTitle("iteration").yAxisTitle(log ? "|value - best value found| (log scale)" : "value").build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setYAxisLogarithmic(log);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // markers only on runs of one point (a line of one point draws nothing)
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        // each combo its colour, in the order the combos first appear (combo numbers modulo the
+        // palette gave two of a 200-combo sweep's samples one colour)
+        Map<Integer, Integer> colours = new LinkedHashMap<>();
+        int k = 0;
+        for (int j = 0; j < lines.size(); j++) {
+            Trajectory t = r.trajectories().get(j);
+            double[] y = lines.get(j);
+            if (y.length == 0) {
+                continue;
+            }
             double[] x = new double[y.length];
             for (int i = 0; i < x.length; i++) {
                 x[i] = t.iterations()[i];
-            }
-            ended |= y.length < t.values().length;
-            if (x.length == 0) {
-                continue;
-            }
-            if (!spaced && x.length >= 2) {
-                // the iterations of all series together are equally spaced (see withBreak)
-                spaced = true;
-                double[][] xy = withBreak(x, y, log);
-                x = xy[0];
-                y = xy[1];
-            }
-            startTop = Math.max(startTop, y[0]);
-            for (double v : y) {
-                top = Math.max(top, v);
             }
             Combo combo = r.plan().combos().get(t.combo());
             boolean first = !colours.containsKey(t.combo());
@@ -340,8 +361,10 @@ public final class Charts {
             }
             String name = first ? "combo " + t.combo() + describe(c.optimizer(), combo) : "run " + t.run() + " #" + k;
             XYSeries s = chart.addSeries(name, x, y);
-            s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(PALETTE[colours.get(t.combo()) % PALETTE.length]);
+            Color colour = PALETTE[colours.get(t.combo()) % PALETTE.length];
+            s.setMarker(y.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarkerColor(colour);
+            s.setLineColor(colour);
             s.setLineStyle(new BasicStroke(1.2f));
             s.setShowInLegend(first);
             k++;
@@ -350,14 +373,8 @@ public final class Charts {
             chart.addSeries("no sample runs (output.trajectories is 0)", new double[] {0}, new double[] {1})
                     .setMarker(SeriesMarkers.NONE);
         }
-        if (ended) {
-            chart.setTitle(chart.getTitle() + (log ? " (a line ends where its run's value stops being finite)"
-                    : " (a line ends where its run's value passes 1e300 or stops being finite)"));
-        }
-        double cap = convergenceCap(log, startTop, top);
         if (cap > 0) {
             chart.getStyler().setYAxisMax(cap);
-            chart.setTitle(chart.getTitle() + " (diverging runs leave the top)");
         }
         int[] lengths = new int[r.trajectories().size()];
         for (int i = 0; i < lengths.length; i++) {
@@ -372,33 +389,94 @@ public final class Charts {
         return png(List.of(chart));
     }
 
+    /** XChart's tolerance when it asks whether an axis's values are equally spaced (absolute). */
+    static final double EVEN_TOLERANCE = 1e-4;
+    /** Where in its range a point that breaks an equal spacing is tried, as fractions. */
+    private static final double[] BREAKS = {0.381966, 0.145898, 0.763932, 0.055728};
+    /** The name of the series that holds that point: it draws nothing and is not in the legend. */
+    static final String SPACING_BREAK = "\u00a0";
+
     /**
-     * The series with one more point, on its line a third of the way along its first segment
-     * whose y changes (its first segment where none does; {@code geometric}: a third of the way
-     * on a log axis). XChart puts the ticks of an axis whose values (all series together) are
-     * equally spaced at some of those values: every 53rd of 1000 x values on the waterfall (0.05,
-     * 0.11, 0.16, ...), 0, 66, 132, ... on the convergence chart, labels running together, and
-     * on the waterfall's value axis the levels of final values a few ulps apart (1e-15 each:
-     * 16-digit labels at 0.888178419700125, 1.77635683940025, ...). The extra point breaks both
-     * spacings, and the axes get round ticks like any other.
+     * Keeps XChart off its ticks for equally spaced values. Where the axis's two ends and the
+     * distinct x (or y) values of all series between them, in the order they first appear, step
+     * by one amount (to within {@link #EVEN_TOLERANCE}), XChart puts its ticks at those values
+     * and drops every k-th, k growing until their labels fit; where no label fits (one longer
+     * than 20 characters, such as {@code -5.7203098394970356E299}, or two alike), k grows for
+     * ever and the chart is never drawn: two sample runs' single values, or one value in the
+     * middle of an axis widened about it. Nor was it pretty where it ended: every 53rd of 1000
+     * iterations, basin-map cells' centres (-0.85333), final values a few ulps apart as 16-digit
+     * labels. A series of one point, drawn as nothing, at a value that breaks the spacing inside
+     * the axis's range sends XChart to its round ticks; it adds no value to an axis that was not
+     * equally spaced, nor to one labelled by a function of its own.
      */
-    static double[][] withBreak(double[] x, double[] y, boolean geometric) {
-        int at = 0;
-        while (at + 2 < x.length && y[at] == y[at + 1]) {
-            at++;
+    static void breakEvenSpacing(XYChart chart) {
+        double[] at = new double[2];
+        boolean needed = false;
+        for (int axis = 0; axis < 2; axis++) {
+            List<Double> data = new ArrayList<>();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (XYSeries s : chart.getSeriesCollection()) {
+                for (double v : axis == 0 ? s.getXData() : s.getYData()) {
+                    data.add(v);
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (data.isEmpty()) {
+                return;
+            }
+            at[axis] = data.get(0);
+            // an axis labelled by a function of its own (the sweep's categories at 0, 1, 2, ...)
+            // is ticked at its values on purpose
+            boolean named = (axis == 0 ? chart.getStyler().getXAxisTickLabelsFormattingFunction()
+                    : chart.getStyler().getYAxisTickLabelsFormattingFunction()) != null;
+            Double setLow = axis == 0 ? chart.getStyler().getXAxisMin() : chart.getStyler().getYAxisMin();
+            Double setHigh = axis == 0 ? chart.getStyler().getXAxisMax() : chart.getStyler().getYAxisMax();
+            lo = setLow != null ? setLow : lo;
+            hi = setHigh != null ? setHigh : hi;
+            if (named || !evenlySpaced(axisValues(lo, data, hi))) {
+                continue;
+            }
+            for (double f : BREAKS) {
+                double c = lo + (hi - lo) * f;
+                data.add(c);
+                if (!evenlySpaced(axisValues(lo, data, hi))) {
+                    at[axis] = c;
+                    needed = true;
+                    break;
+                }
+                data.remove(data.size() - 1);
+            }
         }
-        if (y[at] == y[at + 1]) {
-            at = 0;
+        if (needed) {
+            XYSeries s = chart.addSeries(SPACING_BREAK, new double[] {at[0]}, new double[] {at[1]});
+            s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(false);
         }
-        double[] x2 = new double[x.length + 1];
-        double[] y2 = new double[y.length + 1];
-        System.arraycopy(x, 0, x2, 0, at + 1);
-        System.arraycopy(y, 0, y2, 0, at + 1);
-        x2[at + 1] = x[at] + (x[at + 1] - x[at]) / 3;
-        y2[at + 1] = geometric ? Math.cbrt(y[at] * y[at] * y[at + 1]) : y[at] + (y[at + 1] - y[at]) / 3;
-        System.arraycopy(x, at + 1, x2, at + 2, x.length - at - 1);
-        System.arraycopy(y, at + 1, y2, at + 2, y.length - at - 1);
-        return new double[][] {x2, y2};
+    }
+
+    /** The values XChart judges an axis by: its low end, the data's distinct values in order, its high end. */
+    static List<Double> axisValues(double lo, List<Double> data, double hi) {
+        java.util.LinkedHashSet<Double> values = new java.util.LinkedHashSet<>();
+        values.add(lo);
+        values.addAll(data);
+        values.add(hi);
+        return new ArrayList<>(values);
+    }
+
+    /** XChart's test of {@link #axisValues}, without its check of the range (a break where none was needed is harmless). */
+    static boolean evenlySpaced(List<Double> values) {
+        if (values.size() < 2) {
+            return false;
+        }
+        double step = values.get(1) - values.get(0);
+        for (int i = 1; i < values.size(); i++) {
+            if (!(Math.abs(values.get(i) - values.get(i - 1) - step) < EVEN_TOLERANCE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The narrowest linear value axis, relative to the size of its values (see {@link #widenNarrowAxis}). */
@@ -861,7 +939,6 @@ public final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("0.0#");
-        // the fractions of runs are equally spaced, and final values may be too (see withBreak)
         int m = values.length;
         double[] x = new double[Math.max(1, m)];
         double[] y = new double[x.length];
@@ -869,8 +946,7 @@ public final class Charts {
             x[i] = m == 1 ? 0 : (double) i / (m - 1);
             y[i] = (values[i] - scale[0]) / scale[1];
         }
-        double[][] xy = m >= 2 ? withBreak(x, y, false) : new double[][] {x, y};
-        XYSeries s = chart.addSeries("final values", xy[0], xy[1]);
+        XYSeries s = chart.addSeries("final values", x, y);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(SeriesLines.SOLID);
         s.setLineColor(PALETTE[0]);

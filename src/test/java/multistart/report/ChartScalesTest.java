@@ -55,21 +55,104 @@ class ChartScalesTest {
         assertThat(Charts.valueScale(5, 5)).containsExactly(0, 1);
     }
 
-    /** The extra point that keeps XChart from ticking equally spaced values: on the line, where it first moves. */
+    /**
+     * XChart's test for an axis it ticks at its own values: the distinct values, in the order
+     * they first appear, step by one amount to within 1e-4.
+     */
     @Test
-    void theBreakingPointLiesAThirdOfTheWayAlongTheFirstSegmentThatMoves() {
-        double[] x = {0, 0.25, 0.5, 0.75, 1};
-        double[][] xy = Charts.withBreak(x, new double[] {0, 0, 1, 2, 3}, false);
-        assertThat(xy[0]).containsExactly(0, 0.25, 0.25 + 0.25 / 3, 0.5, 0.75, 1);
-        assertThat(xy[1]).containsExactly(0, 0, 1.0 / 3, 1, 2, 3);
-        // on a log axis a third of the way in log space: 1 -> 1000 passes 10
-        double[][] log = Charts.withBreak(new double[] {0, 1, 2}, new double[] {1, 1, 1000}, true);
-        assertThat(log[1][2]).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(log[0][2]).isEqualTo(1 + 1.0 / 3);
-        // a flat series: in its first segment
-        double[][] flat = Charts.withBreak(new double[] {0, 3, 6}, new double[] {2, 2, 2}, false);
-        assertThat(flat[0]).containsExactly(0, 1, 3, 6);
-        assertThat(flat[1]).containsExactly(2, 2, 2, 2);
+    void equalSpacingIsJudgedInTheOrderTheValuesAppear() {
+        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 0.25, 0.5, 0.75))).isTrue();
+        assertThat(Charts.evenlySpaced(java.util.List.of(3.0, 2.0, 1.0))).isTrue();
+        // any two values are, one is not
+        assertThat(Charts.evenlySpaced(java.util.List.of(-5.7203098394970356E299, -5.176583447326269E299))).isTrue();
+        assertThat(Charts.evenlySpaced(java.util.List.of(1.0))).isFalse();
+        // sorted they would be, in this order not
+        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 2.0, 1.0))).isFalse();
+        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 1.0, 2.00005))).isTrue();
+        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 1.0, 2.0002))).isFalse();
+        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, Double.NaN))).isFalse();
+    }
+
+    /**
+     * Two sample runs that each left the linear axis after their first value (-5.72e299 and
+     * -5.18e299): equally spaced, their labels over 20 characters, XChart's tick placement never
+     * ended. The chart gets a point that draws nothing, not in the legend, inside the range,
+     * and draws; an axis that was not equally spaced gets none.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void equallySpacedValuesGetAPointThatBreaksTheSpacingAndTheChartDraws() throws java.io.IOException {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(500).height(400).build();
+        chart.addSeries("a", new double[] {0}, new double[] {-5.7203098394970356E299});
+        chart.addSeries("b", new double[] {0}, new double[] {-5.176583447326269E299});
+        assertThat(Charts.png(java.util.List.of(chart))).isNotEmpty();
+        org.knowm.xchart.XYSeries extra = chart.getSeries(Charts.SPACING_BREAK);
+        assertThat(extra).isNotNull();
+        assertThat(extra.isShowInLegend()).isFalse();
+        assertThat(extra.getMarker()).isEqualTo(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        // x had one value only, XChart's ends about it not equally spaced: the point takes it, adding none
+        assertThat(extra.getXData()).containsExactly(0.0);
+        assertThat(extra.getYData()[0]).isBetween(-5.7203098394970356E299, -5.176583447326269E299);
+        // not equally spaced: left alone
+        org.knowm.xchart.XYChart plain = new org.knowm.xchart.XYChartBuilder().width(500).height(400).build();
+        plain.addSeries("a", new double[] {0, 1, 3}, new double[] {2, 7, 1});
+        Charts.breakEvenSpacing(plain);
+        assertThat(plain.getSeriesCollection()).hasSize(1);
+        // a category axis labelled by a function: ticked at its values on purpose
+        org.knowm.xchart.XYChart named = new org.knowm.xchart.XYChartBuilder().width(500).height(400).build();
+        named.addSeries("a", new double[] {0, 1, 2}, new double[] {2, 7, 1});
+        named.getStyler().setXAxisTickLabelsFormattingFunction(v -> "m" + v);
+        Charts.breakEvenSpacing(named);
+        assertThat(named.getSeriesCollection()).hasSize(1);
+    }
+
+    /**
+     * Seeded charts of equally spaced x and y values (one to 40 points, in one series or
+     * several, at magnitudes from 1e-300 to 1e300, steps from their size to 1e-7 of it) all
+     * draw, and the point added lies inside every axis's range (the one set, where a narrow
+     * axis was widened).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void equallySpacedAxesOfAnyMagnitudeDraw() throws java.io.IOException {
+        java.util.Random rnd = new java.util.Random(Long.getLong("fuzz.seed", 20261125L));
+        for (int k = 0; k < 60; k++) {
+            int n = 1 + rnd.nextInt(40);
+            double[][] xy = new double[2][n];
+            for (int axis = 0; axis < 2; axis++) {
+                double size = Math.pow(10, rnd.nextInt(601) - 300);
+                double first = (rnd.nextDouble() * 2 - 1) * size;
+                double step = (rnd.nextBoolean() ? 1 : -1) * size * Math.pow(10, -rnd.nextInt(8)) * rnd.nextDouble();
+                for (int i = 0; i < n; i++) {
+                    xy[axis][i] = first + step * i;
+                }
+            }
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(400).height(300).build();
+            int series = 1 + rnd.nextInt(3);
+            for (int s = 0; s < series; s++) {
+                int from = s * n / series;
+                int to = (s + 1) * n / series;
+                if (to > from) {
+                    chart.addSeries("s" + s, java.util.Arrays.copyOfRange(xy[0], from, to),
+                            java.util.Arrays.copyOfRange(xy[1], from, to)).setMarker(
+                                    org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                }
+            }
+            String what = "case " + k + ": x " + java.util.Arrays.toString(xy[0]) + ", y "
+                    + java.util.Arrays.toString(xy[1]);
+            assertThat(Charts.png(java.util.List.of(chart))).as(what).isNotEmpty();
+            org.knowm.xchart.XYSeries extra = chart.getSeries(Charts.SPACING_BREAK);
+            if (extra != null) {
+                for (int axis = 0; axis < 2; axis++) {
+                    double v = axis == 0 ? extra.getXData()[0] : extra.getYData()[0];
+                    Double setLow = axis == 0 ? chart.getStyler().getXAxisMin() : chart.getStyler().getYAxisMin();
+                    Double setHigh = axis == 0 ? chart.getStyler().getXAxisMax() : chart.getStyler().getYAxisMax();
+                    double lo = setLow != null ? setLow : Math.min(xy[axis][0], xy[axis][n - 1]);
+                    double hi = setHigh != null ? setHigh : Math.max(xy[axis][0], xy[axis][n - 1]);
+                    assertThat(v).as(what).isBetween(lo, hi);
+                }
+            }
+        }
     }
 
     @Test
