@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,16 +155,11 @@ class SparkEngineTest {
         // spark-submit wants an application jar; the classes come from the class path here
         Path jar = tmp.resolve("app.jar");
         new java.util.jar.JarOutputStream(Files.newOutputStream(jar)).close();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), "org.apache.spark.deploy.SparkSubmit", "--class",
-                Main.class.getName(), "--master", "local[2]", jar.toString(), "run", config.toString(), "--out",
-                out.toString());
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        Child c = Child.java(List.of("--add-modules", "jdk.incubator.vector", "-cp", Child.classPath(),
+                "org.apache.spark.deploy.SparkSubmit", "--class", Main.class.getName(), "--master", "local[2]",
+                jar.toString(), "run", config.toString(), "--out", out.toString()), Map.of(), 120);
+        String log = c.output();
+        assertThat(c.code()).as(log).isZero();
         assertThat(log).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: 800 runs \\(400 starts x 2 combos\\)")
                 .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: Spark started in .* \\(master local\\[2\\], 2 slots\\)")
                 .doesNotContain("Running Spark version");
@@ -219,17 +215,12 @@ class SparkEngineTest {
         // what the local-cluster master needs of a Spark home when the class path is the driver's (spark.testing)
         Path home = tmp.resolve("spark-home");
         Files.createDirectories(home.resolve("assembly/target/scala-2.13/jars"));
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-Dspark.testing=true",
+        Child child = Child.java(List.of("--add-modules", "jdk.incubator.vector", "-Dspark.testing=true",
                 "-Dspark.test.home=" + home, "-Dspark.master=local-cluster[2,1,512]", "-Dspark.executor.memory=512m", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "run", a.toString(), b.toString(), c.toString(),
-                "--out", out.toString());
-        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+                Child.classPath(), Main.class.getName(), "run", a.toString(), b.toString(), c.toString(),
+                "--out", out.toString()), Map.of("SPARK_SCALA_VERSION", "2.13"), 180);
+        String log = child.output();
+        assertThat(child.code()).as(log).isZero();
         assertThat(log).contains("(master local-cluster[2,1,512], 2 slots)").doesNotContain("ERROR");
         // the executors had no lanes: the driver's JVM did
         assertThat(log).contains("cluster-rastrigin: stepping 8 runs at once per thread in SIMD lanes");

@@ -2,10 +2,9 @@ package multistart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,30 +54,10 @@ class ChartTimeoutTest {
         Path cfg = tmp.resolve("c.yaml");
         Files.writeString(cfg, SWEEP);
         Path out = tmp.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dmultistart.chartSeconds=0.001", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(), "--out",
-                out.toString());
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        // a reader, so that a full pipe never blocks the child
-        StringBuilder log = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                log.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                log.append(e);
-            }
-        });
-        reader.start();
-        boolean ended = p.waitFor(90, TimeUnit.SECONDS);
-        if (!ended) {
-            p.destroyForcibly();
-        }
-        reader.join(5000);
-        assertThat(ended).as(log.toString()).isTrue();
-        assertThat(p.exitValue()).as(log.toString()).isZero();
-        assertThat(log.toString()).contains("the chart library did not finish drawing convergence.png and sweep.png"
+        Child c = Child.java(List.of("-Dmultistart.chartSeconds=0.001", "-cp", Child.classPath(), Main.class.getName(),
+                "run", cfg.toString(), "--out", out.toString()), java.util.Map.of(), 90);
+        assertThat(c.code()).as(c.output()).isZero();
+        assertThat(c.output()).contains("the chart library did not finish drawing convergence.png and sweep.png"
                 + " within 0.001 s; they are left out");
         for (String f : new String[] {"summary.md", "result.json", "report.html", "minima.csv", "sweep.csv"}) {
             assertThat(out.resolve(f)).exists();

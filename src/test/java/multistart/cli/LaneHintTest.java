@@ -3,7 +3,6 @@ package multistart.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +28,12 @@ class LaneHintTest {
                 optimizer: {method: momentum, learning_rate: 0.001, max_iterations: 50}
                 output: {charts: false}
                 """.formatted(builtin));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "multistart.cli.Main", "run", cfg.toString(),
-                "--out", tmp.resolve("out-" + builtin).toString(), "--force", "--threads", "1"));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(output).isZero();
-        return output;
+        List<String> args = new ArrayList<>(List.of("run", cfg.toString(), "--out", tmp.resolve("out-" + builtin).toString(),
+                "--force", "--threads", "1"));
+        args.addAll(List.of(extra));
+        Child c = Child.run(List.of(), args.toArray(String[]::new));
+        assertThat(c.code()).as(c.output()).isZero();
+        return c.output();
     }
 
     @Test

@@ -146,18 +146,16 @@ class LanesMatchScalarTest {
         Path tested = tmp.resolve("tested.yaml");
         Files.writeString(tested, yaml.replace("name: lanes", "name: tested"));
         Path out = tmp.resolve("log");
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "jdk.incubator.vector"));
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--add-modules", "jdk.incubator.vector"));
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:MaxVectorSize")) {
-                cmd.add(a); // the re-run at 4 lanes
+                options.add(a); // the re-run at 4 lanes
             }
         }
-        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "multistart.cli.Main", "run",
-                mixed.toString(), tested.toString(), "--out", out.toString(), "--force", "--threads", "2"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(log).isZero();
+        Child c = Child.run(options, "run", mixed.toString(), tested.toString(), "--out", out.toString(), "--force",
+                "--threads", "2");
+        String log = c.output();
+        assertThat(c.code()).as(log).isZero();
         assertThat(log).contains("mixed: stepping " + l + " to " + 2 * l + " runs at once per thread in SIMD lanes, by combo")
                 .contains("tested: stepping " + l + " runs at once per thread in SIMD lanes");
         assertThat(Files.readString(out.resolve("mixed/result.json"))).contains("\"vector_lanes\" : " + 2 * l);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,18 +41,8 @@ class OutOfMemoryTest {
               charts: false
             """;
 
-    record Result(int code, String output) {
-    }
-
-    static Result run(String heap, String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "multistart.cli.Main"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), output);
+    static Child run(String heap, String... args) throws Exception {
+        return Child.run(List.of("-Xmx" + heap), args);
     }
 
     @Test
@@ -63,7 +51,7 @@ class OutOfMemoryTest {
         Files.writeString(config, CONFIG);
         Path out = tmp.resolve("out");
 
-        Result small = run("48m", "run", config.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        Child small = run("48m", "run", config.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
         assertThat(small.code()).as(small.output()).isEqualTo(Main.FAILURE);
         assertThat(small.output()).contains(config + ": ran out of memory (a Java heap of 48 MiB)")
                 .contains("JAVA_TOOL_OPTIONS=-Xmx1g, `run " + config + " --resume` goes on from there")
@@ -72,11 +60,11 @@ class OutOfMemoryTest {
         assertThat(Files.size(journal)).as("finished runs kept").isGreaterThan(100_000);
         assertThat(out.resolve("result.json")).doesNotExist();
 
-        Result resumed = run("256m", "run", config.toString(), "--out", out.toString(), "--threads", "2", "--quiet",
+        Child resumed = run("256m", "run", config.toString(), "--out", out.toString(), "--threads", "2", "--quiet",
                 "--resume");
         assertThat(resumed.code()).as(resumed.output()).isZero();
         Path reference = tmp.resolve("reference");
-        Result whole = run("256m", "run", config.toString(), "--out", reference.toString(), "--threads", "1",
+        Child whole = run("256m", "run", config.toString(), "--out", reference.toString(), "--threads", "1",
                 "--quiet");
         assertThat(whole.code()).as(whole.output()).isZero();
         for (String f : List.of("minima.csv", "sweep.csv")) {

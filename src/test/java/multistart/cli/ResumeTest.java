@@ -3,7 +3,6 @@ package multistart.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -222,12 +221,9 @@ class ResumeTest {
                 """);
         Path out = tmp.resolve("mistyped");
         // the warning is a log line: a process of its own, whose standard error is read
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "multistart.cli.Main",
-                "run", config.toString(), "--out", out.toString(), "--resume", "--quiet").redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(output).isZero();
+        Child c = Child.run(List.of(), "run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
+        String output = c.output();
+        assertThat(c.code()).as(output).isZero();
         assertThat(output).contains(" WARN  r: nothing to resume in " + out
                 + " (no interrupted run there); running the whole sweep");
         assertThat(out.resolve("result.json")).exists();
