@@ -110,22 +110,25 @@ public final class Charts {
         for (int i = 0; i < coloured.length; i++) {
             colourOf.put(coloured[i], i);
         }
+        // a domain narrow for its place (1e20 to 1e20 + 1e5) is drawn from its low corner, which
+        // the axis titles name: at its own place XChart's ticks never ended
+        double[] from = {axisOffset(box.low(0), box.high(0)), axisOffset(box.low(1), box.high(1))};
         List<XYChart> panels = new ArrayList<>();
         for (BasinRaster raster : rasters) {
             Combo combo = r.plan().combos().get(raster.comboIndex());
             String title = "Basins, combo " + combo.index() + describe(c.optimizer(), combo);
             // where the slice lies goes under the plot: in the title it made the line too long
             // for the panel, which cut it off at both ends
-            String xTitle = vars.get(0) + (vars.size() > 2 ? "      (slice through basin 1: "
+            String xTitle = offsetTitle(vars.get(0), from[0]) + (vars.size() > 2 ? "      (slice through basin 1: "
                     + slice(vars, raster.through()) + ")" : "");
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT).title(title)
-                    .xAxisTitle(xTitle).yAxisTitle(vars.get(1)).build();
+                    .xAxisTitle(xTitle).yAxisTitle(offsetTitle(vars.get(1), from[1])).build();
             style(chart.getStyler());
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-            chart.getStyler().setXAxisMin(box.low(0)).setXAxisMax(box.high(0));
-            chart.getStyler().setYAxisMin(box.low(1)).setYAxisMax(box.high(1));
+            chart.getStyler().setXAxisMin(box.low(0) - from[0]).setXAxisMax(box.high(0) - from[0]);
+            chart.getStyler().setYAxisMin(box.low(1) - from[1]).setYAxisMax(box.high(1) - from[1]);
             chart.getStyler().setMarkerSize(Math.max(2, 420 / raster.resolution()));
             Map<Integer, List<double[]>> byBasin = new LinkedHashMap<>();
             int res = raster.resolution();
@@ -147,16 +150,16 @@ public final class Charts {
                 }
                 Findings.Minimum m = f.minima().get(b - 1);
                 XYSeries s = addPoints(chart, b + ": " + Numbers.brief(m.value()) + " ("
-                        + Numbers.percent((double) pts.size() / total) + ")", pts);
+                        + Numbers.percent((double) pts.size() / total) + ")", pts, from);
                 s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(PALETTE[i % PALETTE.length]);
             }
             if (byBasin.containsKey(0)) {
                 addPoints(chart, "other end points (" + Numbers.percent((double) byBasin.get(0).size() / total) + ")",
-                        byBasin.get(0)).setMarker(SeriesMarkers.SQUARE).setMarkerColor(OTHER);
+                        byBasin.get(0), from).setMarker(SeriesMarkers.SQUARE).setMarkerColor(OTHER);
             }
             if (byBasin.containsKey(-1)) {
                 addPoints(chart, "diverged (" + Numbers.percent((double) byBasin.get(-1).size() / total) + ")",
-                        byBasin.get(-1)).setMarker(SeriesMarkers.SQUARE).setMarkerColor(DIVERGED);
+                        byBasin.get(-1), from).setMarker(SeriesMarkers.SQUARE).setMarkerColor(DIVERGED);
             }
             // the minima, marked and labelled with their values, or with their numbers alone
             // where the labels would run into each other (rastrigin's minima a unit apart: the
@@ -175,11 +178,11 @@ public final class Charts {
             for (Findings.Minimum m : marked) {
                 double[] p = m.point();
                 chart.addAnnotation(new org.knowm.xchart.AnnotationText(
-                        crowded ? Integer.toString(m.basin()) : m.basin() + ": " + Numbers.brief(m.value()), p[0],
-                        p[1] + 0.035 * (box.high(1) - box.low(1)), false));
+                        crowded ? Integer.toString(m.basin()) : m.basin() + ": " + Numbers.brief(m.value()),
+                        p[0] - from[0], p[1] - from[1] + 0.035 * (box.high(1) - box.low(1)), false));
             }
             if (!marks.isEmpty()) {
-                XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks);
+                XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks, from);
                 s.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
             }
             panels.add(chart);
@@ -248,14 +251,30 @@ public final class Charts {
         return s <= tolerance * tolerance;
     }
 
-    private static XYSeries addPoints(XYChart chart, String name, List<double[]> pts) {
+    /** The points as a series, less {@code from} (see {@link #axisOffset}). */
+    private static XYSeries addPoints(XYChart chart, String name, List<double[]> pts, double[] from) {
         double[] x = new double[pts.size()];
         double[] y = new double[pts.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = pts.get(i)[0];
-            y[i] = pts.get(i)[1];
+            x[i] = pts.get(i)[0] - from[0];
+            y[i] = pts.get(i)[1] - from[1];
         }
         return chart.addSeries(name, x, y);
+    }
+
+    /**
+     * What an axis from {@code lo} to {@code hi} is drawn less: {@code lo} where the range is
+     * narrower than {@link #NARROWEST} of its size (a domain from 1e20 to 1e20 + 1e5, on which
+     * XChart's tick placement never ended: few doubles lie there, so no value breaks their even
+     * spacing, and their labels take 21 characters), else 0.
+     */
+    static double axisOffset(double lo, double hi) {
+        return hi - lo < NARROWEST * Math.max(Math.abs(lo), Math.abs(hi)) ? lo : 0;
+    }
+
+    /** An axis's title, saying what it is drawn less where that is not 0. */
+    static String offsetTitle(String name, double offset) {
+        return offset == 0 ? name : name + " - " + Numbers.exact(offset);
     }
 
     private static String slice(List<String> vars, double[] through) {

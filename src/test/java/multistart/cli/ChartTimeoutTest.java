@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A chart the chart library does not finish drawing in time (XChart's tick placement once never
+ * Charts on which the chart library's tick placement never ended, drawn; and a chart it does
+ * not finish drawing in time (XChart's tick placement once never
  * ended, on a sweep found by a random-formula harness) does not hang the command: past
  * {@code multistart.chartSeconds} it is left out, said so, and every other file is written. In a
  * process of its own, given a millisecond: an abandoned drawing thread goes on until it ends.
@@ -31,6 +32,32 @@ class ChartTimeoutTest {
                 optimizer: {method: [gd, adagrad], learning_rate: [0.001, 0.1], max_iterations: 60}
                 output: {trajectories: 3, basin_resolution: 12}
                 """;
+
+    /**
+     * A domain narrow for its place (x from 1e20 to 1e20 + 1e5, where doubles lie 16 384 apart):
+     * the basin map, drawn on the command's own thread, never ended there. It is drawn from the
+     * domain's low corner, which the axis title names.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 90, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDomainNarrowForItsPlaceIsMappedFromItsCorner() throws Exception {
+        Path cfg = tmp.resolve("narrow.yaml");
+        Files.writeString(cfg, """
+                name: narrow
+                objective:
+                  expression: "((x - 1e20)/1e4)^2 + y^2"
+                  variables: [x, y]
+                domain: {x: [1e20, 100000000000000100000], y: [-1, 1]}
+                starts: {count: 20, sampler: uniform}
+                optimizer: {method: gd, learning_rate: 0.1, max_iterations: 50, divergence: 1e30}
+                output: {basin_resolution: 8}
+                """);
+        Path out = tmp.resolve("narrow");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("basins.png")).exists();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("basins.png");
+    }
 
     /**
      * The sweep on which XChart's tick placement never ended (its ticks at the two values, whose

@@ -264,6 +264,18 @@ class ChartScalesTest {
         assertThat(chart.getStyler().getYAxisMin()).isNull();
     }
 
+    /** A basin map's axis is drawn less its low end only where its range is narrow for its place. */
+    @Test
+    void onlyANarrowDomainIsDrawnFromItsCorner() {
+        assertThat(Charts.axisOffset(1e20, 1e20 + 1e5)).isEqualTo(1e20);
+        assertThat(Charts.axisOffset(-7e15, -7e15 + 1)).isEqualTo(-7e15);
+        assertThat(Charts.axisOffset(-5.12, 5.12)).isZero();
+        assertThat(Charts.axisOffset(1e20, 2e20)).isZero();
+        assertThat(Charts.axisOffset(1000, 1000.001)).isZero();
+        assertThat(Charts.offsetTitle("x", 1e20)).isEqualTo("x - 1.0E20");
+        assertThat(Charts.offsetTitle("x", 0)).isEqualTo("x");
+    }
+
     @Test
     void sampleRunsArePlottedAsGapsOrAsValuesUpToTheirFirstNonFiniteOne() {
         double[] run = {4.0, 1.5, 1.0, Double.NaN, Double.NaN};
