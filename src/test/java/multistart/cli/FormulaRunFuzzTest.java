@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sweeps of formulas nobody wrote, run end to end: random well-formed expressions in one to
  * three variables (with constants from 1e-300 to 1e300, so that runs overflow, divide by zero
- * and leave the domain), over domains from a thousandth to millions wide, under random methods,
+ * and leave the domain), over domains from a thousandth to millions wide (and near 1e20, where
+ * few doubles lie in them), under random methods,
  * rates, samplers, goals and derivatives. Each runs to the end: exit 0 and every file, charts
  * included (a harness like this found the sweep on which the chart library's tick placement
  * never ended), or the loader refuses the formula where it is meaningless (a part that is not a
@@ -27,8 +28,8 @@ class FormulaRunFuzzTest {
 
     /**
      * Sweeps run: a few seconds in all (more, and another seed, with -Dfuzz.runs=N -Dfuzz.seed=S).
-     * The default seed's sixth is one on which XChart's ticks never ended before their cause was
-     * mended (seeds 1 and 3 meet one within 20).
+     * The default seed's eighth is one on which XChart's ticks never ended before their cause was
+     * mended (seed 11 meets one at its seventeenth).
      */
     static final int RUNS = Integer.getInteger("fuzz.runs", 16);
 
@@ -39,7 +40,7 @@ class FormulaRunFuzzTest {
     static final String[] RATES = {"0.001", "[0.001, 0.1]", "1", "[1e-6, 10]", "0.05"};
     static final String[] SAMPLERS = {"uniform", "sobol", "halton", "grid", "latin_hypercube"};
     static final String[] OBJECTIVE_EXTRAS = {"", ", derivatives: numeric", ", goal: maximize", ", known_minimum: 0"};
-    static final double[] LOWS = {-2, -5, -1e3, 0.1, -1e-3};
+    static final double[] LOWS = {-2, -5, -1e3, 0.1, -1e-3, 1e20};
     static final double[] WIDTHS = {4, 10, 1e3, 1e-3, 2e6};
 
     static String formula(Random r, List<String> vars, int depth) {
@@ -62,7 +63,7 @@ class FormulaRunFuzzTest {
     @Test
     @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyFormulaSweepRunsToTheEndWithItsCharts() throws Exception {
-        Random r = new Random(Long.getLong("fuzz.seed", 2));
+        Random r = new Random(Long.getLong("fuzz.seed", 9));
         int ran = 0;
         for (int i = 0; i < 5 * RUNS && ran < RUNS; i++) {
             String formula = formula(r, List.of("a", "b", "c").subList(0, 1 + r.nextInt(3)), 1 + r.nextInt(4));
@@ -91,7 +92,8 @@ class FormulaRunFuzzTest {
                     + "starts: {count: " + new int[] {1, 2, 9, 40}[r.nextInt(4)] + ", sampler: "
                     + SAMPLERS[r.nextInt(SAMPLERS.length)] + "}\n"
                     + "optimizer: {method: " + METHODS[r.nextInt(METHODS.length)] + ", learning_rate: "
-                    + RATES[r.nextInt(RATES.length)] + ", max_iterations: " + new int[] {1, 5, 60}[r.nextInt(3)] + "}\n"
+                    + RATES[r.nextInt(RATES.length)] + ", max_iterations: " + new int[] {1, 5, 60}[r.nextInt(3)]
+                    + (r.nextBoolean() ? ", divergence: 1e300" : "") + "}\n"
                     + "output: {trajectories: " + new int[] {0, 1, 3}[r.nextInt(3)] + ", basin_resolution: "
                     + new int[] {4, 12}[r.nextInt(2)] + ", runs: " + (r.nextBoolean() ? "all" : "none") + "}\n";
             Path config = tmp.resolve("f" + i + ".yaml");
@@ -100,8 +102,9 @@ class FormulaRunFuzzTest {
             Cli c = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
             if (c.code() == 2) {
                 // a formula the loader refuses (a part NaN whatever the variables, a variable that
-                // simplifies away), or a grid count that is no power: said where, and nothing written
-                assertThat(c.err()).as(text).containsPattern("f" + i + "\\.yaml:\\d+:\\d+: (objective|starts)\\.");
+                // simplifies away), a grid count that is no power, a domain of one double (1e20 to
+                // 1e20 + 4): said where, and nothing written
+                assertThat(c.err()).as(text).containsPattern("f" + i + "\\.yaml:\\d+:\\d+: (objective|starts|domain)\\.");
                 assertThat(out).as(text).doesNotExist();
                 continue;
             }
