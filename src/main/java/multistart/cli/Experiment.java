@@ -163,11 +163,14 @@ final class Experiment {
 
     /** The side task that draws convergence.png and sweep.png. */
     static final String CHARTS = "charts";
+    /** The side task that draws basins.png, once the basin map is done. */
+    static final String BASIN_CHART = "basin-chart";
 
     /**
-     * How long the command waits for convergence.png and sweep.png: XChart's tick placement never
-     * ended on some value axes (values near +-1e300, or narrower than their rounding), which hung
-     * the command after its runs; past this the two are left out. System property
+     * How long the command waits for each of its charts (basins.png; convergence.png and sweep.png
+     * together): XChart's tick placement never ended on some axes (values near +-1e300, narrower
+     * than their rounding, equally spaced with long labels), which hung the command after its
+     * runs; past this a chart is left out. System property
      * {@code multistart.chartSeconds}, default 120 (a 100 000-combo sweep's charts take seconds).
      */
     static double chartSeconds() {
@@ -180,23 +183,26 @@ final class Experiment {
     }
 
     /**
-     * The charts of a sweep, for the report page: basins.png, drawn after the basin map, and the
-     * two drawn on a side task meanwhile ({@code others}: convergence.png, then sweep.png, filled
-     * in by that task). Read {@link #images} once the side tasks are joined.
+     * The charts of a sweep, for the report page: basins.png, drawn on a side task after the
+     * basin map ({@code basins[0]}), and the two drawn on another meanwhile ({@code others}:
+     * convergence.png, then sweep.png), each filled in by its task. Read {@link #images} once the
+     * side tasks are joined.
      *
      * @param mapSeconds how long the basin map's runs took (NaN when there is no map)
+     * @param mapInterrupted an interrupt ended the map once begun, and basins.png was left out
      */
-    private record Pictures(byte[] basins, byte[][] others, double mapSeconds) {
+    private record Pictures(byte[][] basins, byte[][] others, double mapSeconds, boolean mapInterrupted) {
         /** An interrupt ended the map once begun, and basins.png was left out. */
         boolean mapSkipped() {
-            return !Double.isNaN(mapSeconds) && basins == null;
+            return mapInterrupted;
         }
 
         /** The PNGs by file name, in the report's order. */
         java.util.Map<String, byte[]> images() {
             java.util.Map<String, byte[]> images = new java.util.LinkedHashMap<>();
-            if (basins != null) {
-                images.put("basins.png", basins);
+            // left out where the map was interrupted, or the chart library did not finish it
+            if (basins[0] != null) {
+                images.put("basins.png", basins[0]);
             }
             // left out where the chart library did not finish drawing them
             if (others[0] != null) {
@@ -234,7 +240,8 @@ final class Experiment {
             LOG.debug("convergence and sweep charts in {} s", String.format(Locale.ROOT, "%.2f",
                     (System.nanoTime() - c0) / 1e9));
         }, chartSeconds());
-        byte[] basins = null;
+        byte[][] basins = new byte[1][];
+        boolean mapInterrupted = false;
         int resolution = plan.mapResolution();
         if (plan.mapPanels() > 0 && f.best() != null) {
             List<multistart.config.Combo> combos = plan.combos();
@@ -271,15 +278,22 @@ final class Experiment {
             mapSeconds = (System.nanoTime() - m0) / 1e9;
             Interrupts.effect(Interrupts.RESULTS);
             if (rasters.size() == shown.size()) {
-                basins = multistart.report.Charts.basins(record, rasters);
-                out.writeBytes("basins.png", basins);
+                // on a side task with a time limit too: XChart's tick placement never ended on a
+                // domain narrow for its place, which hung the command here
+                side.start(BASIN_CHART, () -> {
+                    long c0 = System.nanoTime();
+                    basins[0] = multistart.report.Charts.basins(record, rasters);
+                    out.writeBytes("basins.png", basins[0]);
+                    LOG.debug("basin chart in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - c0) / 1e9));
+                }, chartSeconds());
             } else {
+                mapInterrupted = true;
                 LOG.warn("{}: basin map interrupted; the results are written without basins.png, which --resume "
                         + "draws", config.name());
             }
         }
-        LOG.debug("basin map and its chart in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
-        return new Pictures(basins, others, mapSeconds);
+        LOG.debug("basin map in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+        return new Pictures(basins, others, mapSeconds, mapInterrupted);
     }
 
     /**
@@ -492,10 +506,14 @@ final class Experiment {
                         ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet, side, remote) : null;
                 mapSkipped = pictures != null && pictures.mapSkipped();
                 side.join();
+                String limit = java.math.BigDecimal.valueOf(chartSeconds()).stripTrailingZeros().toPlainString();
                 if (side.abandoned().contains(CHARTS)) {
                     LOG.warn("{}: the chart library did not finish drawing convergence.png and sweep.png within {} s;"
-                            + " they are left out (every other file is written)", config.name(),
-                            java.math.BigDecimal.valueOf(chartSeconds()).stripTrailingZeros().toPlainString());
+                            + " they are left out (every other file is written)", config.name(), limit);
+                }
+                if (side.abandoned().contains(BASIN_CHART)) {
+                    LOG.warn("{}: the chart library did not finish drawing basins.png within {} s; it is left out"
+                            + " (every other file is written)", config.name(), limit);
                 }
                 // the files that state the whole command's time go last, once everything else is written
                 RunRecord record = early.withTimes((System.nanoTime() - startNanos) / 1e9,
