@@ -641,18 +641,33 @@ public final class Charts {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
+            if (numeric && lo < hi && axisOffset(lo, hi) != 0) {
+                // values closer than a number line can tell apart (0.1 and 0.10000000000000002):
+                // XChart drew no ticks at all; they are categories, by name
+                numeric = false;
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = i;
+                }
+            }
             chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 100 * lo);
             if (!numeric) {
                 // combos or methods at 0, 1, 2, ...: equally spaced, so XChart ticks them, by name
+                // brief where that tells the values apart, else in full (0.1, 0.10000000000000002)
+                java.util.function.Function<Combo, String> name = axes.isEmpty() ? null : label(combos, axes.get(0));
                 List<String> names = new ArrayList<>();
                 for (Findings.ComboSummary cs : combos) {
-                    names.add(axes.isEmpty() ? Integer.toString(cs.combo().index())
-                            : Numbers.setting(cs.combo(), axes.get(0)));
+                    names.add(name == null ? Integer.toString(cs.combo().index()) : name.apply(cs.combo()));
                 }
+                // half a step of room at each end: the last category's name, centred on the
+                // axis's right end, was left out by XChart (it would cross the edge). XChart
+                // draws no ticks at all where its two ends' labels are alike, so the right end's,
+                // between categories, is a blank unlike the left end's empty one
+                int n = x.length;
                 chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
                     int i = (int) Math.round(v);
-                    return i >= 0 && i < names.size() && Math.abs(v - i) < 1e-9 ? names.get(i) : "";
+                    return i >= 0 && i < names.size() && Math.abs(v - i) < 1e-9 ? names.get(i) : v > n - 1 ? " " : "";
                 });
+                chart.getStyler().setXAxisMin(-0.5).setXAxisMax(n - 0.5);
             }
             chart.addSeries("success rate", x, y).setMarker(SeriesMarkers.CIRCLE);
             out.add(chart);

@@ -177,4 +177,51 @@ class SuccessPanelsTest {
                 .get(0);
         assertThat(chart.getXAxisTitle()).isEqualTo("momentum (gd does not read it)");
     }
+
+    /**
+     * A success line over categories names every one of them, the last included (XChart left out
+     * a name centred on the axis's right end), with half a step of room at each end, and ends
+     * whose labels differ (XChart draws no ticks where they are alike); rates a number line cannot
+     * tell apart (0.1 and the next two doubles, where XChart drew no ticks) are categories too,
+     * named in full.
+     */
+    @Test
+    void everyCategoryOfASuccessLineIsNamed() {
+        List<Findings.ComboSummary> combos = new ArrayList<>();
+        Method[] methods = {Method.GD, Method.ADAM, Method.MOMENTUM};
+        for (int k = 0; k < methods.length; k++) {
+            Combo c = new Combo(k, methods[k], 0.01, 1.0, 0.9, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+            combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
+        }
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("method"), combos)
+                .get(0);
+        java.util.function.Function<Double, String> name = chart.getStyler().getXAxisTickLabelsFormattingFunction();
+        assertThat(List.of(name.apply(0.0), name.apply(1.0), name.apply(2.0))).containsExactly("gd", "adam", "momentum");
+        assertThat(chart.getStyler().getXAxisMin()).isEqualTo(-0.5);
+        assertThat(chart.getStyler().getXAxisMax()).isEqualTo(2.5);
+        assertThat(name.apply(-0.5)).isNotEqualTo(name.apply(2.5));
+        assertThat(name.apply(0.5).isBlank() && name.apply(-0.5).isBlank() && name.apply(2.5).isBlank()).isTrue();
+
+        List<Findings.ComboSummary> rates = new ArrayList<>();
+        double r = 0.1;
+        for (int k = 0; k < 3; k++) {
+            Combo c = new Combo(k, Method.GD, r, 1.0, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+            rates.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
+            r = Math.nextUp(r);
+        }
+        org.knowm.xchart.XYChart close = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("learning_rate"),
+                rates).get(0);
+        java.util.function.Function<Double, String> rate = close.getStyler().getXAxisTickLabelsFormattingFunction();
+        assertThat(rate).isNotNull();
+        assertThat(List.of(rate.apply(0.0), rate.apply(1.0), rate.apply(2.0))).containsExactly("0.1",
+                "0.10000000000000002", "0.10000000000000003");
+        // rates a number line tells apart stay on one
+        List<Findings.ComboSummary> apart = new ArrayList<>();
+        for (double v : new double[] {0.01, 0.05, 0.1}) {
+            Combo c = new Combo(apart.size(), Method.GD, v, 1.0, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+            apart.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
+        }
+        assertThat(((org.knowm.xchart.XYChart) Charts.successPanels(List.of("learning_rate"), apart).get(0))
+                .getStyler().getXAxisTickLabelsFormattingFunction()).isNull();
+    }
 }
