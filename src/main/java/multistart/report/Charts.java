@@ -274,7 +274,8 @@ public final class Charts {
 
     /** An axis's title, saying what it is drawn less where that is not 0. */
     static String offsetTitle(String name, double offset) {
-        return offset == 0 ? name : name + " - " + Numbers.exact(offset);
+        return offset == 0 ? name : offset > 0 ? name + " - " + Numbers.exact(offset)
+                : name + " + " + Numbers.exact(-offset);
     }
 
     private static String slice(List<String> vars, double[] through) {
@@ -651,7 +652,7 @@ public final class Charts {
             }
             chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 100 * lo);
             if (!numeric) {
-                // combos or methods at 0, 1, 2, ...: equally spaced, so XChart ticks them, by name
+                // combos, methods or batch sizes at 0, 1, 2, ..., named where XChart ticks them;
                 // brief where that tells the values apart, else in full (0.1, 0.10000000000000002)
                 java.util.function.Function<Combo, String> name = axes.isEmpty() ? null : label(combos, axes.get(0));
                 List<String> names = new ArrayList<>();

@@ -274,6 +274,7 @@ class ChartScalesTest {
         assertThat(Charts.axisOffset(1000, 1000.001)).isZero();
         assertThat(Charts.offsetTitle("x", 1e20)).isEqualTo("x - 1.0E20");
         assertThat(Charts.offsetTitle("x", 0)).isEqualTo("x");
+        assertThat(Charts.offsetTitle("y", -7e15)).isEqualTo("y + 7.0E15");
     }
 
     @Test
