@@ -618,11 +618,12 @@ public final class Charts {
         double top = colourTop(most);
         if (axes.size() < 2) {
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                    .title("Success rate by " + (axes.isEmpty() ? "combo" : axes.get(0)))
+                    .title("Success rate (%) by " + (axes.isEmpty() ? "combo" : axes.get(0)))
                     .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0) + unread(combos, axes.get(0)))
-                    .yAxisTitle("success rate").build();
+                    .yAxisTitle("success rate (%)").build();
             style(chart.getStyler());
-            chart.getStyler().setYAxisMin(0.0).setYAxisMax(top / 100);
+            // in percent, as the heat maps and the tables (a fraction's ticks read .05, .1, ...)
+            chart.getStyler().setYAxisMin(0.0).setYAxisMax(top);
             chart.getStyler().setLegendVisible(false);
             double[] x = new double[combos.size()];
             double[] y = new double[combos.size()];
@@ -632,7 +633,7 @@ public final class Charts {
             for (int i = 0; i < x.length; i++) {
                 String v = axes.isEmpty() ? "" : OptimizerConfig.columnValue(combos.get(i).combo(), axes.get(0));
                 x[i] = numeric ? Double.parseDouble(v) : i;
-                y[i] = combos.get(i).successRate();
+                y[i] = 100 * combos.get(i).successRate();
             }
             // a setting swept over decades (a log range of rates) on a log axis, where its points
             // are evenly spaced instead of crowding at the left

@@ -179,7 +179,7 @@ class SuccessPanelsTest {
     }
 
     /**
-     * A success line over categories names every one of them, the last included (XChart left out
+     * A success line (in percent) over categories names every one of them, the last included (XChart left out
      * a name centred on the axis's right end), with half a step of room at each end, and ends
      * whose labels differ (XChart draws no ticks where they are alike); rates a number line cannot
      * tell apart (0.1 and the next two doubles, where XChart drew no ticks) are categories too,
@@ -189,9 +189,11 @@ class SuccessPanelsTest {
     void everyCategoryOfASuccessLineIsNamed() {
         List<Findings.ComboSummary> combos = new ArrayList<>();
         Method[] methods = {Method.GD, Method.ADAM, Method.MOMENTUM};
+        double[] success = {0.12, 0, 0.3};
         for (int k = 0; k < methods.length; k++) {
             Combo c = new Combo(k, methods[k], 0.01, 1.0, 0.9, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
-            combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
+            combos.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * success[k]), success[k], 0,
+                    1, 0, 0, 0, 1));
         }
         org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("method"), combos)
                 .get(0);
@@ -201,6 +203,12 @@ class SuccessPanelsTest {
         assertThat(chart.getStyler().getXAxisMax()).isEqualTo(2.5);
         assertThat(name.apply(-0.5)).isNotEqualTo(name.apply(2.5));
         assertThat(name.apply(0.5).isBlank() && name.apply(-0.5).isBlank() && name.apply(2.5).isBlank()).isTrue();
+        // in percent, as the heat maps
+        assertThat(chart.getYAxisTitle()).isEqualTo("success rate (%)");
+        for (int k = 0; k < 3; k++) {
+            assertThat(chart.getSeries("success rate").getYData()[k]).isEqualTo(100 * success[k]);
+        }
+        assertThat(chart.getStyler().getYAxisMax()).isEqualTo(50.0);
 
         List<Findings.ComboSummary> rates = new ArrayList<>();
         double r = 0.1;
