@@ -189,14 +189,9 @@ final class Experiment {
      * side tasks are joined.
      *
      * @param mapSeconds how long the basin map's runs took (NaN when there is no map)
-     * @param mapInterrupted an interrupt ended the map once begun, and basins.png was left out
+     * @param mapSkipped an interrupt ended the map once begun, and basins.png was left out
      */
-    private record Pictures(byte[][] basins, byte[][] others, double mapSeconds, boolean mapInterrupted) {
-        /** An interrupt ended the map once begun, and basins.png was left out. */
-        boolean mapSkipped() {
-            return mapInterrupted;
-        }
-
+    private record Pictures(byte[][] basins, byte[][] others, double mapSeconds, boolean mapSkipped) {
         /** The PNGs by file name, in the report's order. */
         java.util.Map<String, byte[]> images() {
             java.util.Map<String, byte[]> images = new java.util.LinkedHashMap<>();

@@ -98,10 +98,7 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
             ROWS.set(r);
         }
         var box = plan.config().domain();
-        double[] xs = new double[resolution];
-        for (int col = 0; col < resolution; col++) {
-            xs[col] = centre(box.low(0), box.high(0), col, resolution);
-        }
+        double[] xs = columns(box, resolution);
         int n = plan.starts().dimension();
         RowEnds out = new RowEnds(row, new double[resolution * n], new byte[resolution]);
         r.ends = out;
@@ -125,10 +122,7 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         int n = plan.starts().dimension();
         var box = plan.config().domain();
         int[] cells = new int[resolution * resolution];
-        double[] xs = new double[resolution];
-        for (int col = 0; col < resolution; col++) {
-            xs[col] = centre(box.low(0), box.high(0), col, resolution);
-        }
+        double[] xs = columns(box, resolution);
         // a worker's own objective, descent and lane runner, reused for every row it takes
         ThreadLocal<Row> rows = ThreadLocal.withInitial(() -> new Row(plan, vectorLanes));
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
@@ -231,6 +225,15 @@ public record BasinRaster(int comboIndex, int resolution, double[] through, int[
         public boolean cancelled() {
             return false;
         }
+    }
+
+    /** The raster's columns: the first axis's cell centres. */
+    private static double[] columns(multistart.objective.Box box, int resolution) {
+        double[] xs = new double[resolution];
+        for (int col = 0; col < resolution; col++) {
+            xs[col] = centre(box.low(0), box.high(0), col, resolution);
+        }
+        return xs;
     }
 
     /** Centre of a grid cell along the first or second charted axis. */

@@ -269,7 +269,7 @@ public final class Charts {
      * spacing, and their labels take 21 characters), else 0.
      */
     static double axisOffset(double lo, double hi) {
-        return hi - lo < NARROWEST * Math.max(Math.abs(lo), Math.abs(hi)) ? lo : 0;
+        return narrow(lo, hi) ? lo : 0;
     }
 
     /** An axis's title, saying what it is drawn less where that is not 0. */
@@ -502,6 +502,11 @@ public final class Charts {
     /** The narrowest linear value axis, relative to the size of its values (see {@link #widenNarrowAxis}). */
     static final double NARROWEST = 1e-9;
 
+    /** Whether {@code lo} to {@code hi} is narrower than {@link #NARROWEST} of the values' size. */
+    static boolean narrow(double lo, double hi) {
+        return hi - lo < NARROWEST * Math.max(Math.abs(lo), Math.abs(hi));
+    }
+
     /**
      * Widens a linear value axis whose values differ by less than {@link #NARROWEST} of their
      * size (a flat line far from 0: 1e20 and 1e20 + 1e5) to that width about their middle. On
@@ -523,12 +528,11 @@ public final class Charts {
                 }
             }
         }
-        double size = Math.max(Math.abs(lo), Math.abs(hi));
-        if (!(hi >= lo) || hi - lo >= NARROWEST * size) {
+        if (!(hi >= lo) || !narrow(lo, hi)) {
             return;
         }
         double mid = lo / 2 + hi / 2;
-        double half = NARROWEST * size;
+        double half = NARROWEST * Math.max(Math.abs(lo), Math.abs(hi));
         chart.getStyler().setYAxisMin(mid - half).setYAxisMax(mid + half);
     }
 
@@ -643,7 +647,7 @@ public final class Charts {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
-            if (numeric && lo < hi && axisOffset(lo, hi) != 0) {
+            if (numeric && lo < hi && narrow(lo, hi)) {
                 // values closer than a number line can tell apart (0.1 and 0.10000000000000002):
                 // XChart drew no ticks at all; they are categories, by name
                 numeric = false;
