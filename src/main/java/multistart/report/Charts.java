@@ -121,7 +121,15 @@ public final class Charts {
             // for the panel, which cut it off at both ends
             String xTitle = offsetTitle(vars.get(0), from[0]) + (vars.size() > 2 ? "      (slice through basin 1: "
                     + slice(vars, raster.through()) + ")" : "");
-            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT).title(title)
+            // wide enough for a title of four swept settings or more, which XChart centres over
+            // the plot and cut off at both ends
+            int legend = "other end points (100.0%)".length();
+            for (int b : coloured) {
+                legend = Math.max(legend, (b + ": " + Numbers.brief(f.minima().get(b - 1).value()) + " (100.0%)")
+                        .length());
+            }
+            int width = Math.max(PANEL_WIDTH + 160, fitTitle(title, legend * LEGEND_CHARACTER_WIDTH));
+            XYChart chart = new XYChartBuilder().width(width).height(PANEL_HEIGHT).title(title)
                     .xAxisTitle(xTitle).yAxisTitle(offsetTitle(vars.get(1), from[1])).build();
             style(chart.getStyler());
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -308,6 +316,15 @@ public final class Charts {
     static int titleWidth(String title) {
         java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
         return (int) Math.ceil(TITLE_FONT.getStringBounds(title, frc).getWidth());
+    }
+
+    /**
+     * A panel's width, at least {@link #PANEL_WIDTH}, that holds its title: XChart centres a title
+     * over the plot, right of {@code side} pixels of labels (and the legend's, where it stands to
+     * the right), and cuts off at the picture's edges what does not fit.
+     */
+    static int fitTitle(String title, int side) {
+        return Math.max(PANEL_WIDTH, titleWidth(title) + side + TITLE_MARGIN);
     }
 
     /** Value (or its distance to the best value, log-scaled) against iteration, one colour per combo. */
@@ -606,7 +623,7 @@ public final class Charts {
     public static byte[] sweep(RunRecord r, double[] waterfall) throws IOException {
         List<Chart<?, ?>> panels = new ArrayList<>(successPanels(r.plan().config().optimizer().sweptColumns(),
                 r.findings().combos()));
-        panels.add(waterfallPanel(r, waterfall));
+        panels.add(waterfallPanel(waterfall));
         return png(panels);
     }
 
@@ -691,6 +708,14 @@ public final class Charts {
                     + "combo's among them)";
             facetValues = facets(facetValues, MAX_FACETS, facetLabel.apply(Ranking.rank(combos).get(0).combo()));
         }
+        // every panel as wide as the widest title (a facet value in all its 16 digits, the
+        // settings averaged over and the colour scale's end ran past the panel's right edge);
+        // XChart centres it over the plot, right of the rows' labels
+        int rowLabels = longest(distinct(combos, yLabel)) * LEGEND_CHARACTER_WIDTH;
+        int width = PANEL_WIDTH;
+        for (String facet : facetValues) {
+            width = Math.max(width, fitTitle(heatTitle(axes, facet, top), rowLabels));
+        }
         for (String facet : facetValues) {
             List<Findings.ComboSummary> panel = combos;
             if (facetLabel != null) {
@@ -721,12 +746,8 @@ public final class Charts {
                     }
                 }
             }
-            // the axes name the two settings; the title the facet, and where the colours end
-            String title = "Success rate (%)"
-                    + (axes.size() >= 3 ? ", " + axes.get(2) + " = " + facet : "")
-                    + (axes.size() > 3 ? ", mean over " + String.join(", ", axes.subList(3, axes.size())) : "")
-                    + (top < 100 ? "; colours 0-" + Numbers.brief(top) + "%" : "");
-            HeatMapChart chart = new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+            String title = heatTitle(axes, facet, top);
+            HeatMapChart chart = new HeatMapChartBuilder().width(width).height(PANEL_HEIGHT).title(title)
                     .xAxisTitle(ax + unread(panel, ax) + drawn).yAxisTitle(ay + unread(panel, ay)).build();
             style(chart.getStyler());
             // each cell's rate written in it where cells are wide and tall enough for "46.7";
@@ -744,6 +765,14 @@ public final class Charts {
             out.add(chart);
         }
         return out;
+    }
+
+    /** A success heat map's title: the facet, the settings averaged over, where the colours end. */
+    private static String heatTitle(List<String> axes, String facet, double top) {
+        return "Success rate (%)"
+                + (axes.size() >= 3 ? ", " + axes.get(2) + " = " + facet : "")
+                + (axes.size() > 3 ? ", mean over " + String.join(", ", axes.subList(3, axes.size())) : "")
+                + (top < 100 ? "; colours 0-" + Numbers.brief(top) + "%" : "");
     }
 
     /** Up to this many columns and rows a heat map writes each cell's rate in it. */
@@ -949,7 +978,7 @@ public final class Charts {
         return new double[] {offset, unit};
     }
 
-    private static XYChart waterfallPanel(RunRecord r, double[] values) {
+    static XYChart waterfallPanel(double[] values) {
         double[] range = waterfallRange(values);
         String title = values.length == 0 ? "Waterfall: no run ended at a finite value"
                 : "Waterfall: final values of all runs, sorted";

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import multistart.report.TitleEdges;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -540,5 +541,33 @@ class ReportsTest {
         assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(102);
         assertThat(Files.readString(out.resolve("report.html"))).contains("1 more combo in sweep.csv.");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("61 more combos in `sweep.csv`.");
+    }
+    /**
+     * Four swept settings: the basin map's title (the combo's settings) and the heat maps'
+     * (a decay in all its 16 digits, the method averaged over, where the colours end) ran past
+     * their panels' edges, cut off there. Each panel is now as wide as its title.
+     */
+    @Test
+    void longTitlesFitTheirPanels() throws IOException {
+        Path out = run("""
+                name: long-titles
+                objective: {builtin: peaks}
+                starts: {count: 8}
+                optimizer:
+                  method: [momentum, nesterov]
+                  learning_rate: [0.01, 0.02, 0.05, 0.1]
+                  momentum: [0.0, 0.3, 0.5, 0.9]
+                  decay: [0.99, 0.9900000000000001, 0.9999999999999999]
+                  max_iterations: 50
+                output: {basin_resolution: 16, trajectories: 2}
+                """);
+        BufferedImage basins = png(out.resolve("basins.png"));
+        assertThat(basins.getWidth()).isGreaterThan(800);
+        assertThat(TitleEdges.touched(basins, 1)).isFalse();
+        // three heat maps in a row, as wide as each other
+        BufferedImage sweep = png(out.resolve("sweep.png"));
+        assertThat(sweep.getWidth() % 3).isZero();
+        assertThat(sweep.getWidth() / 3).isGreaterThan(640);
+        assertThat(TitleEdges.touched(sweep, 3)).isFalse();
     }
 }

@@ -169,6 +169,23 @@ class ChartScalesTest {
         assertThat(range[1]).isCloseTo(9.4 * 1.1, within(1e-12));
     }
 
+    /**
+     * The longest title a waterfall has names the worst value in full ("to -1.2346e+299", a
+     * maximisation's worst): it fits the panel.
+     */
+    @Test
+    void aWaterfallTitleNamingTheWorstValueFitsItsPanel() throws java.io.IOException {
+        double[] v = new double[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = i < 95 ? 10 - 0.1 * i : -1.2345678e299;
+        }
+        org.knowm.xchart.XYChart panel = Charts.waterfallPanel(v);
+        assertThat(panel.getTitle()).endsWith("(worst 5% off the scale, to -1.2346e+299)");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                Charts.png(java.util.List.of(panel))));
+        assertThat(TitleEdges.touched(img, 1)).isFalse();
+    }
+
     @Test
     void whenMaximisingTheBottomIsCutInstead() {
         // best first: 10 down to 0.6, then five far below

@@ -232,4 +232,34 @@ class SuccessPanelsTest {
         assertThat(((org.knowm.xchart.XYChart) Charts.successPanels(List.of("learning_rate"), apart).get(0))
                 .getStyler().getXAxisTickLabelsFormattingFunction()).isNull();
     }
+    /**
+     * A facet value in all its 16 digits (0.9900000000000001 beside 0.99), the settings averaged
+     * over and where the colours end ran past a 640 px panel's right edge: every panel is as
+     * wide as the longest title needs, and the same width as the others.
+     */
+    @Test
+    void aHeatMapTitleOfSixteenDigitsFitsItsPanel() {
+        List<Findings.ComboSummary> combos = new ArrayList<>();
+        int k = 0;
+        for (Method m : new Method[] {Method.MOMENTUM, Method.NESTEROV}) {
+            for (double decay : new double[] {0.99, 0.9900000000000001, 0.9999999999999999}) {
+                for (double rate : new double[] {0.01, 0.02, 0.05, 0.1}) {
+                    for (double beta : new double[] {0.0, 0.3, 0.5, 0.9}) {
+                        Combo c = new Combo(k++, m, rate, decay, beta, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+                        combos.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, 20, 0.2, 0, 1, 0, 0, 0, 1));
+                    }
+                }
+            }
+        }
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = Charts.successPanels(
+                List.of("method", "learning_rate", "momentum", "decay"), combos);
+        assertThat(panels).hasSize(3);
+        String longest = "Success rate (%), decay = 0.9900000000000001, mean over method; colours 0-20%";
+        assertThat(panels.get(1).getTitle()).isEqualTo(longest);
+        for (org.knowm.xchart.internal.chartpart.Chart<?, ?> p : panels) {
+            assertThat(p.getWidth()).isEqualTo(panels.get(0).getWidth())
+                    .isGreaterThanOrEqualTo(Charts.titleWidth(longest) + Charts.TITLE_MARGIN);
+        }
+        assertThat(Charts.titleWidth(longest) + Charts.TITLE_MARGIN).isGreaterThan(Charts.PANEL_WIDTH);
+    }
 }
