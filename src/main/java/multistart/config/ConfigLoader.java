@@ -1387,6 +1387,12 @@ public final class ConfigLoader {
                     r.problem("steps", "from equals to, so " + n + " steps would repeat one value");
                     return null;
                 }
+                if (n == 1 && a != b) {
+                    // one step is from alone: the to a user wrote would be dropped without a word
+                    r.problem("steps", "1 step takes from (" + s.text(a) + ") alone and leaves out to (" + s.text(b)
+                            + "); take 2 steps or more, or make to equal from");
+                    return null;
+                }
                 if (log && !(a > 0)) {
                     r.problem("from", "a log scale needs from > 0, got " + a);
                     return null;

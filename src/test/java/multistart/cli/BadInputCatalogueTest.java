@@ -123,6 +123,8 @@ class BadInputCatalogueTest {
         c.add(add("log range from zero", "  decay: {from: 0, to: 1, steps: 3, scale: log}\n", ":10:11: optimizer.decay.from: a log scale needs from > 0"));
         c.add(add("range of zero steps", "  decay: {from: 0.5, to: 1, steps: 0}\n", ":10:29: optimizer.decay.steps: must be between 1 and 10000, got 0"));
         c.add(add("range with equal ends", "  decay: {from: 0.5, to: 0.5, steps: 3}\n", ":10:31: optimizer.decay.steps: from equals to, so 3 steps would repeat one value"));
+        c.add(add("range of one step between two ends", "  decay: {from: 0.5, to: 1, steps: 1}\n",
+                ":10:29: optimizer.decay.steps: 1 step takes from (0.5) alone and leaves out to (1.0); take 2 steps or more, or make to equal from"));
         c.add(edit("whole-number range that repeats once rounded", "max_iterations: 50", "max_iterations: {from: 1, to: 3, steps: 5}",
                 ":9:36: optimizer.max_iterations.steps: 5 steps from 1 to 3 repeat a value (2 twice); take fewer steps"));
         c.add(add("range whose doubles repeat", "  decay: {from: 0.5, to: 0.5000000000000001, steps: 3}\n",
