@@ -384,6 +384,7 @@ public final class Aggregator implements Engine.Sink {
         boolean[] extremesOnly = new boolean[m];
         double[] toMinimum = new double[m];
         java.util.Arrays.fill(toMinimum, Double.NaN);
+        boolean[] flat = new boolean[m];
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
         double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
@@ -401,12 +402,14 @@ public final class Aggregator implements Engine.Sink {
         long nearPoints = 0;
         long nearRuns = 0;
         double nearStep = 0;
+        long flatPoints = 0;
+        long flatRuns = 0;
         Minima minima;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, pool);
+            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, flat, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read
@@ -432,6 +435,10 @@ public final class Aggregator implements Engine.Sink {
                     nearPoints++;
                     nearRuns += hitsOf[r];
                     nearStep = Math.max(nearStep, toMinimum[r]);
+                }
+                if (flat[r]) {
+                    flatPoints++;
+                    flatRuns += hitsOf[r];
                 }
             }
             boolean[] onBoundary = new boolean[m];
@@ -474,7 +481,7 @@ public final class Aggregator implements Engine.Sink {
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked,
-                new Findings.NearMinima(nearPoints, nearRuns, nearStep));
+                new Findings.NearMinima(nearPoints, nearRuns, nearStep), new Findings.FlatBottomed(flatPoints, flatRuns));
     }
 
     /**
@@ -602,7 +609,7 @@ public final class Aggregator implements Engine.Sink {
      * machine or the thread count.
      */
     private long classify(double[] points, byte[] kinds, double[] gradientNorms, double[][] eigenvalues,
-            boolean[] extremesOnly, double[] toMinimum, multistart.engine.WatchedPool pool) {
+            boolean[] extremesOnly, double[] toMinimum, boolean[] flat, multistart.engine.WatchedPool pool) {
         int m = kinds.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
@@ -625,6 +632,7 @@ public final class Aggregator implements Engine.Sink {
             kinds[r] = (byte) v.kind().ordinal();
             gradientNorms[r] = v.gradientNorm();
             toMinimum[r] = v.stepToMinimum();
+            flat[r] = v.flatBottomed(config.basins().tolerance());
             eigenvalues[r] = v.eigenvalues();
             extremesOnly[r] = v.extremesOnly();
         };

@@ -58,6 +58,23 @@ public final class Classifier {
             // settled its verdict; |g| / min lambda bounds the step from above
             return extremesOnly ? gradientNorm / least : newtonStep;
         }
+
+        /**
+         * Whether this unresolved point lies on a flat-bottomed valley: its Hessian has no
+         * negative eigenvalue and a zero one (within {@link #zeroLine} of the largest), so no
+         * Newton step exists, and its gradient is within a {@code tolerance}-long step of zero
+         * along the strongest curvature (|g| / max lambda at most the tolerance). Such points may be
+         * minima that are not isolated (a ring or a line of them, as an over-parametrised model's
+         * loss has) or degenerate stationary points (x^4's minimum, x^3's inflection); the Hessian
+         * cannot tell which. False for every other verdict, and where no eigenvalue is known.
+         */
+        public boolean flatBottomed(double tolerance) {
+            if (kind != Kind.UNRESOLVED || eigenvalues == null || eigenvalues.length == 0) {
+                return false;
+            }
+            // ascending, all of them or the least and the greatest
+            return Classifier.flatBottomed(eigenvalues[0], eigenvalues[eigenvalues.length - 1], gradientNorm, tolerance);
+        }
     }
 
     /**
@@ -441,6 +458,15 @@ public final class Classifier {
             kind = negative ? Kind.SADDLE : Kind.MINIMUM;
         }
         return new Verdict(kind, gn, newton, lambda);
+    }
+
+    /**
+     * The test of {@link Verdict#flatBottomed} on an unresolved point's least and greatest
+     * eigenvalue and its gradient's norm.
+     */
+    public static boolean flatBottomed(double least, double greatest, double gradientNorm, double tolerance) {
+        double scale = Math.max(Math.abs(least), Math.abs(greatest));
+        return scale > 0 && Math.abs(least) <= zeroLine(scale) && gradientNorm <= tolerance * scale;
     }
 
     /**

@@ -16,6 +16,8 @@ import multistart.config.Combo;
  * @param hessianUnchecked end points listed as unresolved without the Hessian check, for want
  *                    of budget in high dimension ({@code Classifier.hessianBudget})
  * @param nearMinima  the unresolved end points that lie a short Newton step from a minimum
+ * @param flatBottomed the unresolved end points on a flat-bottomed valley
+ *                    ({@code Classifier.Verdict#flatBottomed})
  */
 public record Findings(
         Minima minima,
@@ -32,7 +34,8 @@ public record Findings(
         long gradientSteps,
         String firstFailure,
         long hessianUnchecked,
-        NearMinima nearMinima) {
+        NearMinima nearMinima,
+        FlatBottomed flatBottomed) {
 
     /**
      * Unresolved end points whose Hessian is positive definite and whose Newton step to the
@@ -43,6 +46,15 @@ public record Findings(
      * {@code points} of them hold {@code runs} runs.
      */
     public record NearMinima(long points, long runs, double largestStep) {
+    }
+
+    /**
+     * Unresolved end points whose Hessian has no negative eigenvalue but a zero one, with a
+     * gradient within a basin tolerance's step of zero: the runs ended on a flat-bottomed valley
+     * (a ring or a line of minima that are not isolated, or a degenerate stationary point), where
+     * the Hessian check cannot confirm a minimum. {@code points} of them hold {@code runs} runs.
+     */
+    public record FlatBottomed(long points, long runs) {
     }
 
     /**
@@ -71,6 +83,12 @@ public record Findings(
 
         public double[] point() {
             return point.clone();
+        }
+
+        /** Whether this unresolved point lies on a flat-bottomed valley ({@link Classifier.Verdict#flatBottomed}). */
+        public boolean flatBottomed(double tolerance) {
+            return kind == Kind.UNRESOLVED && hessianExtremes.length == 2
+                    && Classifier.flatBottomed(hessianExtremes[0], hessianExtremes[1], gradientNorm, tolerance);
         }
 
         /** Where the point lies when that needs saying: "outside the domain", "on the domain boundary", or "". */

@@ -77,8 +77,8 @@ public final class HtmlReport {
             }
             if (!isExtremum) {
                 Findings.Minimum m = f.bestMinimum();
-                h.append(" It is ").append(best.kind() == Kind.SADDLE ? "a saddle point" : "unresolved (a flat region, "
-                        + "or runs that stopped short)").append(m == null ? "; no end point is a confirmed "
+                h.append(" It is ").append(best.kind() == Kind.SADDLE ? "a saddle point"
+                        : ESC.escape(SummaryMarkdown.unresolved(best, c))).append(m == null ? "; no end point is a confirmed "
                         + extremum + "." : "; the best confirmed " + extremum + " is " + Numbers.exact(m.value())
                         + ", basin " + m.basin() + ", reached by " + m.hits() + " runs.")
                         .append(ESC.escape(SummaryMarkdown.separable(c, best.point())));
@@ -222,6 +222,9 @@ public final class HtmlReport {
                     .append(unresolved == 1 ? "; minima.csv lists it." : "; minima.csv lists every one.");
             if (f.nearMinima().points() > 0) {
                 h.append(" ").append(ESC.escape(SummaryMarkdown.nearMinima(f, r.plan().config())));
+            }
+            if (f.flatBottomed().points() > 0) {
+                h.append(" ").append(ESC.escape(SummaryMarkdown.flatBottomed(f, r.plan().config())));
             }
             if (f.maxIterations() > 0) {
                 h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f, r.plan().config())));

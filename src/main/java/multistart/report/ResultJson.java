@@ -72,6 +72,11 @@ public final class ResultJson {
             // null where there are none
             number(g, "largest_newton_step", near.points() > 0 ? near.largestStep() : Double.NaN);
             g.writeEndObject();
+            // unresolved points on a flat-bottomed valley (Findings.FlatBottomed)
+            g.writeObjectFieldStart("flat_bottomed");
+            g.writeNumberField("points", f.flatBottomed().points());
+            g.writeNumberField("runs", f.flatBottomed().runs());
+            g.writeEndObject();
 
             number(g, "target", f.target());
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");

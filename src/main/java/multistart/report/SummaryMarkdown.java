@@ -47,7 +47,7 @@ public final class SummaryMarkdown {
             String kind = switch (best.kind()) {
                 case MINIMUM -> "a " + extremum;
                 case SADDLE -> "a saddle point";
-                default -> "unresolved (a flat region, or runs that stopped short)";
+                default -> unresolved(best, c);
             };
             String where = best.where().isEmpty() ? "" : ", " + best.where();
             boolean isExtremum = best.kind() == Kind.MINIMUM;
@@ -119,6 +119,9 @@ public final class SummaryMarkdown {
             }
             if (f.nearMinima().points() > 0) {
                 s.append(" ").append(nearMinima(f, c));
+            }
+            if (f.flatBottomed().points() > 0) {
+                s.append(" ").append(flatBottomed(f, c));
             }
             if (f.maxIterations() > 0) {
                 s.append(" ").append(hitMaxIterations(f, c));
@@ -331,6 +334,38 @@ public final class SummaryMarkdown {
                 + " the runs stopped short of by more than basins.tolerance (" + Numbers.brief(c.basins().tolerance())
                 + "). More iterations or a smaller stop.gradient_norm take the runs closer; a larger tolerance "
                 + "accepts " + (one ? "it" : "them") + " as " + (one ? "it is." : "they are.");
+    }
+
+    /** "unresolved" and why, as far as the Hessian check tells, for the headline's best end point. */
+    static String unresolved(Findings.Minimum m, ExperimentConfig c) {
+        return m.flatBottomed(c.basins().tolerance())
+                ? "unresolved (on a flat-bottomed valley, where the Hessian cannot confirm a " + c.objective().goal()
+                        .extremum() + ")"
+                : "unresolved (a flat region, or runs that stopped short)";
+    }
+
+    /**
+     * The unresolved end points on a flat-bottomed valley ({@link Findings.FlatBottomed}), and
+     * what they may be. A ring of minima, (x^2 + y^2 - 1)^2, left every run's end point
+     * unresolved, and the report said no more than "a flat region, or runs that stopped short"
+     * of runs that had all converged.
+     */
+    static String flatBottomed(Findings f, ExperimentConfig c) {
+        Findings.FlatBottomed flat = f.flatBottomed();
+        boolean one = flat.points() == 1;
+        boolean all = flat.points() == f.minima().count(multistart.analysis.Kind.UNRESOLVED);
+        // a maximum's curvature is negative (the check is on the negated function)
+        String wrong = c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "positive" : "negative";
+        return (one ? (all ? "It" : "One of them") : (all ? "All " : "Of them, ") + flat.points()) + " (holding "
+                + Numbers.count(flat.runs(), "run", "runs") + ") " + (one ? "lies" : "lie")
+                + " on a flat-bottomed valley: " + (one ? "its" : "their") + " gradient is within basins.tolerance ("
+                + Numbers.brief(c.basins().tolerance()) + ") of zero by a step along the strongest curvature, and "
+                + (one ? "its" : "their") + " Hessian has no " + wrong + " eigenvalue but a zero one (within "
+                + "1e-6 of the largest), so no Newton step confirms " + (one ? "it" : "them") + ". "
+                + (one ? "It" : "They") + " may be " + c.objective().goal().extrema()
+                + " that are not isolated (a ring or a line of them, as the symmetries of an over-parametrised "
+                + "model make) or degenerate stationary points (as x^4 has at 0, or x^3); the Hessian cannot "
+                + "tell which.";
     }
 
     /**

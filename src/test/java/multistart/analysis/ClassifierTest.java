@@ -209,4 +209,87 @@ class ClassifierTest {
         assertThat(Math.scalb(m[0][1], e)).isEqualTo(-1e-301);
         assertThat(Classifier.scaleExponent(new double[][] {{0.0}})).isZero();
     }
+    /** An objective of two variables from its value and gradient, for the cases below. */
+    interface Plane {
+        double value(double x, double y, double[] g);
+    }
+
+    static Objective plane(Plane p) {
+        return new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] grad) {
+                return p.value(x[0], x[1], grad);
+            }
+        };
+    }
+
+    /**
+     * A ring of minima, (x^2 + y^2 - 1)^2: on it the Hessian is 8 (x, y)(x, y)^T, eigenvalues 0
+     * (along the ring) and 8, and the gradient 4 (r^2 - 1)(x, y) vanishes; a flat-bottomed
+     * valley, unresolved. So is the hyperbola of minima of (xy - 1)^2 (an over-parametrised
+     * product), eigenvalues 0 and 2 (x^2 + y^2). Not flat-bottomed: a minimum (x^2 + y^2), a
+     * saddle with a flat direction (x^2 y^2 - y^2: eigenvalues -2 and 0 at
+     * the origin), a slope with a flat direction (x + y^2: |g| / max lambda = 1/2), and the
+     * ring just off its floor, past a tolerance's step (r = 1.001: the step is r - 1).
+     */
+    @Test
+    void aValleyOfMinimaThatAreNotIsolatedIsFlatBottomed() {
+        double tol = 1e-4;
+        Objective ring = plane((x, y, g) -> {
+            double d = x * x + y * y - 1;
+            g[0] = 4 * d * x;
+            g[1] = 4 * d * y;
+            return d * d;
+        });
+        for (double t : new double[] {0.0, 0.7, 2.1, 4.0}) {
+            Classifier.Verdict v = new Classifier(ring, tol).classify(new double[] {Math.cos(t), Math.sin(t)}, false);
+            assertThat(v.kind()).isEqualTo(Kind.UNRESOLVED);
+            assertThat(v.eigenvalues()[0]).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-8));
+            assertThat(v.eigenvalues()[1]).isCloseTo(8.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(v.flatBottomed(tol)).as("ring at t = %s", t).isTrue();
+            // and the quick test, which leaves the point to the eigendecomposition, agrees
+            assertThat(new Classifier(ring, tol).classify(new double[] {Math.cos(t), Math.sin(t)}, true)
+                    .flatBottomed(tol)).isTrue();
+        }
+        double r = 1.001;
+        assertThat(new Classifier(ring, tol).classify(new double[] {r * 0.6, r * 0.8}, false).flatBottomed(tol)).isFalse();
+        Objective product = plane((x, y, g) -> {
+            double d = x * y - 1;
+            g[0] = 2 * d * y;
+            g[1] = 2 * d * x;
+            return d * d;
+        });
+        Classifier.Verdict onHyperbola = new Classifier(product, tol).classify(new double[] {2, 0.5}, false);
+        assertThat(onHyperbola.eigenvalues()[1]).isCloseTo(2 * (4 + 0.25), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(onHyperbola.flatBottomed(tol)).isTrue();
+        Objective bowl = plane((x, y, g) -> {
+            g[0] = 2 * x;
+            g[1] = 2 * y;
+            return x * x + y * y;
+        });
+        Classifier.Verdict minimum = new Classifier(bowl, tol).classify(new double[] {0, 0}, false);
+        assertThat(minimum.kind()).isEqualTo(Kind.MINIMUM);
+        assertThat(minimum.flatBottomed(tol)).isFalse();
+        Objective trough = plane((x, y, g) -> {
+            g[0] = 2 * x * y * y;
+            g[1] = 2 * x * x * y - 2 * y;
+            return x * x * y * y - y * y;
+        });
+        Classifier.Verdict flatSaddle = new Classifier(trough, tol).classify(new double[] {0, 0}, false);
+        assertThat(flatSaddle.eigenvalues()[0]).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(flatSaddle.flatBottomed(tol)).isFalse();
+        Objective slope = plane((x, y, g) -> {
+            g[0] = 1;
+            g[1] = 2 * y;
+            return x + y * y;
+        });
+        Classifier.Verdict onSlope = new Classifier(slope, tol).classify(new double[] {0.3, 0}, false);
+        assertThat(onSlope.kind()).isEqualTo(Kind.UNRESOLVED);
+        assertThat(onSlope.flatBottomed(tol)).isFalse();
+    }
 }

@@ -169,6 +169,8 @@ class MatrixFreeCheckTest {
         assertThat(v.kind()).isEqualTo(Kind.UNRESOLVED);
         assertThat(v.eigenvalues()[0]).isCloseTo(0.0, within(1e-9));
         assertThat(v.eigenvalues()[1]).isCloseTo(2.0, within(1e-9));
+        // a line of minima (every x_1, the rest at 0): a flat-bottomed valley
+        assertThat(v.flatBottomed(1e-4)).isTrue();
     }
 
     /** The Newton step's length against the closed form for diagonal operators, definite or not. */

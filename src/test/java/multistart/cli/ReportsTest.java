@@ -475,6 +475,45 @@ class ReportsTest {
     }
 
     /**
+     * A ring of minima, (x^2 + y^2 - 1)^2: every run converges onto the ring, each at a point of
+     * its own, and each end point's Hessian has a zero eigenvalue along the ring, so none is
+     * confirmed as a minimum. The reports say why (a flat-bottomed valley, what it may be)
+     * rather than only "a flat region, or runs that stopped short"; maximising the negated ring
+     * speaks of maxima and of no positive eigenvalue; a bowl says nothing of it.
+     */
+    @Test
+    void endPointsOnARingOfMinimaAreSaidToLieOnAFlatBottomedValley() throws IOException {
+        String yaml = """
+                name: ring
+                objective: {expression: "(x^2 + y^2 - 1)^2", variables: [x, y]}
+                domain: {"*": [-1.5, 1.5]}
+                starts: {count: 40}
+                optimizer: {method: gd, learning_rate: 0.05, max_iterations: 20000}
+                output: {basin_resolution: 0, trajectories: 0}
+                """;
+        Path out = run(yaml);
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).stream().filter(l -> l.contains(",converged,")))
+                .hasSize(40);
+        String summary = Files.readString(out.resolve("summary.md"));
+        String said = "All 40 (holding 40 runs) lie on a flat-bottomed valley: their gradient is within "
+                + "basins.tolerance (0.0001) of zero by a step along the strongest curvature, and their Hessian has no "
+                + "negative eigenvalue but a zero one (within 1e-6 of the largest), so no Newton step confirms them. "
+                + "They may be minima that are not isolated";
+        assertThat(summary).contains("40 distinct end points").contains(said)
+                .contains("basin 1, unresolved (on a flat-bottomed valley, where the Hessian cannot confirm a minimum)");
+        assertThat(Files.readString(out.resolve("report.html"))).contains(said);
+        assertThat(Files.readString(out.resolve("result.json")))
+                .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 40,\\s*\"runs\" : 40\\s*}");
+        String negated = Files.readString(run(yaml.replace("\"(x^2 + y^2 - 1)^2\", variables: [x, y]",
+                "\"-(x^2 + y^2 - 1)^2\", variables: [x, y], goal: maximize")).resolve("summary.md"));
+        assertThat(negated).contains("Hessian has no positive eigenvalue but a zero one").contains("They may be maxima");
+        Path bowl = run(yaml.replace("(x^2 + y^2 - 1)^2", "x^2 + y^2"));
+        assertThat(Files.readString(bowl.resolve("summary.md"))).doesNotContain("flat-bottomed");
+        assertThat(Files.readString(bowl.resolve("result.json")))
+                .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 0,\\s*\"runs\" : 0\\s*}");
+    }
+
+    /**
      * Runs that hit max_iterations because they oscillate (nesterov at rate 0.05 about peaks'
      * narrow maxima) are not told only to take a larger rate; the count is runs.csv's.
      */
