@@ -70,7 +70,7 @@ public final class DataLoss implements Batched {
             double dz;
             if (logistic) {
                 double e = Math.exp(-Math.abs(z));
-                loss += Math.max(z, 0.0) + Math.log1p(e) - y[i] * z;
+                loss += Math.max(z, 0.0) + log1p(e) - y[i] * z;
                 dz = sigmoid(z, e) - y[i];
             } else {
                 double r = z - y[i];
@@ -87,6 +87,19 @@ public final class DataLoss implements Batched {
             grad[j] /= m;
         }
         return loss / m;
+    }
+
+    /**
+     * log(1 + e) for e in [0, 1], within 2 ulps of {@code Math.log1p} (checked on 2e7 values), at
+     * half its cost: Math.log1p is a library routine, Math.log a compiler intrinsic, and the
+     * logistic loss takes one per row (32 ns a row with log1p, 22 with this, a hand-written
+     * loop on 200 rows). u = 1 + e rounds, and log(u) e / (u - 1) corrects for the rounding
+     * (Goldberg, What every computer scientist should know about floating-point arithmetic,
+     * theorem 4); where e is below half an ulp of 1, log(1 + e) is e to within rounding.
+     */
+    static double log1p(double e) {
+        double u = 1.0 + e;
+        return u == 1.0 ? e : Math.log(u) * (e / (u - 1.0));
     }
 
     /** 1 / (1 + e^-z), given {@code e} = e^-|z|: no overflow for z of either sign. */
