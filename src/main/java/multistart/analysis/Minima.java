@@ -190,6 +190,17 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
         return hitsOf[k.ordinal()];
     }
 
+    /** How many runs ended at points of this kind outside the domain. */
+    public long hitsOutside(Kind k) {
+        long sum = 0;
+        for (int r = 0; r < size; r++) {
+            if (kinds[r] == k.ordinal() && (flags[r] & OUTSIDE_DOMAIN) != 0) {
+                sum += hits[r];
+            }
+        }
+        return sum;
+    }
+
     /**
      * Where the point at rank {@code r} lies against the minima: "nearest minimum: basin 1, 0.0088
      * away" (Euclidean distance; the better ranked among equals; {@code word} names a minimum,

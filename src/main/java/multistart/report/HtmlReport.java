@@ -220,15 +220,7 @@ public final class HtmlReport {
             table(h, r, vars, shown, true);
             h.append("<p>").append(SummaryMarkdown.unresolvedHold(unresolved, held, f.runs()))
                     .append(unresolved == 1 ? "; minima.csv lists it." : "; minima.csv lists every one.");
-            if (f.nearMinima().points() > 0) {
-                h.append(" ").append(ESC.escape(SummaryMarkdown.nearMinima(f, r.plan().config())));
-            }
-            if (f.flatBottomed().points() > 0) {
-                h.append(" ").append(ESC.escape(SummaryMarkdown.flatBottomed(f, r.plan().config())));
-            }
-            if (f.maxIterations() > 0) {
-                h.append(" ").append(ESC.escape(SummaryMarkdown.hitMaxIterations(f, r.plan().config())));
-            }
+            h.append(ESC.escape(SummaryMarkdown.unresolvedNotes(f, r.plan().config())));
             h.append("</p>\n");
         }
     }

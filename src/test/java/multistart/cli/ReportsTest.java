@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import multistart.report.Numbers;
 import multistart.report.TitleEdges;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -511,6 +512,40 @@ class ReportsTest {
         assertThat(Files.readString(bowl.resolve("summary.md"))).doesNotContain("flat-bottomed");
         assertThat(Files.readString(bowl.resolve("result.json")))
                 .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 0,\\s*\"runs\" : 0\\s*}");
+    }
+
+    /**
+     * On a bump, exp(-(x^2 + y^2)), gd walks away from the top: after two steps of rate 0.5 most
+     * runs have left [-1, 1]^2. The reports count them as runs.csv's end points do, and say that
+     * the domain bounds the starts only; a bowl, whose runs stay inside, says nothing of it.
+     */
+    @Test
+    void runsThatEndedOutsideTheDomainAreCounted() throws IOException {
+        String yaml = """
+                name: bump
+                objective: {expression: "exp(-(x^2 + y^2))", variables: [x, y]}
+                domain: {"*": [-1, 1]}
+                starts: {count: 50}
+                optimizer: {method: gd, learning_rate: 0.5, max_iterations: 2}
+                output: {basin_resolution: 0, trajectories: 0, runs: all}
+                """;
+        Path out = run(yaml);
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int ex = header.indexOf("end_x");
+        int ey = header.indexOf("end_y");
+        long outside = rows.stream().skip(1).map(l -> l.split(","))
+                .filter(f -> Math.abs(Double.parseDouble(f[ex])) > 1 || Math.abs(Double.parseDouble(f[ey])) > 1).count();
+        // some runs left, some did not
+        assertThat(outside).isBetween(1L, 49L);
+        String said = outside + " runs (" + Numbers.percent(outside / 50.0) + " of all) ended outside the domain, which "
+                + "bounds the starts, not the runs: they walked out over ground where the objective flattens out or "
+                + "keeps falling.";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains(said);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(said);
+        Path bowl = run(yaml.replace("exp(-(x^2 + y^2))", "x^2 + y^2").replace("learning_rate: 0.5", "learning_rate: 0.1"));
+        assertThat(Files.readString(bowl.resolve("summary.md"))).contains("unresolved end points hold")
+                .doesNotContain("outside the domain");
     }
 
     /**
