@@ -481,7 +481,8 @@ public final class Aggregator implements Engine.Sink {
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked,
-                new Findings.NearMinima(nearPoints, nearRuns, nearStep), new Findings.FlatBottomed(flatPoints, flatRuns));
+                new Findings.NearMinima(nearPoints, nearRuns, nearStep),
+                new Findings.FlatBottomed(flatPoints, flatRuns));
     }
 
     /**

@@ -73,7 +73,8 @@ public final class Classifier {
                 return false;
             }
             // ascending, all of them or the least and the greatest
-            return Classifier.flatBottomed(eigenvalues[0], eigenvalues[eigenvalues.length - 1], gradientNorm, tolerance);
+            return Classifier.flatBottomed(eigenvalues[0], eigenvalues[eigenvalues.length - 1], gradientNorm,
+                    tolerance);
         }
     }
 

@@ -279,7 +279,8 @@ final class Experiment {
                     long c0 = System.nanoTime();
                     basins[0] = multistart.report.Charts.basins(record, rasters);
                     out.writeBytes("basins.png", basins[0]);
-                    LOG.debug("basin chart in {} s", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - c0) / 1e9));
+                    LOG.debug("basin chart in {} s", String.format(Locale.ROOT, "%.2f",
+                            (System.nanoTime() - c0) / 1e9));
                 }, chartSeconds());
             } else {
                 mapInterrupted = true;
@@ -498,7 +499,8 @@ final class Experiment {
                 side.start("minima.csv", () -> out.writeStream("minima.csv", os -> CsvTables.minima(early, os)));
                 out.write("sweep.csv", w -> CsvTables.sweep(early, w));
                 Pictures pictures = config.output().charts()
-                        ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet, side, remote) : null;
+                        ? pictures(plan, aggregator, early, engine.threads(), out, cancelled, quiet, side, remote)
+                                : null;
                 mapSkipped = pictures != null && pictures.mapSkipped();
                 side.join();
                 String limit = java.math.BigDecimal.valueOf(chartSeconds()).stripTrailingZeros().toPlainString();

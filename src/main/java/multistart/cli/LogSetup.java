@@ -107,7 +107,8 @@ public final class LogSetup {
         static final Context CONTEXT = new Context();
 
         @Override
-        public LoggerContext getContext(String fqcn, ClassLoader loader, Object externalContext, boolean currentContext) {
+        public LoggerContext getContext(String fqcn, ClassLoader loader, Object externalContext,
+                boolean currentContext) {
             return CONTEXT;
         }
 

@@ -50,7 +50,8 @@ public final class ConfigDump {
             if (v == null && s == Setting.BATCH_SIZE) {
                 continue; // not a data-set objective; folders from before it existed resume
             }
-            m.put("optimizer." + s.key(), v == null ? "method default" : s.integer() ? whole(s, v) : Arrays.toString(v));
+            m.put("optimizer." + s.key(), v == null ? "method default" : s.integer() ? whole(s, v)
+                    : Arrays.toString(v));
         }
         m.put("basins.tolerance", Double.toString(c.basins().tolerance()));
         m.put("basins.success_tolerance", Double.toString(c.basins().successTolerance()));

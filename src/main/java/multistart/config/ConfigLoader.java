@@ -179,7 +179,8 @@ public final class ConfigLoader {
                     + YamlSection.describe(root));
             throw new ConfigException(report.problems);
         }
-        ExperimentConfig config = new ConfigLoader.Walk(report, source, workingDirectory, data).top(new YamlSection(report, "", m));
+        ExperimentConfig config = new ConfigLoader.Walk(report, source, workingDirectory, data)
+                .top(new YamlSection(report, "", m));
         if (!report.problems.isEmpty()) {
             List<Problem> sorted = new ArrayList<>(report.problems);
             sorted.sort(Problem.FILE_ORDER);
@@ -312,7 +313,10 @@ public final class ConfigLoader {
         private final Path source;
         /** Where a data file's relative path is read from first; null: this process's working directory. */
         private final Path workingDirectory;
-        /** A model's data set as read elsewhere (see {@link ConfigLoader#parse(byte[], String, Path, Path, DataSet)}), or null. */
+        /**
+         * A model's data set as read elsewhere (see {@link ConfigLoader#parse(byte[], String, Path, Path, DataSet)}),
+         * or null.
+         */
         private final DataSet shipped;
 
         Walk(YamlSection.Report report, Path source, Path workingDirectory, DataSet shipped) {
@@ -506,7 +510,8 @@ public final class ConfigLoader {
             // documents the key; another value was meant to change something
             if (derivatives == ObjectiveConfig.Derivatives.EXACT && o.has("difference_step") && step != 1e-4) {
                 o.warning("difference_step", o.has("model") ? "changes nothing: a model's gradient is exact"
-                        : "changes nothing with exact derivatives (the default); it is the step of derivatives: numeric");
+                        : "changes nothing with exact derivatives (the default); it is the step of derivatives: "
+                                + "numeric");
             }
             OptionalDouble known = o.number("known_minimum");
             boolean hasBuiltin = o.has("builtin");
@@ -1131,7 +1136,8 @@ public final class ConfigLoader {
 
         private OptimizerConfig optimizer(YamlSection o) {
             if (o == null) {
-                report.at(null, "optimizer", "missing: say how to descend, e.g. {method: gd, learning_rate: 0.01} (the defaults)");
+                report.at(null, "optimizer",
+                        "missing: say how to descend, e.g. {method: gd, learning_rate: 0.01} (the defaults)");
                 return null;
             }
             o.rejectUnknown(OPTIMIZER, OPTIMIZER_SYNONYMS);
@@ -1460,7 +1466,8 @@ public final class ConfigLoader {
             int basinCombo = -1;
             if (o == null) {
                 return name == null ? null
-                        : new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo, false);
+                        : new ExperimentConfig.OutputConfig(dir, runs, trajectories, charts, resolution, basinCombo,
+                                false);
             }
             o.rejectUnknown(OUTPUT);
             boolean ok = true;

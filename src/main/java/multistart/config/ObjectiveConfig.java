@@ -82,7 +82,8 @@ public record ObjectiveConfig(
             // by (kappa - 1) / (kappa + 1) per step, kappa = hi / lo
             if (!(lo > hi * 1e-12)) {
                 return limits + "; the smallest is 0 to rounding: columns of the data depend on one another, so the"
-                        + " weights that reach the minimum form a line or plane, and runs end at different points of it";
+                        + " weights that reach the minimum form a line or plane, and runs end at different points"
+                        + " of it";
             }
             double kappa = hi / lo;
             double factor = (kappa - 1) / (kappa + 1);

@@ -17,7 +17,8 @@ import multistart.simd.Lanes;
  */
 public final class Engine {
 
-    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Engine.class);
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(Engine.class);
 
     /**
      * Receives finished chunks in run order, on the thread that called {@link #execute}. The
@@ -66,7 +67,8 @@ public final class Engine {
      */
     public interface Remote {
         /** As {@link Engine#execute(Plan, long, Sink, Progress, java.util.function.BooleanSupplier)}. */
-        long execute(Plan plan, long firstRun, Sink sink, Progress progress, java.util.function.BooleanSupplier cancelled)
+        long execute(Plan plan, long firstRun, Sink sink, Progress progress,
+                java.util.function.BooleanSupplier cancelled)
                 throws Exception;
 
         /**

@@ -73,8 +73,8 @@ public record Plan(ExperimentConfig config, Objective objective, StartPoints sta
 
     /**
      * How many combos the basin map shows: none without a map (one dimension, charts off,
-     * basin_resolution 0, or a model's convex loss: {@link #defaultMapOff}), the one basin_combo names, every combo up to {@link #MAP_PANELS},
-     * else the best-ranked one.
+     * basin_resolution 0, or a model's convex loss: {@link #defaultMapOff}), the one basin_combo
+     * names, every combo up to {@link #MAP_PANELS}, else the best-ranked one.
      */
     public int mapPanels() {
         var out = config.output();

@@ -126,7 +126,8 @@ public final class LaneMath {
         for (int i = 2; i <= m; i++) {
             f = f.multiply(java.math.BigInteger.valueOf(i));
         }
-        return java.math.BigDecimal.ONE.divide(new java.math.BigDecimal(f), java.math.MathContext.DECIMAL128).doubleValue();
+        return java.math.BigDecimal.ONE.divide(new java.math.BigDecimal(f), java.math.MathContext.DECIMAL128)
+                .doubleValue();
     }
 
     /** e^x. */

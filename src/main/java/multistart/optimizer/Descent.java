@@ -366,7 +366,8 @@ public final class Descent {
         return out;
     }
 
-    private boolean stepAdam(double[] x, double eta, double b1, double b2, double eps, double c1, double c2, double limit) {
+    private boolean stepAdam(double[] x, double eta, double b1, double b2, double eps, double c1, double c2,
+            double limit) {
         // NaN fails the comparison too; |= keeps the loop free of branches
         boolean out = false;
         for (int i = 0; i < n; i++) {

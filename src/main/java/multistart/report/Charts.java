@@ -144,9 +144,9 @@ public final class Charts {
                 for (int col = 0; col < res; col++) {
                     int b = raster.cells()[row * res + col];
                     int key = b < 0 ? -1 : colourOf.containsKey(b) ? b : 0;
-                    byBasin.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {
-                        BasinRaster.centre(box.low(0), box.high(0), col, res),
-                        BasinRaster.centre(box.low(1), box.high(1), row, res)});
+                    double[] centre = {BasinRaster.centre(box.low(0), box.high(0), col, res),
+                        BasinRaster.centre(box.low(1), box.high(1), row, res)};
+                    byBasin.computeIfAbsent(key, k -> new ArrayList<>()).add(centre);
                 }
             }
             int total = res * res;
@@ -502,7 +502,9 @@ public final class Charts {
         return new ArrayList<>(values);
     }
 
-    /** XChart's test of {@link #axisValues}, without its check of the range (a break where none was needed is harmless). */
+    /**
+     * XChart's test of {@link #axisValues}, without its check of the range (a break where none was needed is harmless).
+     */
     static boolean evenlySpaced(List<Double> values) {
         if (values.size() < 2) {
             return false;

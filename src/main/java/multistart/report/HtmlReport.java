@@ -78,9 +78,10 @@ public final class HtmlReport {
             if (!isExtremum) {
                 Findings.Minimum m = f.bestMinimum();
                 h.append(" It is ").append(best.kind() == Kind.SADDLE ? "a saddle point"
-                        : ESC.escape(SummaryMarkdown.unresolved(best, c))).append(m == null ? "; no end point is a confirmed "
-                        + extremum + "." : "; the best confirmed " + extremum + " is " + Numbers.exact(m.value())
-                        + ", basin " + m.basin() + ", reached by " + m.hits() + " runs.")
+                        : ESC.escape(SummaryMarkdown.unresolved(best, c)))
+                        .append(m == null ? "; no end point is a confirmed " + extremum + "."
+                                : "; the best confirmed " + extremum + " is " + Numbers.exact(m.value()) + ", basin "
+                                        + m.basin() + ", reached by " + m.hits() + " runs.")
                         .append(ESC.escape(SummaryMarkdown.separable(c, best.point())));
             }
             List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());

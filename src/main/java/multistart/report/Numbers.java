@@ -25,7 +25,8 @@ public final class Numbers {
         return new String(b, 0, ShortestDouble.write(v, b, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[ShortestDouble.MAX_BYTES]);
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[ShortestDouble.MAX_BYTES]);
 
     /** About 7 significant digits, for tables a person reads. */
     public static String brief(double v) {
@@ -80,7 +81,9 @@ public final class Numbers {
         return brief(v);
     }
 
-    /** A size in decimal units, one decimal below 10 of a unit, none above: "999 bytes", "8.5 MB", "841 MB", "1.2 TB". */
+    /**
+     * A size in decimal units, one decimal below 10 of a unit, none above: "999 bytes", "8.5 MB", "841 MB", "1.2 TB".
+     */
     public static String bytes(long n) {
         String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
         if (n < 1000) {

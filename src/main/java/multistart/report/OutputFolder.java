@@ -81,7 +81,8 @@ public final class OutputFolder {
         try (OutputStream os = Files.newOutputStream(tmp)) {
             content.write(os);
         }
-        LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+        LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f",
+                (System.nanoTime() - t0) / 1e9));
         return () -> moveIntoPlace(tmp, dir.resolve(name));
     }
 

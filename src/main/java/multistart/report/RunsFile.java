@@ -94,7 +94,10 @@ public final class RunsFile implements AutoCloseable {
         return String.join(",", cols.stream().map(CsvTables::text).toList());
     }
 
-    /** A shortest-form coordinate and its comma, as rows of random end points average (17-18 digits, a dot, a sign for half of them). */
+    /**
+     * A shortest-form coordinate and its comma, as rows of random end points average (17-18 digits, a dot, a sign for
+     * half of them).
+     */
     static final int BYTES_PER_COORDINATE = 20;
     /**
      * At least this big, {@code runs.csv} is worth a word before the sweep (validate's plan, run's

@@ -80,7 +80,8 @@ public final class SummaryMarkdown {
                 .append(", domain ").append(c.domain().describe()).append(". ")
                 .append(Numbers.count(f.runs(), "run", "runs")).append(": ")
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (")
-                .append(c.starts().describe()).append(") x ").append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
+                .append(c.starts().describe()).append(") x ")
+                .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
         s.append(planNotes(c, r.plan())).append("\n\n");
 
         long minimaCount = f.minima().count(Kind.MINIMUM);

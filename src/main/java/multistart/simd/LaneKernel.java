@@ -124,7 +124,8 @@ abstract class LaneKernel {
         @Override void gradient(double[] x, double[] g, double[] f) {
             for (int i = 0; i < n; i++) {
                 VectorMath.sin2pi(x, i * L, trig, 0);
-                DoubleVector.fromArray(S, x, i * L).mul(2.0).add(DoubleVector.fromArray(S, trig, 0).mul(10.0 * TWO_PI)).intoArray(g, i * L);
+                DoubleVector.fromArray(S, x, i * L).mul(2.0)
+                        .add(DoubleVector.fromArray(S, trig, 0).mul(10.0 * TWO_PI)).intoArray(g, i * L);
             }
             DoubleVector.zero(S).intoArray(f, 0);
         }
@@ -171,7 +172,8 @@ abstract class LaneKernel {
             gradient(v, g, f);
             DoubleVector omx = DoubleVector.broadcast(S, 1.0).sub(DoubleVector.fromArray(S, v, 0));
             DoubleVector p = DoubleVector.fromArray(S, e, 3 * L);
-            omx.mul(3.0).mul(omx).mul(DoubleVector.fromArray(S, e, 0)).sub(p.mul(10.0).mul(DoubleVector.fromArray(S, e, L)))
+            omx.mul(3.0).mul(omx).mul(DoubleVector.fromArray(S, e, 0))
+                    .sub(p.mul(10.0).mul(DoubleVector.fromArray(S, e, L)))
                     .sub(DoubleVector.fromArray(S, e, 2 * L).div(3.0)).intoArray(f, 0);
         }
 
@@ -345,7 +347,8 @@ abstract class LaneKernel {
             DoubleVector gi = DoubleVector.zero(S);
             for (int i = 0; i < n - 1; i++) {
                 int o = (i + 1) * L;
-                DoubleVector vn = DoubleVector.fromArray(S, v, o).mul(beta).sub(etaV.mul(DoubleVector.fromArray(S, g, o)));
+                DoubleVector vn = DoubleVector.fromArray(S, v, o).mul(beta)
+                        .sub(etaV.mul(DoubleVector.fromArray(S, g, o)));
                 vn.intoArray(v, o);
                 DoubleVector xn = DoubleVector.fromArray(S, x, o).add(vn);
                 xn.intoArray(x, o);
@@ -442,7 +445,8 @@ abstract class LaneKernel {
             DoubleVector k2 = e2.mul(TWO_PI).div((double) n);
             for (int i = 0; i < n; i++) {
                 VectorMath.sin2pi(x, i * L, trig, 0);
-                k1.mul(DoubleVector.fromArray(S, x, i * L)).add(k2.mul(DoubleVector.fromArray(S, trig, 0))).intoArray(g, i * L);
+                k1.mul(DoubleVector.fromArray(S, x, i * L)).add(k2.mul(DoubleVector.fromArray(S, trig, 0)))
+                        .intoArray(g, i * L);
             }
             e1.mul(-20.0).sub(e2).add(20.0).add(Math.E).intoArray(f, 0);
         }

@@ -89,7 +89,8 @@ class SparkEngineTest {
             assertThat(v.out()).contains("engine: spark (master local[*] unless spark-submit or -Dspark.master names"
                     + " one; the sweep's runs there, and on a cluster the basin map's, the analysis here)");
             assertThat(Files.readString(spark.resolve("result.json"))).contains("\"engine\" : \"spark\"");
-            assertThat(Files.readString(spark.resolve("summary.md"))).contains(" on Spark (the analysis on 2 threads here): ");
+            assertThat(Files.readString(spark.resolve("summary.md"))).contains(" on Spark (the analysis on 2 threads "
+                    + "here): ");
             assertThat(Files.readString(local.resolve("summary.md"))).contains(" on 2 threads: ");
         }
     }
@@ -160,8 +161,10 @@ class SparkEngineTest {
                 jar.toString(), "run", config.toString(), "--out", out.toString()), Map.of(), 120);
         String log = c.output();
         assertThat(c.code()).as(log).isZero();
-        assertThat(log).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: 800 runs \\(400 starts x 2 combos\\)")
-                .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: Spark started in .* \\(master local\\[2\\], 2 slots\\)")
+        assertThat(log).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: 800 runs \\(400 starts x 2 "
+                + "combos\\)")
+                .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d INFO  submitted: Spark started in .* \\(master "
+                + "local\\[2\\], 2 slots\\)")
                 .doesNotContain("Running Spark version");
         assertSameFiles(local, out);
     }
@@ -202,7 +205,8 @@ class SparkEngineTest {
                 seed: 6
                 objective: {model: linear_regression, data: configs/data/linear.csv, target: y}
                 starts: {count: 40}
-                optimizer: {method: momentum, learning_rate: 0.05, momentum: 0.5, batch_size: [8, full], max_iterations: 50}
+                optimizer: {method: momentum, learning_rate: 0.05, momentum: 0.5, batch_size: [8, full],
+                  max_iterations: 50}
                 output: {trajectories: 0}
                 """;
         Path localModel = run(write("cluster-model-local", model), "cluster-model-local");
@@ -216,7 +220,8 @@ class SparkEngineTest {
         Path home = tmp.resolve("spark-home");
         Files.createDirectories(home.resolve("assembly/target/scala-2.13/jars"));
         Child child = Child.java(List.of("--add-modules", "jdk.incubator.vector", "-Dspark.testing=true",
-                "-Dspark.test.home=" + home, "-Dspark.master=local-cluster[2,1,512]", "-Dspark.executor.memory=512m", "-cp",
+                "-Dspark.test.home=" + home, "-Dspark.master=local-cluster[2,1,512]", "-Dspark.executor.memory=512m",
+                        "-cp",
                 Child.classPath(), Main.class.getName(), "run", a.toString(), b.toString(), c.toString(),
                 "--out", out.toString()), Map.of("SPARK_SCALA_VERSION", "2.13"), 180);
         String log = child.output();

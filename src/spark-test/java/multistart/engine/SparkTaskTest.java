@@ -179,7 +179,8 @@ class SparkTaskTest {
         // the driver's raster, each end point labelled by its bits
         java.util.function.ToIntFunction<double[]> label = java.util.Arrays::hashCode;
         BasinRaster local = BasinRaster.compute(plan, plan.combos().get(combo), resolution, through, 2, label, lanes);
-        SparkEngine.Task task = new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, config.seed(), lanes,
+        SparkEngine.Task task = new SparkEngine.Task(Files.readAllBytes(file), file.toString(), WD, config.seed(),
+                lanes,
                 1, which == 2 ? new Held(config.objective().model().data()) : null);
         SparkEngine.MapTask map = roundTrip(new SparkEngine.MapTask(task, combo, resolution, through));
         SparkEngine.Plans.remove(task.key);

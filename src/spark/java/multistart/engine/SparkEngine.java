@@ -128,7 +128,8 @@ public final class SparkEngine implements Engine.Remote {
             int submitted = 0;
             for (int w = 0; w < windows; w++) {
                 while (submitted < windows && inFlight.size() < IN_FLIGHT) {
-                    List<Long> part = firsts.subList(submitted * window, Math.min(firsts.size(), (submitted + 1) * window));
+                    List<Long> part = firsts.subList(submitted * window, Math.min(firsts.size(), (submitted
+                            + 1) * window));
                     inFlight.add(jsc.parallelize(part, part.size()).map(task).collectAsync());
                     submitted++;
                 }
@@ -479,7 +480,8 @@ public final class SparkEngine implements Engine.Remote {
             Worker w = WORKERS.get();
             if (w == null || w.plan() != plan) {
                 // one per executor thread and plan: its buffers, and the lane code's profile, carry over
-                w = new Worker(plan, vectorLanes && Lanes.available(), new AtomicBoolean(), new ArrayBlockingQueue<>(1));
+                w = new Worker(plan, vectorLanes && Lanes.available(), new AtomicBoolean(),
+                        new ArrayBlockingQueue<>(1));
                 WORKERS.set(w);
             }
             return new Chunk(w.run(first, size));

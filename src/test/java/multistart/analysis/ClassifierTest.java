@@ -192,15 +192,18 @@ class ClassifierTest {
         Classifier.Verdict v = new Classifier(f, 1e-4).classify(far, false);
         assertThat(v.kind()).isEqualTo(Kind.UNRESOLVED);
         assertThat(v.eigenvalues()).hasSize(2);
-        double[][] h = {{6.753950527408129E-155, 1.093299191229624E-155}, {1.093299191229624E-155, 1.677467002171033E-156}};
+        double[][] h = {{6.753950527408129E-155, 1.093299191229624E-155}, {1.093299191229624E-155,
+                1.677467002171033E-156}};
         // the closed form of a symmetric 2x2's eigenvalues, at a safe scale
         double a = Math.scalb(h[0][0], 500);
         double b = Math.scalb(h[0][1], 500);
         double d = Math.scalb(h[1][1], 500);
         double mid = (a + d) / 2;
         double r = Math.hypot((a - d) / 2, b);
-        assertThat(Math.scalb(mid - r, -500) / v.eigenvalues()[0]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(Math.scalb(mid + r, -500) / v.eigenvalues()[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Math.scalb(mid - r, -500) / v.eigenvalues()[0]).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Math.scalb(mid + r, -500) / v.eigenvalues()[1]).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-3));
         // and the scaling itself: a power of two, exact, the largest entry in [1, 2)
         double[][] m = {{3e-300, -1e-301}, {-1e-301, 0.0}};
         int e = Classifier.scaleExponent(m);
@@ -257,7 +260,8 @@ class ClassifierTest {
                     .flatBottomed(tol)).isTrue();
         }
         double r = 1.001;
-        assertThat(new Classifier(ring, tol).classify(new double[] {r * 0.6, r * 0.8}, false).flatBottomed(tol)).isFalse();
+        assertThat(new Classifier(ring, tol).classify(new double[] {r * 0.6, r * 0.8},
+                false).flatBottomed(tol)).isFalse();
         Objective product = plane((x, y, g) -> {
             double d = x * y - 1;
             g[0] = 2 * d * y;

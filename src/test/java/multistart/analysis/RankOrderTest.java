@@ -37,7 +37,8 @@ class RankOrderTest {
                 int c = Double.compare(v[a], v[b]);
                 return c != 0 ? c : Integer.compare(a, b);
             });
-            assertThat(Aggregator.byValue(v, m)).containsExactly(Arrays.stream(want).mapToInt(Integer::intValue).toArray());
+            assertThat(Aggregator.byValue(v,
+                    m)).containsExactly(Arrays.stream(want).mapToInt(Integer::intValue).toArray());
         }
     }
 }

@@ -44,26 +44,26 @@ class CliTest {
     class Run {
 
         /**
-     * A batch reports every bad config before its first sweep begins (a night-long first config
-     * no longer keeps the second one's typo back until it ends), once, and still runs the rest.
-     * Here the first config fails when it runs (its folder cannot be made), which is said after.
-     */
-    @Test
-    void aBatchReportsItsBadConfigsBeforeRunningAny() throws IOException {
-        Path first = write("first.yaml", PEAKS.replace("  trajectories: 4", "  dir: " + tmp.resolve("file/sub")));
-        Files.writeString(tmp.resolve("file"), "a file, not a folder");
-        Path bad = write("bad.yaml", PEAKS.replace("name: small-peaks", "name: other")
-                .replace("method: momentum", "method: momentun"));
-        Cli r = Cli.run("run", first.toString(), bad.toString(), "--quiet");
-        assertThat(r.code()).isEqualTo(2);
-        String typo = "bad.yaml:8:3: optimizer.method: unknown method 'momentun', did you mean 'momentum'?";
-        assertThat(r.err()).contains(typo).contains("cannot create the output folder");
-        assertThat(r.err().indexOf(typo)).isLessThan(r.err().indexOf("cannot create the output folder"));
-        assertThat(r.err().indexOf(typo)).isEqualTo(r.err().lastIndexOf(typo));
-        assertThat(r.out()).contains("bad.yaml: bad config, nothing written");
-    }
+         * A batch reports every bad config before its first sweep begins (a night-long first config
+         * no longer keeps the second one's typo back until it ends), once, and still runs the rest.
+         * Here the first config fails when it runs (its folder cannot be made), which is said after.
+         */
+        @Test
+        void aBatchReportsItsBadConfigsBeforeRunningAny() throws IOException {
+            Path first = write("first.yaml", PEAKS.replace("  trajectories: 4", "  dir: " + tmp.resolve("file/sub")));
+            Files.writeString(tmp.resolve("file"), "a file, not a folder");
+            Path bad = write("bad.yaml", PEAKS.replace("name: small-peaks", "name: other")
+                    .replace("method: momentum", "method: momentun"));
+            Cli r = Cli.run("run", first.toString(), bad.toString(), "--quiet");
+            assertThat(r.code()).isEqualTo(2);
+            String typo = "bad.yaml:8:3: optimizer.method: unknown method 'momentun', did you mean 'momentum'?";
+            assertThat(r.err()).contains(typo).contains("cannot create the output folder");
+            assertThat(r.err().indexOf(typo)).isLessThan(r.err().indexOf("cannot create the output folder"));
+            assertThat(r.err().indexOf(typo)).isEqualTo(r.err().lastIndexOf(typo));
+            assertThat(r.out()).contains("bad.yaml: bad config, nothing written");
+        }
 
-    @Test
+        @Test
         void writesEveryFileAndPrintsWhereTheyWent() throws IOException {
             Path cfg = write("p.yaml", PEAKS);
             Path out = tmp.resolve("out");
@@ -126,11 +126,15 @@ class CliTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {
-            "typo'd key | 'learning_rate: [0.02, 0.05]' | 'learning_rte: [0.02, 0.05]' | 9:3: optimizer.learning_rte: unknown key, did you mean 'learning_rate'?",
-            "negative rate | 'learning_rate: [0.02, 0.05]' | 'learning_rate: -0.1' | 9:3: optimizer.learning_rate: must be > 0, got -0.1",
+            "typo'd key | 'learning_rate: [0.02, 0.05]' | 'learning_rte: [0.02, 0.05]' | 9:3: optimizer.learning_rte: "
+                    + "unknown key, did you mean 'learning_rate'?",
+            "negative rate | 'learning_rate: [0.02, 0.05]' | 'learning_rate: -0.1' | 9:3: optimizer.learning_rate: "
+                    + "must be > 0, got -0.1",
             "low > high | 'starts:' | 'domain: {x: [2, 1]}\nstarts:' | 5:10: domain.x: low must be below high",
-            "unknown built-in | 'builtin: peaks' | 'builtin: peeks' | 4:3: objective.builtin: unknown built-in 'peeks', did you mean 'peaks'?",
-            "wrong type | 'max_iterations: 3000' | 'max_iterations: lots' | 11:3: optimizer.max_iterations: must be a number, got text 'lots'",
+            "unknown built-in | 'builtin: peaks' | 'builtin: peeks' | 4:3: objective.builtin: unknown built-in "
+                    + "'peeks', did you mean 'peaks'?",
+            "wrong type | 'max_iterations: 3000' | 'max_iterations: lots' | 11:3: optimizer.max_iterations: must be a "
+                    + "number, got text 'lots'",
         })
         void badConfigExitsTwoNamesKeyAndPositionAndWritesNothing(String what, String from, String to, String message)
                 throws IOException {
@@ -224,7 +228,8 @@ class CliTest {
         assertThat(out.resolve("basins.png")).isNotEmptyFile();
         // the report's resolved config says so beside what was configured
         assertThat(Files.readString(out.resolve("report.html")))
-                .contains("output.charts = true resolution 80 combo best (drawn at 70 x 70: lowered in 400 dimensions)");
+                .contains("output.charts = true resolution 80 combo best (drawn at 70 x 70: lowered in 400 "
+                        + "dimensions)");
     }
 
     /**

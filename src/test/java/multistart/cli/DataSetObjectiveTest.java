@@ -31,7 +31,10 @@ class DataSetObjectiveTest {
 
     static final String DATA = "x,group,y\n0,a,1\n1,b,3.5\n2,a,4\n3,b,7.5\n4,a,8\n5,b,11\n";
 
-    /** Lines: name 1, objective 2, model 3, data 4, target 5, starts 6, count 7, optimizer 8, rate 9, batch 10, iterations 11. */
+    /**
+     * Lines: name 1, objective 2, model 3, data 4, target 5, starts 6, count 7, optimizer 8, rate 9, batch 10,
+     * iterations 11.
+     */
     static final String BASE = """
             name: m
             objective:
@@ -69,16 +72,20 @@ class DataSetObjectiveTest {
                         ":4:3: objective.data: d.csv:4: column 'y' (3): not a number: '4x'"),
                 Arguments.of("a short row", BASE, DATA.replace("3,b,7.5", "3,7.5"),
                         ":4:3: objective.data: d.csv:5: has 2 fields, the header 3"),
-                Arguments.of("logistic on a real target", BASE.replace("linear_regression", "logistic_regression"), DATA,
-                        ":5:3: objective.target: logistic_regression predicts two classes, 0 and 1, but column 'y' holds 3.5"
+                Arguments.of("logistic on a real target", BASE.replace("linear_regression", "logistic_regression"),
+                        DATA,
+                        ":5:3: objective.target: logistic_regression predicts two classes, 0 and 1, but column 'y' "
+                                + "holds 3.5"
                                 + " (example 2 of d.csv)"),
                 Arguments.of("maximize a loss", BASE.replace("  target: y\n", "  target: y\n  goal: maximize\n"), DATA,
                         ":6:3: objective.goal: a model's loss is minimized"),
-                Arguments.of("numeric derivatives", BASE.replace("  target: y\n", "  target: y\n  derivatives: numeric\n"),
+                Arguments.of("numeric derivatives", BASE.replace("  target: y\n",
+                        "  target: y\n  derivatives: numeric\n"),
                         DATA, ":6:3: objective.derivatives: a model's gradient is exact"),
                 Arguments.of("a dimension", BASE.replace("  target: y\n", "  target: y\n  dimension: 3\n"), DATA,
                         ":6:3: objective.dimension: does not apply to objective.model"),
-                Arguments.of("builtin and model", BASE.replace("  target: y\n", "  target: y\n  builtin: sphere\n"), DATA,
+                Arguments.of("builtin and model", BASE.replace("  target: y\n", "  target: y\n  builtin: sphere\n"),
+                        DATA,
                         ":3:3: objective.model: give one of builtin, expression or model, not builtin and model"),
                 Arguments.of("batch of none", BASE.replace("[2, full]", "[0, full]"), DATA,
                         ":10:16: optimizer.batch_size: must be between 1 and 2147483647 rows, or full, got 0"),
@@ -112,7 +119,8 @@ class DataSetObjectiveTest {
         Path cfg = write(BASE, DATA);
         Cli v = Cli.run("validate", cfg.toString());
         assertThat(v.code()).as(v.err()).isZero();
-        assertThat(v.out()).contains("model linear_regression on d.csv (6 rows, 1 feature, predicting y; left out, holding no numbers: group)")
+        assertThat(v.out()).contains("model linear_regression on d.csv (6 rows, 1 feature, predicting y; left out, "
+                + "holding no numbers: group)")
                 .contains("variables: w_x, bias").contains("batch_size=2").contains("batch_size=full")
                 .contains("basin map: none (a linear or logistic regression loss is convex").doesNotContain("warning");
         Path out = tmp.resolve("out");
@@ -247,7 +255,8 @@ class DataSetObjectiveTest {
                 + "output:\n  basin_resolution: 12\n", DATA);
         Path one = tmp.resolve("one");
         Path many = tmp.resolve("many");
-        assertThat(Cli.run("run", cfg.toString(), "--out", one.toString(), "--quiet", "--threads", "1").code()).isZero();
+        assertThat(Cli.run("run", cfg.toString(), "--out", one.toString(), "--quiet", "--threads",
+                "1").code()).isZero();
         assertThat(Cli.run("run", cfg.toString(), "--out", many.toString(), "--quiet", "--threads",
                 Integer.toString(threads)).code()).isZero();
         for (String f : List.of("runs.csv", "minima.csv", "sweep.csv")) {
@@ -350,7 +359,8 @@ class DataSetObjectiveTest {
         assertThat(w[1]).isCloseTo(-2, within(0.1));
         assertThat(mse).isCloseTo(0.09, within(0.03));
         Path out = tmp.resolve("lin");
-        assertThat(Cli.run("run", "configs/linear-regression.yaml", "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(Cli.run("run", "configs/linear-regression.yaml", "--out", out.toString(),
+                "--quiet").code()).isZero();
         assertThat(best(out)).isCloseTo(mse, within(1e-12));
         assertThat(Files.readString(out.resolve("result.json"))).contains("\"known_optimum\" : ");
         String summary = Files.readString(out.resolve("summary.md"));
@@ -397,7 +407,8 @@ class DataSetObjectiveTest {
             }
         }
         Path out = tmp.resolve("log");
-        assertThat(Cli.run("run", "configs/logistic-regression.yaml", "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(Cli.run("run", "configs/logistic-regression.yaml", "--out", out.toString(),
+                "--quiet").code()).isZero();
         // the runs stop at a gradient norm below 1e-6, within about |g|^2 / (2 lambda_min) of the minimum
         assertThat(best(out)).isCloseTo(loss, within(1e-10));
         List<String> minima = Files.readAllLines(out.resolve("minima.csv"));

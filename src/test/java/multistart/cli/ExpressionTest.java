@@ -103,7 +103,8 @@ class ExpressionTest {
         assertThat(run("""
                 name: b
                 objective:
-                  expression: "3*(1-x)^2*exp(-x^2 - (y+1)^2) - 10*(x/5 - x^3 - y^5)*exp(-x^2-y^2) - 1/3*exp(-(x+1)^2 - y^2)"
+                  expression: "3*(1-x)^2*exp(-x^2 - (y+1)^2) - 10*(x/5 - x^3 - y^5)*exp(-x^2-y^2) -
+                    1/3*exp(-(x+1)^2 - y^2)"
                   variables: [x, y]
                 domain: {x: [-3, 3], y: [-3, 3]}
                 """ + common, b).code()).isZero();
@@ -147,7 +148,8 @@ class ExpressionTest {
         assertThat(Double.parseDouble(minima(out).get(0)[1])).isCloseTo(10.4535, within(1e-3));
         assertThat(Files.readString(out.resolve("summary.md")))
                 .contains("**, basin 1, a maximum, outside the domain, reached by 1 of 1 runs");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("), outside the domain, reached by 1 of 1 runs");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("), outside the domain, reached by 1 of 1 "
+                + "runs");
     }
 
     @Test
@@ -205,13 +207,18 @@ class ExpressionTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "syntax error | 2*x^2*cos(x)) - 5*x | c.yaml:3:28: objective.expression: unexpected ')'",
-        "unknown function | 2*x^2*cso(x) | c.yaml:3:22: objective.expression: unknown function 'cso', did you mean 'cos'?",
-        "unlisted variable | x + y | c.yaml:3:20: objective.expression: unknown name 'y' (not among the variables: x; list it in objective.variables)",
+        "unknown function | 2*x^2*cso(x) | c.yaml:3:22: objective.expression: unknown function 'cso', did you mean "
+                + "'cos'?",
+        "unlisted variable | x + y | c.yaml:3:20: objective.expression: unknown name 'y' (not among the variables: x; "
+                + "list it in objective.variables)",
         "wrong arity | atan2(x) | c.yaml:3:16: objective.expression: atan2 takes 2 arguments, got 1",
         "empty | '' | c.yaml:3:16: objective.expression: the formula is empty",
-        "implicit product | 2x | c.yaml:3:17: objective.expression: unexpected 'x': an operator is missing before it (a product needs '*': 2*x, not 2x)",
-        "implicit product of brackets | (x+1)(x-1) | c.yaml:3:21: objective.expression: unexpected '(': an operator is missing",
-        "python power | x**2 | c.yaml:3:18: objective.expression: unexpected '*': powers are written with ^ (x^2), not **",
+        "implicit product | 2x | c.yaml:3:17: objective.expression: unexpected 'x': an operator is missing before it "
+                + "(a product needs '*': 2*x, not 2x)",
+        "implicit product of brackets | (x+1)(x-1) | c.yaml:3:21: objective.expression: unexpected '(': an operator "
+                + "is missing",
+        "python power | x**2 | c.yaml:3:18: objective.expression: unexpected '*': powers are written with ^ (x^2), "
+                + "not **",
     })
     void formulaErrorsArePrecise(String what, String expression, String message) throws IOException {
         Path out = tmp.resolve("never");

@@ -33,7 +33,8 @@ class FormulaRunFuzzTest {
      */
     static final int RUNS = Integer.getInteger("fuzz.runs", 16);
 
-    static final String[] CONSTANTS = {"0", "1", "2", "0.5", "3.7", "1e300", "1e-300", "1e10", "-1", "1e-8", "100", "pi"};
+    static final String[] CONSTANTS = {"0", "1", "2", "0.5", "3.7", "1e300", "1e-300", "1e10", "-1", "1e-8", "100",
+            "pi"};
     static final String[] FUNCTIONS = {"sin", "cos", "exp", "log", "sqrt", "abs", "tanh", "atan"};
     static final String[] OPERATORS = {"+", "-", "*", "/", "^", "*", "+"};
     static final String[] METHODS = {"gd", "[gd, adagrad]", "[rmsprop, adam]", "nesterov", "[momentum, adam]"};
@@ -104,7 +105,8 @@ class FormulaRunFuzzTest {
                 // a formula the loader refuses (a part NaN whatever the variables, a variable that
                 // simplifies away), a grid count that is no power, a domain of one double (1e20 to
                 // 1e20 + 4): said where, and nothing written
-                assertThat(c.err()).as(text).containsPattern("f" + i + "\\.yaml:\\d+:\\d+: (objective|starts|domain)\\.");
+                assertThat(c.err()).as(text).containsPattern("f" + i
+                        + "\\.yaml:\\d+:\\d+: (objective|starts|domain)\\.");
                 assertThat(out).as(text).doesNotExist();
                 continue;
             }

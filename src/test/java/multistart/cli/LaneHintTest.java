@@ -28,7 +28,8 @@ class LaneHintTest {
                 optimizer: {method: momentum, learning_rate: 0.001, max_iterations: 50}
                 output: {charts: false}
                 """.formatted(builtin));
-        List<String> args = new ArrayList<>(List.of("run", cfg.toString(), "--out", tmp.resolve("out-" + builtin).toString(),
+        List<String> args = new ArrayList<>(List.of("run", cfg.toString(), "--out", tmp.resolve("out-"
+                + builtin).toString(),
                 "--force", "--threads", "1"));
         args.addAll(List.of(extra));
         Child c = Child.run(List.of(), args.toArray(String[]::new));

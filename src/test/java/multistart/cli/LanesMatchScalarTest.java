@@ -63,7 +63,8 @@ class LanesMatchScalarTest {
         Files.writeString(cfg, yaml);
         Path out = tmp.resolve(tag + (scalar ? "-scalar" : "-lanes"));
         String[] args = scalar
-                ? new String[] {"run", cfg.toString(), "--out", out.toString(), "--threads", "2", "--quiet", "--force", "--scalar"}
+                ? new String[] {"run", cfg.toString(), "--out", out.toString(), "--threads", "2", "--quiet", "--force",
+                        "--scalar"}
                 : new String[] {"run", cfg.toString(), "--out", out.toString(), "--threads", "2", "--quiet", "--force"};
         Cli r = Cli.run(args);
         assertThat(r.code()).as(r.err()).isZero();
@@ -103,7 +104,8 @@ class LanesMatchScalarTest {
         // the sweep exercised more than one way of stopping
         String runs = new String(scalar[0], java.nio.charset.StandardCharsets.UTF_8);
         assertThat(runs).contains(",converged,");
-        assertThat(runs.contains(",diverged,") || runs.contains(",max_iterations,") || runs.contains(",stalled,")).isTrue();
+        assertThat(runs.contains(",diverged,") || runs.contains(",max_iterations,")
+                || runs.contains(",stalled,")).isTrue();
     }
 
     /**
@@ -146,7 +148,8 @@ class LanesMatchScalarTest {
         Path tested = tmp.resolve("tested.yaml");
         Files.writeString(tested, yaml.replace("name: lanes", "name: tested"));
         Path out = tmp.resolve("log");
-        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--add-modules", "jdk.incubator.vector"));
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--add-modules",
+                "jdk.incubator.vector"));
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:MaxVectorSize")) {
                 options.add(a); // the re-run at 4 lanes
@@ -156,7 +159,8 @@ class LanesMatchScalarTest {
                 "--threads", "2");
         String log = c.output();
         assertThat(c.code()).as(log).isZero();
-        assertThat(log).contains("mixed: stepping " + l + " to " + 2 * l + " runs at once per thread in SIMD lanes, by combo")
+        assertThat(log).contains("mixed: stepping " + l + " to " + 2 * l
+                + " runs at once per thread in SIMD lanes, by combo")
                 .contains("tested: stepping " + l + " runs at once per thread in SIMD lanes");
         assertThat(Files.readString(out.resolve("mixed/result.json"))).contains("\"vector_lanes\" : " + 2 * l);
         assertThat(Files.readString(out.resolve("tested/result.json"))).contains("\"vector_lanes\" : " + l);

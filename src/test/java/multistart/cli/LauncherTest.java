@@ -168,7 +168,8 @@ class LauncherTest {
     void onlyRunWritesAnArchive() throws Exception {
         // a --help or validate would archive too few classes to help a sweep
         Result r = launch(Map.of(), "validate", "a.yaml");
-        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector " + jit + " -jar " + jar + " validate a.yaml");
+        assertThat(r.args()).isEqualTo("--add-modules jdk.incubator.vector " + jit + " -jar " + jar
+                + " validate a.yaml");
         assertThat(archive).doesNotExist();
     }
 
@@ -281,7 +282,8 @@ class LauncherTest {
      */
     @Test
     void theJvmTakesTheThresholds() throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-DisplayVMOutput"));
         cmd.addAll(THRESHOLDS);
         cmd.add("-version");
         assertThat(run(cmd)).doesNotContain("CompileCommand", "rror", "arning").contains("version");

@@ -256,7 +256,8 @@ class ReportsTest {
         summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains(why).doesNotContain(" tie with it");
         List<String> csv = Files.readAllLines(out.resolve("minima.csv"));
-        Matcher rows = Pattern.compile("(?m)^\\| (\\d+) \\| [^|]+ \\| [^|]+ \\| ([^ ]+) \\| minimum \\|").matcher(summary);
+        Matcher rows = Pattern.compile("(?m)^\\| (\\d+) \\| [^|]+ \\| [^|]+ \\| ([^ ]+) \\| minimum \\|")
+                .matcher(summary);
         int found = 0;
         while (rows.find()) {
             // the same basin number, value and kind in minima.csv (basin,x,y,value,kind,...)
@@ -501,13 +502,15 @@ class ReportsTest {
                 + "negative eigenvalue but a zero one (within 1e-6 of the largest), so no Newton step confirms them. "
                 + "They may be minima that are not isolated";
         assertThat(summary).contains("40 distinct end points").contains(said)
-                .contains("basin 1, unresolved (on a flat-bottomed valley, where the Hessian cannot confirm a minimum)");
+                .contains("basin 1, unresolved (on a flat-bottomed valley, where the Hessian cannot confirm a "
+                        + "minimum)");
         assertThat(Files.readString(out.resolve("report.html"))).contains(said);
         assertThat(Files.readString(out.resolve("result.json")))
                 .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 40,\\s*\"runs\" : 40\\s*}");
         String negated = Files.readString(run(yaml.replace("\"(x^2 + y^2 - 1)^2\", variables: [x, y]",
                 "\"-(x^2 + y^2 - 1)^2\", variables: [x, y], goal: maximize")).resolve("summary.md"));
-        assertThat(negated).contains("Hessian has no positive eigenvalue but a zero one").contains("They may be maxima");
+        assertThat(negated).contains("Hessian has no positive eigenvalue but a zero one")
+                .contains("They may be maxima");
         Path bowl = run(yaml.replace("(x^2 + y^2 - 1)^2", "x^2 + y^2"));
         assertThat(Files.readString(bowl.resolve("summary.md"))).doesNotContain("flat-bottomed");
         assertThat(Files.readString(bowl.resolve("result.json")))
@@ -535,15 +538,18 @@ class ReportsTest {
         int ex = header.indexOf("end_x");
         int ey = header.indexOf("end_y");
         long outside = rows.stream().skip(1).map(l -> l.split(","))
-                .filter(f -> Math.abs(Double.parseDouble(f[ex])) > 1 || Math.abs(Double.parseDouble(f[ey])) > 1).count();
+                .filter(f -> Math.abs(Double.parseDouble(f[ex])) > 1
+                        || Math.abs(Double.parseDouble(f[ey])) > 1).count();
         // some runs left, some did not
         assertThat(outside).isBetween(1L, 49L);
-        String said = outside + " runs (" + Numbers.percent(outside / 50.0) + " of all) ended outside the domain, which "
+        String said = outside + " runs (" + Numbers.percent(outside / 50.0)
+                + " of all) ended outside the domain, which "
                 + "bounds the starts, not the runs: they walked out over ground where the objective flattens out or "
                 + "keeps falling.";
         assertThat(Files.readString(out.resolve("summary.md"))).contains(said);
         assertThat(Files.readString(out.resolve("report.html"))).contains(said);
-        Path bowl = run(yaml.replace("exp(-(x^2 + y^2))", "x^2 + y^2").replace("learning_rate: 0.5", "learning_rate: 0.1"));
+        Path bowl = run(yaml.replace("exp(-(x^2 + y^2))", "x^2 + y^2").replace("learning_rate: 0.5",
+                "learning_rate: 0.1"));
         assertThat(Files.readString(bowl.resolve("summary.md"))).contains("unresolved end points hold")
                 .doesNotContain("outside the domain");
     }

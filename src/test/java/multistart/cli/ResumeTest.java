@@ -116,7 +116,8 @@ class ResumeTest {
         Cli r = Cli.run("run", config.toString(), "--out", reference.toString(), "--quiet", "--threads", "1");
         assertThat(r.code()).as(r.err()).isZero();
         for (String f : CSVS) {
-            assertThat(Files.readAllBytes(resumed.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
+            assertThat(Files.readAllBytes(resumed.resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(reference.resolve(f)));
         }
         assertThat(resumed.resolve(".multistart")).doesNotExist();
     }

@@ -71,7 +71,8 @@ class SideTasksTest {
                 throw new IllegalStateException("caller");
             }
         }).isInstanceOf(IllegalStateException.class).hasMessage("caller")
-                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("late"));
+                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("late"));
         assertThat(slowDone).isTrue();
     }
 }

@@ -251,7 +251,8 @@ class ConfigLoaderTest {
         @Test
         void wrongType() {
             List<Problem> p = problems(MINIMAL.replace("count: 10", "count: many"));
-            assertThat(p.get(0).toString()).isEqualTo("c.yaml:5:3: starts.count: must be a whole number, got text 'many'");
+            assertThat(p.get(0).toString()).isEqualTo("c.yaml:5:3: starts.count: must be a whole number, got text "
+                    + "'many'");
         }
 
         @Test
@@ -371,7 +372,8 @@ class ConfigLoaderTest {
         @CsvSource(delimiter = '|', value = {
             "learning_rate: .nan | optimizer.learning_rate | must be a finite number",
             "decay: 1.5 | optimizer.decay | must be in (0, 1]",
-            "learning_rate: {from: 0.1, to: -0.1, steps: 3, scale: log} | optimizer.learning_rate.to | a log scale needs to > 0",
+            "learning_rate: {from: 0.1, to: -0.1, steps: 3, scale: log} | optimizer.learning_rate.to | a log scale "
+                    + "needs to > 0",
             "max_iterations: 2.5 | optimizer.max_iterations | must be a whole number",
             "learning_rate: [] | optimizer.learning_rate | the list is empty",
             "epsilon: 0 | optimizer.epsilon | must be > 0",
@@ -510,7 +512,8 @@ class ConfigLoaderTest {
             ExperimentConfig c = parse(yaml);
             assertThat(c.starts().points()).hasSize(4);
             assertThat(c.warnings()).extracting(Problem::toString).containsExactly("c.yaml:6:20: starts.points[1]: lies"
-                    + " outside the domain (x = 10.0, its domain [-3.0, 3.0]), as 1 more point does; it runs from there");
+                    + " outside the domain (x = 10.0, its domain [-3.0, 3.0]), as 1 more point does; it runs from"
+                    + " there");
             // on the domain's edge is inside
             assertThat(parse(yaml.replace("[10, 1], [0, -3.5], ", "")).warnings()).isEmpty();
             assertThat(parse(yaml.replace("[10, 1], ", "")).warnings()).extracting(Problem::message).containsExactly(

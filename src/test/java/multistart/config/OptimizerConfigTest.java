@@ -98,7 +98,8 @@ class OptimizerConfigTest {
             if (expected == 0) {
                 assertThat(said).as(y.toString()).isEmpty();
             } else {
-                assertThat(said).as(y.toString()).contains(", so " + expected + " of the " + combos.size() + " combos (");
+                assertThat(said).as(y.toString()).contains(", so " + expected + " of the " + combos.size()
+                        + " combos (");
                 assertThat(said.endsWith(", ...) repeat the runs of another")).as(said).isEqualTo(expected > 10);
             }
         }
@@ -116,7 +117,8 @@ class OptimizerConfigTest {
                 """);
         // the smallest of the swept limits; the farthest reach of the coordinates past it
         assertThat(far.beyondDivergence()).isEqualTo("the domain of x2, x4, x5 reaches 2.0E9, beyond "
-                + "optimizer.divergence (1.0E8): runs that start beyond it are marked diverged before their first step");
+                + "optimizer.divergence (1.0E8): runs that start beyond it are marked diverged before their first"
+                + " step");
         ExperimentConfig near = ConfigLoaderTest.parse("""
                 name: n
                 objective: {builtin: rastrigin, dimension: 5}

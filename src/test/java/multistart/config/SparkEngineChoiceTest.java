@@ -56,7 +56,8 @@ class SparkEngineChoiceTest {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
-        try (URLClassLoader plain = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader plain = new URLClassLoader(urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
             Class<?> loader = plain.loadClass(ConfigLoader.class.getName());
             assertThat(loader).isNotSameAs(ConfigLoader.class);
             Method parse = loader.getMethod("parse", byte[].class, String.class, Path.class);

@@ -21,8 +21,13 @@ class EngineTest {
                 """.getBytes(StandardCharsets.UTF_8), "f.yaml", null);
         Plan real = Plan.of(c);
         Objective throwsLeft = new Objective() {
-            @Override public int dimension() { return 1; }
-            @Override public double evaluate(double[] x, double[] g) {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] g) {
                 if (x[0] < 0) {
                     throw new IllegalStateException("boom at " + x[0]);
                 }

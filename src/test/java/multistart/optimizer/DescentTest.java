@@ -181,8 +181,13 @@ class DescentTest {
         @Test
         void nanFromTheObjectiveMeansDiverged() {
             Objective sqrt = new Objective() {
-                @Override public int dimension() { return 1; }
-                @Override public double evaluate(double[] x, double[] g) {
+                @Override
+                public int dimension() {
+                    return 1;
+                }
+
+                @Override
+                public double evaluate(double[] x, double[] g) {
                     g[0] = 0.5 / Math.sqrt(x[0]);
                     return Math.sqrt(x[0]);
                 }

@@ -272,7 +272,8 @@ class ChartScalesTest {
             assertThat(chart.getStyler().getYAxisMin()).isLessThan(Math.min(ys[0], ys[1]));
             assertThat(chart.getStyler().getYAxisMax()).isGreaterThan(Math.max(ys[0], ys[1]));
             assertThat(chart.getStyler().getYAxisMax() - chart.getStyler().getYAxisMin())
-                    .isCloseTo(2 * Charts.NARROWEST * Math.abs(mid), org.assertj.core.api.Assertions.withinPercentage(1));
+                    .isCloseTo(2 * Charts.NARROWEST * Math.abs(mid),
+                            org.assertj.core.api.Assertions.withinPercentage(1));
         }
         // an ordinary axis is left to XChart
         org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(300).height(200).build();

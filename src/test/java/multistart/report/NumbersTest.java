@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NumbersTest {
 
     @ParameterizedTest
-    @CsvSource({"0.001, 0.001", "1.0E-4, 1.0E-4", "1.0E7, 1.0E7", "9999999.0, 9999999.0", "-6.551133332835841, "
-        + "-6.551133332835841", "0.0, 0.0", "-0.0, -0.0", "4.9E-324, 4.9E-324", "1.7976931348623157E308, "
-        + "1.7976931348623157E308", "NaN, NaN", "Infinity, Infinity", "-Infinity, -Infinity", "100.0, 100.0"})
+    @CsvSource({"0.001, 0.001", "1.0E-4, 1.0E-4", "1.0E7, 1.0E7", "9999999.0, 9999999.0",
+        "-6.551133332835841, -6.551133332835841", "0.0, 0.0", "-0.0, -0.0", "4.9E-324, 4.9E-324",
+        "1.7976931348623157E308, 1.7976931348623157E308", "NaN, NaN", "Infinity, Infinity", "-Infinity, -Infinity",
+        "100.0, 100.0"})
     void layoutIsDoubleToStrings(double v, String text) {
         assertThat(Numbers.exact(v)).isEqualTo(text);
     }

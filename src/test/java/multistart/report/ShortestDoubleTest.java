@@ -37,11 +37,11 @@ class ShortestDoubleTest {
     @Test
     void specialValuesAndTheEdgesOfTheRange() {
         for (double v : new double[] {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-            Double.MIN_VALUE, -Double.MIN_VALUE, 2 * Double.MIN_VALUE, 3 * Double.MIN_VALUE, Double.MIN_NORMAL,
-            Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0, 0.1, 0.2, 0.3,
-            1e-3, 0.001, Math.nextDown(1e-3), 9.999999999999999e-4, 1e7, Math.nextDown(1e7), 9999999.999999998,
-            2e23, 1e23, 5e-324, 4.9e-324, 1.7976931348623157e308, 2.2250738585072014E-308, 123456789012345680.0,
-            -2.5e-5, 6.551133332835841, -6.551133332835841, 4.940656458412465E-324}) {
+                Double.MIN_VALUE, -Double.MIN_VALUE, 2 * Double.MIN_VALUE, 3 * Double.MIN_VALUE, Double.MIN_NORMAL,
+                Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0, 0.1, 0.2, 0.3,
+                1e-3, 0.001, Math.nextDown(1e-3), 9.999999999999999e-4, 1e7, Math.nextDown(1e7), 9999999.999999998,
+                2e23, 1e23, 5e-324, 4.9e-324, 1.7976931348623157e308, 2.2250738585072014E-308, 123456789012345680.0,
+                -2.5e-5, 6.551133332835841, -6.551133332835841, 4.940656458412465E-324}) {
             check(v);
         }
     }

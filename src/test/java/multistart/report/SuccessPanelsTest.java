@@ -198,7 +198,8 @@ class SuccessPanelsTest {
         org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("method"), combos)
                 .get(0);
         java.util.function.Function<Double, String> name = chart.getStyler().getXAxisTickLabelsFormattingFunction();
-        assertThat(List.of(name.apply(0.0), name.apply(1.0), name.apply(2.0))).containsExactly("gd", "adam", "momentum");
+        assertThat(List.of(name.apply(0.0), name.apply(1.0), name.apply(2.0))).containsExactly("gd", "adam",
+                "momentum");
         assertThat(chart.getStyler().getXAxisMin()).isEqualTo(-0.5);
         assertThat(chart.getStyler().getXAxisMax()).isEqualTo(2.5);
         assertThat(name.apply(-0.5)).isNotEqualTo(name.apply(2.5));

@@ -160,7 +160,8 @@ class StartPointsTest {
                 assertThat(wrapped).isCloseTo(shift, org.assertj.core.api.Assertions.within(1e-12));
             }
         }
-        assertThat(unitPoints(Sampler.HALTON, 8, seed + 1, true)[3]).isNotEqualTo(unitPoints(Sampler.HALTON, 8, seed, true)[3]);
+        assertThat(unitPoints(Sampler.HALTON, 8, seed + 1, true)[3])
+                .isNotEqualTo(unitPoints(Sampler.HALTON, 8, seed, true)[3]);
     }
 
     @Test

@@ -61,7 +61,8 @@ class InliningBudgetTest {
         StringWriter out = new StringWriter();
         String classes;
         try {
-            classes = java.nio.file.Path.of(VectorMath.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            classes = java.nio.file.Path.of(VectorMath.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI())
                     .toString();
         } catch (java.net.URISyntaxException e) {
             throw new AssertionError(e);

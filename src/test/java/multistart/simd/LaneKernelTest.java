@@ -122,15 +122,15 @@ class LaneKernelTest {
         LaneKernel k = LaneKernel.of(f.laneKernel(), n);
         assertThat(k.hasMomentumStep()).isTrue();
         // this step's lanes are the kernel's vectors' (two for peaks)
-        int L = LaneKernelTest.L * k.vectors();
+        int lanes = LaneKernelTest.L * k.vectors();
         SplittableRandom r = new SplittableRandom(n * 7L + name.length());
-        Step s = new Step(n, L);
+        Step s = new Step(n, lanes);
         for (int trial = 0; trial < 2000; trial++) {
             s.draw(r, trial, false);
             boolean alarm = k.momentumStep(s.x, s.v, s.eta, s.beta, s.limit);
-            for (int l = 0; l < L; l++) {
+            for (int l = 0; l < lanes; l++) {
                 for (int i = 0; i < n; i++) {
-                    s.xs[i] = s.x0[i * L + l];
+                    s.xs[i] = s.x0[i * lanes + l];
                 }
                 f.gradient(s.xs, s.gs);
                 for (int i = 0; i < n; i++) {
@@ -143,7 +143,7 @@ class LaneKernelTest {
 
     /** One heavy-ball step's lanes: a random state, its copy before the step, and the checks. */
     static final class Step {
-        final int L;
+        final int lanes;
         final double[] x;
         final double[] v;
         final double[] g;
@@ -159,12 +159,12 @@ class LaneKernelTest {
         boolean outside;
 
         Step(int n, int lanes) {
-            L = lanes;
-            fx = new double[L];
-            eta = new double[L];
-            x = new double[n * L];
-            v = new double[n * L];
-            g = new double[n * L];
+            this.lanes = lanes;
+            fx = new double[lanes];
+            eta = new double[lanes];
+            x = new double[n * lanes];
+            v = new double[n * lanes];
+            g = new double[n * lanes];
             xs = new double[n];
             gs = new double[n];
         }
@@ -185,7 +185,7 @@ class LaneKernelTest {
          * eta g; x += v), bit for bit; returns that x.
          */
         double stepped(int i, int l, double gi) {
-            int j = i * L + l;
+            int j = i * lanes + l;
             double vi = beta * v0[j] - eta[l] * gi;
             double xi = x0[j] + vi;
             assertThat(LaneMathTest.bits(v[j])).as("v_%d lane %d", i, l).isEqualTo(LaneMathTest.bits(vi));

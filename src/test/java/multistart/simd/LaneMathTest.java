@@ -52,8 +52,10 @@ class LaneMathTest {
         }
         // and close to the library's sin(2 pi x) in absolute terms
         for (double x : random(12, 100_000, 6.0)) {
-            assertThat(LaneMath.sin2pi(x)).isCloseTo(Math.sin(2 * Math.PI * x), org.assertj.core.data.Offset.offset(1e-14));
-            assertThat(LaneMath.cos2pi(x)).isCloseTo(Math.cos(2 * Math.PI * x), org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(LaneMath.sin2pi(x)).isCloseTo(Math.sin(2 * Math.PI * x),
+                    org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(LaneMath.cos2pi(x)).isCloseTo(Math.cos(2 * Math.PI * x),
+                    org.assertj.core.data.Offset.offset(1e-14));
         }
         assertThat(LaneMath.sin2pi(0.5)).isEqualTo(-0.0);
         assertThat(LaneMath.sin2pi(1.0)).isEqualTo(0.0);

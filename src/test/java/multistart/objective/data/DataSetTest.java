@@ -55,7 +55,8 @@ class DataSetTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a number among text|a,y\\n1,0\\nabc,1\\n|3|column 'a' (1): not a number: 'abc', where the column's other cells are numbers",
+        "a number among text|a,y\\n1,0\\nabc,1\\n|3|column 'a' (1): not a number: 'abc', where the column's other "
+                + "cells are numbers",
         "an empty cell|a,y\\n1,0\\n,1\\n|3|column 'a' (1): the cell is empty (a missing value)",
         "a row too short|a,b,y\\n1,2,0\\n1,1\\n|3|has 2 fields, the header 3",
         "no target column|a,b\\n1,2\\n|1|has no column 'y' (the target); its columns: a, b",
@@ -66,7 +67,8 @@ class DataSetTest {
         "an unnamed column|a,,y\\n1,2,3\\n|1|column 2 of the header has no name",
         "NaN in a numeric column|a,y\\n1,0\\nNaN,1\\n|3|column 'a' (1): not a number: 'NaN'",
         "an empty file||0|the file is empty",
-        "semicolons|a;b;y\\n1;2;3\\n|1|its columns: a;b;y (its fields look separated by ';', but a data file's are separated by commas)",
+        "semicolons|a;b;y\\n1;2;3\\n|1|its columns: a;b;y (its fields look separated by ';', but a data file's are "
+                + "separated by commas)",
     })
     void aBadFileNamesTheLineAndTheColumn(String what, String text, long line, String message) throws IOException {
         Path p = file(text == null ? "" : text.replace("\\n", "\n"));

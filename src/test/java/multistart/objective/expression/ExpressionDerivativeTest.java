@@ -82,7 +82,8 @@ class ExpressionDerivativeTest {
                     order[i] = 1;
                     double expected = ds.getPartialDerivative(order);
                     assertThat(g[i]).as("d/d%s of %s at %s", VARS.get(i), f.text, java.util.Arrays.toString(x))
-                            .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9 * (1 + Math.abs(expected))));
+                            .isCloseTo(expected,
+                                    org.assertj.core.api.Assertions.within(1e-9 * (1 + Math.abs(expected))));
                 }
             }
         }
@@ -160,7 +161,8 @@ class ExpressionDerivativeTest {
             assertThatThrownBy(() -> Parser.parse(c[0], List.of("x"))).as(c[0])
                     .isInstanceOfSatisfying(ExpressionException.class, e -> {
                         assertThat(e.position()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
-                        assertThat(e.getMessage()).as(c[0]).startsWith("this part is " + c[2] + " whatever the variables");
+                        assertThat(e.getMessage()).as(c[0]).startsWith("this part is " + c[2]
+                                + " whatever the variables");
                     });
         }
         // where a variable is involved the value is only NaN somewhere: the formula stands, and
