@@ -102,6 +102,8 @@ final class Experiment {
     }
 
     /** Runs one config; {@code runPhase} is called as the gradient descent begins. */
+    // the folder's lock is held for the try block without being read in it
+    @SuppressWarnings("try")
     static Outcome run(ExperimentConfig config, boolean force, boolean resume, long startNanos,
             BooleanSupplier cancelled, boolean quiet, Runnable runPhase) throws Exception {
         Interrupts.effect(Interrupts.RUNS);
@@ -323,6 +325,8 @@ final class Experiment {
         }
     }
 
+    // SideTasks.close waits for the files' threads, so it may be interrupted (see SideTasks)
+    @SuppressWarnings("try")
     private static Outcome locked(ExperimentConfig config, boolean resume, long startNanos,
             BooleanSupplier cancelled, boolean quiet, Runnable runPhase) throws Exception {
         Plan plan = Plan.of(config);

@@ -7,6 +7,10 @@ import org.apache.logging.log4j.LogManager;
  * the journal keeps every finished run, a partial summary is written and the process exits
  * with 130. A second signal while that happens exits at once (the journal is still valid).
  * Installed by {@code main} only, so tests that run the CLI in-process are not affected.
+ * {@code sun.misc.Signal} (module jdk.unsupported, kept for this use) is the only way to handle
+ * a signal and go on: a shutdown hook runs once the JVM is already ending, too late to finish
+ * the runs in progress and write the results. javac warns of it on every build; no annotation
+ * silences that warning.
  */
 final class Interrupts {
 

@@ -11,6 +11,9 @@ import java.util.List;
  * so that no file is still being written once the caller has given up (with try-with-resources,
  * a task's failure is then suppressed in the caller's own exception).
  */
+// close() waits for the tasks' threads and may be interrupted: an interrupt then ends the
+// caller's try block as it would end the wait anywhere else
+@SuppressWarnings("try")
 final class SideTasks implements AutoCloseable {
 
     /** One file's work. */

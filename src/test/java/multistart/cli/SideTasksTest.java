@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
+// SideTasks.close may be interrupted (see SideTasks)
+@SuppressWarnings("try")
 class SideTasksTest {
 
     @Test

@@ -21,7 +21,7 @@ class FileErrorsTest {
     void aFolderUnderAFileSaysWhyAndWhere() throws IOException {
         Path file = Files.writeString(tmp.resolve("c.yaml"), "name: x\n");
         Path wanted = file.resolve("results");
-        IOException e = catchThrowableOfType(() -> Files.createDirectories(wanted), IOException.class);
+        IOException e = catchThrowableOfType(IOException.class, () -> Files.createDirectories(wanted));
         // Linux says "Not a directory" about the path asked for; the sentence names that path already
         assertThat(FileErrors.reason(e, wanted)).isIn("not a directory", "a file of that name is in the way ("
                 + file + ")");

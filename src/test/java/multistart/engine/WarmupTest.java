@@ -9,6 +9,8 @@ import multistart.config.ExperimentConfig;
 import multistart.simd.Lanes;
 import org.junit.jupiter.api.Test;
 
+// helpers opened for their effect alone (started, then closed), never read in the block
+@SuppressWarnings("try")
 class WarmupTest {
 
     static ExperimentConfig config(String objective) throws Exception {

@@ -64,7 +64,7 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
             throw new DataException(0, "the file has " + size + " bytes, more than the limit of " + MAX_BYTES);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
-                .build();
+                .get();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // read as a stream, each cell parsed as it comes: the file's text is never held whole (a
