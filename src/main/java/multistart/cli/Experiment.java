@@ -230,9 +230,9 @@ final class Experiment {
         byte[][] others = new byte[2][];
         side.start(CHARTS, () -> {
             long c0 = System.nanoTime();
-            others[0] = multistart.report.Charts.convergence(record);
+            others[0] = multistart.report.ConvergenceChart.draw(record);
             out.writeBytes("convergence.png", others[0]);
-            others[1] = multistart.report.Charts.sweep(record, aggregator.waterfall(1000));
+            others[1] = multistart.report.SweepChart.draw(record, aggregator.waterfall(1000));
             out.writeBytes("sweep.png", others[1]);
             LOG.debug("convergence and sweep charts in {} s", String.format(Locale.ROOT, "%.2f",
                     (System.nanoTime() - c0) / 1e9));
@@ -279,7 +279,7 @@ final class Experiment {
                 // domain narrow for its place, which hung the command here
                 side.start(BASIN_CHART, () -> {
                     long c0 = System.nanoTime();
-                    basins[0] = multistart.report.Charts.basins(record, rasters);
+                    basins[0] = multistart.report.BasinMap.draw(record, rasters);
                     out.writeBytes("basins.png", basins[0]);
                     LOG.debug("basin chart in {} s", String.format(Locale.ROOT, "%.2f",
                             (System.nanoTime() - c0) / 1e9));

@@ -21,14 +21,14 @@ class ChartScalesTest {
         java.util.List<double[]> himmelblau = java.util.List.of(new double[] {3, 2},
                 new double[] {-2.805118, 3.131313}, new double[] {-3.779310, -3.283186},
                 new double[] {3.584428, -1.848127});
-        assertThat(Charts.crowded(himmelblau, multistart.objective.Box.cube(2, -5, 5))).isFalse();
+        assertThat(BasinMap.crowded(himmelblau, multistart.objective.Box.cube(2, -5, 5))).isFalse();
         java.util.List<double[]> rastrigin = java.util.List.of(new double[] {0, 0}, new double[] {1, 0},
                 new double[] {0, 2});
         multistart.objective.Box r = multistart.objective.Box.cube(2, -5.12, 5.12);
-        assertThat(Charts.crowded(rastrigin, r)).isTrue();
+        assertThat(BasinMap.crowded(rastrigin, r)).isTrue();
         // a column of minima a unit apart does not crowd: labels are short in height
-        assertThat(Charts.crowded(java.util.List.of(new double[] {0, 0}, new double[] {0, 1}), r)).isFalse();
-        assertThat(Charts.crowded(java.util.List.of(new double[] {0, 0}), r)).isFalse();
+        assertThat(BasinMap.crowded(java.util.List.of(new double[] {0, 0}, new double[] {0, 1}), r)).isFalse();
+        assertThat(BasinMap.crowded(java.util.List.of(new double[] {0, 0}), r)).isFalse();
     }
 
     /**
@@ -39,20 +39,20 @@ class ChartScalesTest {
     @Test
     void aTinySpreadIsPlottedInAUnitOfItsOwn() {
         // all runs at 0 to within 3e-12: a scale alone
-        assertThat(Charts.valueScale(0, 3e-12)).containsExactly(0, 1e-12);
-        assertThat(Charts.valueScale(-1e-16, 4.5e-12)).containsExactly(0, 1e-12);
+        assertThat(AxisScales.valueScale(0, 3e-12)).containsExactly(0, 1e-12);
+        assertThat(AxisScales.valueScale(-1e-16, 4.5e-12)).containsExactly(0, 1e-12);
         // peaks' minimum reached to its last digits: from the lowest value, in units of 1e-15
         // (the spread of the two doubles is 9.77e-15)
         double lo = -6.551133332835841;
         double hi = -6.551133332835831;
-        double[] s = Charts.valueScale(lo, hi);
+        double[] s = AxisScales.valueScale(lo, hi);
         assertThat(s[0]).isEqualTo(lo);
         assertThat(s[1]).isEqualTo(1e-15);
         assertThat((hi - s[0]) / s[1]).isBetween(1.0, 10.0);
         // spreads XChart ticks well are left as they are, a single value too
-        assertThat(Charts.valueScale(0, 3e-3)).containsExactly(0, 1);
-        assertThat(Charts.valueScale(100, 100.001)).containsExactly(0, 1);
-        assertThat(Charts.valueScale(5, 5)).containsExactly(0, 1);
+        assertThat(AxisScales.valueScale(0, 3e-3)).containsExactly(0, 1);
+        assertThat(AxisScales.valueScale(100, 100.001)).containsExactly(0, 1);
+        assertThat(AxisScales.valueScale(5, 5)).containsExactly(0, 1);
     }
 
     /**
@@ -61,16 +61,17 @@ class ChartScalesTest {
      */
     @Test
     void equalSpacingIsJudgedInTheOrderTheValuesAppear() {
-        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 0.25, 0.5, 0.75))).isTrue();
-        assertThat(Charts.evenlySpaced(java.util.List.of(3.0, 2.0, 1.0))).isTrue();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(0.0, 0.25, 0.5, 0.75))).isTrue();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(3.0, 2.0, 1.0))).isTrue();
         // any two values are, one is not
-        assertThat(Charts.evenlySpaced(java.util.List.of(-5.7203098394970356E299, -5.176583447326269E299))).isTrue();
-        assertThat(Charts.evenlySpaced(java.util.List.of(1.0))).isFalse();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(-5.7203098394970356E299,
+                -5.176583447326269E299))).isTrue();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(1.0))).isFalse();
         // sorted they would be, in this order not
-        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 2.0, 1.0))).isFalse();
-        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 1.0, 2.00005))).isTrue();
-        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, 1.0, 2.0002))).isFalse();
-        assertThat(Charts.evenlySpaced(java.util.List.of(0.0, Double.NaN))).isFalse();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(0.0, 2.0, 1.0))).isFalse();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(0.0, 1.0, 2.00005))).isTrue();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(0.0, 1.0, 2.0002))).isFalse();
+        assertThat(AxisScales.evenlySpaced(java.util.List.of(0.0, Double.NaN))).isFalse();
     }
 
     /**
@@ -86,7 +87,7 @@ class ChartScalesTest {
         chart.addSeries("a", new double[] {0}, new double[] {-5.7203098394970356E299});
         chart.addSeries("b", new double[] {0}, new double[] {-5.176583447326269E299});
         assertThat(Charts.png(java.util.List.of(chart))).isNotEmpty();
-        org.knowm.xchart.XYSeries extra = chart.getSeries(Charts.SPACING_BREAK);
+        org.knowm.xchart.XYSeries extra = chart.getSeries(AxisScales.SPACING_BREAK);
         assertThat(extra).isNotNull();
         assertThat(extra.isShowInLegend()).isFalse();
         assertThat(extra.getMarker()).isEqualTo(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
@@ -96,13 +97,13 @@ class ChartScalesTest {
         // not equally spaced: left alone
         org.knowm.xchart.XYChart plain = new org.knowm.xchart.XYChartBuilder().width(500).height(400).build();
         plain.addSeries("a", new double[] {0, 1, 3}, new double[] {2, 7, 1});
-        Charts.breakEvenSpacing(plain);
+        AxisScales.breakEvenSpacing(plain);
         assertThat(plain.getSeriesCollection()).hasSize(1);
         // a category axis labelled by a function: ticked at its values on purpose
         org.knowm.xchart.XYChart named = new org.knowm.xchart.XYChartBuilder().width(500).height(400).build();
         named.addSeries("a", new double[] {0, 1, 2}, new double[] {2, 7, 1});
         named.getStyler().setXAxisTickLabelsFormattingFunction(v -> "m" + v);
-        Charts.breakEvenSpacing(named);
+        AxisScales.breakEvenSpacing(named);
         assertThat(named.getSeriesCollection()).hasSize(1);
     }
 
@@ -141,7 +142,7 @@ class ChartScalesTest {
             String what = "case " + k + ": x " + java.util.Arrays.toString(xy[0]) + ", y "
                     + java.util.Arrays.toString(xy[1]);
             assertThat(Charts.png(java.util.List.of(chart))).as(what).isNotEmpty();
-            org.knowm.xchart.XYSeries extra = chart.getSeries(Charts.SPACING_BREAK);
+            org.knowm.xchart.XYSeries extra = chart.getSeries(AxisScales.SPACING_BREAK);
             if (extra != null) {
                 for (int axis = 0; axis < 2; axis++) {
                     double v = axis == 0 ? extra.getXData()[0] : extra.getYData()[0];
@@ -163,7 +164,7 @@ class ChartScalesTest {
         for (int i = 0; i < 100; i++) {
             v[i] = i < 95 ? 0.1 * i : 1000;
         }
-        double[] range = Charts.waterfallRange(v);
+        double[] range = SweepChart.waterfallRange(v);
         assertThat(range).isNotNull();
         assertThat(range[0]).isEqualTo(0.0);
         assertThat(range[1]).isCloseTo(9.4 * 1.1, within(1e-12));
@@ -179,7 +180,7 @@ class ChartScalesTest {
         for (int i = 0; i < 100; i++) {
             v[i] = i < 95 ? 10 - 0.1 * i : -1.2345678e299;
         }
-        org.knowm.xchart.XYChart panel = Charts.waterfallPanel(v);
+        org.knowm.xchart.XYChart panel = SweepChart.waterfallPanel(v);
         assertThat(panel.getTitle()).endsWith("(worst 5% off the scale, to -1.2346e+299)");
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                 Charts.png(java.util.List.of(panel))));
@@ -193,7 +194,7 @@ class ChartScalesTest {
         for (int i = 0; i < 100; i++) {
             v[i] = i < 95 ? 10 - 0.1 * i : -500;
         }
-        double[] range = Charts.waterfallRange(v);
+        double[] range = SweepChart.waterfallRange(v);
         assertThat(range).isNotNull();
         assertThat(range[1]).isEqualTo(10.0);
         assertThat(range[0]).isCloseTo(0.6 - 0.1 * 9.4, within(1e-12));
@@ -206,35 +207,35 @@ class ChartScalesTest {
         for (int i = 0; i < 100; i++) {
             v[i] = i;
         }
-        assertThat(Charts.waterfallRange(v)).isNull();
+        assertThat(SweepChart.waterfallRange(v)).isNull();
         // nearly every run at the best value, a few elsewhere: nothing to spread out
         double[] flat = new double[100];
         flat[99] = 50;
-        assertThat(Charts.waterfallRange(flat)).isNull();
-        assertThat(Charts.waterfallRange(new double[] {3})).isNull();
-        assertThat(Charts.waterfallRange(new double[0])).isNull();
+        assertThat(SweepChart.waterfallRange(flat)).isNull();
+        assertThat(SweepChart.waterfallRange(new double[] {3})).isNull();
+        assertThat(SweepChart.waterfallRange(new double[0])).isNull();
     }
 
     @Test
     void aDivergingSampleRunLeavesTheConvergenceChartsTop() {
         // runs started at most 6000 above the best; one climbed to 1e18: the axis ends at 6e6
-        assertThat(Charts.convergenceCap(true, 6000, 1e18)).isEqualTo(6e6);
+        assertThat(ConvergenceChart.convergenceCap(true, 6000, 1e18)).isEqualTo(6e6);
         // no run climbed past 1000 times its start: the whole range
-        assertThat(Charts.convergenceCap(true, 6000, 5e6)).isZero();
+        assertThat(ConvergenceChart.convergenceCap(true, 6000, 5e6)).isZero();
         // a linear axis (no best value to measure gaps from) and no gap at all: the whole range
-        assertThat(Charts.convergenceCap(false, 6000, 1e18)).isZero();
-        assertThat(Charts.convergenceCap(true, 0, 1e18)).isZero();
+        assertThat(ConvergenceChart.convergenceCap(false, 6000, 1e18)).isZero();
+        assertThat(ConvergenceChart.convergenceCap(true, 0, 1e18)).isZero();
     }
 
     @Test
     void theSuccessColoursEndAtARoundFigureAboveTheBestRate() {
         // rastrigin's 0.6-1.2%: colours over 0-2%, so 1.2% stands out from 0.6%
-        assertThat(Charts.colourTop(1.2)).isEqualTo(2.0);
-        assertThat(Charts.colourTop(1.0)).isEqualTo(1.0);
-        assertThat(Charts.colourTop(0.0)).isEqualTo(1.0);
-        assertThat(Charts.colourTop(32.3)).isEqualTo(50.0);
-        assertThat(Charts.colourTop(50.1)).isEqualTo(100.0);
-        assertThat(Charts.colourTop(100.0)).isEqualTo(100.0);
+        assertThat(SweepChart.colourTop(1.2)).isEqualTo(2.0);
+        assertThat(SweepChart.colourTop(1.0)).isEqualTo(1.0);
+        assertThat(SweepChart.colourTop(0.0)).isEqualTo(1.0);
+        assertThat(SweepChart.colourTop(32.3)).isEqualTo(50.0);
+        assertThat(SweepChart.colourTop(50.1)).isEqualTo(100.0);
+        assertThat(SweepChart.colourTop(100.0)).isEqualTo(100.0);
     }
 
     /**
@@ -246,13 +247,13 @@ class ChartScalesTest {
     void aFewVeryLongSampleRunsLeaveTheRightEdge() {
         int[] peaks = {64, 120, 90, 200, 380, 75, 5000, 150, 360, 95, 180, 240};
         // three quarters stay within 240: twice that, rounded up to 500
-        assertThat(Charts.iterationCap(peaks)).isEqualTo(500);
+        assertThat(ConvergenceChart.iterationCap(peaks)).isEqualTo(500);
         // the longest within four times that: the whole range
-        assertThat(Charts.iterationCap(new int[] {100, 200, 300, 400, 1200})).isZero();
-        assertThat(Charts.iterationCap(new int[] {100, 200, 300, 400, 1700})).isEqualTo(1000);
+        assertThat(ConvergenceChart.iterationCap(new int[] {100, 200, 300, 400, 1200})).isZero();
+        assertThat(ConvergenceChart.iterationCap(new int[] {100, 200, 300, 400, 1700})).isEqualTo(1000);
         // too few runs to call any of them an outlier
-        assertThat(Charts.iterationCap(new int[] {10, 10, 5000})).isZero();
-        assertThat(Charts.iterationCap(new int[0])).isZero();
+        assertThat(ConvergenceChart.iterationCap(new int[] {10, 10, 5000})).isZero();
+        assertThat(ConvergenceChart.iterationCap(new int[0])).isZero();
     }
 
     /**
@@ -272,39 +273,40 @@ class ChartScalesTest {
             assertThat(chart.getStyler().getYAxisMin()).isLessThan(Math.min(ys[0], ys[1]));
             assertThat(chart.getStyler().getYAxisMax()).isGreaterThan(Math.max(ys[0], ys[1]));
             assertThat(chart.getStyler().getYAxisMax() - chart.getStyler().getYAxisMin())
-                    .isCloseTo(2 * Charts.NARROWEST * Math.abs(mid),
+                    .isCloseTo(2 * AxisScales.NARROWEST * Math.abs(mid),
                             org.assertj.core.api.Assertions.withinPercentage(1));
         }
         // an ordinary axis is left to XChart
         org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(300).height(200).build();
         chart.addSeries("s", new double[] {0, 1}, new double[] {1e20, 2e20});
-        Charts.widenNarrowAxis(chart);
+        AxisScales.widenNarrowAxis(chart);
         assertThat(chart.getStyler().getYAxisMin()).isNull();
     }
 
     /** A basin map's axis is drawn less its low end only where its range is narrow for its place. */
     @Test
     void onlyANarrowDomainIsDrawnFromItsCorner() {
-        assertThat(Charts.axisOffset(1e20, 1e20 + 1e5)).isEqualTo(1e20);
-        assertThat(Charts.axisOffset(-7e15, -7e15 + 1)).isEqualTo(-7e15);
-        assertThat(Charts.axisOffset(-5.12, 5.12)).isZero();
-        assertThat(Charts.axisOffset(1e20, 2e20)).isZero();
-        assertThat(Charts.axisOffset(1000, 1000.001)).isZero();
-        assertThat(Charts.offsetTitle("x", 1e20)).isEqualTo("x - 1.0E20");
-        assertThat(Charts.offsetTitle("x", 0)).isEqualTo("x");
-        assertThat(Charts.offsetTitle("y", -7e15)).isEqualTo("y + 7.0E15");
+        assertThat(AxisScales.axisOffset(1e20, 1e20 + 1e5)).isEqualTo(1e20);
+        assertThat(AxisScales.axisOffset(-7e15, -7e15 + 1)).isEqualTo(-7e15);
+        assertThat(AxisScales.axisOffset(-5.12, 5.12)).isZero();
+        assertThat(AxisScales.axisOffset(1e20, 2e20)).isZero();
+        assertThat(AxisScales.axisOffset(1000, 1000.001)).isZero();
+        assertThat(AxisScales.offsetTitle("x", 1e20)).isEqualTo("x - 1.0E20");
+        assertThat(AxisScales.offsetTitle("x", 0)).isEqualTo("x");
+        assertThat(AxisScales.offsetTitle("y", -7e15)).isEqualTo("y + 7.0E15");
     }
 
     @Test
     void sampleRunsArePlottedAsGapsOrAsValuesUpToTheirFirstNonFiniteOne() {
         double[] run = {4.0, 1.5, 1.0, Double.NaN, Double.NaN};
         // gaps to the best value 1.0: an exact hit stays on the log axis, NaN goes above any cap
-        assertThat(Charts.plotted(run, 1.0, true)).containsExactly(3.0, 0.5, 1e-16, 1e16, 1e16);
+        assertThat(ConvergenceChart.plotted(run, 1.0, true)).containsExactly(3.0, 0.5, 1e-16, 1e16, 1e16);
         // no finite best value: the values, the line ending where they stop being finite
-        assertThat(Charts.plotted(run, Double.NaN, false)).containsExactly(4.0, 1.5, 1.0);
-        assertThat(Charts.plotted(new double[] {Double.NEGATIVE_INFINITY}, Double.NaN, false)).isEmpty();
+        assertThat(ConvergenceChart.plotted(run, Double.NaN, false)).containsExactly(4.0, 1.5, 1.0);
+        assertThat(ConvergenceChart.plotted(new double[] {Double.NEGATIVE_INFINITY}, Double.NaN, false)).isEmpty();
         // nor past 1e300: runs at +-1e308 made the axis's range overflow, and XChart's ticks never ended
-        assertThat(Charts.plotted(new double[] {2.0, -1e300, 1e308, 3.0}, Double.NaN, false)).containsExactly(2.0,
+        assertThat(ConvergenceChart.plotted(new double[] {2.0, -1e300, 1e308, 3.0}, Double.NaN,
+                false)).containsExactly(2.0,
                 -1e300);
     }
 }

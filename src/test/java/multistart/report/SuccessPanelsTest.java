@@ -40,33 +40,33 @@ class SuccessPanelsTest {
     void everyRowAndColumnOfAHeatMapIsLabelled() {
         org.knowm.xchart.HeatMapChart few = new org.knowm.xchart.HeatMapChartBuilder().width(Charts.PANEL_WIDTH)
                 .height(Charts.PANEL_HEIGHT).build();
-        Charts.labelEveryCell(few, List.of("momentum", "nesterov", "adam"));
-        assertThat(few.getStyler().getXAxisTickMarkSpacingHint()).isEqualTo(Charts.HEAT_LABEL_SPACING);
-        assertThat(few.getStyler().getYAxisTickMarkSpacingHint()).isEqualTo(Charts.HEAT_LABEL_SPACING);
+        SweepChart.labelEveryCell(few, List.of("momentum", "nesterov", "adam"));
+        assertThat(few.getStyler().getXAxisTickMarkSpacingHint()).isEqualTo(SweepChart.HEAT_LABEL_SPACING);
+        assertThat(few.getStyler().getYAxisTickMarkSpacingHint()).isEqualTo(SweepChart.HEAT_LABEL_SPACING);
         assertThat(few.getStyler().getXAxisLabelRotation()).isZero();
         // a label is shorter than the spacing is tall
-        assertThat(Charts.HEAT_LABEL_SPACING).isGreaterThan(few.getStyler().getAxisTickLabelsFont().getSize());
+        assertThat(SweepChart.HEAT_LABEL_SPACING).isGreaterThan(few.getStyler().getAxisTickLabelsFont().getSize());
         List<String> rates = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             rates.add(Numbers.brief(1e-3 * Math.pow(100, i / 11.0)));
         }
         org.knowm.xchart.HeatMapChart many = new org.knowm.xchart.HeatMapChartBuilder().width(Charts.PANEL_WIDTH)
                 .height(Charts.PANEL_HEIGHT).build();
-        Charts.labelEveryCell(many, rates);
+        SweepChart.labelEveryCell(many, rates);
         assertThat(many.getStyler().getXAxisLabelRotation()).isEqualTo(90);
         // rates written in the cells up to 12 columns of about 40 px; 100 x 100 cells of 4 px
         // were covered in black figures
-        assertThat(Charts.showValues(12, 12)).isTrue();
-        assertThat(Charts.showValues(3, 8)).isTrue();
-        assertThat(Charts.showValues(100, 100)).isFalse();
-        assertThat(Charts.showValues(13, 2)).isFalse();
+        assertThat(SweepChart.showValues(12, 12)).isTrue();
+        assertThat(SweepChart.showValues(3, 8)).isTrue();
+        assertThat(SweepChart.showValues(100, 100)).isFalse();
+        assertThat(SweepChart.showValues(13, 2)).isFalse();
     }
 
     @Test
     void theSettingsWithTheMostValuesGoOnTheAxesTheLongLabelsUpTheSide() {
         List<Findings.ComboSummary> combos = grid(new double[200]);
         // 10 rates (labels such as 0.001668101) and 10 momenta (0.1): momenta along the bottom
-        assertThat(Charts.panelAxes(List.of("method", "learning_rate", "momentum"), combos))
+        assertThat(SweepChart.panelAxes(List.of("method", "learning_rate", "momentum"), combos))
                 .containsExactly("momentum", "learning_rate", "method");
     }
 
@@ -74,11 +74,11 @@ class SuccessPanelsTest {
     void aFacetOfManyValuesDrawsSixSpreadOverThemWithTheBestCombosAmongThem() {
         List<String> all = List.of("0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9");
         // indices 0, 2, 4, 5, 7, 9 spread evenly; 0.9 is among them already
-        assertThat(Charts.facets(all, 6, "0.9")).containsExactly("0", "0.2", "0.4", "0.5", "0.7", "0.9");
+        assertThat(SweepChart.facets(all, 6, "0.9")).containsExactly("0", "0.2", "0.4", "0.5", "0.7", "0.9");
         // 0.3 is not: it takes the place of the nearest one drawn (0.2 and 0.4 are as near; the lower goes)
-        assertThat(Charts.facets(all, 6, "0.3")).containsExactly("0", "0.3", "0.4", "0.5", "0.7", "0.9");
-        assertThat(Charts.facets(all, 6, "0.8")).containsExactly("0", "0.2", "0.4", "0.5", "0.8", "0.9");
-        assertThat(Charts.facets(all.subList(0, 6), 6, "0.3")).isEqualTo(all.subList(0, 6));
+        assertThat(SweepChart.facets(all, 6, "0.3")).containsExactly("0", "0.3", "0.4", "0.5", "0.7", "0.9");
+        assertThat(SweepChart.facets(all, 6, "0.8")).containsExactly("0", "0.2", "0.4", "0.5", "0.8", "0.9");
+        assertThat(SweepChart.facets(all.subList(0, 6), 6, "0.3")).isEqualTo(all.subList(0, 6));
     }
 
     /** Two decays equal to seven figures keep a cell each: their labels get every digit. */
@@ -92,11 +92,11 @@ class SuccessPanelsTest {
         }
         assertThat(Numbers.setting(combos.get(0).combo(), "decay")).isEqualTo(Numbers.setting(combos.get(1).combo(),
                 "decay"));
-        java.util.function.Function<Combo, String> label = Charts.label(combos, "decay");
+        java.util.function.Function<Combo, String> label = SweepChart.label(combos, "decay");
         assertThat(label.apply(combos.get(0).combo())).isEqualTo("0.123456781");
         assertThat(label.apply(combos.get(1).combo())).isEqualTo("0.123456789");
         // where no two merge, people's labels
-        assertThat(Charts.label(combos.subList(1, 3), "decay").apply(combos.get(1).combo())).isEqualTo("0.1234568");
+        assertThat(SweepChart.label(combos.subList(1, 3), "decay").apply(combos.get(1).combo())).isEqualTo("0.1234568");
     }
 
     /** methods x 3 rates x 3 momenta in config order, with success rates 0.01, 0.02, ... by combo. */
@@ -132,7 +132,7 @@ class SuccessPanelsTest {
     @Test
     void aPanelWhoseMethodReadsNoMomentumHasOneColumnForIt() {
         List<Findings.ComboSummary> combos = methods(Method.GD, Method.MOMENTUM);
-        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = Charts.successPanels(
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = SweepChart.successPanels(
                 List.of("method", "learning_rate", "momentum"), combos);
         assertThat(panels).hasSize(2);
         org.knowm.xchart.HeatMapChart gd = (org.knowm.xchart.HeatMapChart) panels.get(0);
@@ -156,7 +156,7 @@ class SuccessPanelsTest {
                 combos.add(cs);
             }
         }
-        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = Charts.successPanels(
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = SweepChart.successPanels(
                 List.of("method", "momentum"), combos);
         org.knowm.xchart.HeatMapChart chart = (org.knowm.xchart.HeatMapChart) panels.get(0);
         assertThat(columns(chart)).containsExactly("-", "0", "0.5", "0.9");
@@ -173,7 +173,8 @@ class SuccessPanelsTest {
     @Test
     void aLineOfASettingTheMethodDoesNotReadSaysSo() {
         List<Findings.ComboSummary> combos = methods(Method.GD).subList(0, 3);
-        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("momentum"), combos)
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("momentum"),
+                combos)
                 .get(0);
         assertThat(chart.getXAxisTitle()).isEqualTo("momentum (gd does not read it)");
     }
@@ -195,7 +196,7 @@ class SuccessPanelsTest {
             combos.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * success[k]), success[k], 0,
                     1, 0, 0, 0, 1));
         }
-        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("method"), combos)
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("method"), combos)
                 .get(0);
         java.util.function.Function<Double, String> name = chart.getStyler().getXAxisTickLabelsFormattingFunction();
         assertThat(List.of(name.apply(0.0), name.apply(1.0), name.apply(2.0))).containsExactly("gd", "adam",
@@ -218,7 +219,7 @@ class SuccessPanelsTest {
             rates.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
             r = Math.nextUp(r);
         }
-        org.knowm.xchart.XYChart close = (org.knowm.xchart.XYChart) Charts.successPanels(List.of("learning_rate"),
+        org.knowm.xchart.XYChart close = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"),
                 rates).get(0);
         java.util.function.Function<Double, String> rate = close.getStyler().getXAxisTickLabelsFormattingFunction();
         assertThat(rate).isNotNull();
@@ -230,7 +231,7 @@ class SuccessPanelsTest {
             Combo c = new Combo(apart.size(), Method.GD, v, 1.0, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
             apart.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
         }
-        assertThat(((org.knowm.xchart.XYChart) Charts.successPanels(List.of("learning_rate"), apart).get(0))
+        assertThat(((org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), apart).get(0))
                 .getStyler().getXAxisTickLabelsFormattingFunction()).isNull();
     }
     /**
@@ -252,7 +253,7 @@ class SuccessPanelsTest {
                 }
             }
         }
-        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = Charts.successPanels(
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = SweepChart.successPanels(
                 List.of("method", "learning_rate", "momentum", "decay"), combos);
         assertThat(panels).hasSize(3);
         String longest = "Success rate (%), decay = 0.9900000000000001, mean over method; colours 0-20%";

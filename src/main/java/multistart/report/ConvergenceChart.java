@@ -1,0 +1,195 @@
+package multistart.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import multistart.analysis.Findings;
+import multistart.config.Combo;
+import multistart.config.ExperimentConfig;
+import multistart.engine.Trajectory;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * convergence.png: the sample runs' values (or their distance to the best value found, on a log
+ * scale) against the iteration, one colour per combo.
+ */
+public final class ConvergenceChart {
+
+    private ConvergenceChart() {
+    }
+
+    /** Value (or its distance to the best value, log-scaled) against iteration, one colour per combo. */
+    public static byte[] draw(RunRecord r) throws IOException {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        double best = f.best() == null ? Double.NaN : f.best().value();
+        boolean log = Double.isFinite(best);
+        // wider where the legend's entries are long (four swept settings: 90 characters), which
+        // XChart cuts off at the picture's edge otherwise
+        int longest = 0;
+        for (Trajectory t : r.trajectories()) {
+            longest = Math.max(longest, ("combo " + t.combo() + Charts.describe(c.optimizer(),
+                    r.plan().combos().get(t.combo()))).length());
+        }
+        // the lines first: whether one ends early, and how high they reach, go into the title
+        List<double[]> lines = new ArrayList<>();
+        boolean ended = false;
+        // the largest gap at a start, and the largest anywhere: a diverging run climbs to 1e18
+        // and more, which squeezed every other run's decades together
+        double startTop = 0;
+        double top = 0;
+        for (Trajectory t : r.trajectories()) {
+            double[] y = plotted(t.values(), best, log);
+            lines.add(y);
+            ended |= y.length < t.values().length;
+            if (y.length > 0) {
+                startTop = Math.max(startTop, y[0]);
+            }
+            for (double v : y) {
+                top = Math.max(top, v);
+            }
+        }
+        double cap = convergenceCap(log, startTop, top);
+        String title = "Convergence of " + r.trajectories().size() + " sample runs"
+                + (!ended ? "" : log ? " (a line ends where its run's value stops being finite)"
+                        : " (a line ends where its run's value passes 1e300 or stops being finite)")
+                + (cap > 0 ? " (diverging runs leave the top)" : "");
+        int legend = Math.max(longest, Charts.LEGEND_CHARACTERS) * Charts.LEGEND_CHARACTER_WIDTH;
+        // XChart centres the title over the plot, between the value axis's labels and the
+        // legend, and cuts off at the picture's edges what does not fit
+        int longer = Math.max(0, longest - Charts.LEGEND_CHARACTERS) * Charts.LEGEND_CHARACTER_WIDTH;
+        int width = Math.max(Charts.PANEL_WIDTH * 3 / 2 + longer,
+                Charts.titleWidth(title) + legend + Charts.TITLE_MARGIN);
+        XYChart chart = new XYChartBuilder().width(width).height(Charts.PANEL_HEIGHT).title(title)
+                .xAxisTitle("iteration").yAxisTitle(log ? "|value - best value found| (log scale)" : "value").build();
+        Charts.style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setYAxisLogarithmic(log);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // markers only on runs of one point (a line of one point draws nothing)
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        // each combo its colour, in the order the combos first appear (combo numbers modulo the
+        // palette gave two of a 200-combo sweep's samples one colour)
+        Map<Integer, Integer> colours = new LinkedHashMap<>();
+        int k = 0;
+        for (int j = 0; j < lines.size(); j++) {
+            Trajectory t = r.trajectories().get(j);
+            double[] y = lines.get(j);
+            if (y.length == 0) {
+                continue;
+            }
+            double[] x = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = t.iterations()[i];
+            }
+            Combo combo = r.plan().combos().get(t.combo());
+            boolean first = !colours.containsKey(t.combo());
+            if (first) {
+                colours.put(t.combo(), colours.size());
+            }
+            String name = first ? "combo " + t.combo() + Charts.describe(c.optimizer(), combo) : "run " + t.run()
+                    + " #" + k;
+            XYSeries s = chart.addSeries(name, x, y);
+            Color colour = Charts.PALETTE[colours.get(t.combo()) % Charts.PALETTE.length];
+            s.setMarker(y.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarkerColor(colour);
+            s.setLineColor(colour);
+            s.setLineStyle(new BasicStroke(1.2f));
+            s.setShowInLegend(first);
+            k++;
+        }
+        if (k == 0) {
+            chart.addSeries("no sample runs (output.trajectories is 0)", new double[] {0}, new double[] {1})
+                    .setMarker(SeriesMarkers.NONE);
+        }
+        if (cap > 0) {
+            chart.getStyler().setYAxisMax(cap);
+        }
+        int[] lengths = new int[r.trajectories().size()];
+        for (int i = 0; i < lengths.length; i++) {
+            int[] its = r.trajectories().get(i).iterations();
+            lengths[i] = its.length == 0 ? 0 : its[its.length - 1];
+        }
+        int right = iterationCap(lengths);
+        if (right > 0) {
+            chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) right);
+            chart.setXAxisTitle("iteration      (runs longer than " + right + " leave the right edge)");
+        }
+        return Charts.png(List.of(chart));
+    }
+
+    /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */
+    static final double LINEAR_LIMIT = 1e300;
+
+    /**
+     * A sample run's values as the convergence chart plots them: on the log axis the gap to the
+     * best value (at least 1e-16, so that exact hits stay on it; 1e16 where a value is not finite,
+     * above any cap); on a value axis (no finite best value to measure gaps from) the values up to
+     * the first that is not finite or passes {@link #LINEAR_LIMIT}, where the line ends (they
+     * plunged to -1e16 and back).
+     */
+    static double[] plotted(double[] values, double best, boolean log) {
+        double[] y = new double[values.length];
+        for (int i = 0; i < y.length; i++) {
+            double v = values[i];
+            if (!log) {
+                // past LINEAR_LIMIT the axis's range (top minus bottom) may overflow to infinity,
+                // on which XChart's tick placement never ends
+                if (!(Math.abs(v) <= LINEAR_LIMIT)) {
+                    return java.util.Arrays.copyOf(y, i);
+                }
+                y[i] = v;
+                continue;
+            }
+            double gap = Math.max(Math.abs(v - best), 1e-16);
+            y[i] = Double.isFinite(gap) ? gap : 1e16;
+        }
+        return y;
+    }
+
+    /**
+     * The iteration axis's end when a few sample runs last far longer than most: twice the length
+     * three quarters of them stay within, rounded up to 1, 2 or 5 times a power of ten, when the
+     * longest is more than four times that length; else 0 for the whole range. In the peaks
+     * example one sample run of 5 000 iterations (momentum 0.9, rattling about a minimum) put
+     * eleven that ended within 400 into the left twentieth of the chart.
+     */
+    static int iterationCap(int[] lengths) {
+        if (lengths.length < 4) {
+            return 0;
+        }
+        int[] sorted = lengths.clone();
+        java.util.Arrays.sort(sorted);
+        int most = Math.max(1, sorted[(int) Math.ceil(0.75 * sorted.length) - 1]);
+        if (sorted[sorted.length - 1] <= 4L * most) {
+            return 0;
+        }
+        long want = 2L * most;
+        for (long p = 1; ; p *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (m * p >= want) {
+                    return (int) Math.min(Integer.MAX_VALUE, m * p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The log axis's top when a run climbs more than 1000 times above the largest gap any sample
+     * run started with (a diverging one): that bound, beyond which the run leaves the chart; else 0
+     * for the whole range.
+     */
+    static double convergenceCap(boolean log, double startTop, double top) {
+        double cap = 1e3 * startTop;
+        return log && startTop > 0 && top > cap ? cap : 0;
+    }
+}
