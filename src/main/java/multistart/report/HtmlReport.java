@@ -152,7 +152,8 @@ public final class HtmlReport {
         h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent%s, %.3f s in "
                 + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(),
                 SummaryMarkdown.mapTime(r), r.totalSeconds(),
-                r.threads(), f.gradientSteps(), Numbers.brief(r.stepsPerSecond()))).append("</p>\n");
+                r.threads(), f.gradientSteps(), Numbers.brief(r.stepsPerSecond()))).append(" ")
+                .append(ESC.escape(Environment.here().describe())).append(".</p>\n");
         h.append("<h2>Resolved config</h2>\n<pre>");
         int drawn = r.plan().mapResolution();
         for (String line : ConfigDump.lines(c)) {

@@ -49,6 +49,21 @@ public final class ResultJson {
             g.writeNumberField("threads", r.threads());
             g.writeNumberField("vector_lanes", r.lanes());
             g.writeEndObject();
+            // the machine and the JVM behind the timing, and when the command ran
+            Environment env = Environment.here();
+            g.writeObjectFieldStart("environment");
+            g.writeStringField("java", env.java());
+            g.writeStringField("java_vendor", env.vendor());
+            g.writeStringField("os", env.os());
+            g.writeNumberField("cores", env.cores());
+            if (env.started() == null) {
+                g.writeNullField("started");
+            } else {
+                g.writeStringField("started", env.started().toString());
+            }
+            g.writeStringField("written", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                    .toString());
+            g.writeEndObject();
 
             g.writeObjectFieldStart("runs");
             g.writeNumberField("total", f.runs());

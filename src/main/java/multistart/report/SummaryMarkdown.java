@@ -197,7 +197,8 @@ public final class SummaryMarkdown {
                 c.execution().spark() ? "Spark (the analysis on " + r.threads() + " threads here)"
                         : r.threads() + " threads",
                 f.gradientSteps(), Numbers.brief(r.stepsPerSecond())));
-        s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append(".\n");
+        s.append("\nmultistart ").append(r.version()).append(", seed ").append(c.seed()).append("; ")
+                .append(Environment.here().describe()).append(".\n");
         w.write(s.toString());
     }
 

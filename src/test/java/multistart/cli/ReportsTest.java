@@ -555,6 +555,34 @@ class ReportsTest {
     }
 
     /**
+     * result.json records the machine and the JVM behind its timing, and when the command ran;
+     * the summary's and the page's last lines name them too.
+     */
+    @Test
+    void theReportsSayWhereAndWhenTheSweepRan() throws IOException {
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Path out = run(SWEEP);
+        Matcher env = Pattern.compile("\"environment\" : \\{\\s*\"java\" : \"([^\"]*)\",\\s*\"java_vendor\" : "
+                + "\"([^\"]*)\",\\s*\"os\" : \"([^\"]*)\",\\s*\"cores\" : (\\d+),\\s*\"started\" : \"([^\"]*)\","
+                + "\\s*\"written\" : \"([^\"]*)\"\\s*}").matcher(Files.readString(out.resolve("result.json")));
+        assertThat(env.find()).isTrue();
+        assertThat(env.group(1)).isEqualTo(System.getProperty("java.runtime.version"));
+        assertThat(env.group(2)).isEqualTo(System.getProperty("java.vm.vendor"));
+        assertThat(env.group(3)).startsWith(System.getProperty("os.name") + " ")
+                .endsWith(" " + System.getProperty("os.arch"));
+        assertThat(Integer.parseInt(env.group(4))).isEqualTo(Runtime.getRuntime().availableProcessors());
+        // this JVM started before the test, the file was written during it
+        java.time.Instant started = java.time.Instant.parse(env.group(5));
+        java.time.Instant written = java.time.Instant.parse(env.group(6));
+        assertThat(started).isBefore(before);
+        assertThat(written).isBetween(before, java.time.Instant.now());
+        String said = Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.vendor") + "), ";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("seed 0; " + said);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("steps per second. " + said);
+    }
+
+    /**
      * Runs that hit max_iterations because they oscillate (nesterov at rate 0.05 about peaks'
      * narrow maxima) are not told only to take a larger rate; the count is runs.csv's.
      */
