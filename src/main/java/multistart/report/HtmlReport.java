@@ -64,8 +64,7 @@ public final class HtmlReport {
                 h.append(i > 0 ? ", " : "").append(ESC.escape(vars.get(i))).append(" = ").append(Numbers.exact(p[i]));
             }
             h.append(")").append(best.where().isEmpty() ? "" : ", " + best.where());
-            h.append(", reached by ").append(best.hits()).append(" of ").append(f.runs()).append(" runs (")
-                    .append(Numbers.percent(best.share())).append(").");
+            h.append(", reached by ").append(SummaryMarkdown.reachedBy(best, f.runs())).append(".");
             if (f.targetKnown()) {
                 h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.')
                         .append(ESC.escape(SummaryMarkdown.leastSquares(c, c.objective().variables())))
@@ -96,7 +95,7 @@ public final class HtmlReport {
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
                 .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().describe()))
-                .append(". ").append(f.runs()).append(" runs: ")
+                .append(". ").append(Numbers.count(f.runs(), "run", "runs")).append(": ")
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".")
                 .append(ESC.escape(SummaryMarkdown.planNotes(c, r.plan()))).append("</p>\n");

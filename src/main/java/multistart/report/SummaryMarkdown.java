@@ -54,8 +54,7 @@ public final class SummaryMarkdown {
             s.append("**Best ").append(isExtremum ? extremum : "end point").append(": ")
                     .append(Numbers.exact(best.value()))
                     .append(" at ").append(point(vars, best.point())).append("**, basin 1, ").append(kind)
-                    .append(where).append(", reached by ").append(best.hits()).append(" of ")
-                    .append(f.runs()).append(" runs (").append(Numbers.percent(best.share())).append(").");
+                    .append(where).append(", reached by ").append(reachedBy(best, f.runs())).append(".");
             if (f.targetKnown()) {
                 double diff = Math.abs(best.value() - f.target());
                 s.append(" Known optimum: ").append(Numbers.exact(f.target())).append(" (difference ")
@@ -285,9 +284,17 @@ public final class SummaryMarkdown {
         return s.toString();
     }
 
+    /** "3 of 40 runs (7.5%)", or "its only run" for a sweep of one run (not "1 of 1 runs (100.0%)"). */
+    static String reachedBy(Findings.Minimum best, long runs) {
+        return runs == 1 ? "its only run"
+                : best.hits() + " of " + runs + " runs (" + Numbers.percent(best.share()) + ")";
+    }
+
     static String hitMaxIterations(Findings f, ExperimentConfig c) {
-        return f.maxIterations() + " runs hit max_iterations: more iterations, or another learning rate (larger "
-                + "where runs crawl, smaller where they oscillate), may resolve them." + hovering(f, c);
+        boolean one = f.maxIterations() == 1;
+        return Numbers.count(f.maxIterations(), "run", "runs") + " hit max_iterations: more iterations, or another "
+                + "learning rate (larger where runs crawl, smaller where they oscillate), may resolve "
+                + (one ? "it." : "them.") + hovering(f, c);
     }
 
     /**

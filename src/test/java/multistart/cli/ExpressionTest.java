@@ -147,9 +147,9 @@ class ExpressionTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Double.parseDouble(minima(out).get(0)[1])).isCloseTo(10.4535, within(1e-3));
         assertThat(Files.readString(out.resolve("summary.md")))
-                .contains("**, basin 1, a maximum, outside the domain, reached by 1 of 1 runs");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("), outside the domain, reached by 1 of 1 "
-                + "runs");
+                .contains("**, basin 1, a maximum, outside the domain, reached by its only run.");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("), outside the domain, reached by its only "
+                + "run.");
     }
 
     @Test

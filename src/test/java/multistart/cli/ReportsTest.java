@@ -583,6 +583,29 @@ class ReportsTest {
     }
 
     /**
+     * A sweep of one run (a seed article's worked example) is told in the singular: "its only
+     * run", "1 run hit max_iterations ... may resolve it", "1 run: 1 start x 1 combo", where the
+     * reports said "1 of 1 runs (100.0%)" and "1 runs hit".
+     */
+    @Test
+    void aSweepOfOneRunIsToldInTheSingular() throws IOException {
+        Path out = run("""
+                name: one
+                objective: {builtin: cubic-cos}
+                starts: {count: 0, points: [[-1.0]]}
+                optimizer: {method: gd, learning_rate: 0.05, max_iterations: 20, stop: {gradient_norm: 0}}
+                """);
+        String summary = Files.readString(out.resolve("summary.md"));
+        String html = Files.readString(out.resolve("report.html"));
+        for (String page : List.of(summary, html)) {
+            assertThat(page).contains("reached by its only run.").contains("1 run hit max_iterations")
+                    .contains("may resolve it.").doesNotContain("1 runs").doesNotContain("1 of 1");
+        }
+        assertThat(summary).contains("1 run: 1 start (1 explicit) x 1 combo.");
+        assertThat(html).contains("1 run: 1 start x 1 combo.");
+    }
+
+    /**
      * Runs that hit max_iterations because they oscillate (nesterov at rate 0.05 about peaks'
      * narrow maxima) are not told only to take a larger rate; the count is runs.csv's.
      */
