@@ -15,11 +15,13 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * convergence.png: the sample runs' values (or their distance to the best value found, on a log
- * scale) against the iteration, one colour per combo.
+ * scale) against the iteration, one colour per combo; for a function of one variable, beside it,
+ * the runs' steps on the function itself.
  */
 public final class ConvergenceChart {
 
@@ -58,7 +60,7 @@ public final class ConvergenceChart {
             }
         }
         double cap = convergenceCap(log, startTop, top);
-        String title = "Convergence of " + r.trajectories().size() + " sample runs"
+        String title = "Convergence of " + Numbers.count(r.trajectories().size(), "sample run", "sample runs")
                 + (!ended ? "" : log ? " (a line ends where its run's value stops being finite)"
                         : " (a line ends where its run's value passes 1e300 or stops being finite)")
                 + (cap > 0 ? " (diverging runs leave the top)" : "");
@@ -124,7 +126,100 @@ public final class ConvergenceChart {
             chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) right);
             chart.setXAxisTitle("iteration      (runs longer than " + right + " leave the right edge)");
         }
+        if (r.plan().objective().dimension() == 1) {
+            return Charts.png(List.of(chart, onTheFunction(r.plan(), r.trajectories(), colours)));
+        }
         return Charts.png(List.of(chart));
+    }
+
+    /** Points of the function's curve on the 1-d panel. */
+    static final int CURVE_POINTS = 400;
+
+    /**
+     * For a function of one variable, the picture the seed articles draw: the function over the
+     * domain and every step of each sample run on it, in its combo's colour ({@code colours}, as
+     * on the convergence panel), each run's start a black diamond. A step too large zig-zags
+     * across a minimum, one too small crawls down the slope; the convergence panel alone shows
+     * neither. Iterates beyond a domain's width on either side of it are left out of the view
+     * (a diverging run's would flatten the curve), and the axis title says so.
+     */
+    static XYChart onTheFunction(multistart.engine.Plan plan, List<Trajectory> trajectories,
+            Map<Integer, Integer> colours) {
+        ExperimentConfig c = plan.config();
+        multistart.objective.Objective f = plan.objective().forWorker();
+        // the plan's objective is minimised: a maximised one is negated there
+        double sign = c.objective().goal().sign();
+        double lo = c.domain().low(0);
+        double hi = c.domain().high(0);
+        double width = hi - lo;
+        double viewLo = lo;
+        double viewHi = hi;
+        boolean cut = false;
+        for (Trajectory t : trajectories) {
+            for (double[] p : t.points()) {
+                double x = p[0];
+                if (x >= lo - width && x <= hi + width) {
+                    viewLo = Math.min(viewLo, x);
+                    viewHi = Math.max(viewHi, x);
+                } else {
+                    cut = true;
+                }
+            }
+        }
+        XYChart chart = new XYChartBuilder().width(Charts.PANEL_WIDTH * 3 / 2).height(Charts.PANEL_HEIGHT)
+                .title((trajectories.size() == 1 ? "The sample run's" : "The sample runs'")
+                        + " steps on the function (colours as in the convergence panel)")
+                .xAxisTitle(c.objective().variables().get(0) + (cut ? "      (iterates outside [" + Numbers.brief(lo
+                        - width) + ", " + Numbers.brief(hi + width) + "] are not drawn)" : ""))
+                .yAxisTitle("value").build();
+        Charts.style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(5);
+        double[] g = new double[1];
+        double[] at = new double[1];
+        List<Double> cx = new ArrayList<>();
+        List<Double> cy = new ArrayList<>();
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            at[0] = viewLo + (viewHi - viewLo) * i / (CURVE_POINTS - 1);
+            double v = sign * f.evaluate(at, g);
+            if (Double.isFinite(v)) {
+                cx.add(at[0]);
+                cy.add(v);
+            }
+        }
+        if (!cx.isEmpty()) {
+            XYSeries curve = chart.addSeries("f", cx, cy);
+            curve.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY).setLineStyle(new BasicStroke(1.5f));
+        }
+        List<Double> sx = new ArrayList<>();
+        List<Double> sy = new ArrayList<>();
+        int k = 0;
+        for (Trajectory t : trajectories) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (double[] p : t.points()) {
+                at[0] = p[0];
+                double v = sign * f.evaluate(at, g);
+                if (p[0] >= viewLo && p[0] <= viewHi && Double.isFinite(v)) {
+                    xs.add(p[0]);
+                    ys.add(v);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            sx.add(xs.get(0));
+            sy.add(ys.get(0));
+            Color colour = Charts.PALETTE[colours.getOrDefault(t.combo(), 0) % Charts.PALETTE.length];
+            XYSeries s = chart.addSeries("run " + t.run() + " #" + k++, xs, ys);
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colour).setLineColor(colour)
+                    .setLineStyle(new BasicStroke(0.8f));
+        }
+        if (!sx.isEmpty()) {
+            chart.addSeries("starts", sx, sy).setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK)
+                    .setLineStyle(SeriesLines.NONE);
+        }
+        return chart;
     }
 
     /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */

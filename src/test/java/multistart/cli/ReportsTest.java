@@ -603,6 +603,11 @@ class ReportsTest {
         }
         assertThat(summary).contains("1 run: 1 start (1 explicit) x 1 combo.");
         assertThat(html).contains("1 run: 1 start x 1 combo.");
+        // a function of one variable: convergence.png has a second panel, the run's steps on the
+        // function (StepsOnTheFunctionTest), beside the convergence panel of 960 px
+        BufferedImage convergence = png(out.resolve("convergence.png"));
+        assertThat(convergence.getWidth()).isEqualTo(2 * 960);
+        assertThat(convergence.getHeight()).isEqualTo(560);
     }
 
     /**
