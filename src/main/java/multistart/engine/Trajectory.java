@@ -141,18 +141,23 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
 
     /**
      * Which runs are the {@code count} sample runs (run = combo x starts + start): their starts
-     * spread evenly over the starts, and their combos every combo in turn when there are no more
-     * combos than samples, else {@code best} first and the others spread over all combos by the
-     * golden ratio. Runs spread evenly over the run numbers took every tenth combo of a sweep of
-     * 2 methods x 10 rates x 10 momenta, all with momentum 0 (the fastest-turning setting) and
-     * all from start 0, so the chart showed none of the settings that did best.
+     * start 0 and then distinct starts drawn by a counter-based mix ({@link #spreadStarts}), their
+     * combos every combo in turn when there are no more combos than samples, else {@code best}
+     * first and the others spread over all combos by the golden ratio. Runs spread evenly over
+     * the run numbers took every tenth combo of a sweep of 2 methods x 10 rates x 10 momenta, all
+     * with momentum 0 (the fastest-turning setting) and all from start 0, so the chart showed none
+     * of the settings that did best. Starts evenly spaced by index (0, 100, 200, ... of 2000) were
+     * all in one part of the domain under a Halton or Sobol sampler, whose points at indices a
+     * multiple of 4 apart share their first two binary digits: himmelblau's 20 sample paths on
+     * basins.png all started right of the middle.
      */
     static long[] sampleRuns(long starts, int combos, int count, int best) {
         int k = (int) Math.min(count, starts * combos);
         long[] out = new long[k];
         double phi = (Math.sqrt(5) - 1) / 2;
+        long[] picked = k <= starts ? spreadStarts(starts, k) : null;
         for (int i = 0; i < k; i++) {
-            long start = (long) ((double) i * starts / k);
+            long start = picked != null ? picked[i] : (long) ((double) i * starts / k);
             int combo;
             if (combos <= k) {
                 combo = i % combos;
@@ -163,4 +168,29 @@ public record Trajectory(long run, long start, int combo, int[] iterations, doub
         }
         return out;
     }
+
+    /**
+     * {@code k} distinct start indices out of {@code starts} (k at most starts): 0, then indices
+     * drawn by a counter-based mix of i (the same on every machine), a taken index moved on to the
+     * next free one. A low-discrepancy sequence's points at such indices are spread as random
+     * points are; at the golden ratio's multiples of 2000 (618, 1236, 472 after rounding: all
+     * multiples of 4) they still shared their first binary digits.
+     */
+    static long[] spreadStarts(long starts, int k) {
+        long[] out = new long[k];
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        for (int i = 0; i < k; i++) {
+            long s = i == 0 ? 0 : Math.min(starts - 1,
+                    (long) (multistart.sampling.SplitMix.unit(multistart.sampling.SplitMix.key(SAMPLES, i, starts))
+                            * starts));
+            while (!taken.add(s)) {
+                s = (s + 1) % starts;
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /** The sample starts' key for {@link multistart.sampling.SplitMix#key}: "SAMPLE". */
+    private static final long SAMPLES = 0x53414D504C45L;
 }

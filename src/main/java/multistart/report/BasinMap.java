@@ -11,6 +11,7 @@ import multistart.analysis.Kind;
 import multistart.config.Combo;
 import multistart.config.ExperimentConfig;
 import multistart.engine.BasinRaster;
+import multistart.engine.Trajectory;
 import multistart.objective.Box;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -58,6 +59,9 @@ public final class BasinMap {
             // wide enough for a title of four swept settings or more, which XChart centres over
             // the plot and cut off at both ends
             int legend = "other end points (100.0%)".length();
+            if (vars.size() == 2 && r.trajectories().stream().anyMatch(t -> t.combo() == raster.comboIndex())) {
+                legend = PATHS_LEGEND.length();
+            }
             for (int b : coloured) {
                 legend = Math.max(legend, (b + ": " + Numbers.brief(f.minima().get(b - 1).value()) + " (100.0%)")
                         .length());
@@ -128,9 +132,139 @@ public final class BasinMap {
                 XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks, from);
                 s.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
             }
+            if (vars.size() == 2) {
+                addPaths(chart, r.trajectories(), raster.comboIndex(), box, from);
+            }
             panels.add(chart);
         }
         return Charts.png(panels);
+    }
+
+    /** The legend's entry for the paths (and its width in the panel's). */
+    static final String PATHS_LEGEND = "sample runs' paths, from their starts";
+
+    /** Steps of a sample path drawn on the map at most: a 1000-step path drawn every 5th step. */
+    static final int PATH_POINTS = 200;
+
+    /**
+     * The paths of the sample runs under {@code combo} over its map, as black lines from their
+     * starts (circles): how the runs cross the basins they do not end in, which the colours
+     * alone do not show. Only a 2-d map holds a path whole (a higher-dimensional one is a slice
+     * the paths leave). Each path is thinned to {@link #PATH_POINTS} points, the last kept, and
+     * cut at the domain's edges (XChart draws a line past its axes, over the legend); a path that
+     * leaves the domain and comes back is drawn in pieces. Returns how many paths were drawn.
+     */
+    static int addPaths(XYChart chart, List<Trajectory> trajectories, int combo, Box box, double[] from) {
+        List<double[]> starts = new ArrayList<>();
+        int drawn = 0;
+        for (Trajectory t : trajectories) {
+            double[][] pts = t.points();
+            if (t.combo() != combo || pts.length == 0) {
+                continue;
+            }
+            int stride = Math.max(1, (pts.length + PATH_POINTS - 2) / (PATH_POINTS - 1));
+            List<double[]> kept = new ArrayList<>();
+            for (int i = 0; i < pts.length; i += stride) {
+                kept.add(pts[i]);
+            }
+            if ((pts.length - 1) % stride != 0) {
+                kept.add(pts[pts.length - 1]);
+            }
+            List<List<double[]>> pieces = clip(kept, box);
+            for (int k = 0; k < pieces.size(); k++) {
+                List<double[]> piece = pieces.get(k);
+                double[] xs = new double[piece.size()];
+                double[] ys = new double[piece.size()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = piece.get(i)[0] - from[0];
+                    ys[i] = piece.get(i)[1] - from[1];
+                }
+                XYSeries s = chart.addSeries("sample run " + t.run() + " path " + k, xs, ys);
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE)
+                        .setLineColor(Color.BLACK).setLineStyle(new java.awt.BasicStroke(1.0f));
+                s.setShowInLegend(false);
+            }
+            if (!pieces.isEmpty()) {
+                drawn++;
+                if (inside(pts[0], box)) {
+                    starts.add(pts[0]);
+                }
+            }
+        }
+        if (!starts.isEmpty()) {
+            XYSeries s = addPoints(chart, drawn == 1 ? "sample run's path, from its start" : PATHS_LEGEND, starts,
+                    from);
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Color.BLACK);
+        }
+        return drawn;
+    }
+
+    private static boolean inside(double[] p, Box box) {
+        return p[0] >= box.low(0) && p[0] <= box.high(0) && p[1] >= box.low(1) && p[1] <= box.high(1);
+    }
+
+    /**
+     * The polyline through {@code points} (their first two coordinates) within the box: each
+     * segment clipped to it (Liang and Barsky's parametric test), consecutive clipped segments
+     * that meet joined into one piece. Non-finite points break the line.
+     */
+    static List<List<double[]>> clip(List<double[]> points, Box box) {
+        List<List<double[]>> pieces = new ArrayList<>();
+        List<double[]> current = null;
+        if (points.size() == 1 && inside(points.get(0), box)) {
+            pieces.add(List.of(new double[] {points.get(0)[0], points.get(0)[1]}));
+            return pieces;
+        }
+        for (int i = 1; i < points.size(); i++) {
+            double[] a = points.get(i - 1);
+            double[] b = points.get(i);
+            double[] seg = segment(a[0], a[1], b[0], b[1], box);
+            if (seg == null) {
+                current = null;
+                continue;
+            }
+            double[] from = {seg[0], seg[1]};
+            double[] to = {seg[2], seg[3]};
+            if (current == null || !java.util.Arrays.equals(current.get(current.size() - 1), from)) {
+                current = new ArrayList<>();
+                current.add(from);
+                pieces.add(current);
+            }
+            current.add(to);
+        }
+        return pieces;
+    }
+
+    /** The part of the segment from (x0, y0) to (x1, y1) inside the box, {x0, y0, x1, y1}, or null. */
+    private static double[] segment(double x0, double y0, double x1, double y1, Box box) {
+        if (!(Double.isFinite(x0) && Double.isFinite(y0) && Double.isFinite(x1) && Double.isFinite(y1))) {
+            return null;
+        }
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x0 - box.low(0), box.high(0) - x0, y0 - box.low(1), box.high(1) - y0};
+        double t0 = 0;
+        double t1 = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return null;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, t);
+                } else {
+                    t1 = Math.min(t1, t);
+                }
+            }
+        }
+        if (t0 > t1) {
+            return null;
+        }
+        return new double[] {t0 == 0 ? x0 : x0 + t0 * dx, t0 == 0 ? y0 : y0 + t0 * dy,
+            t1 == 1 ? x1 : x0 + t1 * dx, t1 == 1 ? y1 : y0 + t1 * dy};
     }
 
     /**

@@ -5,14 +5,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
+import multistart.config.Sampler;
+import multistart.config.StartsConfig;
+import multistart.objective.Box;
+import multistart.sampling.StartPoints;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which runs the convergence chart's sample runs are (run = combo x starts + start). */
 class SampleRunsTest {
 
+    /** Start 0 first, then distinct starts; as many as there are starts: each once. */
     @Test
-    void oneComboSpreadsTheSamplesEvenlyOverTheStarts() {
-        assertThat(Trajectory.sampleRuns(1000, 1, 4, 0)).containsExactly(0, 250, 500, 750);
+    void oneComboTakesStartZeroFirstAndEachStartAtMostOnce() {
+        long[] four = Trajectory.sampleRuns(1000, 1, 4, 0);
+        assertThat(four[0]).isZero();
+        assertThat(four).doesNotHaveDuplicates();
+        for (long s : four) {
+            assertThat(s).isBetween(0L, 999L);
+        }
+        assertThat(Trajectory.sampleRuns(7, 1, 7, 0)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
+        // the same on every call (counter-based, no generator state)
+        assertThat(Trajectory.sampleRuns(1000, 1, 4, 0)).containsExactly(four);
+    }
+
+    /**
+     * The sample runs' starts spread over the domain whatever the sampler: in each quarter of
+     * the square at least 2 of 20 (of 2000 starts, and of 2000 under 2 combos), and under a
+     * 10 x 10 grid in 6 rows and 6 columns at least. Starts spread evenly by index (0, 100, ...)
+     * all lay right of the middle under Halton's sequence and in 2 of 10 columns of the grid.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"halton", "sobol", "uniform", "latin_hypercube"})
+    void theSampleStartsSpreadOverTheDomainWhateverTheSampler(String sampler) {
+        for (int combos : new int[] {1, 2}) {
+            StartPoints sp = new StartPoints(new StartsConfig(2000, Sampler.parse(sampler), List.of(), 2000),
+                    Box.cube(2, -1, 1), 7);
+            int[] quarters = new int[4];
+            double[] p = new double[2];
+            StartPoints.Cursor cur = sp.cursor();
+            for (long run : Trajectory.sampleRuns(2000, combos, 20, 0)) {
+                cur.point(run % 2000, p);
+                quarters[(p[0] < 0 ? 0 : 1) + (p[1] < 0 ? 0 : 2)]++;
+            }
+            for (int q : quarters) {
+                assertThat(q).as(sampler + " x " + combos + ": " + java.util.Arrays.toString(quarters))
+                        .isGreaterThanOrEqualTo(2);
+            }
+        }
     }
 
     @Test
