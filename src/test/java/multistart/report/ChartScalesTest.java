@@ -254,6 +254,20 @@ class ChartScalesTest {
         // too few runs to call any of them an outlier
         assertThat(ConvergenceChart.iterationCap(new int[] {10, 10, 5000})).isZero();
         assertThat(ConvergenceChart.iterationCap(new int[0])).isZero();
+        // five of twelve ran to max_iterations (5 000, over peaks' plateau): the seven that
+        // stopped within 400 set the end, three quarters of them within 240 (twice: 500)
+        int[] plateau = {64, 5000, 120, 5000, 200, 240, 5000, 75, 5000, 180, 5000, 95};
+        boolean[] stopped = new boolean[plateau.length];
+        for (int i = 0; i < plateau.length; i++) {
+            stopped[i] = plateau[i] < 5000;
+        }
+        assertThat(ConvergenceChart.iterationCap(plateau)).isZero();
+        assertThat(ConvergenceChart.iterationCap(plateau, stopped)).isEqualTo(500);
+        // every run stopped, or none did: the rule over all of them
+        boolean[] all = new boolean[plateau.length];
+        java.util.Arrays.fill(all, true);
+        assertThat(ConvergenceChart.iterationCap(plateau, all)).isZero();
+        assertThat(ConvergenceChart.iterationCap(peaks, new boolean[peaks.length])).isEqualTo(500);
     }
 
     /**
