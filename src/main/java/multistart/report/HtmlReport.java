@@ -108,7 +108,8 @@ public final class HtmlReport {
                     + "result is complete (<code>--resume</code> draws it).</p>\n");
         }
         for (Map.Entry<String, byte[]> e : pictures.entrySet()) {
-            h.append("<h2>").append(ESC.escape(caption(e.getKey()))).append("</h2>\n<img alt=\"")
+            h.append("<h2>").append(ESC.escape(caption(e.getKey()))).append("</h2>\n<p>")
+                    .append(ESC.escape(howToRead(e.getKey(), r))).append("</p>\n<img alt=\"")
                     .append(ESC.escape(e.getKey())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
         }
@@ -164,11 +165,45 @@ public final class HtmlReport {
             }
             h.append('\n');
         }
-        h.append("</pre>\n<p>multistart ").append(ESC.escape(r.version())).append(", Java ")
-                .append(ESC.escape(System.getProperty("java.version"))).append(", ")
-                .append(ESC.escape(System.getProperty("os.name"))).append(" ")
-                .append(ESC.escape(System.getProperty("os.arch"))).append(".</p>\n</body></html>\n");
+        // the Java runtime and the OS are on the timing line
+        h.append("</pre>\n<p>multistart ").append(ESC.escape(r.version())).append(", seed ").append(c.seed())
+                .append(".</p>\n</body></html>\n");
         w.write(h.toString());
+    }
+
+    /** A sentence above each picture that says how to read it. */
+    static String howToRead(String file, RunRecord r) {
+        ExperimentConfig c = r.plan().config();
+        String extremum = c.objective().goal().extremum();
+        boolean oneVariable = r.plan().objective().dimension() == 1;
+        boolean twoVariables = r.plan().objective().dimension() == 2;
+        return switch (file) {
+            case "basins.png" -> "Each start of a fine grid over the domain"
+                    + (twoVariables ? "" : " (a slice through the best " + extremum + ")")
+                    + ", coloured by the " + extremum + " its run ends at (grey: another end point, dark: "
+                    + "diverged); diamonds mark the " + c.objective().goal().extrema() + "."
+                    + (twoVariables ? " Black lines are the sample runs' paths, from their starts (circles)." : "");
+            case "convergence.png" -> (Double.isFinite(gapFrom(r))
+                    ? "How far each sample run's value is from the "
+                            + (r.findings().targetKnown() ? "known optimum" : "best value found")
+                            + " at each iteration (log scale): a line falling straight is steady convergence, a "
+                            + "level line a run that stopped elsewhere or crawls."
+                    : "Each sample run's value at each iteration (no run ended at a finite value to measure "
+                            + "from).")
+                    + (oneVariable ? " Right: the same runs' steps on the function itself (a zig-zag across "
+                            + "the " + extremum + ": a rate too large)." : "");
+            case "sweep.png" -> "The share of runs that reached the "
+                    + (r.findings().targetKnown() ? "known optimum" : "best value found")
+                    + " for each combination of the swept settings; last, every run's final value, sorted "
+                    + "(a step is a " + extremum + " many runs reached).";
+            default -> "";
+        };
+    }
+
+    /** What convergence.png's log axis measures from (NaN: it plots the values themselves). */
+    private static double gapFrom(RunRecord r) {
+        Findings f = r.findings();
+        return ConvergenceChart.gapFrom(f.targetKnown(), f.target(), f.best() == null ? Double.NaN : f.best().value());
     }
 
     private static String caption(String file) {

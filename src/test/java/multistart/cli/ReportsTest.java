@@ -90,6 +90,12 @@ class ReportsTest {
                 .doesNotContain("<script").doesNotContain("<link");
         assertThat(html).contains("Best minimum: <b>").contains("<h2>Sweep, ranked").contains("Resolved config")
                 .contains("multistart ");
+        // each picture says how to read it
+        assertThat(html.replace("&#39;", "'"))
+                .contains("<h2>Basins of attraction</h2>\n<p>Each start of a fine grid over the domain, coloured by "
+                        + "the minimum its run ends at").contains("Black lines are the sample runs' paths")
+                .contains("<h2>Convergence</h2>\n<p>How far each sample run's value is from the known optimum")
+                .contains("<h2>Sweep</h2>\n<p>The share of runs that reached the known optimum");
     }
 
     /**
@@ -607,6 +613,8 @@ class ReportsTest {
         // function (StepsOnTheFunctionTest), beside the convergence panel of 960 px
         BufferedImage convergence = png(out.resolve("convergence.png"));
         assertThat(convergence.getWidth()).isEqualTo(2 * 960);
+        assertThat(html.replace("&#39;", "'")).contains("from the best value found at each iteration")
+                .contains("Right: the same runs' steps on the function itself");
         assertThat(convergence.getHeight()).isEqualTo(560);
     }
 
