@@ -1,6 +1,7 @@
 package multistart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,5 +65,31 @@ class ExampleConfigsTest {
         Path out = tmp.resolve("r");
         assertThat(Cli.run("run", "configs/rastrigin-sweep.yaml", "--out", out.toString(), "--quiet").code()).isZero();
         assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(1 + 12);
+    }
+    /**
+     * The step-size example: a gd step on (x - 1)^2 multiplies x - 1 by 1 - 2 rate, so after 30
+     * steps from 3 each rate's end point is 1 + 2 (1 - 2 rate)^30: 0.1 and 0.9 end at the same
+     * point (0.8^30 = (-0.8)^30), 0.45 at 1 to the last digit, and 1.02 climbs to 1 + 2 (1.04)^30,
+     * its value 4 (1.04)^60 = 42.08.
+     */
+    @Test
+    void stepSizeExampleEndsWhereTheContractionLeads() throws IOException {
+        Path out = tmp.resolve("s");
+        assertThat(Cli.run("run", "configs/step-size.yaml", "--out", out.toString(), "--quiet").code()).isZero();
+        // run,start,combo,learning_rate,start_x,end_x,value,gradient_norm,iterations,status,basin
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        assertThat(rows).hasSize(5);
+        for (String row : rows.subList(1, 5)) {
+            String[] f = row.split(",");
+            double rate = Double.parseDouble(f[3]);
+            double x = 1 + 2 * Math.pow(1 - 2 * rate, 30);
+            assertThat(Double.parseDouble(f[5])).as(row).isCloseTo(x, within(1e-12 * Math.abs(x)));
+            assertThat(Double.parseDouble(f[6])).as(row).isCloseTo((x - 1) * (x - 1),
+                    within(1e-10 * (x - 1) * (x - 1) + 1e-300));
+            assertThat(f[8]).isEqualTo("30");
+        }
+        assertThat(rows.get(2).split(",")[5]).isEqualTo("1.0");
+        assertThat(rows.get(1).split(",")[5]).isEqualTo(rows.get(3).split(",")[5]);
+        assertThat(Double.parseDouble(rows.get(4).split(",")[6])).isCloseTo(4 * Math.pow(1.04, 60), within(1e-9));
     }
 }
