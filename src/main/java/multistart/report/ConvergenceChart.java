@@ -174,11 +174,15 @@ public final class ConvergenceChart {
                 }
             }
         }
+        // a view narrow for its place (1e20 to 1e20 + 1e5) drawn from its low end, as the basin
+        // map's axes are: there XChart's tick placement never ended
+        double from = AxisScales.axisOffset(viewLo, viewHi);
         XYChart chart = new XYChartBuilder().width(Charts.PANEL_WIDTH * 3 / 2).height(Charts.PANEL_HEIGHT)
                 .title((trajectories.size() == 1 ? "The sample run's" : "The sample runs'")
                         + " steps on the function (colours as in the convergence panel)")
-                .xAxisTitle(c.objective().variables().get(0) + (cut ? "      (iterates outside [" + Numbers.brief(lo
-                        - width) + ", " + Numbers.brief(hi + width) + "] are not drawn)" : ""))
+                .xAxisTitle(AxisScales.offsetTitle(c.objective().variables().get(0), from)
+                        + (cut ? "      (iterates outside [" + Numbers.brief(lo - width) + ", "
+                                + Numbers.brief(hi + width) + "] are not drawn)" : ""))
                 .yAxisTitle("value").build();
         Charts.style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
@@ -191,7 +195,7 @@ public final class ConvergenceChart {
             at[0] = viewLo + (viewHi - viewLo) * i / (CURVE_POINTS - 1);
             double v = sign * f.evaluate(at, g);
             if (Double.isFinite(v)) {
-                cx.add(at[0]);
+                cx.add(at[0] - from);
                 cy.add(v);
             }
         }
@@ -209,7 +213,7 @@ public final class ConvergenceChart {
                 at[0] = p[0];
                 double v = sign * f.evaluate(at, g);
                 if (p[0] >= viewLo && p[0] <= viewHi && Double.isFinite(v)) {
-                    xs.add(p[0]);
+                    xs.add(p[0] - from);
                     ys.add(v);
                 }
             }

@@ -116,4 +116,28 @@ class StepsOnTheFunctionTest {
             assertThat(curve.getYData()[i]).isCloseTo(-(x - 1) * (x - 1), within(1e-12));
         }
     }
+    /**
+     * A function of one variable over a domain narrow for its place (1e20 to 1e20 + 1e5, where
+     * doubles lie 16 384 apart): its curve is drawn from the domain's low end, which the axis
+     * title names (as the basin map's axes are); at its own place XChart's tick placement never
+     * ended, and the charts' time limit left convergence.png out.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNarrowDomainIsDrawnFromItsLowEnd() throws Exception {
+        Plan p = plan("""
+                name: narrow
+                objective: {expression: "((x - 1e20)/1e4)^2", variables: [x]}
+                domain: {x: [1e20, 100000000000000100000]}
+                starts: {count: 0, points: [[100000000000000050000]]}
+                optimizer: {method: gd, learning_rate: 0.1, max_iterations: 20, divergence: 1e30}
+                """);
+        XYChart chart = ConvergenceChart.onTheFunction(p, Trajectory.sample(p, 1, 0, 1), Map.of(0, 0));
+        assertThat(chart.getXAxisTitle()).isEqualTo("x - 1.0E20");
+        for (double x : chart.getSeries("f").getXData()) {
+            assertThat(x).isBetween(0.0, 1e5 + 16384);
+        }
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Charts.png(List.of(chart)))))
+                .isNotNull();
+    }
 }
