@@ -178,8 +178,10 @@ public final class ConvergenceChart {
         // map's axes are: there XChart's tick placement never ended
         double from = AxisScales.axisOffset(viewLo, viewHi);
         XYChart chart = new XYChartBuilder().width(Charts.PANEL_WIDTH * 3 / 2).height(Charts.PANEL_HEIGHT)
-                .title((trajectories.size() == 1 ? "The sample run's" : "The sample runs'")
-                        + " steps on the function (colours as in the convergence panel)")
+                .title(trajectories.isEmpty()
+                        ? "The function over the domain (no sample runs: output.trajectories is 0)"
+                        : (trajectories.size() == 1 ? "The sample run's" : "The sample runs'")
+                                + " steps on the function (colours as in the convergence panel)")
                 .xAxisTitle(AxisScales.offsetTitle(c.objective().variables().get(0), from)
                         + (cut ? "      (iterates outside [" + Numbers.brief(lo - width) + ", "
                                 + Numbers.brief(hi + width) + "] are not drawn)" : ""))
