@@ -190,8 +190,9 @@ public final class HtmlReport {
                             + "level line a run that stopped elsewhere or crawls."
                     : "Each sample run's value at each iteration (no run ended at a finite value to measure "
                             + "from).")
-                    + (oneVariable ? " Right: the same runs' steps on the function itself (a zig-zag across "
-                            + "the " + extremum + ": a rate too large)." : "");
+                    + (!oneVariable ? "" : r.trajectories().isEmpty() ? " Right: the function over the domain."
+                            : " Right: the same runs' steps on the function itself (a zig-zag across the "
+                                    + extremum + ": a rate too large).");
             case "sweep.png" -> "The share of runs that reached the "
                     + (r.findings().targetKnown() ? "known optimum" : "best value found")
                     + " for each combination of the swept settings; last, every run's final value, sorted "
