@@ -384,7 +384,6 @@ public final class Aggregator implements Engine.Sink {
         boolean[] extremesOnly = new boolean[m];
         double[] toMinimum = new double[m];
         java.util.Arrays.fill(toMinimum, Double.NaN);
-        boolean[] flat = new boolean[m];
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
         double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
@@ -409,7 +408,7 @@ public final class Aggregator implements Engine.Sink {
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, flat, pool);
+            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read
@@ -436,7 +435,9 @@ public final class Aggregator implements Engine.Sink {
                     nearRuns += hitsOf[r];
                     nearStep = Math.max(nearStep, toMinimum[r]);
                 }
-                if (flat[r]) {
+                // on a flat-bottomed valley (see Findings.FlatBottomed), from the verdict's columns
+                if (kinds[r] == Kind.UNRESOLVED.ordinal() && Classifier.flatBottomed(Kind.UNRESOLVED, eigenvalues[r],
+                        gradientNorms[r], config.basins().tolerance())) {
                     flatPoints++;
                     flatRuns += hitsOf[r];
                 }
@@ -610,7 +611,7 @@ public final class Aggregator implements Engine.Sink {
      * machine or the thread count.
      */
     private long classify(double[] points, byte[] kinds, double[] gradientNorms, double[][] eigenvalues,
-            boolean[] extremesOnly, double[] toMinimum, boolean[] flat, multistart.engine.WatchedPool pool) {
+            boolean[] extremesOnly, double[] toMinimum, multistart.engine.WatchedPool pool) {
         int m = kinds.length;
         int n = plan.objective().dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
@@ -633,7 +634,6 @@ public final class Aggregator implements Engine.Sink {
             kinds[r] = (byte) v.kind().ordinal();
             gradientNorms[r] = v.gradientNorm();
             toMinimum[r] = v.stepToMinimum();
-            flat[r] = v.flatBottomed(config.basins().tolerance());
             eigenvalues[r] = v.eigenvalues();
             extremesOnly[r] = v.extremesOnly();
         };

@@ -69,12 +69,7 @@ public final class Classifier {
          * cannot tell which. False for every other verdict, and where no eigenvalue is known.
          */
         public boolean flatBottomed(double tolerance) {
-            if (kind != Kind.UNRESOLVED || eigenvalues == null || eigenvalues.length == 0) {
-                return false;
-            }
-            // ascending, all of them or the least and the greatest
-            return Classifier.flatBottomed(eigenvalues[0], eigenvalues[eigenvalues.length - 1], gradientNorm,
-                    tolerance);
+            return Classifier.flatBottomed(kind, eigenvalues, gradientNorm, tolerance);
         }
     }
 
@@ -462,10 +457,16 @@ public final class Classifier {
     }
 
     /**
-     * The test of {@link Verdict#flatBottomed} on an unresolved point's least and greatest
-     * eigenvalue and its gradient's norm.
+     * The test of {@link Verdict#flatBottomed} on a point's kind, its Hessian's eigenvalues
+     * (ascending: all of them, or the least and the greatest; null or empty where none are known)
+     * and its gradient's norm.
      */
-    public static boolean flatBottomed(double least, double greatest, double gradientNorm, double tolerance) {
+    public static boolean flatBottomed(Kind kind, double[] eigenvalues, double gradientNorm, double tolerance) {
+        if (kind != Kind.UNRESOLVED || eigenvalues == null || eigenvalues.length == 0) {
+            return false;
+        }
+        double least = eigenvalues[0];
+        double greatest = eigenvalues[eigenvalues.length - 1];
         double scale = Math.max(Math.abs(least), Math.abs(greatest));
         return scale > 0 && Math.abs(least) <= zeroLine(scale) && gradientNorm <= tolerance * scale;
     }

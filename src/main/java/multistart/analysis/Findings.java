@@ -87,8 +87,7 @@ public record Findings(
 
         /** Whether this unresolved point lies on a flat-bottomed valley ({@link Classifier.Verdict#flatBottomed}). */
         public boolean flatBottomed(double tolerance) {
-            return kind == Kind.UNRESOLVED && hessianExtremes.length == 2
-                    && Classifier.flatBottomed(hessianExtremes[0], hessianExtremes[1], gradientNorm, tolerance);
+            return Classifier.flatBottomed(kind, hessianExtremes, gradientNorm, tolerance);
         }
 
         /** Where the point lies when that needs saying: "outside the domain", "on the domain boundary", or "". */

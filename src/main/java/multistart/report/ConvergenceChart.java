@@ -35,8 +35,8 @@ public final class ConvergenceChart {
         // the gap to the known optimum where there is one: to the best value found, a run that
         // found it (a one-run sweep's only run) dived to 1e-16 at its last step however far it
         // was from the optimum (quadratic-article's run, 0.07 above it)
-        boolean known = f.targetKnown() && Double.isFinite(f.target());
-        double best = gapFrom(f.targetKnown(), f.target(), f.best() == null ? Double.NaN : f.best().value());
+        boolean known = fromKnownOptimum(f);
+        double best = gapFrom(f);
         boolean log = Double.isFinite(best);
         // wider where the legend's entries are long (four swept settings: 90 characters), which
         // XChart cuts off at the picture's edge otherwise
@@ -242,6 +242,16 @@ public final class ConvergenceChart {
      */
     static double gapFrom(boolean targetKnown, double target, double bestFound) {
         return targetKnown && Double.isFinite(target) ? target : bestFound;
+    }
+
+    /** {@link #gapFrom(boolean, double, double)} for a sweep's findings. */
+    static double gapFrom(Findings f) {
+        return gapFrom(f.targetKnown(), f.target(), f.best() == null ? Double.NaN : f.best().value());
+    }
+
+    /** Whether the log axis measures from the known optimum (not from the best value found). */
+    static boolean fromKnownOptimum(Findings f) {
+        return f.targetKnown() && Double.isFinite(f.target());
     }
 
     /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */

@@ -183,9 +183,9 @@ public final class HtmlReport {
                     + ", coloured by the " + extremum + " its run ends at (grey: another end point, dark: "
                     + "diverged); diamonds mark the " + c.objective().goal().extrema() + "."
                     + (twoVariables ? " Black lines are the sample runs' paths, from their starts (circles)." : "");
-            case "convergence.png" -> (Double.isFinite(gapFrom(r))
+            case "convergence.png" -> (Double.isFinite(ConvergenceChart.gapFrom(r.findings()))
                     ? "How far each sample run's value is from the "
-                            + (r.findings().targetKnown() ? "known optimum" : "best value found")
+                            + (ConvergenceChart.fromKnownOptimum(r.findings()) ? "known optimum" : "best value found")
                             + " at each iteration (log scale): a line falling straight is steady convergence, a "
                             + "level line a run that stopped elsewhere or crawls."
                     : "Each sample run's value at each iteration (no run ended at a finite value to measure "
@@ -199,12 +199,6 @@ public final class HtmlReport {
                     + "(a step is a " + extremum + " many runs reached).";
             default -> "";
         };
-    }
-
-    /** What convergence.png's log axis measures from (NaN: it plots the values themselves). */
-    private static double gapFrom(RunRecord r) {
-        Findings f = r.findings();
-        return ConvergenceChart.gapFrom(f.targetKnown(), f.target(), f.best() == null ? Double.NaN : f.best().value());
     }
 
     private static String caption(String file) {
