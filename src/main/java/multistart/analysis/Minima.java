@@ -145,6 +145,14 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
         return (flags[r] & OUTSIDE_DOMAIN) != 0;
     }
 
+    /**
+     * Whether the point at rank {@code r} is unresolved on a flat-bottomed valley
+     * ({@link Classifier#flatBottomed}), read from the columns without making its record.
+     */
+    public boolean flatBottomed(int r, double tolerance) {
+        return Classifier.flatBottomed(kind(r), eigenvalues[r], gradientNorms[r], tolerance);
+    }
+
     /** The per-combo hits of rank {@code r} as held: null when none were gathered. */
     long[] comboHitsOf(int r) {
         return comboHits[r];

@@ -58,7 +58,7 @@ public final class BasinMap {
                     + (vars.size() > 2 ? "      (slice through basin 1: " + slice(vars, raster.through()) + ")" : "");
             // wide enough for a title of four swept settings or more, which XChart centres over
             // the plot and cut off at both ends
-            int legend = "other end points (100.0%)".length();
+            int legend = Math.max("other end points (100.0%)".length(), VALLEY_LEGEND.length());
             if (vars.size() == 2 && r.trajectories().stream().anyMatch(t -> t.combo() == raster.comboIndex())) {
                 legend = PATHS_LEGEND.length();
             }
@@ -132,12 +132,44 @@ public final class BasinMap {
                 XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks, from);
                 s.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
             }
+            List<double[]> valley = valleyEnds(f.minima(), raster, box, c.basins().tolerance());
+            if (!valley.isEmpty()) {
+                addPoints(chart, VALLEY_LEGEND, valley, from).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(VALLEY);
+            }
             if (vars.size() == 2) {
                 addPaths(chart, r.trajectories(), raster.comboIndex(), box, from);
             }
             panels.add(chart);
         }
         return Charts.png(panels);
+    }
+
+    /** The legend's entry for the end points on a flat-bottomed valley. */
+    static final String VALLEY_LEGEND = "end points on a flat-bottomed valley";
+    private static final Color VALLEY = new Color(150, 30, 30);
+    /** End points on a flat-bottomed valley drawn at most (the best ranked). */
+    static final int VALLEY_POINTS = 5000;
+
+    /**
+     * The sweep's end points that lie on a flat-bottomed valley ({@link
+     * multistart.analysis.Minima#flatBottomed}) within the map's domain and slice, best ranked
+     * first, at most {@value #VALLEY_POINTS}. Where the minima are not isolated (a ring or a line
+     * of them) no basin has a colour of its own: every run ends at a point of the valley of its
+     * own, and the map is grey throughout; these points draw the valley itself.
+     */
+    static List<double[]> valleyEnds(multistart.analysis.Minima minima, BasinRaster raster, Box box,
+            double tolerance) {
+        List<double[]> out = new ArrayList<>();
+        for (int r = 0; r < minima.size() && out.size() < VALLEY_POINTS; r++) {
+            if (minima.kind(r) != Kind.UNRESOLVED || minima.outsideDomain(r) || !minima.flatBottomed(r, tolerance)) {
+                continue;
+            }
+            double[] p = minima.point(r);
+            if (inside(p, box) && inSlice(p, raster.through(), tolerance)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The legend's entry for the paths (and its width in the panel's). */

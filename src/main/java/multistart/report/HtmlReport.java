@@ -182,6 +182,9 @@ public final class HtmlReport {
                     + (twoVariables ? "" : " (a slice through the best " + extremum + ")")
                     + ", coloured by the " + extremum + " its run ends at (grey: another end point, dark: "
                     + "diverged); diamonds mark the " + c.objective().goal().extrema() + "."
+                    + (r.findings().flatBottomed().points() > 0 ? " Red dots are the end points on a flat-bottomed"
+                            + " valley (minima that are not isolated, or degenerate points), which no colour can"
+                            + " tell apart." : "")
                     + (twoVariables ? " Black lines are the sample runs' paths, from their starts (circles)." : "");
             case "convergence.png" -> (Double.isFinite(ConvergenceChart.gapFrom(r.findings()))
                     ? "How far each sample run's value is from the "

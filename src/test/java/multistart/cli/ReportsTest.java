@@ -517,10 +517,30 @@ class ReportsTest {
                 "\"-(x^2 + y^2 - 1)^2\", variables: [x, y], goal: maximize")).resolve("summary.md"));
         assertThat(negated).contains("Hessian has no positive eigenvalue but a zero one")
                 .contains("They may be maxima");
-        Path bowl = run(yaml.replace("(x^2 + y^2 - 1)^2", "x^2 + y^2"));
+        // the basin map, grey throughout (no end point holds a share of its own), draws the valley's
+        // end points in red, which its sentence on report.html says; the bowl's map has none
+        Path mapped = run(yaml.replace("basin_resolution: 0", "basin_resolution: 20"));
+        assertThat(redPixels(png(mapped.resolve("basins.png")))).isGreaterThan(40 * 10);
+        assertThat(Files.readString(mapped.resolve("report.html"))).contains("Red dots are the end points on a "
+                + "flat-bottomed valley");
+        Path bowl = run(yaml.replace("(x^2 + y^2 - 1)^2", "x^2 + y^2").replace("basin_resolution: 0",
+                "basin_resolution: 20"));
+        assertThat(redPixels(png(bowl.resolve("basins.png")))).isZero();
+        assertThat(Files.readString(bowl.resolve("report.html"))).doesNotContain("Red dots");
         assertThat(Files.readString(bowl.resolve("summary.md"))).doesNotContain("flat-bottomed");
         assertThat(Files.readString(bowl.resolve("result.json")))
                 .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 0,\\s*\"runs\" : 0\\s*}");
+    }
+
+    /** Pixels of basins.png's colour for the end points on a flat-bottomed valley (150, 30, 30). */
+    static long redPixels(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) & 0xffffff) == 0x961e1e ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /**

@@ -92,4 +92,60 @@ class BasinPathsTest {
         assertThat(line.getXData()[0]).isEqualTo(first.points()[0][0]);
         assertThat(line.getYData()[0]).isEqualTo(first.points()[0][1]);
     }
+
+    static multistart.analysis.Findings findings(String yaml) throws Exception {
+        Plan plan = Plan.of(ConfigLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "c.yaml", null));
+        multistart.analysis.Aggregator aggregator = new multistart.analysis.Aggregator(plan);
+        new multistart.engine.Engine(1).execute(plan, 0, aggregator, null);
+        return aggregator.finish(1);
+    }
+
+    /**
+     * On a ring of minima, (x^2 + y^2 - 1)^2, every run ends at a point of its own and no basin
+     * gets a colour: the map draws the end points on the flat-bottomed valley instead, each on the
+     * unit circle (gd converges onto it to |g| < 1e-6, so within about 1e-6 / 8 of it in radius),
+     * as many as the findings count; a slice (more than two variables) keeps only those in its
+     * plane. Peaks, whose minima are isolated, has none to draw.
+     */
+    @Test
+    void theEndPointsOnAFlatBottomedValleyAreDrawnWhereNoBasinHasAColour() throws Exception {
+        String ring = """
+                name: ring
+                objective: {expression: "(x^2 + y^2 - 1)^2", variables: [x, y]}
+                domain: {"*": [-1.5, 1.5]}
+                starts: {count: 60}
+                optimizer: {method: gd, learning_rate: 0.05, max_iterations: 20000}
+                """;
+        multistart.analysis.Findings f = findings(ring);
+        Box box = new Box(new double[] {-1.5, -1.5}, new double[] {1.5, 1.5});
+        multistart.engine.BasinRaster plane = new multistart.engine.BasinRaster(0, 2, new double[] {0, 0},
+                new int[4]);
+        List<double[]> valley = BasinMap.valleyEnds(f.minima(), plane, box, 1e-4);
+        assertThat(f.flatBottomed().points()).isEqualTo(60);
+        assertThat(valley).hasSize(60);
+        for (double[] p : valley) {
+            assertThat(Math.hypot(p[0], p[1])).isCloseTo(1.0, within(1e-6));
+        }
+        // only the part of the box drawn: the right half
+        Box right = new Box(new double[] {0, -1.5}, new double[] {1.5, 1.5});
+        List<double[]> half = BasinMap.valleyEnds(f.minima(), plane, right, 1e-4);
+        assertThat(half).isNotEmpty().hasSizeLessThan(60).allSatisfy(p -> assertThat(p[0]).isNotNegative());
+        // a sphere of minima in 3-d, sliced at z = 0: the points off the plane are left out
+        multistart.analysis.Findings sphere = findings(ring.replace("(x^2 + y^2 - 1)^2", "(x^2 + y^2 + z^2 - 1)^2")
+                .replace("[x, y]", "[x, y, z]"));
+        multistart.engine.BasinRaster slice = new multistart.engine.BasinRaster(0, 2, new double[] {0, 0, 0},
+                new int[4]);
+        assertThat(sphere.flatBottomed().points()).isEqualTo(60);
+        assertThat(BasinMap.valleyEnds(sphere.minima(), slice, box, 1e-4)).allSatisfy(
+                p -> assertThat(Math.abs(p[2])).isLessThanOrEqualTo(1e-4)).hasSizeLessThan(60);
+        multistart.analysis.Findings peaks = findings("""
+                name: p
+                objective: {builtin: peaks}
+                starts: {count: 60}
+                optimizer: {method: gd, learning_rate: 0.05, max_iterations: 2000}
+                """);
+        assertThat(peaks.minima().count(multistart.analysis.Kind.MINIMUM)).isPositive();
+        assertThat(BasinMap.valleyEnds(peaks.minima(), plane, new Box(new double[] {-3, -3}, new double[] {3, 3}),
+                1e-4)).isEmpty();
+    }
 }
