@@ -33,6 +33,15 @@ public final class Names {
         return c == null ? "" : ", did you mean '" + c + "'?";
     }
 
+    /**
+     * The message for a name that is none of {@code names}: {@code unknown sampler 'sobel', did
+     * you mean 'sobol'? (one of uniform, sobol, ...)}.
+     */
+    static String unknown(String what, String got, java.util.List<String> names) {
+        return "unknown " + what + " '" + ConfigLoader.abbreviate(got) + "'" + suggestion(got, names) + " (one of "
+                + String.join(", ", names) + ")";
+    }
+
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
     static int distance(String a, String b) {
         int n = a.length();

@@ -207,8 +207,7 @@ final class ObjectiveReader {
                 for (var m : Model.values()) {
                     names.add(m.key());
                 }
-                o.problem("model", "unknown model '" + abbreviate(name) + "'" + Names.suggestion(name, names)
-                        + " (one of " + String.join(", ", names) + ")");
+                o.problem("model", Names.unknown("model", name, names));
                 ok = false;
             }
         } else {

@@ -9,7 +9,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-import static multistart.config.ConfigLoader.abbreviate;
 import static multistart.config.ConfigLoader.gridPerAxis;
 
 /**
@@ -125,8 +124,7 @@ final class StartsReader {
                 for (Sampler v : Sampler.values()) {
                     names.add(v.key());
                 }
-                s.problem("sampler", "unknown sampler '" + abbreviate(st) + "'" + Names.suggestion(st, names)
-                        + " (one of " + String.join(", ", names) + ")");
+                s.problem("sampler", Names.unknown("sampler", st, names));
                 ok = false;
             }
         }
