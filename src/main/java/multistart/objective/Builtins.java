@@ -32,7 +32,7 @@ public final class Builtins {
         add(m, any("sphere", "sum x_i^2", 1, Functions.Sphere::new, -5.12, 5.12,
                 n -> new Builtin.Minimum(0.0, List.of(new double[n]))));
         add(m, fixed("sine", "sin x", 1, Functions.Sine::new, box(-6, 6),
-                min(-1.0, new double[] {-Math.PI / 2})));
+                min(-1.0, new double[] {-Math.PI / 2}, new double[] {3 * Math.PI / 2})));
         add(m, fixed("xcosx", "x cos x (unbounded below: local minima only)", 1,
                 Functions.XCosX::new, box(-10, 10), n -> null));
         add(m, fixed("cubic-cos", "2x^2 cos x - 5x (unbounded below: local minima only)", 1,

@@ -148,4 +148,106 @@ class BuiltinsTest {
         }
         return x;
     }
+
+    /**
+     * Every global minimiser in the default domain is listed (as `multistart functions` prints
+     * them): a grid over the domain (20001 points in 1-d, 801 x 801 in 2-d) finds the grid's
+     * local minima, each within a few spacings of a true one; those close to the known value
+     * are polished by Newton's method, and each that lands inside the domain at the known value
+     * must be one of the stated points. The any-dimension functions are checked at 1 and 2.
+     */
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("lowDimensional")
+    void everyGlobalMinimiserInTheDomainIsListed(String name, int n) {
+        Builtin b = Builtins.find(name).orElseThrow();
+        Builtin.Minimum m = b.minimum(n);
+        if (m == null) {
+            return;
+        }
+        Objective f = b.create(n);
+        Box box = b.domain(n);
+        int k = n == 1 ? 20001 : 801;
+        double[] grid = new double[n == 1 ? k : k * k];
+        double[] x = new double[n];
+        for (int c = 0; c < grid.length; c++) {
+            grid[c] = f.value(at(box, n, k, c, x));
+        }
+        double scale = Math.max(1, Math.abs(m.value()));
+        List<double[]> found = new ArrayList<>();
+        for (int c = 0; c < grid.length; c++) {
+            if (grid[c] > m.value() + 0.05 * scale || !lowest(grid, n, k, c)) {
+                continue;
+            }
+            double[] p = newton(f, at(box, n, k, c, x));
+            boolean inside = true;
+            for (int i = 0; i < n; i++) {
+                inside &= p[i] >= box.low(i) && p[i] <= box.high(i);
+            }
+            if (inside && Math.abs(f.value(p) - m.value()) <= 1e-12 * scale) {
+                found.add(p);
+            }
+        }
+        for (double[] p : found) {
+            assertThat(near(p, m.points())).as("%s: %s at the known value %s is not listed", name,
+                    java.util.Arrays.toString(p), m.value()).isTrue();
+        }
+        // and the other way: the grid finds each listed one (all lie in the default domain)
+        for (double[] q : m.points()) {
+            assertThat(near(q, found)).as("%s: listed %s not found on the grid", name, java.util.Arrays.toString(q))
+                    .isTrue();
+        }
+    }
+
+    /** Whether {@code p} lies within 1e-6 of one of {@code points} in every coordinate. */
+    private static boolean near(double[] p, List<double[]> points) {
+        for (double[] q : points) {
+            double d = 0;
+            for (int i = 0; i < p.length; i++) {
+                d = Math.max(d, Math.abs(p[i] - q[i]));
+            }
+            if (d <= 1e-6) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Stream<Arguments> lowDimensional() {
+        List<Arguments> out = new ArrayList<>();
+        for (Builtin b : Builtins.all()) {
+            if (!b.anyDimension()) {
+                out.add(Arguments.of(b.name(), b.defaultDimension()));
+            } else {
+                for (int n = Math.max(1, b.minDimension()); n <= 2; n++) {
+                    out.add(Arguments.of(b.name(), n));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** The grid point of cell {@code c} (first axis fastest), into {@code x}. */
+    private static double[] at(Box box, int n, int k, int c, double[] x) {
+        for (int i = 0, r = c; i < n; i++, r /= k) {
+            x[i] = box.low(i) + (box.high(i) - box.low(i)) * (r % k) / (k - 1);
+        }
+        return x.clone();
+    }
+
+    /** Whether cell {@code c} is no higher than any of its neighbours (up to 8 in 2-d). */
+    private static boolean lowest(double[] grid, int n, int k, int c) {
+        int i = c % k;
+        int j = n == 1 ? 0 : c / k;
+        for (int dj = n == 1 ? 0 : -1; dj <= (n == 1 ? 0 : 1); dj++) {
+            for (int di = -1; di <= 1; di++) {
+                int a = i + di;
+                int b = j + dj;
+                if ((di != 0 || dj != 0) && a >= 0 && a < k && b >= 0 && b < (n == 1 ? 1 : k)
+                        && grid[b * k + a] < grid[c]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }
