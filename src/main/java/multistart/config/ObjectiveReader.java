@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
 import multistart.objective.Box;
 import multistart.objective.Builtin;
 import multistart.objective.Builtins;
+import multistart.objective.Objective;
 import multistart.objective.data.DataException;
 import multistart.objective.data.DataLoss;
 import multistart.objective.data.DataSet;
 import multistart.objective.data.Model;
+import multistart.objective.expression.Expr;
+import multistart.objective.expression.ExpressionException;
+import multistart.objective.expression.Exprs;
+import multistart.objective.expression.Fn;
+import multistart.objective.expression.Formula;
+import multistart.objective.expression.Parser;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -53,8 +60,8 @@ final class ObjectiveReader {
     private Shape shape;
 
     /** A hand-written gradient to compare with the exact one once the domain is known. */
-    private record GradientCheck(YamlSection section, multistart.objective.expression.Formula formula,
-            List<multistart.objective.expression.Expr> given) {
+    private record GradientCheck(YamlSection section, Formula formula,
+            List<Expr> given) {
     }
 
     private GradientCheck pendingGradientCheck;
@@ -341,7 +348,7 @@ final class ObjectiveReader {
                 report.at(it, "objective.variables", "a variable is a name of letters, digits and _, got "
                         + YamlSection.describe(it));
                 ok = false;
-            } else if (RESERVED.contains(v) || multistart.objective.expression.Fn.names().contains(v)) {
+            } else if (RESERVED.contains(v) || Fn.names().contains(v)) {
                 report.at(it, "objective.variables", "'" + v + "' is a constant or function name, not a "
                         + "variable");
                 ok = false;
@@ -368,15 +375,15 @@ final class ObjectiveReader {
         if (text == null) {
             return null;
         }
-        multistart.objective.expression.Formula formula;
+        Formula formula;
         try {
-            formula = multistart.objective.expression.Formula.of(text, vars);
-        } catch (multistart.objective.expression.ExpressionException e) {
+            formula = Formula.of(text, vars);
+        } catch (ExpressionException e) {
             formulaProblem(o, "expression", o.valueNode("expression"), text, e);
             return null;
         }
         for (int i = 0; i < vars.size(); i++) {
-            if (!multistart.objective.expression.Formula.uses(formula.value(), i)) {
+            if (!Formula.uses(formula.value(), i)) {
                 // a name the text holds but whose terms fold away (0*x, x^0) is not "unused"
                 boolean written = Pattern.compile("(?<![A-Za-z0-9_])"
                         + Pattern.quote(vars.get(i)) + "(?![A-Za-z0-9_])").matcher(text).find();
@@ -386,7 +393,7 @@ final class ObjectiveReader {
                 ok = false;
             }
         }
-        List<multistart.objective.expression.Expr> given = null;
+        List<Expr> given = null;
         Node gn = o.valueNode("gradient");
         if (gn != null && !YamlSection.isNull(gn)) {
             if (!(gn instanceof SequenceNode gq) || gq.getValue().size() != vars.size()) {
@@ -404,8 +411,8 @@ final class ObjectiveReader {
                     return null;
                 }
                 try {
-                    given.add(multistart.objective.expression.Parser.parse(gt, vars));
-                } catch (multistart.objective.expression.ExpressionException e) {
+                    given.add(Parser.parse(gt, vars));
+                } catch (ExpressionException e) {
                     formulaProblem(o, "gradient[" + i + "]", it, gt, e);
                     ok = false;
                 }
@@ -418,11 +425,11 @@ final class ObjectiveReader {
         if (!ok) {
             return null;
         }
-        multistart.objective.Objective function;
+        Objective function;
         try {
             function = derivatives == ObjectiveConfig.Derivatives.NUMERIC ? formula.compileValueOnly()
                     : given != null ? formula.compileWith(given) : formula.compile();
-        } catch (multistart.objective.expression.ExpressionException e) {
+        } catch (ExpressionException e) {
             formulaProblem(o, "expression", o.valueNode("expression"), text, e);
             return null;
         }
@@ -444,15 +451,16 @@ final class ObjectiveReader {
         List<String> vars = check.formula().variables();
         int n = vars.size();
         double[] x = new double[n];
+        // the same eight points every time: a config is refused or not whatever else it says
+        java.util.SplittableRandom points = new java.util.SplittableRandom(0x5EED);
         for (int k = 0; k < 8; k++) {
             for (int i = 0; i < n; i++) {
-                double u = multistart.sampling.SplitMix.unit(multistart.sampling.SplitMix.key(0x5EED, k, i));
-                x[i] = box.low(i) + u * (box.high(i) - box.low(i));
+                x[i] = box.low(i) + points.nextDouble() * (box.high(i) - box.low(i));
             }
             for (int i = 0; i < n; i++) {
                 var exactExpr = check.formula().gradient().get(i);
-                double exact = multistart.objective.expression.Exprs.eval(exactExpr, x);
-                double given = multistart.objective.expression.Exprs.eval(check.given().get(i), x);
+                double exact = Exprs.eval(exactExpr, x);
+                double given = Exprs.eval(check.given().get(i), x);
                 if (!Double.isFinite(exact) && !Double.isFinite(given)) {
                     continue;
                 }
@@ -468,7 +476,7 @@ final class ObjectiveReader {
                     report.at(item, "objective.gradient[" + i + "]", "d/d" + vars.get(i)
                             + " disagrees with the exact derivative of the expression at (" + at + "): given "
                             + given + ", exact " + exact + " (the exact derivative is "
-                            + multistart.objective.expression.Exprs.format(exactExpr) + ")");
+                            + Exprs.format(exactExpr) + ")");
                     return;
                 }
             }
@@ -477,7 +485,7 @@ final class ObjectiveReader {
 
     /** Reports a formula error at its line:column, with the formula and a caret under the place. */
     private void formulaProblem(YamlSection o, String key, Node node, String text,
-            multistart.objective.expression.ExpressionException e) {
+            ExpressionException e) {
         String message = e.getMessage();
         int pos = e.position();
         int line = 0;
