@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import multistart.objective.Box;
 import multistart.objective.data.DataSet;
+import multistart.text.Names;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;

@@ -23,6 +23,7 @@ import multistart.objective.expression.Exprs;
 import multistart.objective.expression.Fn;
 import multistart.objective.expression.Formula;
 import multistart.objective.expression.Parser;
+import multistart.text.Names;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -214,7 +215,7 @@ final class ObjectiveReader {
                 for (var m : Model.values()) {
                     names.add(m.key());
                 }
-                o.problem("model", Names.unknown("model", name, names));
+                o.problem("model", YamlSection.unknown("model", name, names));
                 ok = false;
             }
         } else {

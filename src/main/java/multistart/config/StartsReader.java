@@ -124,7 +124,7 @@ final class StartsReader {
                 for (Sampler v : Sampler.values()) {
                     names.add(v.key());
                 }
-                s.problem("sampler", Names.unknown("sampler", st, names));
+                s.problem("sampler", YamlSection.unknown("sampler", st, names));
                 ok = false;
             }
         }

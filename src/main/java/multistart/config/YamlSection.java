@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import multistart.text.Names;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -307,6 +308,15 @@ final class YamlSection {
             }
         }
         return null;
+    }
+
+    /**
+     * The message for a name that is none of {@code names}: {@code unknown sampler 'sobel', did
+     * you mean 'sobol'? (one of uniform, sobol, ...)}.
+     */
+    static String unknown(String what, String got, List<String> names) {
+        return "unknown " + what + " '" + ConfigLoader.abbreviate(got) + "'" + Names.suggestion(got, names)
+                + " (one of " + String.join(", ", names) + ")";
     }
 
     /** A short description of a node for "got ..." messages. */

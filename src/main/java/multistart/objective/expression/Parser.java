@@ -2,7 +2,7 @@ package multistart.objective.expression;
 
 import java.util.ArrayList;
 import java.util.List;
-import multistart.config.Names;
+import multistart.text.Names;
 
 /**
  * Recursive descent over the usual notation: numbers ({@code 1e-3}, {@code .5}), the named

@@ -1,9 +1,12 @@
-package multistart.config;
+package multistart.text;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" suggestions by edit distance. */
+/**
+ * "Did you mean" suggestions by edit distance, for the config's keys and values and for the
+ * names in a formula.
+ */
 public final class Names {
 
     private Names() {
@@ -31,15 +34,6 @@ public final class Names {
     public static String suggestion(String word, Collection<String> candidates) {
         String c = closest(word, candidates);
         return c == null ? "" : ", did you mean '" + c + "'?";
-    }
-
-    /**
-     * The message for a name that is none of {@code names}: {@code unknown sampler 'sobel', did
-     * you mean 'sobol'? (one of uniform, sobol, ...)}.
-     */
-    static String unknown(String what, String got, java.util.List<String> names) {
-        return "unknown " + what + " '" + ConfigLoader.abbreviate(got) + "'" + suggestion(got, names) + " (one of "
-                + String.join(", ", names) + ")";
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
