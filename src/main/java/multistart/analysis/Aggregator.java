@@ -2,7 +2,6 @@ package multistart.analysis;
 
 import java.util.Arrays;
 import java.util.List;
-import multistart.config.Combo;
 import multistart.config.ExperimentConfig;
 import multistart.engine.Batch;
 import multistart.engine.Engine;
@@ -23,8 +22,6 @@ public final class Aggregator implements Engine.Sink {
     private final int n;
     private final int comboCount;
     private final double sign;
-    /** A point's kind while only the full check can tell it (see {@link #classify}). */
-    private static final byte OPEN = -1;
 
     /** Released by {@link #finish} when no chart will ask {@link #basinAt} (it is the largest part left). */
     private BasinIndex index;
@@ -341,8 +338,6 @@ public final class Aggregator implements Engine.Sink {
      * tolerance, which the reports then say.
      */
     static final double NEAR_MINIMUM = 1e-3;
-    /** End points given the matrix-free check at a time (see {@link #classify}). */
-    private static final int LANCZOS_WAVE = 64;
 
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
@@ -408,7 +403,8 @@ public final class Aggregator implements Engine.Sink {
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = classify(points, kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, pool);
+            unchecked = Verdicts.fill(plan.objective(), config.basins().tolerance(), points, kinds, gradientNorms,
+                    eigenvalues, extremesOnly, toMinimum, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read
@@ -601,125 +597,6 @@ public final class Aggregator implements Engine.Sink {
     }
 
     /**
-     * Fills the verdicts of the end points in rank order; returns how many went unchecked. The
-     * dense Hessian check costs 2n gradients and an O(n^3) eigendecomposition per point, so in
-     * high dimension it is bounded (see {@link Classifier#hessianBudget}, {@link Classifier#eigenBudget}):
-     * the best points get it; the next best get the matrix-free check
-     * ({@link Classifier#classifyMatrixFree}) until {@link Classifier#LANCZOS_WORK} is spent; the
-     * rest are unresolved.
-     * The bounds count points and flops, not seconds, so the verdicts do not depend on the
-     * machine or the thread count.
-     */
-    private long classify(double[] points, byte[] kinds, double[] gradientNorms, double[][] eigenvalues,
-            boolean[] extremesOnly, double[] toMinimum, multistart.engine.WatchedPool pool) {
-        int m = kinds.length;
-        int n = plan.objective().dimension();
-        int hessians = Math.min(m, Classifier.hessianBudget(n));
-        int eigens = Classifier.eigenBudget(n);
-        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
-                () -> new Classifier(plan.objective().forWorker(), config.basins().tolerance()));
-        // the checks copy the point they are given; each thread hands them this one
-        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[n]);
-        java.util.function.IntFunction<double[]> point = r -> {
-            double[] x = scratch.get();
-            System.arraycopy(points, r * n, x, 0, n);
-            return x;
-        };
-        // a verdict into the columns; OPEN for the quick test's "cannot tell"
-        java.util.function.ObjIntConsumer<Classifier.Verdict> keep = (v, r) -> {
-            if (v == null) {
-                kinds[r] = OPEN;
-                return;
-            }
-            kinds[r] = (byte) v.kind().ordinal();
-            gradientNorms[r] = v.gradientNorm();
-            toMinimum[r] = v.stepToMinimum();
-            eigenvalues[r] = v.eigenvalues();
-            extremesOnly[r] = v.extremesOnly();
-        };
-        if (hessians <= eigens) {
-            // the budget cannot bind (every dimension up to ~100 in practice): one pass,
-            // each point's Hessian formed once
-            pool.forEach(hessians, r -> keep.accept(classifiers.get().classify(point.apply(r), true), r));
-        } else {
-            // the quick test first; a point it cannot settle is OPEN for now, and the best of
-            // those get the full check, as many as the eigendecompositions allow
-            pool.forEach(hessians, r -> keep.accept(classifiers.get().quick(point.apply(r)), r));
-        }
-        boolean[] skipped = new boolean[m];
-        int[] open = new int[m];
-        int opened = 0;
-        for (int r = 0; r < hessians; r++) {
-            if (kinds[r] == OPEN) {
-                open[opened++] = r;
-            }
-        }
-        int full = Math.min(opened, eigens);
-        pool.forEach(full, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
-        // the rest, in rank order (the open points all rank above the points past the Hessian
-        // budget): the matrix-free check for as many as its budget allows, then none
-        int rest = (opened - full) + (m - hessians);
-        int[] later = new int[rest];
-        System.arraycopy(open, full, later, 0, opened - full);
-        for (int r = hessians, j = opened - full; r < m; r++, j++) {
-            later[j] = r;
-        }
-        // in waves, each checked on every thread; in rank order the checks' work is summed, and
-        // where it would pass the budget the rest go unchecked (work counted, not timed, so the
-        // same points are checked on any thread count; a wave's points past that are dropped).
-        // A wave is no larger than what the budget left could pay for at the worst case, or the
-        // pool's threads: 64 points of 10 000-d whose processes never converge would be a
-        // minute of work for the three the budget pays for
-        Classifier.Verdict[] verdicts = new Classifier.Verdict[Math.min(rest, LANCZOS_WAVE)];
-        double[] work = new double[verdicts.length];
-        double worst = Classifier.lanczosWorstCase(n);
-        int threads = pool.pool().getParallelism();
-        double spent = 0;
-        int lanczos = 0;
-        for (int from = 0, size; from < rest && lanczos == from; from += size) {
-            int base = from;
-            int affordable = (int) Math.min(LANCZOS_WAVE, Math.ceil((Classifier.LANCZOS_WORK - spent) / worst));
-            size = Math.min(Math.min(verdicts.length, Math.max(threads, affordable)), rest - from);
-            pool.forEach(size, i -> {
-                Classifier c = classifiers.get();
-                verdicts[i] = c.classifyMatrixFree(point.apply(later[base + i]));
-                work[i] = c.matrixFreeWork();
-            });
-            for (int i = 0; i < size && (lanczos == 0 || spent + work[i] <= Classifier.LANCZOS_WORK); i++) {
-                spent += work[i];
-                keep.accept(verdicts[i], later[base + i]);
-                lanczos++;
-            }
-        }
-        int checked = lanczos;
-        pool.forEach(rest - checked, i -> keep.accept(classifiers.get().unchecked(point.apply(later[checked + i])),
-                later[checked + i]));
-        for (int i = lanczos; i < rest; i++) {
-            skipped[later[i]] = true;
-        }
-        // the eigenvalues the reports show: those of the best DETAILED_UNRESOLVED unresolved
-        // points checked, from what is left of the eigendecompositions
-        int used = 0;
-        for (int r = 0; r < hessians; r++) {
-            double[] lambda = eigenvalues[r];
-            used += lambda != null && lambda.length > 0 && !extremesOnly[r] ? 1 : 0;
-        }
-        int detail = 0;
-        int unresolved = 0;
-        for (int r = 0; r < hessians && unresolved < DETAILED_UNRESOLVED && used + detail < eigens; r++) {
-            if (kinds[r] != Kind.UNRESOLVED.ordinal() || skipped[r]) {
-                continue;
-            }
-            unresolved++;
-            if (eigenvalues[r] == null) {
-                open[detail++] = r;
-            }
-        }
-        pool.forEach(detail, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
-        return rest - lanczos;
-    }
-
-    /**
      * The indices 0 .. m-1 ordered by {@code values} as {@link Double#compare} orders them,
      * equal values in index order: a least-significant-digit radix sort of (key, index) pairs,
      * 11 bits a pass, passes whose digit all keys share skipped; each pass keeps the order of
@@ -773,98 +650,4 @@ public final class Aggregator implements Engine.Sink {
 
     private static final int RADIX_BITS = 11;
     private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
-
-    /**
-     * A combo's counts (in the minimised sign), and the values and iterations of its runs (those
-     * with an end point) for its medians: all of them up to {@link #KEEP}, beyond that a uniform random sample of
-     * {@link #KEEP} (reservoir sampling, each draw a hash of the seed, the combo and the run's
-     * place in it, so the same for any thread count). The sample used to be every 2^k-th run,
-     * which for Sobol and Halton starts is every 2^k-th point of the sequence: points from one
-     * corner of the domain (a peaks sweep of 300 000 Sobol starts reported a median of 0.30
-     * where all runs' was 0.00056). Successes against a known optimum are counted exactly
-     * whatever the number of runs; against the best value found (no known optimum) they are
-     * counted in the sample and scaled.
-     */
-    private static final class ComboAccumulator {
-        static final int KEEP = 1 << 16;
-
-        final double knownTarget;
-        final double tolerance;
-        final long seed;
-        /** The key stream of this combo's draws: below -1, apart from the samplers' (0, 1, ... and -1). */
-        final long stream;
-        long runs;
-        final long[] count = new long[Status.values().length];
-        double[] values = new double[16];
-        int[] iterations = new int[16];
-        int kept;
-        long finished;
-        long successesKnown;
-        double best = Double.NaN;
-
-        ComboAccumulator(double knownTarget, double tolerance, long seed, int combo) {
-            this.knownTarget = knownTarget;
-            this.tolerance = tolerance;
-            this.seed = seed;
-            this.stream = -2L - combo;
-        }
-
-        void add(double v, int it) {
-            // one-sided: a run that does better than the target is a success too
-            if (v <= knownTarget + tolerance) {
-                successesKnown++;
-            }
-            if (Double.isNaN(best) || v < best) {
-                best = v;
-            }
-            long index = finished++;
-            int slot;
-            if (kept < KEEP) {
-                if (kept == values.length) {
-                    values = Arrays.copyOf(values, Math.min(KEEP, kept * 2));
-                    iterations = Arrays.copyOf(iterations, Math.min(KEEP, kept * 2));
-                }
-                slot = kept++;
-            } else {
-                // run `index` takes a uniform slot of [0, index]: kept when that is below KEEP
-                long z = multistart.sampling.SplitMix.key(seed, index, stream);
-                long bound = index + 1;
-                long draw = Math.multiplyHigh(z, bound) + ((z >> 63) & bound);
-                if (draw >= KEEP) {
-                    return;
-                }
-                slot = (int) draw;
-            }
-            values[slot] = v;
-            iterations[slot] = it;
-        }
-
-        Findings.ComboSummary summary(Combo combo, double target, double tol, double sign, int basins) {
-            long successes;
-            if (!Double.isNaN(knownTarget)) {
-                successes = successesKnown;
-            } else {
-                long inSample = 0;
-                for (int i = 0; i < kept; i++) {
-                    if (values[i] <= target + tol) {
-                        inSample++;
-                    }
-                }
-                // all of them, or an estimate from the sample
-                successes = kept == finished ? inSample : Math.round((double) inSample * finished / Math.max(1, kept));
-            }
-            double[] sortedValues = Arrays.copyOf(values, kept);
-            Arrays.sort(sortedValues);
-            int[] sortedIterations = Arrays.copyOf(iterations, kept);
-            Arrays.sort(sortedIterations);
-            double medianValue = Statistics.median(sortedValues);
-            double medianIterations = Statistics.median(sortedIterations);
-            double[] wilson = Statistics.wilson(successes, runs);
-            return new Findings.ComboSummary(combo, runs, count[Status.CONVERGED.ordinal()],
-                    count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
-                    count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
-                    runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
-                    sign * medianValue, medianIterations, basins);
-        }
-    }
 }
