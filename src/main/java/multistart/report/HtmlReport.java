@@ -148,6 +148,10 @@ public final class HtmlReport {
         }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
                 + "(as sweep.csv's basins_found).</p>\n");
+        String reading = Ranking.reading(f.combos(), c.optimizer());
+        if (!reading.isEmpty()) {
+            h.append("<p>").append(ESC.escape(reading)).append("</p>\n");
+        }
 
         h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent%s, %.3f s in "
                 + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(),

@@ -181,6 +181,10 @@ public final class SummaryMarkdown {
             s.append("\n").append(Numbers.count(ranked.size() - rank, "more combo", "more combos"))
                     .append(" in `sweep.csv`.\n");
         }
+        String reading = Ranking.reading(f.combos(), c.optimizer());
+        if (!reading.isEmpty()) {
+            s.append("\n").append(reading).append('\n');
+        }
         s.append("\n## Runs\n\n");
         s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",
                 f.converged(), f.stalled(), f.maxIterations(), f.diverged(), f.failed()));

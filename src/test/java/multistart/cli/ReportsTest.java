@@ -96,6 +96,12 @@ class ReportsTest {
                         + "the minimum its run ends at").contains("Black lines are the sample runs' paths")
                 .contains("<h2>Convergence</h2>\n<p>How far each sample run's value is from the known optimum")
                 .contains("<h2>Sweep</h2>\n<p>The share of runs that reached the known optimum");
+        // under the sweep table, in both, what the ranking allows one to conclude
+        String summary = Files.readString(out.resolve("summary.md"));
+        Matcher reading = Pattern.compile("\n\n((All|The first|Both) [0-9 ]*combos cannot be told apart|Combo [0-9]+ "
+                + "\\(.*succeeds more often)[^\n]*\n").matcher(summary);
+        assertThat(reading.find()).as(summary).isTrue();
+        assertThat(html.replace("&#39;", "'")).contains("<p>" + reading.group(1));
     }
 
     /**

@@ -1,0 +1,90 @@
+package multistart.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import multistart.analysis.Findings;
+import multistart.config.ConfigLoader;
+import multistart.config.OptimizerConfig;
+import multistart.engine.Plan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sentence under the sweep table: which combos the success rates cannot tell apart (95%
+ * Wilson intervals, written out here from their closed form), and which of those stops soonest.
+ */
+class RankingTest {
+
+    static final double Z = 1.959963984540054;
+
+    static Plan plan;
+
+    static Plan plan() throws Exception {
+        if (plan == null) {
+            plan = Plan.of(ConfigLoader.parse("""
+                    name: r
+                    objective: {builtin: sphere}
+                    starts: {count: 100}
+                    optimizer: {learning_rate: [0.01, 0.02, 0.03, 0.04]}
+                    """.getBytes(StandardCharsets.UTF_8), "c.yaml", null));
+        }
+        return plan;
+    }
+
+    /** Combo k with {@code successes[k]} of 100 runs succeeding, median {@code medians[k]}, {@code diverged[k]}. */
+    static List<Findings.ComboSummary> combos(long[] successes, double[] medians, long[] diverged) throws Exception {
+        List<Findings.ComboSummary> out = new ArrayList<>();
+        for (int k = 0; k < successes.length; k++) {
+            int n = 100;
+            double p = successes[k] / (double) n;
+            double centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n);
+            double half = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4.0 * n * n)) / (1 + Z * Z / n);
+            out.add(new Findings.ComboSummary(plan().combos().get(k), n, n - diverged[k], 0, 0, diverged[k], 0,
+                    successes[k], p, centre - half, centre + half, 0, 0, medians[k], 1));
+        }
+        return out;
+    }
+
+    static OptimizerConfig optimizer() throws Exception {
+        return plan().config().optimizer();
+    }
+
+    @Test
+    void theCombosWhoseIntervalsOverlapTheFirstsAreNamedWithTheOneThatStopsSoonest() throws Exception {
+        // 50/100: [0.404, 0.596]; 45/100 reaches 0.548, over 0.404; 30/100 reaches 0.396, under it
+        String s = Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {50, 80, 200, 10},
+                new long[] {0, 3, 0, 0}), optimizer());
+        assertThat(s).isEqualTo("The first 2 combos cannot be told apart by their success rates at 100 runs a combo:"
+                + " each one's 95% interval overlaps the first's. Of these, the runs of combo 1 (learning_rate 0.02)"
+                + " stop soonest: median 80 iterations against 200 for the first, though 3 of its runs diverged.");
+        // the first the quickest of its group; the others' quicker runs (10 iterations) are not in it
+        assertThat(Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {5, 80, 60, 10},
+                new long[] {0, 0, 0, 0}), optimizer())).endsWith("Of these, the first's runs also stop soonest (median"
+                        + " 60 iterations).");
+        // a tie for the quickest: no combo named
+        assertThat(Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {5, 60, 60, 10},
+                new long[] {0, 0, 0, 0}), optimizer())).endsWith("overlaps the first's.");
+        // every combo within reach of the first
+        assertThat(Ranking.reading(combos(new long[] {48, 45, 50, 47}, new double[] {9, 9, 9, 9},
+                new long[] {0, 0, 0, 0}), optimizer())).startsWith("All 4 combos cannot be told apart");
+    }
+
+    @Test
+    void aFirstAboveEveryOthersIntervalIsSaidToSucceedMoreOften() throws Exception {
+        // 90/100: [0.826, 0.945]; 50/100 reaches 0.596
+        assertThat(Ranking.reading(combos(new long[] {50, 90, 20, 0}, new double[] {9, 9, 9, 9},
+                new long[] {0, 0, 0, 0}), optimizer())).isEqualTo("Combo 1 (learning_rate 0.02) succeeds more often"
+                        + " than every other combo: its 95% interval lies above all of theirs.");
+    }
+
+    @Test
+    void nothingIsSaidOfASingleComboOrOfNoSuccess() throws Exception {
+        List<Findings.ComboSummary> four = combos(new long[] {50, 90, 20, 0}, new double[] {9, 9, 9, 9},
+                new long[] {0, 0, 0, 0});
+        assertThat(Ranking.reading(four.subList(0, 1), optimizer())).isEmpty();
+        assertThat(Ranking.reading(combos(new long[] {0, 0, 0, 0}, new double[] {9, 9, 9, 9},
+                new long[] {0, 0, 0, 0}), optimizer())).isEmpty();
+    }
+}
