@@ -22,8 +22,9 @@ public final class Ranking {
 
     /**
      * What the ranking allows one to conclude, for a person choosing a setting: the combos whose
-     * success rate cannot be told from the first's at this many runs (their 95% Wilson
-     * intervals overlap its interval) and, of those, the one that needs the fewest iterations;
+     * success rate is not clearly apart from the first's at this many runs (their 95% Wilson
+     * intervals overlap its interval: their order may be chance) and, of those, the one whose
+     * runs stop soonest;
      * or that the first succeeds more often than every other beyond their intervals. Every combo
      * runs from the same starts, so an interval's upper end grows with the rate and the combos
      * that overlap the first are those ranked next to it. Empty for a single combo, or where
@@ -60,10 +61,10 @@ public final class Ranking {
             }
         }
         StringBuilder s = new StringBuilder();
-        s.append(k == ranked.size() ? (k == 2 ? "Both combos" : "All " + k + " combos")
-                : "The first " + k + " combos").append(" cannot be told apart by their success rates at ")
-                .append(Numbers.count(first.runs(), "run", "runs")).append(" a combo: each one's 95% interval overlaps"
-                        + " the first's.");
+        s.append(k == ranked.size() ? (k == 2 ? "Both combos'" : "All " + k + " combos'")
+                : "The first " + k + " combos'").append(" success rates are not clearly apart: each one's 95% interval"
+                        + " overlaps the first's, so at ").append(Numbers.count(first.runs(), "run", "runs"))
+                .append(" a combo their order may be chance.");
         if (fastest != null && alone) {
             String median = Numbers.brief(fastest.medianIterations());
             if (fastest == first) {

@@ -12,7 +12,7 @@ import multistart.engine.Plan;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sentence under the sweep table: which combos the success rates cannot tell apart (95%
+ * The sentence under the sweep table: which combos' success rates are not clearly apart (95%
  * Wilson intervals, written out here from their closed form), and which of those stops soonest.
  */
 class RankingTest {
@@ -56,19 +56,20 @@ class RankingTest {
         // 50/100: [0.404, 0.596]; 45/100 reaches 0.548, over 0.404; 30/100 reaches 0.396, under it
         String s = Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {50, 80, 200, 10},
                 new long[] {0, 3, 0, 0}), optimizer());
-        assertThat(s).isEqualTo("The first 2 combos cannot be told apart by their success rates at 100 runs a combo:"
-                + " each one's 95% interval overlaps the first's. Of these, the runs of combo 1 (learning_rate 0.02)"
-                + " stop soonest: median 80 iterations against 200 for the first, though 3 of its runs diverged.");
+        assertThat(s).isEqualTo("The first 2 combos' success rates are not clearly apart: each one's 95% interval"
+                + " overlaps the first's, so at 100 runs a combo their order may be chance. Of these, the runs of"
+                + " combo 1 (learning_rate 0.02) stop soonest: median 80 iterations against 200 for the first, though"
+                + " 3 of its runs diverged.");
         // the first the quickest of its group; the others' quicker runs (10 iterations) are not in it
         assertThat(Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {5, 80, 60, 10},
                 new long[] {0, 0, 0, 0}), optimizer())).endsWith("Of these, the first's runs also stop soonest (median"
                         + " 60 iterations).");
         // a tie for the quickest: no combo named
         assertThat(Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {5, 60, 60, 10},
-                new long[] {0, 0, 0, 0}), optimizer())).endsWith("overlaps the first's.");
+                new long[] {0, 0, 0, 0}), optimizer())).endsWith("their order may be chance.");
         // every combo within reach of the first
         assertThat(Ranking.reading(combos(new long[] {48, 45, 50, 47}, new double[] {9, 9, 9, 9},
-                new long[] {0, 0, 0, 0}), optimizer())).startsWith("All 4 combos cannot be told apart");
+                new long[] {0, 0, 0, 0}), optimizer())).startsWith("All 4 combos' success rates are not clearly apart");
     }
 
     @Test
