@@ -297,7 +297,8 @@ public final class SummaryMarkdown {
     static String hitMaxIterations(Findings f, ExperimentConfig c) {
         boolean one = f.maxIterations() == 1;
         return Numbers.count(f.maxIterations(), "run", "runs") + " hit max_iterations: more iterations, or another "
-                + "learning rate (larger where runs crawl, smaller where they oscillate), may resolve "
+                + "learning rate (larger where runs crawl; smaller, or decaying with decay < 1, where they oscillate,"
+                + " as they do about a kink such as |x|'s), may resolve "
                 + (one ? "it." : "them.") + hovering(f, c);
     }
 

@@ -663,8 +663,8 @@ class ReportsTest {
                 .count();
         assertThat(hit).isGreaterThan(10);
         assertThat(Files.readString(out.resolve("summary.md"))).contains(hit + " runs hit max_iterations: more "
-                + "iterations, or another learning rate (larger where runs crawl, smaller where they oscillate), may "
-                + "resolve them.");
+                + "iterations, or another learning rate (larger where runs crawl; smaller, or decaying with decay < 1,"
+                + " where they oscillate, as they do about a kink such as |x|'s), may resolve them.");
     }
 
     /**
