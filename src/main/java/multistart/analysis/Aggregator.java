@@ -338,6 +338,12 @@ public final class Aggregator implements Engine.Sink {
      * tolerance, which the reports then say.
      */
     static final double NEAR_MINIMUM = 1e-3;
+    /**
+     * How far from an unresolved end point a kink is looked for ({@link Classifier#besideKink}),
+     * as a fraction of the domain's widest side: the runs that oscillate across one end within a
+     * step of it.
+     */
+    static final double KINK_REACH = 1e-2;
 
     /** Ranks the basins, classifies them, and summarises the combos. */
     public Findings finish() {
@@ -398,6 +404,10 @@ public final class Aggregator implements Engine.Sink {
         double nearStep = 0;
         long flatPoints = 0;
         long flatRuns = 0;
+        long kinkPoints = 0;
+        long kinkRuns = 0;
+        int kinkChecked;
+        boolean[] kinked = new boolean[m];
         Minima minima;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
@@ -405,6 +415,8 @@ public final class Aggregator implements Engine.Sink {
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
             unchecked = Verdicts.fill(plan.objective(), config.basins().tolerance(), points, kinds, gradientNorms,
                     eigenvalues, extremesOnly, toMinimum, pool);
+            kinkChecked = Verdicts.kinks(plan.objective(), config.basins().tolerance(), points, kinds,
+                    KINK_REACH * config.domain().widest(), kinked, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read
@@ -436,6 +448,10 @@ public final class Aggregator implements Engine.Sink {
                         gradientNorms[r], config.basins().tolerance())) {
                     flatPoints++;
                     flatRuns += hitsOf[r];
+                }
+                if (kinked[r]) {
+                    kinkPoints++;
+                    kinkRuns += hitsOf[r];
                 }
             }
             boolean[] onBoundary = new boolean[m];
@@ -479,7 +495,8 @@ public final class Aggregator implements Engine.Sink {
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
-                new Findings.FlatBottomed(flatPoints, flatRuns));
+                new Findings.FlatBottomed(flatPoints, flatRuns),
+                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked));
     }
 
     /**

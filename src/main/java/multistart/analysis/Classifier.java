@@ -277,6 +277,103 @@ public final class Classifier {
         return new Verdict(Kind.UNRESOLVED, gradientNorm(point.clone(), new double[f.dimension()]), Double.NaN, null);
     }
 
+    /** Buffers of {@link #besideKink}: the point, the unit direction, a point on the line, its gradient. */
+    private double[] kinkX;
+    private double[] kinkU;
+    private double[] kinkAt;
+    private double[] kinkG;
+
+    /** Doublings of the distance {@link #besideKink} looks at, from 1e-12 of the point's scale: to 1e12 of it. */
+    static final int KINK_DOUBLINGS = 80;
+    /**
+     * Gradient evaluations {@link #besideKink} takes at most: the point's, the bracket's
+     * doublings, the bisection (about ten from a doubling's bracket to a thousandth of its
+     * distance; sixty at most), and the last look.
+     */
+    static final int KINK_EVALUATIONS = 1 + KINK_DOUBLINGS + 60 + 1;
+
+    /**
+     * Whether the point lies within {@code reach} of a kink, where the slope flips sign at once
+     * (|x| at 0, max(x, 0) - x, ackley's cone at its minimum): along the descent direction -g the
+     * directional derivative keeps most of its size until it changes sign, where on a smooth
+     * function it shrinks towards the zero it crosses (on a quadratic it is a tenth of |g| at nine
+     * tenths of the way). Gradient descent at a constant rate never settles next to a kink: its
+     * steps are the rate times a slope that does not shrink, so the runs oscillate across it,
+     * each ending at a point of its own a step's length away, unresolved. The sign change is
+     * bracketed by doubling the distance from 1e-12 of the point's scale up to {@code reach},
+     * then narrowed by bisection to a thousandth of its distance; the kink is there when the
+     * derivative at nine tenths of that distance is still at least half of |g|.
+     */
+    public boolean besideKink(double[] point, double reach) {
+        int n = f.dimension();
+        if (kinkX == null) {
+            kinkX = new double[n];
+            kinkU = new double[n];
+            kinkAt = new double[n];
+            kinkG = new double[n];
+        }
+        System.arraycopy(point, 0, kinkX, 0, n);
+        double s = gradientNorm(kinkX, kinkU);
+        if (!(s > 0) || !Double.isFinite(s)) {
+            return false;
+        }
+        double scale = 1;
+        for (int i = 0; i < n; i++) {
+            kinkU[i] /= s;
+            scale = Math.max(scale, Math.abs(kinkX[i]));
+        }
+        // distances along -u: the derivative is positive at lo (s at 0), not positive at hi
+        double lo = 0;
+        double hi = Double.NaN;
+        // (where the function stops being finite on the way, that edge is no kink)
+        double t = 1e-12 * scale;
+        for (int k = 0; k < KINK_DOUBLINGS && t <= reach; k++, t *= 2) {
+            double d = slopeAlong(-t);
+            if (Double.isNaN(d)) {
+                return false;
+            }
+            if (d <= 0) {
+                hi = t;
+                break;
+            }
+            lo = t;
+        }
+        if (Double.isNaN(hi)) {
+            return false;
+        }
+        if (lo == 0) {
+            // the sign flips within 1e-12 of the point's scale: on it
+            return true;
+        }
+        for (int i = 0; i < 60 && hi - lo > 1e-3 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            double d = slopeAlong(-mid);
+            if (Double.isNaN(d)) {
+                return false;
+            }
+            if (d > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return slopeAlong(-0.9 * lo) >= 0.5 * s;
+    }
+
+    /** The derivative of f along the unit direction kinkU at kinkX + t kinkU; NaN where f or it is not finite. */
+    private double slopeAlong(double t) {
+        int n = kinkX.length;
+        for (int i = 0; i < n; i++) {
+            kinkAt[i] = kinkX[i] + t * kinkU[i];
+        }
+        double v = f.evaluate(kinkAt, kinkG);
+        double d = 0;
+        for (int i = 0; i < n; i++) {
+            d += kinkG[i] * kinkU[i];
+        }
+        return Double.isFinite(v) && Double.isFinite(d) ? d : Double.NaN;
+    }
+
     /** |g| at x, the gradient left in g. */
     private double gradientNorm(double[] x, double[] g) {
         f.evaluate(x, g);

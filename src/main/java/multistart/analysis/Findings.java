@@ -18,6 +18,7 @@ import multistart.config.Combo;
  * @param nearMinima  the unresolved end points that lie a short Newton step from a minimum
  * @param flatBottomed the unresolved end points on a flat-bottomed valley
  *                    ({@code Classifier.Verdict#flatBottomed})
+ * @param kinks       the unresolved end points beside a kink ({@code Classifier#besideKink})
  */
 public record Findings(
         Minima minima,
@@ -35,7 +36,8 @@ public record Findings(
         String firstFailure,
         long hessianUnchecked,
         NearMinima nearMinima,
-        FlatBottomed flatBottomed) {
+        FlatBottomed flatBottomed,
+        Kinks kinks) {
 
     /**
      * Unresolved end points whose Hessian is positive definite and whose Newton step to the
@@ -55,6 +57,15 @@ public record Findings(
      * the Hessian check cannot confirm a minimum. {@code points} of them hold {@code runs} runs.
      */
     public record FlatBottomed(long points, long runs) {
+    }
+
+    /**
+     * Unresolved end points beside a kink, where the slope flips sign at once (|x| at 0): at a
+     * constant rate gradient descent oscillates across it without settling. Of the {@code
+     * checked} best-ranked unresolved end points ({@code Verdicts#KINK_CHECKED} at most),
+     * {@code points} lie beside one and hold {@code runs} runs.
+     */
+    public record Kinks(long points, long runs, long checked) {
     }
 
     /**

@@ -135,4 +135,37 @@ final class Verdicts {
         pool.forEach(detail, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
         return rest - lanczos;
     }
+
+    /** Unresolved end points given the kink test, the best-ranked first. */
+    static final int KINK_CHECKED = Aggregator.DETAILED_UNRESOLVED;
+
+    /**
+     * Marks in {@code kinked} the unresolved end points (by {@code kinds}, as {@link #fill} left
+     * them) that lie within {@code reach} of a kink ({@link Classifier#besideKink}): the best-ranked
+     * {@link #KINK_CHECKED} of them, up to {@link Classifier#MAX_DIMENSION} dimensions (each test
+     * is at most {@link Classifier#KINK_EVALUATIONS} gradients). Returns how many were tested.
+     */
+    static int kinks(Objective objective, double tolerance, double[] points, byte[] kinds, double reach,
+            boolean[] kinked, WatchedPool pool) {
+        int n = objective.dimension();
+        if (n > Classifier.MAX_DIMENSION) {
+            return 0;
+        }
+        int[] tested = new int[Math.min(kinds.length, KINK_CHECKED)];
+        int count = 0;
+        for (int r = 0; r < kinds.length && count < tested.length; r++) {
+            if (kinds[r] == Kind.UNRESOLVED.ordinal()) {
+                tested[count++] = r;
+            }
+        }
+        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
+                () -> new Classifier(objective.forWorker(), tolerance));
+        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[n]);
+        pool.forEach(count, i -> {
+            double[] x = scratch.get();
+            System.arraycopy(points, tested[i] * n, x, 0, n);
+            kinked[tested[i]] = classifiers.get().besideKink(x, reach);
+        });
+        return count;
+    }
 }

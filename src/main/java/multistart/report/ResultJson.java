@@ -92,6 +92,12 @@ public final class ResultJson {
             g.writeNumberField("points", f.flatBottomed().points());
             g.writeNumberField("runs", f.flatBottomed().runs());
             g.writeEndObject();
+            // unresolved points beside a kink (Findings.Kinks), of the best-ranked ones tested
+            g.writeObjectFieldStart("kinks");
+            g.writeNumberField("points", f.kinks().points());
+            g.writeNumberField("runs", f.kinks().runs());
+            g.writeNumberField("checked", f.kinks().checked());
+            g.writeEndObject();
 
             number(g, "target", f.target());
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");

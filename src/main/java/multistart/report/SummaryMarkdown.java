@@ -255,14 +255,10 @@ public final class SummaryMarkdown {
             + "beyond optimizer.divergence).";
 
     /**
-     * The runs that hit max_iterations and what may resolve them: a run crawling along a valley
-     * wants more steps or a larger rate, one oscillating across a narrow well a smaller rate (a
-     * nesterov sweep on peaks at rate 0.05 left 77 runs of 102 bouncing about its maxima).
-     */
-    /**
      * What the summary and the page say after counting the unresolved end points, each sentence
      * after a space: those a short Newton step from a minimum, those on a flat-bottomed valley,
-     * the runs that hit max_iterations, and those that ended outside the domain; "" for none.
+     * those beside a kink, the runs that hit max_iterations, and those that ended outside the
+     * domain; "" for none.
      */
     static String unresolvedNotes(Findings f, ExperimentConfig c) {
         StringBuilder s = new StringBuilder();
@@ -271,6 +267,9 @@ public final class SummaryMarkdown {
         }
         if (f.flatBottomed().points() > 0) {
             s.append(" ").append(flatBottomed(f, c));
+        }
+        if (f.kinks().points() > 0) {
+            s.append(" ").append(kinks(f, c));
         }
         if (f.maxIterations() > 0) {
             s.append(" ").append(hitMaxIterations(f, c));
@@ -294,6 +293,11 @@ public final class SummaryMarkdown {
                 : best.hits() + " of " + runs + " runs (" + Numbers.percent(best.share()) + ")";
     }
 
+    /**
+     * The runs that hit max_iterations and what may resolve them: a run crawling along a valley
+     * wants more steps or a larger rate, one oscillating across a narrow well a smaller rate (a
+     * nesterov sweep on peaks at rate 0.05 left 77 runs of 102 bouncing about its maxima).
+     */
     static String hitMaxIterations(Findings f, ExperimentConfig c) {
         boolean one = f.maxIterations() == 1;
         return Numbers.count(f.maxIterations(), "run", "runs") + " hit max_iterations: more iterations, or another "
@@ -401,6 +405,26 @@ public final class SummaryMarkdown {
                 + " that are not isolated (a ring or a line of them, as the symmetries of an over-parametrised "
                 + "model make) or degenerate stationary points (as x^4 has at 0, or x^3); the Hessian cannot "
                 + "tell which.";
+    }
+
+    /**
+     * The unresolved end points beside a kink ({@link Findings.Kinks}) and what lets runs settle
+     * there. Gradient descent on abs(x) + sqrt(x^2 + 1) at a constant rate left its runs a step
+     * either side of 0, each at a point of its own, and the report said only that they hit
+     * max_iterations.
+     */
+    static String kinks(Findings f, ExperimentConfig c) {
+        Findings.Kinks k = f.kinks();
+        boolean one = k.points() == 1;
+        long unresolved = f.minima().count(Kind.UNRESOLVED);
+        boolean all = k.points() == unresolved;
+        String of = k.checked() < unresolved ? "Of the best-ranked " + k.checked() + " of them, " : "Of them, ";
+        boolean maximize = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
+        return (one ? (all ? "It" : of + "one") : (all ? "All " : of) + k.points()) + " (holding "
+                + Numbers.count(k.runs(), "run", "runs") + ") " + (one ? "lies" : "lie") + " beside a kink, where the"
+                + " slope flips sign at once (as " + (maximize ? "-|x|" : "|x|") + " does at 0): at a constant"
+                + " learning rate the steps there never shrink, so the runs oscillate across it without settling;"
+                + " a decaying rate (decay < 1) lets them settle.";
     }
 
     /**

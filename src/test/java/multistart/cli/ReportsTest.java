@@ -538,6 +538,53 @@ class ReportsTest {
                 .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 0,\\s*\"runs\" : 0\\s*}");
     }
 
+    /**
+     * gd at a constant rate on abs(x) + sqrt(x^2 + 1) never settles: beside the kink at 0 its
+     * steps are the rate times a slope of about 1 either way, so each run ends a step (at most
+     * 0.02) from 0 at a point of its own. The reports say those end points lie beside a kink, as
+     * many runs as runs.csv shows hitting max_iterations within a step of 0; with a decaying rate
+     * the runs settle; a smooth bowl has none.
+     */
+    @Test
+    void endPointsBesideAKinkAreSaidToBeAndADecayingRateNamed() throws IOException {
+        String yaml = """
+                name: kink
+                objective: {expression: "abs(x) + sqrt(x^2 + 1)", variables: [x]}
+                domain: {x: [-3, 3]}
+                starts: {count: 30}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 2000}
+                output: {basin_resolution: 0, trajectories: 0, runs: all}
+                """;
+        Path out = run(yaml);
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int end = header.indexOf("end_x");
+        int status = header.indexOf("status");
+        long oscillating = rows.stream().skip(1).map(l -> l.split(","))
+                .filter(f -> f[status].equals("max_iterations") && Math.abs(Double.parseDouble(f[end])) <= 0.02)
+                .count();
+        assertThat(oscillating).isEqualTo(30);
+        String json = Files.readString(out.resolve("result.json"));
+        Matcher kinks = Pattern.compile("\"kinks\" : \\{\\s*\"points\" : (\\d+),\\s*\"runs\" : (\\d+),"
+                + "\\s*\"checked\" : (\\d+)\\s*}").matcher(json);
+        assertThat(kinks.find()).as(json).isTrue();
+        assertThat(Long.parseLong(kinks.group(2))).isEqualTo(oscillating);
+        assertThat(kinks.group(1)).isEqualTo(kinks.group(3));
+        String said = "All " + kinks.group(1) + " (holding 30 runs) lie beside a kink, where the slope flips sign at"
+                + " once (as |x| does at 0): at a constant learning rate the steps there never shrink, so the runs"
+                + " oscillate across it without settling; a decaying rate (decay < 1) lets them settle.";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains(said);
+        assertThat(Files.readString(out.resolve("report.html")).replace("&#39;", "'").replace("&lt;", "<"))
+                .contains(said);
+        // decaying, the steps shrink and every run ends within the basin tolerance of 0
+        Path decaying = run(yaml.replace("learning_rate: 0.01,", "learning_rate: 0.01, decay: 0.995,"));
+        assertThat(Files.readString(decaying.resolve("summary.md"))).doesNotContain("beside a kink")
+                .contains("reached by 30 of 30 runs");
+        Path bowl = run(yaml.replace("abs(x) + sqrt(x^2 + 1)", "x^2 + sqrt(x^2 + 1)"));
+        assertThat(Files.readString(bowl.resolve("result.json")))
+                .containsPattern("\"kinks\" : \\{\\s*\"points\" : 0,");
+    }
+
     /** Pixels of basins.png's colour for the end points on a flat-bottomed valley (150, 30, 30). */
     static long redPixels(BufferedImage img) {
         long n = 0;
