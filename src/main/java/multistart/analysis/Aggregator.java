@@ -438,7 +438,10 @@ public final class Aggregator implements Engine.Sink {
             // minima the runs stopped short of by more than the tolerance (see Findings)
             double nearLimit = NEAR_MINIMUM * config.domain().widest();
             for (int r = 0; r < m; r++) {
-                if (toMinimum[r] <= nearLimit) {
+                // a point beside a kink is said to be that: near a cone's tip (ackley's) the
+                // differenced Hessian is positive definite and its Newton step short, but more
+                // iterations at a constant rate take such runs no closer
+                if (toMinimum[r] <= nearLimit && !kinked[r]) {
                     nearPoints++;
                     nearRuns += hitsOf[r];
                     nearStep = Math.max(nearStep, toMinimum[r]);
