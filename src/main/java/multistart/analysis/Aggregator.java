@@ -413,10 +413,9 @@ public final class Aggregator implements Engine.Sink {
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
-            unchecked = Verdicts.fill(plan.objective(), config.basins().tolerance(), points, kinds, gradientNorms,
-                    eigenvalues, extremesOnly, toMinimum, pool);
-            kinkChecked = Verdicts.kinks(plan.objective(), config.basins().tolerance(), points, kinds,
-                    KINK_REACH * config.domain().widest(), kinked, pool);
+            Verdicts verdicts = new Verdicts(plan.objective(), config.basins().tolerance(), points);
+            unchecked = verdicts.fill(kinds, gradientNorms, eigenvalues, extremesOnly, toMinimum, pool);
+            kinkChecked = verdicts.kinks(kinds, KINK_REACH * config.domain().widest(), kinked, pool);
             Box box = config.domain();
             double edge = config.basins().tolerance();
             // each basin's figures in rank order, gathered in basin order: the rows are read

@@ -14,7 +14,26 @@ final class Verdicts {
     /** End points given the matrix-free check at a time. */
     private static final int LANCZOS_WAVE = 64;
 
-    private Verdicts() {
+    private final int n;
+    private final double[] points;
+    /** Each pool thread's classifier, shared by the passes of {@link #fill} and {@link #kinks}. */
+    private final ThreadLocal<Classifier> classifiers;
+    /** Each pool thread's copy of the point it checks (the checks copy the point they are given). */
+    private final ThreadLocal<double[]> scratch;
+
+    /** The checks of the end points {@code points} holds, n coordinates each in rank order. */
+    Verdicts(Objective objective, double tolerance, double[] points) {
+        this.n = objective.dimension();
+        this.points = points;
+        this.classifiers = ThreadLocal.withInitial(() -> new Classifier(objective.forWorker(), tolerance));
+        this.scratch = ThreadLocal.withInitial(() -> new double[n]);
+    }
+
+    /** The point at rank {@code r}, in this thread's scratch array. */
+    private double[] point(int r) {
+        double[] x = scratch.get();
+        System.arraycopy(points, r * n, x, 0, n);
+        return x;
     }
 
     /**
@@ -27,21 +46,11 @@ final class Verdicts {
      * The bounds count points and flops, not seconds, so the verdicts do not depend on the
      * machine or the thread count.
      */
-    static long fill(Objective objective, double tolerance, double[] points, byte[] kinds, double[] gradientNorms,
-            double[][] eigenvalues, boolean[] extremesOnly, double[] toMinimum, WatchedPool pool) {
+    long fill(byte[] kinds, double[] gradientNorms, double[][] eigenvalues, boolean[] extremesOnly,
+            double[] toMinimum, WatchedPool pool) {
         int m = kinds.length;
-        int n = objective.dimension();
         int hessians = Math.min(m, Classifier.hessianBudget(n));
         int eigens = Classifier.eigenBudget(n);
-        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
-                () -> new Classifier(objective.forWorker(), tolerance));
-        // the checks copy the point they are given; each thread hands them this one
-        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[n]);
-        java.util.function.IntFunction<double[]> point = r -> {
-            double[] x = scratch.get();
-            System.arraycopy(points, r * n, x, 0, n);
-            return x;
-        };
         // a verdict into the columns; OPEN for the quick test's "cannot tell"
         java.util.function.ObjIntConsumer<Classifier.Verdict> keep = (v, r) -> {
             if (v == null) {
@@ -57,11 +66,11 @@ final class Verdicts {
         if (hessians <= eigens) {
             // the budget cannot bind (every dimension up to ~100 in practice): one pass,
             // each point's Hessian formed once
-            pool.forEach(hessians, r -> keep.accept(classifiers.get().classify(point.apply(r), true), r));
+            pool.forEach(hessians, r -> keep.accept(classifiers.get().classify(point(r), true), r));
         } else {
             // the quick test first; a point it cannot settle is OPEN for now, and the best of
             // those get the full check, as many as the eigendecompositions allow
-            pool.forEach(hessians, r -> keep.accept(classifiers.get().quick(point.apply(r)), r));
+            pool.forEach(hessians, r -> keep.accept(classifiers.get().quick(point(r)), r));
         }
         boolean[] skipped = new boolean[m];
         int[] open = new int[m];
@@ -72,7 +81,7 @@ final class Verdicts {
             }
         }
         int full = Math.min(opened, eigens);
-        pool.forEach(full, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
+        pool.forEach(full, i -> keep.accept(classifiers.get().classify(point(open[i])), open[i]));
         // the rest, in rank order (the open points all rank above the points past the Hessian
         // budget): the matrix-free check for as many as its budget allows, then none
         int rest = (opened - full) + (m - hessians);
@@ -99,7 +108,7 @@ final class Verdicts {
             size = Math.min(Math.min(verdicts.length, Math.max(threads, affordable)), rest - from);
             pool.forEach(size, i -> {
                 Classifier c = classifiers.get();
-                verdicts[i] = c.classifyMatrixFree(point.apply(later[base + i]));
+                verdicts[i] = c.classifyMatrixFree(point(later[base + i]));
                 work[i] = c.matrixFreeWork();
             });
             for (int i = 0; i < size && (lanczos == 0 || spent + work[i] <= Classifier.LANCZOS_WORK); i++) {
@@ -109,7 +118,7 @@ final class Verdicts {
             }
         }
         int checked = lanczos;
-        pool.forEach(rest - checked, i -> keep.accept(classifiers.get().unchecked(point.apply(later[checked + i])),
+        pool.forEach(rest - checked, i -> keep.accept(classifiers.get().unchecked(point(later[checked + i])),
                 later[checked + i]));
         for (int i = lanczos; i < rest; i++) {
             skipped[later[i]] = true;
@@ -132,7 +141,7 @@ final class Verdicts {
                 open[detail++] = r;
             }
         }
-        pool.forEach(detail, i -> keep.accept(classifiers.get().classify(point.apply(open[i])), open[i]));
+        pool.forEach(detail, i -> keep.accept(classifiers.get().classify(point(open[i])), open[i]));
         return rest - lanczos;
     }
 
@@ -145,9 +154,7 @@ final class Verdicts {
      * {@link #KINK_CHECKED} of them, up to {@link Classifier#MAX_DIMENSION} dimensions (each test
      * is at most {@link Classifier#KINK_EVALUATIONS} gradients). Returns how many were tested.
      */
-    static int kinks(Objective objective, double tolerance, double[] points, byte[] kinds, double reach,
-            boolean[] kinked, WatchedPool pool) {
-        int n = objective.dimension();
+    int kinks(byte[] kinds, double reach, boolean[] kinked, WatchedPool pool) {
         if (n > Classifier.MAX_DIMENSION) {
             return 0;
         }
@@ -158,14 +165,7 @@ final class Verdicts {
                 tested[count++] = r;
             }
         }
-        ThreadLocal<Classifier> classifiers = ThreadLocal.withInitial(
-                () -> new Classifier(objective.forWorker(), tolerance));
-        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[n]);
-        pool.forEach(count, i -> {
-            double[] x = scratch.get();
-            System.arraycopy(points, tested[i] * n, x, 0, n);
-            kinked[tested[i]] = classifiers.get().besideKink(x, reach);
-        });
+        pool.forEach(count, i -> kinked[tested[i]] = classifiers.get().besideKink(point(tested[i]), reach));
         return count;
     }
 }

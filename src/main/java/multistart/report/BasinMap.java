@@ -161,7 +161,8 @@ public final class BasinMap {
             double tolerance) {
         List<double[]> out = new ArrayList<>();
         for (int r = 0; r < minima.size() && out.size() < VALLEY_POINTS; r++) {
-            if (minima.kind(r) != Kind.UNRESOLVED || minima.outsideDomain(r) || !minima.flatBottomed(r, tolerance)) {
+            // flatBottomed holds of unresolved points only
+            if (minima.outsideDomain(r) || !minima.flatBottomed(r, tolerance)) {
                 continue;
             }
             double[] p = minima.point(r);

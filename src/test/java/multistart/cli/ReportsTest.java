@@ -52,6 +52,22 @@ class ReportsTest {
         return img;
     }
 
+    /** runs.csv's rows, each a map from its header's column names to the row's cells. */
+    static List<java.util.Map<String, String>> runsCsv(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("runs.csv"));
+        String[] header = lines.get(0).split(",");
+        List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            java.util.Map<String, String> row = new java.util.HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** minima.csv's rows (basin,x,y,value,kind,hits,share,best_run), split at the commas. */
     static List<String[]> minimaCsv(Path out) throws IOException {
         return Files.readAllLines(out.resolve("minima.csv")).stream().skip(1).map(l -> l.split(",")).toList();
@@ -556,13 +572,8 @@ class ReportsTest {
                 output: {basin_resolution: 0, trajectories: 0, runs: all}
                 """;
         Path out = run(yaml);
-        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
-        List<String> header = List.of(rows.get(0).split(","));
-        int end = header.indexOf("end_x");
-        int status = header.indexOf("status");
-        long oscillating = rows.stream().skip(1).map(l -> l.split(","))
-                .filter(f -> f[status].equals("max_iterations") && Math.abs(Double.parseDouble(f[end])) <= 0.02)
-                .count();
+        long oscillating = runsCsv(out).stream().filter(row -> row.get("status").equals("max_iterations")
+                && Math.abs(Double.parseDouble(row.get("end_x"))) <= 0.02).count();
         assertThat(oscillating).isEqualTo(30);
         String json = Files.readString(out.resolve("result.json"));
         Matcher kinks = Pattern.compile("\"kinks\" : \\{\\s*\"points\" : (\\d+),\\s*\"runs\" : (\\d+),"
@@ -612,13 +623,8 @@ class ReportsTest {
                 output: {basin_resolution: 0, trajectories: 0, runs: all}
                 """;
         Path out = run(yaml);
-        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
-        List<String> header = List.of(rows.get(0).split(","));
-        int ex = header.indexOf("end_x");
-        int ey = header.indexOf("end_y");
-        long outside = rows.stream().skip(1).map(l -> l.split(","))
-                .filter(f -> Math.abs(Double.parseDouble(f[ex])) > 1
-                        || Math.abs(Double.parseDouble(f[ey])) > 1).count();
+        long outside = runsCsv(out).stream().filter(row -> Math.abs(Double.parseDouble(row.get("end_x"))) > 1
+                || Math.abs(Double.parseDouble(row.get("end_y"))) > 1).count();
         // some runs left, some did not
         assertThat(outside).isBetween(1L, 49L);
         String said = outside + " runs (" + Numbers.percent(outside / 50.0)
