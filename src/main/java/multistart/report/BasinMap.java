@@ -132,7 +132,7 @@ public final class BasinMap {
                 XYSeries s = addPoints(chart, c.objective().goal().extrema(), marks, from);
                 s.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
             }
-            List<double[]> valley = valleyEnds(f.minima(), raster, box, c.basins().tolerance());
+            List<double[]> valley = valleyEnds(f.minima(), raster.through(), box, c.basins().tolerance());
             if (!valley.isEmpty()) {
                 addPoints(chart, VALLEY_LEGEND, valley, from).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(VALLEY);
             }
@@ -153,11 +153,12 @@ public final class BasinMap {
     /**
      * The sweep's end points that lie on a flat-bottomed valley ({@link
      * multistart.analysis.Minima#flatBottomed}) within the map's domain and slice, best ranked
-     * first, at most {@value #VALLEY_POINTS}. Where the minima are not isolated (a ring or a line
+     * first, at most {@value #VALLEY_POINTS}; {@code through} is the point the map's slice
+     * passes through (the best end point). Where the minima are not isolated (a ring or a line
      * of them) no basin has a colour of its own: every run ends at a point of the valley of its
      * own, and the map is grey throughout; these points draw the valley itself.
      */
-    static List<double[]> valleyEnds(multistart.analysis.Minima minima, BasinRaster raster, Box box,
+    static List<double[]> valleyEnds(multistart.analysis.Minima minima, double[] through, Box box,
             double tolerance) {
         List<double[]> out = new ArrayList<>();
         for (int r = 0; r < minima.size() && out.size() < VALLEY_POINTS; r++) {
@@ -166,7 +167,7 @@ public final class BasinMap {
                 continue;
             }
             double[] p = minima.point(r);
-            if (inside(p, box) && inSlice(p, raster.through(), tolerance)) {
+            if (inside(p, box) && inSlice(p, through, tolerance)) {
                 out.add(p);
             }
         }

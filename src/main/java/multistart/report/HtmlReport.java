@@ -175,6 +175,17 @@ public final class HtmlReport {
         w.write(h.toString());
     }
 
+    /**
+     * Whether basins.png draws any end point on a flat-bottomed valley: one lies in the domain
+     * and, above two variables, in the slice through the best end point the map shows.
+     */
+    private static boolean drawsValley(RunRecord r) {
+        ExperimentConfig c = r.plan().config();
+        Findings f = r.findings();
+        return f.flatBottomed().points() > 0 && f.best() != null
+                && !BasinMap.valleyEnds(f.minima(), f.best().point(), c.domain(), c.basins().tolerance()).isEmpty();
+    }
+
     /** A sentence above each picture that says how to read it. */
     static String howToRead(String file, RunRecord r) {
         ExperimentConfig c = r.plan().config();
@@ -186,7 +197,7 @@ public final class HtmlReport {
                     + (twoVariables ? "" : " (a slice through the best " + extremum + ")")
                     + ", coloured by the " + extremum + " its run ends at (grey: another end point, dark: "
                     + "diverged); diamonds mark the " + c.objective().goal().extrema() + "."
-                    + (r.findings().flatBottomed().points() > 0 ? " Red dots are the end points on a flat-bottomed"
+                    + (drawsValley(r) ? " Red dots are the end points on a flat-bottomed"
                             + " valley (minima that are not isolated, or degenerate points), which no colour can"
                             + " tell apart." : "")
                     + (twoVariables ? " Black lines are the sample runs' paths, from their starts (circles)." : "");

@@ -552,6 +552,14 @@ class ReportsTest {
         assertThat(Files.readString(bowl.resolve("summary.md"))).doesNotContain("flat-bottomed");
         assertThat(Files.readString(bowl.resolve("result.json")))
                 .containsPattern("\"flat_bottomed\" : \\{\\s*\"points\" : 0,\\s*\"runs\" : 0\\s*}");
+        // in 3-d the map is a slice through the best end point, here an isolated minimum at z = -1.09,
+        // and the ring of minima lies near z = +0.9, off the slice: none drawn, and none said
+        Path sliced = run(yaml.replace("\"(x^2 + y^2 - 1)^2\", variables: [x, y]", "\"(x^2 + y^2 - 1)^2 + (x^2 + y^2)"
+                + " * (z - 1)^2 + (z^2 - 1)^2 + 0.8 * z\", variables: [x, y, z]").replace("count: 40", "count: 100")
+                .replace("basin_resolution: 0", "basin_resolution: 20"));
+        assertThat(Files.readString(sliced.resolve("summary.md"))).contains("lie on a flat-bottomed valley");
+        assertThat(redPixels(png(sliced.resolve("basins.png")))).isZero();
+        assertThat(Files.readString(sliced.resolve("report.html"))).doesNotContain("Red dots");
     }
 
     /**

@@ -118,8 +118,7 @@ class BasinPathsTest {
                 """;
         multistart.analysis.Findings f = findings(ring);
         Box box = new Box(new double[] {-1.5, -1.5}, new double[] {1.5, 1.5});
-        multistart.engine.BasinRaster plane = new multistart.engine.BasinRaster(0, 2, new double[] {0, 0},
-                new int[4]);
+        double[] plane = {0, 0};
         List<double[]> valley = BasinMap.valleyEnds(f.minima(), plane, box, 1e-4);
         assertThat(f.flatBottomed().points()).isEqualTo(60);
         assertThat(valley).hasSize(60);
@@ -133,8 +132,7 @@ class BasinPathsTest {
         // a sphere of minima in 3-d, sliced at z = 0: the points off the plane are left out
         multistart.analysis.Findings sphere = findings(ring.replace("(x^2 + y^2 - 1)^2", "(x^2 + y^2 + z^2 - 1)^2")
                 .replace("[x, y]", "[x, y, z]"));
-        multistart.engine.BasinRaster slice = new multistart.engine.BasinRaster(0, 2, new double[] {0, 0, 0},
-                new int[4]);
+        double[] slice = {0, 0, 0};
         assertThat(sphere.flatBottomed().points()).isEqualTo(60);
         assertThat(BasinMap.valleyEnds(sphere.minima(), slice, box, 1e-4)).allSatisfy(
                 p -> assertThat(Math.abs(p[2])).isLessThanOrEqualTo(1e-4)).hasSizeLessThan(60);
