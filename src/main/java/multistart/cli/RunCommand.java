@@ -203,12 +203,12 @@ public final class RunCommand implements Callable<Integer> {
                     warmup::close);
             if (!o.complete()) {
                 return new Line(file.toString(), Main.INTERRUPTED, file + ": interrupted after " + o.findings().runs()
-                        + " runs; they are kept in " + o.dir() + ", and `run " + file + " --resume` completes it");
+                        + " runs; they are kept in " + o.dir() + ", and `" + config.resumeCommand() + "` completes it");
             }
             if (o.mapSkipped()) {
                 return new Line(file.toString(), Main.INTERRUPTED, summaryLine(file, o) + "; interrupted while "
-                        + "mapping the basins, so without basins.png (every run is done; `run " + file
-                        + " --resume` draws it)");
+                        + "mapping the basins, so without basins.png (every run is done; `" + config.resumeCommand()
+                        + "` draws it)");
             }
             return new Line(file.toString(), Main.OK, summaryLine(file, o));
         } catch (Experiment.FolderInUse e) {
@@ -221,15 +221,15 @@ public final class RunCommand implements Callable<Integer> {
             if (outOfMemory(e)) {
                 // where it ran out, for -v
                 org.apache.logging.log4j.LogManager.getLogger(RunCommand.class).debug("out of memory", e);
-                err.println(file + ": " + OUT_OF_MEMORY.replace("FILE", file.toString())
+                err.println(file + ": " + OUT_OF_MEMORY.replace("RESUME", config.resumeCommand())
                         .replace("HEAP", Long.toString(Runtime.getRuntime().maxMemory() >> 20))
                         .replace("MORE", Long.toString(Math.max(1, (Runtime.getRuntime().maxMemory() >> 30) * 2 + 1))));
                 return new Line(file.toString(), Main.FAILURE, file + ": failed (out of memory)");
             }
             if (e instanceof Experiment.AfterRuns a) {
                 err.println(file + ": all " + a.runs + " runs finished, but writing their results failed: "
-                        + a.getCause() + ". The runs are kept: once the cause is fixed, `run " + file
-                        + " --resume` writes the results from them (if it fails the same way, please report it"
+                        + a.getCause() + ". The runs are kept: once the cause is fixed, `" + config.resumeCommand()
+                        + "` writes the results from them (if it fails the same way, please report it"
                         + " with this config)");
             } else {
                 err.println(file + ": failed while running: " + e + "; finished runs are kept, and --resume continues");
@@ -249,11 +249,11 @@ public final class RunCommand implements Callable<Integer> {
     @SuppressWarnings("unused") // held, never read
     private static volatile byte[] reserve;
 
-    /** Said when the heap runs out; FILE, HEAP (MiB) and MORE (GiB) are filled in. */
+    /** Said when the heap runs out; RESUME (the command), HEAP (MiB) and MORE (GiB) are filled in. */
     static final String OUT_OF_MEMORY = "ran out of memory (a Java heap of HEAP MiB). Memory grows with the number of"
             + " distinct end points, which the reports list (about 200 bytes each): runs that stop short of a"
             + " minimum each end at a point of their own. The runs finished so far are kept; with a larger heap,"
-            + " for example JAVA_TOOL_OPTIONS=-XmxMOREg, `run FILE --resume` goes on from there (or more iterations,"
+            + " for example JAVA_TOOL_OPTIONS=-XmxMOREg, `RESUME` goes on from there (or more iterations,"
             + " a stopping rule that lets runs converge, or a larger basins.tolerance make fewer end points)";
 
     /** Whether {@code e} is, or was caused by, the heap running out. */

@@ -184,8 +184,7 @@ final class ConfigWalk {
             long runs = c.runCount();
             if (runs > MAX_RUNS) {
                 report.at(s.keyNode("starts"), "starts", "the sweep has " + runs + " runs ("
-                        + c.starts().total() + " starts x " + c.optimizer().comboCount()
-                        + " combos), more than the limit of " + MAX_RUNS);
+                        + startsTimesCombos(c) + "), more than the limit of " + MAX_RUNS);
             }
             double[] iters = c.optimizer().values(Setting.MAX_ITERATIONS);
             long maxIter = 0;
@@ -195,8 +194,15 @@ final class ConfigWalk {
             Math.multiplyExact(runs, Math.max(1, maxIter));
         } catch (ArithmeticException e) {
             report.at(s.keyNode("starts"), "starts", "the sweep's run or step count overflows 64 bits ("
-                    + c.starts().total() + " starts x " + c.optimizer().comboCount() + " combos)");
+                    + startsTimesCombos(c) + ")");
         }
+    }
+
+    /** "1000 starts x 1 combo": the sweep's size as the limits' messages give it. */
+    private static String startsTimesCombos(ExperimentConfig c) {
+        long combos = c.optimizer().comboCount();
+        return c.starts().total() + (c.starts().total() == 1 ? " start" : " starts") + " x " + combos
+                + (combos == 1 ? " combo" : " combos");
     }
 
     private ExperimentConfig.BasinsConfig basins(YamlSection b) {

@@ -15,7 +15,9 @@ public record ExperimentConfig(
         OutputConfig output,
         ExecutionConfig execution,
         Path source,
-        java.util.List<Problem> warnings) {
+        java.util.List<Problem> warnings,
+        Path outGiven,
+        Long seedGiven) {
 
     /**
      * The config's warnings ({@code file:line:column: key: message}): what is valid but likely
@@ -24,6 +26,25 @@ public record ExperimentConfig(
      */
     public ExperimentConfig {
         warnings = java.util.List.copyOf(warnings);
+    }
+
+    /** As the config file gives it, before any command-line override. */
+    public ExperimentConfig(String name, long seed, ObjectiveConfig objective, Box domain, StartsConfig starts,
+            OptimizerConfig optimizer, BasinsConfig basins, OutputConfig output, ExecutionConfig execution,
+            Path source, java.util.List<Problem> warnings) {
+        this(name, seed, objective, domain, starts, optimizer, basins, output, execution, source, warnings, null,
+                null);
+    }
+
+    /**
+     * The command that resumes this experiment's folder after an interruption: {@code run} of its
+     * file with the {@code --out} and {@code --seed} it was given on the command line (without
+     * them a resume would look in the config's own folder, or find the seed changed), then
+     * {@code --resume}. "CONFIG" stands for a config read from no file.
+     */
+    public String resumeCommand() {
+        return "run " + (source == null ? "CONFIG" : source) + (outGiven == null ? "" : " --out " + outGiven)
+                + (seedGiven == null ? "" : " --seed " + seedGiven) + " --resume";
     }
 
     /** Tolerances of the basin analysis. */
@@ -73,7 +94,8 @@ public record ExperimentConfig(
                 output.charts(), output.basinResolution(), output.basinCombo(), output.resolutionGiven());
         ExecutionConfig e = threads == null ? execution : new ExecutionConfig(threads, execution.engine());
         long s = seedOverride == null ? seed : seedOverride;
-        return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source, warnings);
+        return new ExperimentConfig(name, s, objective, domain, starts, optimizer, basins, o, e, source, warnings,
+                outDir == null ? outGiven : outDir, seedOverride == null ? seedGiven : seedOverride);
     }
 
     /**

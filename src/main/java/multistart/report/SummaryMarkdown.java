@@ -35,8 +35,7 @@ public final class SummaryMarkdown {
         s.append("# ").append(c.name()).append(": multistart ").append(goal.extrema()).append("\n\n");
         if (!r.complete()) {
             s.append("> **INCOMPLETE**: the run was interrupted; these figures cover the runs that finished. ")
-                    .append("`multistart run ").append(c.source() == null ? "CONFIG" : c.source())
-                    .append(" --resume` completes it.\n\n");
+                    .append("`multistart ").append(c.resumeCommand()).append("` completes it.\n\n");
         }
         Findings.Minimum best = f.best();
         if (best == null) {

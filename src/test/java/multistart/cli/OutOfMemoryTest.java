@@ -54,7 +54,8 @@ class OutOfMemoryTest {
         Child small = run("48m", "run", config.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
         assertThat(small.code()).as(small.output()).isEqualTo(Main.FAILURE);
         assertThat(small.output()).contains(config + ": ran out of memory (a Java heap of 48 MiB)")
-                .contains("JAVA_TOOL_OPTIONS=-Xmx1g, `run " + config + " --resume` goes on from there")
+                .contains("JAVA_TOOL_OPTIONS=-Xmx1g, `run " + config + " --out " + out
+                        + " --resume` goes on from there")
                 .doesNotContain("Exception in thread \"main\"");
         Path journal = out.resolve(".multistart").resolve("journal.bin");
         assertThat(Files.size(journal)).as("finished runs kept").isGreaterThan(100_000);

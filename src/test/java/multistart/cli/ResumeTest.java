@@ -137,8 +137,12 @@ class ResumeTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         String log = Files.readString(tmp.resolve("out.log"));
-        assertThat(log).contains("SIGINT received: stopping after the runs in progress").contains("--resume");
-        assertThat(Files.readString(out.resolve("summary.md"))).contains("**INCOMPLETE**");
+        // the command to resume names the folder given by --out: without it the resume would look in
+        // results/<name>
+        String resume = "`run " + config + " --out " + out + " --resume` completes it";
+        assertThat(log).contains("SIGINT received: stopping after the runs in progress").contains(resume);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**INCOMPLETE**")
+                .contains("`multistart " + resume.substring(1));
         assertThat(out.resolve("result.json")).doesNotExist();
 
         Cli again = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
@@ -274,7 +278,7 @@ class ResumeTest {
         assertThat(Files.readString(log)).contains("SIGINT received: ending the basin map; every other result is "
                 + "written").contains("basin map interrupted")
                 .contains("interrupted while mapping the basins, so without basins.png")
-                .contains("--resume` draws it");
+                .contains("`run " + config + " --out " + out + " --resume` draws it");
         assertThat(out.resolve("basins.png")).doesNotExist();
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("Basins of attraction")
                 .contains("The basin map was interrupted, so basins.png was not drawn")

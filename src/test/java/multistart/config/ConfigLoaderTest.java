@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,24 @@ class ConfigLoaderTest {
             assertThat(k.maxIterations()).isEqualTo(1000);
             assertThat(k.gradientNorm()).isEqualTo(1e-6);
             assertThat(k.divergence()).isEqualTo(1e8);
+        }
+
+        /**
+         * The command that resumes an interrupted folder repeats the --out and --seed the run was
+         * given (without them it would look in results/t, or find the seed changed), and nothing
+         * the file itself says.
+         */
+        @Test
+        void theResumeCommandRepeatsTheCommandLinesOutAndSeed() throws Exception {
+            Path file = Path.of("configs", "t.yaml");
+            ExperimentConfig c = ConfigLoader.parse(MINIMAL.replace("name: t", "name: t\nseed: 3")
+                    .getBytes(StandardCharsets.UTF_8), "t.yaml", file);
+            assertThat(c.resumeCommand()).isEqualTo("run " + file + " --resume");
+            assertThat(c.with(null, 4, null).resumeCommand()).isEqualTo("run " + file + " --resume");
+            ExperimentConfig given = c.with(Path.of("runs", "a"), null, 7L);
+            assertThat(given.seed()).isEqualTo(7);
+            assertThat(given.resumeCommand()).isEqualTo("run " + file + " --out " + Path.of("runs", "a")
+                    + " --seed 7 --resume");
         }
 
         /** A formula as a YAML block, with anchors and a merge key: one line wherever it is described. */
@@ -390,7 +409,8 @@ class ConfigLoaderTest {
         @Test
         void tooManyRunsAreRefusedWithTheCount() {
             List<Problem> p = problems(MINIMAL.replace("count: 10", "count: 100000000000"));
-            assertThat(p.get(0).message()).contains("100000000000 runs").contains("limit");
+            assertThat(p.get(0).message()).contains("the sweep has 100000000000 runs (100000000000 starts x 1 combo), "
+                    + "more than the limit of 10000000000");
         }
 
         /**
