@@ -59,6 +59,8 @@ public final class Aggregator implements Engine.Sink {
     private long runsSeen;
     /** Runs that diverged at their start point, before a step (the objective not finite there). */
     private long divergedAtStart;
+    /** Runs that diverged on the way at a point where the objective is not defined ({@link #undefinedAt}). */
+    private long divergedUndefined;
     private String firstFailure;
 
     public Aggregator(Plan plan) {
@@ -147,6 +149,25 @@ public final class Aggregator implements Engine.Sink {
         b.basinsReady = true;
     }
 
+    /**
+     * Whether diverged run {@code i} of the batch ended where the objective is not defined: its
+     * value or gradient is NaN at an end point whose coordinates are all finite and within the
+     * divergence limit, so it neither grew without bound nor walked off to infinity but stepped
+     * across the edge of the function's domain (a log, a root or a fractional power of a
+     * negative number; 0/0).
+     */
+    private static boolean undefinedAt(Batch b, int i, double limit) {
+        if (!Double.isNaN(b.value[i]) && !Double.isNaN(b.gradientNorm[i])) {
+            return false;
+        }
+        for (int k = i * b.dimension, end = k + b.dimension; k < end; k++) {
+            if (!(Math.abs(b.end[k]) <= limit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The second stage: counts, best points and per-combo statistics, given the basins. */
     private void tally(Batch b) {
         if (lastBasins.length < b.size) {
@@ -164,6 +185,8 @@ public final class Aggregator implements Engine.Sink {
             acc.count[s.ordinal()]++;
             if (s == Status.DIVERGED && b.iterations[i] == 0) {
                 divergedAtStart++;
+            } else if (s == Status.DIVERGED && undefinedAt(b, i, plan.combos().get(c).divergence())) {
+                divergedUndefined++;
             }
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
                 firstFailure = failure(run, b.failure[i]);
@@ -495,7 +518,8 @@ public final class Aggregator implements Engine.Sink {
         return new Findings(minima, List.of(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
-                totals[Status.FAILED.ordinal()], divergedAtStart, gradientSteps, firstFailure, unchecked,
+                totals[Status.FAILED.ordinal()], divergedAtStart, divergedUndefined, gradientSteps, firstFailure,
+                unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
                 new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked));

@@ -13,6 +13,9 @@ import multistart.config.Combo;
  * @param targetKnown whether {@code target} is the known optimum
  * @param divergedAtStart runs that diverged at their start point, before a step: the objective
  *                    or its gradient was not finite there (or beyond the divergence limit)
+ * @param divergedUndefined runs that diverged on the way at a point where the objective or its
+ *                    gradient is NaN, every coordinate finite and within the divergence limit:
+ *                    they stepped across an edge of where the function is defined
  * @param hessianUnchecked end points listed as unresolved without the Hessian check, for want
  *                    of budget in high dimension ({@code Classifier.hessianBudget})
  * @param nearMinima  the unresolved end points that lie a short Newton step from a minimum
@@ -32,6 +35,7 @@ public record Findings(
         long diverged,
         long failed,
         long divergedAtStart,
+        long divergedUndefined,
         long gradientSteps,
         String firstFailure,
         long hessianUnchecked,

@@ -103,6 +103,9 @@ public final class HtmlReport {
         if (best != null && f.divergedAtStart() > 0) {
             h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedAtStart(f))).append("</p>\n");
         }
+        if (best != null && f.divergedUndefined() > 0) {
+            h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedUndefined(f))).append("</p>\n");
+        }
         if (r.mapInterrupted()) {
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "
                     + "result is complete (<code>--resume</code> draws it).</p>\n");

@@ -73,6 +73,8 @@ public final class ResultJson {
             g.writeNumberField("diverged", f.diverged());
             // of them, those that diverged at their start point, before a step
             g.writeNumberField("diverged_at_start", f.divergedAtStart());
+            // and those that stepped on the way to where the objective or its gradient is NaN
+            g.writeNumberField("diverged_undefined", f.divergedUndefined());
             g.writeNumberField("failed", f.failed());
             if (f.firstFailure() != null) {
                 g.writeStringField("first_failure", f.firstFailure());

@@ -190,6 +190,9 @@ public final class SummaryMarkdown {
         if (best != null && f.divergedAtStart() > 0) {
             s.append('\n').append(divergedAtStart(f)).append('\n');
         }
+        if (best != null && f.divergedUndefined() > 0) {
+            s.append('\n').append(divergedUndefined(f)).append('\n');
+        }
         if (f.firstFailure() != null) {
             s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
         }
@@ -227,20 +230,46 @@ public final class SummaryMarkdown {
     /**
      * What to do when no run ended at a finite point. Runs that diverged at their start point
      * started where the function is not defined (the log of a negative number, say), which no
-     * learning rate mends; those that diverged on the way may want a smaller rate, or the
-     * function has no finite extremum there.
+     * learning rate mends; those that diverged on the way stepped across an edge of where the
+     * function is defined ({@link Findings#divergedUndefined}), which a smaller rate only delays,
+     * or may want a smaller rate, or the function has no finite extremum there.
      */
     static String noFiniteEnd(Findings f, String extremum) {
         long atStart = f.divergedAtStart();
         long onTheWay = f.diverged() - atStart;
         String smaller = "try a smaller learning rate (or the function has no finite " + extremum + " there)";
+        long undefined = f.divergedUndefined();
+        if (undefined > 0) {
+            // the runs that stepped off the function's domain: no smaller rate is the answer
+            String those = (undefined == onTheWay ? (onTheWay == 1 ? "it" : "all of them")
+                    : undefined + " of them") + STEPPED_OFF + (undefined == onTheWay ? "" : " For the other "
+                    + (onTheWay - undefined) + ", " + smaller + ".");
+            smaller = those;
+        } else {
+            smaller = Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) + ".";
+        }
         if (atStart == 0) {
-            return Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) + ".";
+            return undefined > 0 ? Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) : smaller;
         }
         String s = (atStart == f.runs() ? "Every run diverged at its start point" : atStart + " of them diverged at "
                 + "their start points") + AT_START + " Narrow the domain to where the function is defined.";
-        return onTheWay > 0 ? s + " The other " + onTheWay + " diverged on the way: " + smaller + "." : s;
+        return onTheWay > 0 ? s + " The other " + onTheWay + " diverged on the way: " + smaller : s;
     }
+
+    /** The diverged runs that stepped off the function's domain, when some runs ended at a finite point. */
+    static String divergedUndefined(Findings f) {
+        long n = f.divergedUndefined();
+        return (n == f.diverged() ? (n == 1 ? "The diverged run" : "All " + n + " diverged runs")
+                : n + " of the " + f.diverged() + " diverged runs") + STEPPED_OFF;
+    }
+
+    /** Why a run diverges where the objective is not defined, for the sentences above. */
+    private static final String STEPPED_OFF = " stepped to a point where the objective or its gradient is not"
+            + " defined (NaN there, though every coordinate is finite: a log, a root or a fractional power of a"
+            + " negative number, say). Gradient descent does not keep to where the function is defined: a run"
+            + " heading for an edge of that region steps across it, and a smaller learning rate only delays that"
+            + " where the function keeps falling towards the edge. A formula defined everywhere (x^2 in place of x,"
+            + " say), or a domain away from the edge, avoids it.";
 
     /** The diverged runs that never took a step, when some runs ended at a finite point. */
     static String divergedAtStart(Findings f) {

@@ -58,7 +58,8 @@ class ReportsTest {
         String[] header = lines.get(0).split(",");
         List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
+            // (a diverged run's basin is empty, at the end of its row)
+            String[] cells = line.split(",", -1);
             java.util.Map<String, String> row = new java.util.HashMap<>();
             for (int i = 0; i < header.length; i++) {
                 row.put(header[i], cells[i]);
@@ -802,5 +803,46 @@ class ReportsTest {
         assertThat(sweep.getWidth() % 3).isZero();
         assertThat(sweep.getWidth() / 3).isGreaterThan(640);
         assertThat(TitleEdges.touched(sweep, 3)).isFalse();
+    }
+
+    /**
+     * sqrt(x) + (x - 2)^2 falls towards x = 0 from below x of about 0.06, where its slope
+     * 1 / (2 sqrt x) outweighs 2 (x - 2): gd from there steps across 0, where sqrt is not defined.
+     * The reports count those runs, as many as runs.csv shows diverged at a negative x (NaN there),
+     * and say that the function is not defined there, not that the rate is too large. A run that
+     * diverges by growing (x^3 falls without end) is not one of them, and for those a smaller rate
+     * (or no finite minimum) is what the summary names; where every run
+     * stepped off (x^0.5 from [0.1, 1]) the sentence under "no run ended at a finite point" says so.
+     */
+    @Test
+    void runsThatStepWhereTheObjectiveIsNotDefinedAreSaidToHave() throws IOException {
+        String yaml = """
+                name: edge
+                objective: {expression: "sqrt(x) + (x - 2)^2", variables: [x]}
+                domain: {x: [0.0001, 0.5]}
+                starts: {count: 200}
+                optimizer: {method: gd, learning_rate: 0.05, max_iterations: 2000}
+                output: {charts: false}
+                """;
+        Path out = run(yaml);
+        long steppedOff = runsCsv(out).stream().filter(row -> row.get("status").equals("diverged")
+                && Double.parseDouble(row.get("end_x")) < 0 && row.get("value").equals("NaN")).count();
+        long diverged = runsCsv(out).stream().filter(row -> row.get("status").equals("diverged")).count();
+        assertThat(steppedOff).isPositive().isEqualTo(diverged);
+        String said = " stepped to a point where the objective or its gradient is not defined (NaN there, though "
+                + "every coordinate is finite";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("All " + steppedOff + " diverged runs" + said)
+                .contains("a smaller learning rate only delays that");
+        assertThat(Files.readString(out.resolve("result.json"))).contains("\"diverged_undefined\" : " + steppedOff);
+
+        Path grown = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^3").replace("[0.0001, 0.5]", "[-1, -0.5]"));
+        assertThat(runsCsv(grown).stream().filter(row -> row.get("status").equals("diverged"))).hasSize(200);
+        assertThat(Files.readString(grown.resolve("summary.md"))).doesNotContain("not defined").contains("diverged or "
+                + "failed.** Try a smaller learning rate (or the function has no finite minimum there).");
+        assertThat(Files.readString(grown.resolve("result.json"))).contains("\"diverged_undefined\" : 0");
+
+        Path none = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^0.5").replace("[0.0001, 0.5]", "[0.1, 1]"));
+        assertThat(Files.readString(none.resolve("summary.md"))).contains("**No run ended at a finite point: all 200 "
+                + "runs diverged or failed.** All of them" + said);
     }
 }
