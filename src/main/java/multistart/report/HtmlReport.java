@@ -104,7 +104,8 @@ public final class HtmlReport {
             h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedAtStart(f))).append("</p>\n");
         }
         if (best != null && f.divergedUndefined() > 0) {
-            h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedUndefined(f))).append("</p>\n");
+            h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedUndefined(f,
+                    c.objective().goal() == multistart.config.Goal.MAXIMIZE))).append("</p>\n");
         }
         if (r.mapInterrupted()) {
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "

@@ -191,7 +191,7 @@ public final class SummaryMarkdown {
             s.append('\n').append(divergedAtStart(f)).append('\n');
         }
         if (best != null && f.divergedUndefined() > 0) {
-            s.append('\n').append(divergedUndefined(f)).append('\n');
+            s.append('\n').append(divergedUndefined(f, max)).append('\n');
         }
         if (f.firstFailure() != null) {
             s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
@@ -241,10 +241,9 @@ public final class SummaryMarkdown {
         long undefined = f.divergedUndefined();
         if (undefined > 0) {
             // the runs that stepped off the function's domain: no smaller rate is the answer
-            String those = (undefined == onTheWay ? (onTheWay == 1 ? "it" : "all of them")
-                    : undefined + " of them") + STEPPED_OFF + (undefined == onTheWay ? "" : " For the other "
-                    + (onTheWay - undefined) + ", " + smaller + ".");
-            smaller = those;
+            smaller = (undefined == onTheWay ? (onTheWay == 1 ? "it" : "all of them") : undefined + " of them")
+                    + steppedOff(extremum.equals("maximum")) + (undefined == onTheWay ? ""
+                            : " For the other " + (onTheWay - undefined) + ", " + smaller + ".");
         } else {
             smaller = Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) + ".";
         }
@@ -257,19 +256,24 @@ public final class SummaryMarkdown {
     }
 
     /** The diverged runs that stepped off the function's domain, when some runs ended at a finite point. */
-    static String divergedUndefined(Findings f) {
+    static String divergedUndefined(Findings f, boolean max) {
         long n = f.divergedUndefined();
         return (n == f.diverged() ? (n == 1 ? "The diverged run" : "All " + n + " diverged runs")
-                : n + " of the " + f.diverged() + " diverged runs") + STEPPED_OFF;
+                : n + " of the " + f.diverged() + " diverged runs") + steppedOff(max);
     }
 
-    /** Why a run diverges where the objective is not defined, for the sentences above. */
-    private static final String STEPPED_OFF = " stepped to a point where the objective or its gradient is not"
-            + " defined (NaN there, though every coordinate is finite: a log, a root or a fractional power of a"
-            + " negative number, say). Gradient descent does not keep to where the function is defined: a run"
-            + " heading for an edge of that region steps across it, and a smaller learning rate only delays that"
-            + " where the function keeps falling towards the edge. A formula defined everywhere (x^2 in place of x,"
-            + " say), or a domain away from the edge, avoids it.";
+    /**
+     * Why a run diverges where the objective is not defined, for the sentences above; gradient
+     * ascent ({@code max}) heads where the function rises.
+     */
+    private static String steppedOff(boolean max) {
+        return " stepped to a point where the objective or its gradient is not defined (NaN there, though every"
+                + " coordinate is finite: a log, a root or a fractional power of a negative number, say). Gradient "
+                + (max ? "ascent" : "descent") + " does not keep to where the function is defined: a run heading for"
+                + " an edge of that region steps across it, and a smaller learning rate only delays that where the"
+                + " function keeps " + (max ? "rising" : "falling") + " towards the edge. A formula defined"
+                + " everywhere (x^2 in place of x, say), or a domain away from the edge, avoids it.";
+    }
 
     /** The diverged runs that never took a step, when some runs ended at a finite point. */
     static String divergedAtStart(Findings f) {

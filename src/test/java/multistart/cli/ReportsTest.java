@@ -834,12 +834,28 @@ class ReportsTest {
         assertThat(Files.readString(out.resolve("summary.md"))).contains("All " + steppedOff + " diverged runs" + said)
                 .contains("a smaller learning rate only delays that");
         assertThat(Files.readString(out.resolve("result.json"))).contains("\"diverged_undefined\" : " + steppedOff);
+        // maximising the negated function: the same runs, gradient ascent rising towards the edge
+        String ascent = Files.readString(run(yaml.replace("\"sqrt(x) + (x - 2)^2\", variables: [x]",
+                "\"-(sqrt(x) + (x - 2)^2)\", variables: [x], goal: maximize")).resolve("summary.md"));
+        assertThat(ascent).contains("All " + steppedOff + " diverged runs" + said).contains("Gradient ascent does not "
+                + "keep to where the function is defined").contains("the function keeps rising towards the edge");
 
         Path grown = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^3").replace("[0.0001, 0.5]", "[-1, -0.5]"));
         assertThat(runsCsv(grown).stream().filter(row -> row.get("status").equals("diverged"))).hasSize(200);
         assertThat(Files.readString(grown.resolve("summary.md"))).doesNotContain("not defined").contains("diverged or "
                 + "failed.** Try a smaller learning rate (or the function has no finite minimum there).");
         assertThat(Files.readString(grown.resolve("result.json"))).contains("\"diverged_undefined\" : 0");
+
+        // sqrt(x + 1) - x^3 - 10 x has a maximum at about x = -0.9985: runs left of it step across
+        // -1, those right of it fall without end; each kind gets its own advice
+        Path both = run(yaml.replace("sqrt(x) + (x - 2)^2", "sqrt(x + 1) - x^3 - 10*x")
+                .replace("[0.0001, 0.5]", "[-0.9999, -0.99]"));
+        long across = runsCsv(both).stream().filter(row -> row.get("status").equals("diverged")
+                && Double.parseDouble(row.get("end_x")) < -1 && row.get("value").equals("NaN")).count();
+        assertThat(across).isPositive().isLessThan(200);
+        assertThat(Files.readString(both.resolve("summary.md"))).contains("**No run ended at a finite point: all 200 "
+                + "runs diverged or failed.** " + across + " of them" + said).contains("For the other " + (200 - across)
+                + ", try a smaller learning rate (or the function has no finite minimum there).");
 
         Path none = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^0.5").replace("[0.0001, 0.5]", "[0.1, 1]"));
         assertThat(Files.readString(none.resolve("summary.md"))).contains("**No run ended at a finite point: all 200 "
