@@ -212,7 +212,8 @@ class ResumeTest {
         Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("was started with a different config").contains("seed: 11 -> 12")
-                .contains("optimizer.learning_rate: [0.002, 0.004] -> [0.002, 0.003]");
+                .contains("optimizer.learning_rate: [0.002, 0.004] -> [0.002, 0.003]")
+                .contains("(restore the config, or --seed 11 on the command line, or pass --force to start over)");
     }
 
     @Test
