@@ -61,6 +61,16 @@ public final class Aggregator implements Engine.Sink {
     private long divergedAtStart;
     /** Runs that diverged on the way at a point where the objective is not defined ({@link #undefinedAt}). */
     private long divergedUndefined;
+    /**
+     * Runs that diverged on the way with a value past the divergence limit in the goal's direction
+     * (below -limit, as minimised): the objective falls without bound along their way.
+     */
+    private long divergedUnbounded;
+    /**
+     * Runs that diverged on the way with a value past the divergence limit against the goal's
+     * direction (above +limit, as minimised): steps that overshoot, landing ever higher.
+     */
+    private long divergedOvershooting;
     private String firstFailure;
 
     public Aggregator(Plan plan) {
@@ -185,8 +195,15 @@ public final class Aggregator implements Engine.Sink {
             acc.count[s.ordinal()]++;
             if (s == Status.DIVERGED && b.iterations[i] == 0) {
                 divergedAtStart++;
-            } else if (s == Status.DIVERGED && undefinedAt(b, i, plan.combos().get(c).divergence())) {
-                divergedUndefined++;
+            } else if (s == Status.DIVERGED) {
+                double limit = plan.combos().get(c).divergence();
+                if (undefinedAt(b, i, limit)) {
+                    divergedUndefined++;
+                } else if (b.value[i] <= -limit) {
+                    divergedUnbounded++;
+                } else if (b.value[i] >= limit) {
+                    divergedOvershooting++;
+                }
             }
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
                 firstFailure = failure(run, b.failure[i]);
@@ -518,7 +535,8 @@ public final class Aggregator implements Engine.Sink {
         return new Findings(minima, List.of(summaries), sign * target, known, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
-                totals[Status.FAILED.ordinal()], divergedAtStart, divergedUndefined, gradientSteps, firstFailure,
+                totals[Status.FAILED.ordinal()], divergedAtStart, divergedUndefined, divergedUnbounded,
+                divergedOvershooting, gradientSteps, firstFailure,
                 unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),

@@ -16,6 +16,12 @@ import multistart.config.Combo;
  * @param divergedUndefined runs that diverged on the way at a point where the objective or its
  *                    gradient is NaN, every coordinate finite and within the divergence limit:
  *                    they stepped across an edge of where the function is defined
+ * @param divergedUnbounded runs that diverged on the way (not {@code divergedUndefined}) with a value
+ *                    past the divergence limit in the goal's direction (below -limit when
+ *                    minimising): the objective is unbounded along their way
+ * @param divergedOvershooting runs that diverged on the way with a value past the limit against
+ *                    the goal's direction (above +limit when minimising): steps that overshoot an
+ *                    extremum and land ever further up the far side
  * @param hessianUnchecked end points listed as unresolved without the Hessian check, for want
  *                    of budget in high dimension ({@code Classifier.hessianBudget})
  * @param nearMinima  the unresolved end points that lie a short Newton step from a minimum
@@ -36,6 +42,8 @@ public record Findings(
         long failed,
         long divergedAtStart,
         long divergedUndefined,
+        long divergedUnbounded,
+        long divergedOvershooting,
         long gradientSteps,
         String firstFailure,
         long hessianUnchecked,

@@ -53,7 +53,7 @@ public final class HtmlReport {
         h.append("<p class=\"answer\">");
         if (best == null) {
             h.append("No run ended at a finite point: all ").append(f.runs()).append(" runs diverged or failed. ")
-                    .append(ESC.escape(SummaryMarkdown.noFiniteEnd(f, c.objective().goal().extremum())));
+                    .append(ESC.escape(SummaryMarkdown.noFiniteEnd(f, c)));
         } else {
             String extremum = c.objective().goal().extremum();
             boolean isExtremum = best.kind() == Kind.MINIMUM;
@@ -103,9 +103,9 @@ public final class HtmlReport {
         if (best != null && f.divergedAtStart() > 0) {
             h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedAtStart(f))).append("</p>\n");
         }
-        if (best != null && f.divergedUndefined() > 0) {
-            h.append("<p class=\"warn\">").append(ESC.escape(SummaryMarkdown.divergedUndefined(f,
-                    c.objective().goal() == multistart.config.Goal.MAXIMIZE))).append("</p>\n");
+        String onTheWay = best == null ? "" : SummaryMarkdown.divergedOnTheWay(f, c);
+        if (!onTheWay.isEmpty()) {
+            h.append("<p class=\"warn\">").append(ESC.escape(onTheWay)).append("</p>\n");
         }
         if (r.mapInterrupted()) {
             h.append("<p class=\"warn\">The basin map was interrupted, so basins.png was not drawn; every other "

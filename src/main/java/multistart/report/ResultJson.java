@@ -75,6 +75,10 @@ public final class ResultJson {
             g.writeNumberField("diverged_at_start", f.divergedAtStart());
             // and those that stepped on the way to where the objective or its gradient is NaN
             g.writeNumberField("diverged_undefined", f.divergedUndefined());
+            // past the divergence limit in value: in the goal's direction (unbounded), or against it
+            // (steps that overshoot)
+            g.writeNumberField("diverged_unbounded", f.divergedUnbounded());
+            g.writeNumberField("diverged_overshooting", f.divergedOvershooting());
             g.writeNumberField("failed", f.failed());
             if (f.firstFailure() != null) {
                 g.writeStringField("first_failure", f.firstFailure());

@@ -40,7 +40,7 @@ public final class SummaryMarkdown {
         Findings.Minimum best = f.best();
         if (best == null) {
             s.append("**No run ended at a finite point: all ").append(f.runs())
-                    .append(" runs diverged or failed.** ").append(noFiniteEnd(f, extremum)).append("\n\n");
+                    .append(" runs diverged or failed.** ").append(noFiniteEnd(f, c)).append("\n\n");
         } else {
             // what the table says of it, in words: a maximising sweep's minima are maxima
             String kind = switch (best.kind()) {
@@ -190,8 +190,9 @@ public final class SummaryMarkdown {
         if (best != null && f.divergedAtStart() > 0) {
             s.append('\n').append(divergedAtStart(f)).append('\n');
         }
-        if (best != null && f.divergedUndefined() > 0) {
-            s.append('\n').append(divergedUndefined(f, max)).append('\n');
+        String onTheWay = best == null ? "" : divergedOnTheWay(f, c);
+        if (!onTheWay.isEmpty()) {
+            s.append('\n').append(onTheWay).append('\n');
         }
         if (f.firstFailure() != null) {
             s.append("\nFirst failure: ").append(f.firstFailure()).append('\n');
@@ -230,40 +231,85 @@ public final class SummaryMarkdown {
     /**
      * What to do when no run ended at a finite point. Runs that diverged at their start point
      * started where the function is not defined (the log of a negative number, say), which no
-     * learning rate mends; those that diverged on the way stepped across an edge of where the
-     * function is defined ({@link Findings#divergedUndefined}), which a smaller rate only delays,
-     * or may want a smaller rate, or the function has no finite extremum there.
+     * learning rate mends; those that diverged on the way are told apart by why
+     * ({@link #onTheWay}).
      */
-    static String noFiniteEnd(Findings f, String extremum) {
+    static String noFiniteEnd(Findings f, ExperimentConfig c) {
         long atStart = f.divergedAtStart();
         long onTheWay = f.diverged() - atStart;
-        String smaller = "try a smaller learning rate (or the function has no finite " + extremum + " there)";
-        long undefined = f.divergedUndefined();
-        if (undefined > 0) {
-            // the runs that stepped off the function's domain: no smaller rate is the answer
-            smaller = (undefined == onTheWay ? (onTheWay == 1 ? "it" : "all of them") : undefined + " of them")
-                    + steppedOff(extremum.equals("maximum")) + (undefined == onTheWay ? ""
-                            : " For the other " + (onTheWay - undefined) + ", " + smaller + ".");
-        } else {
-            smaller = Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) + ".";
-        }
+        String way = onTheWay(f, c);
         if (atStart == 0) {
-            return undefined > 0 ? Character.toUpperCase(smaller.charAt(0)) + smaller.substring(1) : smaller;
+            return Character.toUpperCase(way.charAt(0)) + way.substring(1);
         }
         String s = (atStart == f.runs() ? "Every run diverged at its start point" : atStart + " of them diverged at "
                 + "their start points") + AT_START + " Narrow the domain to where the function is defined.";
-        return onTheWay > 0 ? s + " The other " + onTheWay + " diverged on the way: " + smaller : s;
-    }
-
-    /** The diverged runs that stepped off the function's domain, when some runs ended at a finite point. */
-    static String divergedUndefined(Findings f, boolean max) {
-        long n = f.divergedUndefined();
-        return (n == f.diverged() ? (n == 1 ? "The diverged run" : "All " + n + " diverged runs")
-                : n + " of the " + f.diverged() + " diverged runs") + steppedOff(max);
+        return onTheWay > 0 ? s + " The other " + onTheWay + " diverged on the way: " + way : s;
     }
 
     /**
-     * Why a run diverges where the objective is not defined, for the sentences above; gradient
+     * The runs that diverged after a step, when some runs ended at a finite point: "Of the 61
+     * diverged runs, ..." ({@link #onTheWay}); "" where none did.
+     */
+    static String divergedOnTheWay(Findings f, ExperimentConfig c) {
+        long onTheWay = f.diverged() - f.divergedAtStart();
+        if (onTheWay == 0) {
+            return "";
+        }
+        String way = onTheWay(f, c);
+        boolean some = f.divergedAtStart() > 0;
+        // one kind for every such run: it is the sentence's subject
+        String whole = onTheWay == 1 ? "it " : "all " + onTheWay + " ";
+        if (way.startsWith(whole)) {
+            return (onTheWay == 1 ? (some ? "The run that diverged after a step" : "The diverged run")
+                    : "All " + onTheWay + (some ? " runs that diverged after a step" : " diverged runs"))
+                    + way.substring(whole.length() - 1);
+        }
+        return "Of the " + onTheWay + (some ? " runs that diverged after a step, " : " diverged runs, ") + way;
+    }
+
+    /**
+     * Why the runs that diverged after a step did, each kind in a sentence or two that begins
+     * with how many ("all 24", or "it" for one run): stepped where the objective is not defined
+     * ({@link Findings#divergedUndefined}), fell without bound in the goal's direction (no finite
+     * extremum there: {@link Findings#divergedUnbounded}), grew against it (steps that overshoot:
+     * {@link Findings#divergedOvershooting}), and the rest (a coordinate or the gradient past the
+     * limit), each with what mends it.
+     */
+    static String onTheWay(Findings f, ExperimentConfig c) {
+        long all = f.diverged() - f.divergedAtStart();
+        boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
+        String extremum = c.objective().goal().extremum();
+        double[] limits = c.optimizer().values(multistart.config.Setting.DIVERGENCE);
+        // 1e8 or 10, as a config writes them (Numbers.brief's 1.0000e+08 is a table's)
+        String limit = limits.length == 1 ? Numbers.exact(limits[0]).replace(".0E", "e").replace('E', 'e')
+                .replaceAll("\\.0$", "") : "optimizer.divergence";
+        String named = limits.length == 1 ? " (optimizer.divergence)" : "";
+        long[] counts = {f.divergedUndefined(), f.divergedUnbounded(), f.divergedOvershooting(), 0};
+        counts[3] = all - counts[0] - counts[1] - counts[2];
+        String[] why = {steppedOff(max),
+            (max ? " rose past " + limit : " fell past -" + limit) + named + " in value: the function has no finite "
+                    + extremum + " along the way (it " + (max ? "rises" : "falls") + " without bound there),"
+                    + " which no learning rate mends; a domain away from that slope, or a formula bounded "
+                    + (max ? "above" : "below") + ", keeps the runs to the " + c.objective().goal().extrema() + ".",
+            (max ? " fell past -" + limit : " grew past " + limit) + named + " in value, as steps that overshoot"
+                    + " the " + extremum + " and land ever " + (max ? "lower down" : "higher up") + " the far side"
+                    + " do: the learning rate (or the momentum) is too large for the curvature there; a smaller"
+                    + " one, or a decaying one, keeps them.",
+            " went past " + limit + named + " in a coordinate, or their gradient became infinite: try a smaller"
+                    + " learning rate (or the function has no finite " + extremum + " there)."};
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(counts[k] == all ? (all == 1 ? "it" : "all " + all)
+                    : Long.toString(counts[k])).append(why[k]);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Why a run diverges where the objective is not defined, for {@link #onTheWay}; gradient
      * ascent ({@code max}) heads where the function rises.
      */
     private static String steppedOff(boolean max) {

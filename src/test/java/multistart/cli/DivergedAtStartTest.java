@@ -76,8 +76,9 @@ class DivergedAtStartTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("**No run ended at a finite point: all " + n[1] + " runs diverged or failed.** "
                 + n[0] + " of them diverged at their start points, before a step")
-                .contains("The other " + (n[1] - n[0]) + " diverged on the way: all of them stepped to a point where "
-                        + "the objective or its gradient is not defined").doesNotContain("try a smaller learning rate");
+                .contains("The other " + (n[1] - n[0]) + " diverged on the way: all " + (n[1] - n[0])
+                        + " stepped to a point where the objective or its gradient is not defined")
+                .doesNotContain("try a smaller learning rate");
         assertThat(Files.readString(out.resolve("result.json"))).contains("\"diverged_at_start\" : " + n[0] + ",")
                 .contains("\"diverged_undefined\" : " + (n[1] - n[0]) + ",");
     }

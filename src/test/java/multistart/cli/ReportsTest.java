@@ -809,13 +809,15 @@ class ReportsTest {
      * sqrt(x) + (x - 2)^2 falls towards x = 0 from below x of about 0.06, where its slope
      * 1 / (2 sqrt x) outweighs 2 (x - 2): gd from there steps across 0, where sqrt is not defined.
      * The reports count those runs, as many as runs.csv shows diverged at a negative x (NaN there),
-     * and say that the function is not defined there, not that the rate is too large. A run that
-     * diverges by growing (x^3 falls without end) is not one of them, and for those a smaller rate
-     * (or no finite minimum) is what the summary names; where every run
-     * stepped off (x^0.5 from [0.1, 1]) the sentence under "no run ended at a finite point" says so.
+     * and say that the function is not defined there, not that the rate is too large. Runs that
+     * diverge in value are told apart by direction: x^3 from x < 0 falls without end (every
+     * run's value in runs.csv at or below -1e8: no finite minimum, which no rate mends), x^2
+     * under gd at rate 1.5 overshoots (x becomes -2x each step, the value grows fourfold: a rate
+     * too large), and x^2 maximised rises without end (no finite maximum). Where every run
+     * diverged, the sentence under "no run ended at a finite point" says the same.
      */
     @Test
-    void runsThatStepWhereTheObjectiveIsNotDefinedAreSaidToHave() throws IOException {
+    void divergedRunsAreToldApartByWhyTheyDiverged() throws IOException {
         String yaml = """
                 name: edge
                 objective: {expression: "sqrt(x) + (x - 2)^2", variables: [x]}
@@ -840,11 +842,42 @@ class ReportsTest {
         assertThat(ascent).contains("All " + steppedOff + " diverged runs" + said).contains("Gradient ascent does not "
                 + "keep to where the function is defined").contains("the function keeps rising towards the edge");
 
+        String fell = " fell past -1e8 (optimizer.divergence) in value: the function has no finite minimum along the"
+                + " way (it falls without bound there), which no learning rate mends";
         Path grown = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^3").replace("[0.0001, 0.5]", "[-1, -0.5]"));
-        assertThat(runsCsv(grown).stream().filter(row -> row.get("status").equals("diverged"))).hasSize(200);
-        assertThat(Files.readString(grown.resolve("summary.md"))).doesNotContain("not defined").contains("diverged or "
-                + "failed.** Try a smaller learning rate (or the function has no finite minimum there).");
-        assertThat(Files.readString(grown.resolve("result.json"))).contains("\"diverged_undefined\" : 0");
+        assertThat(runsCsv(grown)).hasSize(200).allSatisfy(row -> assertThat(Double.parseDouble(row.get("value")))
+                .isLessThanOrEqualTo(-1e8));
+        assertThat(Files.readString(grown.resolve("summary.md"))).doesNotContain("not defined")
+                .contains("diverged or failed.** All 200" + fell);
+        assertThat(Files.readString(grown.resolve("result.json"))).contains("\"diverged_undefined\" : 0")
+                .contains("\"diverged_unbounded\" : 200").contains("\"diverged_overshooting\" : 0");
+
+        Path overshot = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^2").replace("[0.0001, 0.5]", "[-1, 1]")
+                .replace("learning_rate: 0.05", "learning_rate: [0.1, 1.5]"));
+        List<java.util.Map<String, String>> rows = runsCsv(overshot);
+        assertThat(rows).filteredOn(row -> row.get("learning_rate").equals("1.5")).hasSize(200).allSatisfy(
+                row -> assertThat(row.get("status")).isEqualTo("diverged"));
+        assertThat(rows).filteredOn(row -> row.get("learning_rate").equals("0.1")).allSatisfy(
+                row -> assertThat(row.get("status")).isEqualTo("converged"));
+        assertThat(Files.readString(overshot.resolve("summary.md"))).contains("All 200 diverged runs grew past 1e8 "
+                + "(optimizer.divergence) in value, as steps that overshoot the minimum and land ever higher up the far"
+                + " side do: the learning rate (or the momentum) is too large");
+        assertThat(Files.readString(overshot.resolve("result.json"))).contains("\"diverged_overshooting\" : 200");
+
+        String rose = Files.readString(run(yaml.replace("\"sqrt(x) + (x - 2)^2\", variables: [x]",
+                "\"x^2\", variables: [x], goal: maximize").replace("[0.0001, 0.5]", "[-1, 1]")).resolve("summary.md"));
+        assertThat(rose).contains("All 200 rose past 1e8 (optimizer.divergence) in value: the function has no finite "
+                + "maximum along the way (it rises without bound there)");
+
+        // 1 / (1 + x^2) has no minimum either, but its value stays between 0 and 1: adam walks the
+        // runs out past a divergence limit of 10 in x, a coordinate's divergence
+        Path away = run(yaml.replace("sqrt(x) + (x - 2)^2", "1/(1 + x^2)").replace("[0.0001, 0.5]", "[0.5, 1]")
+                .replace("method: gd, learning_rate: 0.05", "method: adam, learning_rate: 0.5, divergence: 10"));
+        assertThat(runsCsv(away)).hasSize(200).allSatisfy(row -> assertThat(Double.parseDouble(row.get("end_x")))
+                .isGreaterThan(10));
+        assertThat(Files.readString(away.resolve("summary.md"))).contains("diverged or failed.** All 200 went past 10 "
+                + "(optimizer.divergence) in a coordinate, or their gradient became infinite: try a smaller learning "
+                + "rate (or the function has no finite minimum there).");
 
         // sqrt(x + 1) - x^3 - 10 x has a maximum at about x = -0.9985: runs left of it step across
         // -1, those right of it fall without end; each kind gets its own advice
@@ -854,11 +887,10 @@ class ReportsTest {
                 && Double.parseDouble(row.get("end_x")) < -1 && row.get("value").equals("NaN")).count();
         assertThat(across).isPositive().isLessThan(200);
         assertThat(Files.readString(both.resolve("summary.md"))).contains("**No run ended at a finite point: all 200 "
-                + "runs diverged or failed.** " + across + " of them" + said).contains("For the other " + (200 - across)
-                + ", try a smaller learning rate (or the function has no finite minimum there).");
+                + "runs diverged or failed.** " + across + said).contains(" " + (200 - across) + fell);
 
         Path none = run(yaml.replace("sqrt(x) + (x - 2)^2", "x^0.5").replace("[0.0001, 0.5]", "[0.1, 1]"));
         assertThat(Files.readString(none.resolve("summary.md"))).contains("**No run ended at a finite point: all 200 "
-                + "runs diverged or failed.** All of them" + said);
+                + "runs diverged or failed.** All 200" + said);
     }
 }
