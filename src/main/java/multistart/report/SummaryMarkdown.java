@@ -239,7 +239,8 @@ public final class SummaryMarkdown {
         long onTheWay = f.diverged() - atStart;
         String way = onTheWay(f, c);
         if (atStart == 0) {
-            return Character.toUpperCase(way.charAt(0)) + way.substring(1);
+            // (every run failed: the first failure is said under Runs)
+            return way.isEmpty() ? "" : Character.toUpperCase(way.charAt(0)) + way.substring(1);
         }
         String s = (atStart == f.runs() ? "Every run diverged at its start point" : atStart + " of them diverged at "
                 + "their start points") + AT_START + " Narrow the domain to where the function is defined.";
@@ -293,8 +294,8 @@ public final class SummaryMarkdown {
                     + (max ? "above" : "below") + ", keeps the runs to the " + c.objective().goal().extrema() + ".",
             (max ? " fell past -" + limit : " grew past " + limit) + named + " in value, as steps that overshoot"
                     + " the " + extremum + " and land ever " + (max ? "lower down" : "higher up") + " the far side"
-                    + " do: the learning rate (or the momentum) is too large for the curvature there; a smaller"
-                    + " one, or a decaying one, keeps them.",
+                    + " do: the learning rate (or the momentum) is too large for the curvature there, and a"
+                    + " smaller one keeps them.",
             " went past " + limit + named + " in a coordinate, or their gradient became infinite: try a smaller"
                     + " learning rate (or the function has no finite " + extremum + " there)."};
         StringBuilder b = new StringBuilder();
