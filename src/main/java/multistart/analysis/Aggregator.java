@@ -160,6 +160,48 @@ public final class Aggregator implements Engine.Sink {
     }
 
     /**
+     * The Hessian's largest eigenvalue at the best confirmed minimum (from its check), or, where
+     * no run confirmed one, at the first known minimiser of a built-in being minimised in up to
+     * {@value #CURVATURE_DIMENSION} variables (the classifier's Hessian there); null where
+     * neither is known. What a constant rate must stay
+     * under (twice its inverse, for gd) to settle there.
+     */
+    /** Variables up to which {@link #curvature} forms the Hessian at a built-in's known minimiser. */
+    static final int CURVATURE_DIMENSION = 100;
+
+    private Findings.Curvature curvature(Minima minima) {
+        for (int r = 0; r < minima.size(); r++) {
+            if (minima.kind(r) == Kind.MINIMUM) {
+                Findings.Minimum m = minima.get(r);
+                double[] e = m.hessianExtremes();
+                return e.length == 2 ? new Findings.Curvature(Math.max(Math.abs(e[0]), Math.abs(e[1])),
+                        "basin " + m.basin()) : null;
+            }
+        }
+        multistart.objective.Builtin builtin = config.objective().builtin();
+        // a dense Hessian, formed once: in up to CURVATURE_DIMENSION variables (in 10 000 it
+        // alone would take 800 MB)
+        if (builtin == null || config.objective().goal() != multistart.config.Goal.MINIMIZE
+                || config.objective().dimension() > CURVATURE_DIMENSION) {
+            return null;
+        }
+        multistart.objective.Builtin.Minimum known = builtin.minimum(config.objective().dimension());
+        if (known == null || known.points().isEmpty()) {
+            return null;
+        }
+        double[] e = new Classifier(plan.objective(), config.basins().tolerance()).classify(known.points().get(0))
+                .eigenvalues();
+        if (e == null || e.length == 0) {
+            return null;
+        }
+        double largest = 0;
+        for (double v : e) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return Double.isFinite(largest) ? new Findings.Curvature(largest, "the known minimum") : null;
+    }
+
+    /**
      * Whether diverged run {@code i} of the batch ended where the objective is not defined: its
      * value or gradient is NaN at an end point whose coordinates are all finite and within the
      * divergence limit, so it neither grew without bound nor walked off to infinity but stepped
@@ -540,7 +582,7 @@ public final class Aggregator implements Engine.Sink {
                 unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
-                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked));
+                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima));
     }
 
     /**

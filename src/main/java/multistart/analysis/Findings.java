@@ -28,6 +28,8 @@ import multistart.config.Combo;
  * @param flatBottomed the unresolved end points on a flat-bottomed valley
  *                    ({@code Classifier.Verdict#flatBottomed})
  * @param kinks       the unresolved end points beside a kink ({@code Classifier#besideKink})
+ * @param curvature   the Hessian's largest eigenvalue at the best confirmed minimum, or else at a
+ *                    built-in's known minimiser; null where neither is known
  */
 public record Findings(
         Minima minima,
@@ -49,7 +51,8 @@ public record Findings(
         long hessianUnchecked,
         NearMinima nearMinima,
         FlatBottomed flatBottomed,
-        Kinks kinks) {
+        Kinks kinks,
+        Curvature curvature) {
 
     /**
      * Unresolved end points whose Hessian is positive definite and whose Newton step to the
@@ -78,6 +81,14 @@ public record Findings(
      * {@code points} lie beside one and hold {@code runs} runs.
      */
     public record Kinks(long points, long runs, long checked) {
+    }
+
+    /**
+     * The Hessian's largest eigenvalue (in absolute value) {@code largest} at a minimum, {@code
+     * where} it is ("basin 1", "the known minimum"): gd at a constant rate above 2 / largest
+     * overshoots it by a growing amount at every step and cannot settle there.
+     */
+    public record Curvature(double largest, String where) {
     }
 
     /**

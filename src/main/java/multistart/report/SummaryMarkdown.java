@@ -382,7 +382,68 @@ public final class SummaryMarkdown {
         return Numbers.count(f.maxIterations(), "run", "runs") + " hit max_iterations: more iterations, or another "
                 + "learning rate (larger where runs crawl; smaller, or decaying with decay < 1, where they oscillate,"
                 + " as they do about a kink such as |x|'s), may resolve "
-                + (one ? "it." : "them.") + hovering(f, c);
+                + (one ? "it." : "them.") + hovering(f, c) + overshooting(f, c);
+    }
+
+    /**
+     * " Of them, N ran in combo 1, whose constant learning rate is too large to settle at basin
+     * 1: ..." where runs of gd, heavy-ball momentum or nesterov at decay 1 hit max_iterations at
+     * a rate above what the curvature at the best minimum (or a built-in's known one) allows:
+     * along the Hessian's eigenvector of eigenvalue L the error is multiplied by 1 - eta L each
+     * gd step, which grows in size once eta > 2 / L; the momentum forms' limits are those of
+     * {@link multistart.config.ObjectiveConfig.ModelConfig#curvature}. Not for data-set losses,
+     * which say their own limits. Else "".
+     */
+    static String overshooting(Findings f, ExperimentConfig c) {
+        Findings.Curvature k = f.curvature();
+        if (k == null || c.objective().model() != null || !(k.largest() > 0)) {
+            return "";
+        }
+        double l = k.largest();
+        long runs = 0;
+        List<String> combos = new java.util.ArrayList<>();
+        java.util.Set<multistart.config.Method> methods = java.util.EnumSet.noneOf(multistart.config.Method.class);
+        for (Findings.ComboSummary cs : f.combos()) {
+            multistart.config.Combo co = cs.combo();
+            double b = co.momentum();
+            double limit = switch (co.method()) {
+                case GD -> 2 / l;
+                case MOMENTUM -> 2 * (1 + b) / l;
+                case NESTEROV -> 2 * (1 + b) / ((1 + 2 * b) * l);
+                default -> Double.NaN;
+            };
+            if (co.decay() == 1.0 && cs.maxIterations() > 0 && co.learningRate() > limit) {
+                runs += cs.maxIterations();
+                combos.add(Integer.toString(co.index()));
+                methods.add(co.method());
+            }
+        }
+        if (runs == 0) {
+            return "";
+        }
+        return " Of them, " + runs + " ran in " + (combos.size() == 1 ? "combo " + combos.get(0) : "combos "
+                + String.join(", ", combos.size() > 10 ? combos.subList(0, 10) : combos)
+                + (combos.size() > 10 ? ", ..." : "")) + ", whose constant learning rate is too large to settle at "
+                + k.where() + ": the Hessian's largest eigenvalue there is " + Numbers.brief(l) + ", and "
+                + limits(methods, l) + "; above it, near the minimum, each step overshoots by more than the last,"
+                + " and such runs settle only at minima whose curvature allows their rate, if any."
+                + " A smaller rate, or decay < 1, lets them settle.";
+    }
+
+    /** The largest constant rate that settles at a minimum of curvature {@code l}, for each method given. */
+    private static String limits(java.util.Set<multistart.config.Method> methods, double l) {
+        List<String> out = new java.util.ArrayList<>();
+        String lt = Numbers.brief(l);
+        if (methods.contains(multistart.config.Method.GD)) {
+            out.add("gd settles there only below learning_rate 2 / " + lt + " = " + Numbers.brief(2 / l));
+        }
+        if (methods.contains(multistart.config.Method.MOMENTUM)) {
+            out.add("heavy-ball momentum with coefficient b only below 2 (1 + b) / " + lt);
+        }
+        if (methods.contains(multistart.config.Method.NESTEROV)) {
+            out.add("nesterov only below 2 (1 + b) / ((1 + 2 b) " + lt + ")");
+        }
+        return String.join(", ", out);
     }
 
     /**

@@ -893,4 +893,39 @@ class ReportsTest {
         assertThat(Files.readString(none.resolve("summary.md"))).contains("**No run ended at a finite point: all 200 "
                 + "runs diverged or failed.** All 200" + said);
     }
+
+    /**
+     * Rastrigin's Hessian at every minimum is diagonal with 2 + 40 pi^2 = 396.78: gd at a constant
+     * rate settles only below 2 / 396.78 = 0.00504. At 0.004 every run converges; at 0.01 every run
+     * hits max_iterations, and the summary names that combo and the limit, from the best minimum
+     * found, or from the known minimum where no run confirmed one. adam's steps are not bounded so
+     * and get no such sentence.
+     */
+    @Test
+    void runsAtARateTooLargeForTheCurvatureAtTheMinimumAreSaidToBe() throws IOException {
+        double l = 2 + 40 * Math.PI * Math.PI;
+        String yaml = """
+                name: sharp
+                objective: {builtin: rastrigin}
+                starts: {count: 60}
+                optimizer: {method: gd, learning_rate: [0.004, 0.01], max_iterations: 2000}
+                output: {charts: false}
+                """;
+        Path out = run(yaml);
+        List<java.util.Map<String, String>> rows = runsCsv(out);
+        assertThat(rows).filteredOn(row -> row.get("combo").equals("0")).hasSize(60)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("converged"));
+        assertThat(rows).filteredOn(row -> row.get("combo").equals("1")).hasSize(60)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("max_iterations"));
+        String limit = "the Hessian's largest eigenvalue there is " + multistart.report.Numbers.brief(l) + ", and gd "
+                + "settles there only below learning_rate 2 / " + multistart.report.Numbers.brief(l) + " = "
+                + multistart.report.Numbers.brief(2 / l) + "; above it";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("Of them, 60 ran in combo 1, whose constant "
+                + "learning rate is too large to settle at basin 1: " + limit);
+        String none = Files.readString(run(yaml.replace("[0.004, 0.01]", "0.01")).resolve("summary.md"));
+        assertThat(none).contains("Of them, 60 ran in combo 0, whose constant learning rate is too large to settle at "
+                + "the known minimum: " + limit);
+        String adam = Files.readString(run(yaml.replace("method: gd", "method: adam")).resolve("summary.md"));
+        assertThat(adam).doesNotContain("too large to settle");
+    }
 }
