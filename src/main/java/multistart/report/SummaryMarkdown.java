@@ -361,7 +361,10 @@ public final class SummaryMarkdown {
                     .append(Numbers.percent((double) outside / f.runs())).append(" of all) ended outside the domain,")
                     .append(" which bounds the starts, not the runs: ").append(outside == 1 ? "it" : "they")
                     .append(" walked out over ground where the objective flattens out or keeps ")
-                    .append(c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "rising." : "falling.");
+                    .append(c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "rising" : "falling")
+                    // (step-size.yaml's run at rate 1.02 climbs out of (x - 1)^2's bowl, zig-zagging)
+                    .append(overshooting(f, c).isEmpty() ? "." : ", or zig-zagged out of a well at a rate too large"
+                            + " for its curvature (above).");
         }
         return s.toString();
     }

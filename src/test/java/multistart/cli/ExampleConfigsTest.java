@@ -91,5 +91,11 @@ class ExampleConfigsTest {
         assertThat(rows.get(2).split(",")[5]).isEqualTo("1.0");
         assertThat(rows.get(1).split(",")[5]).isEqualTo(rows.get(3).split(",")[5]);
         assertThat(Double.parseDouble(rows.get(4).split(",")[6])).isCloseTo(4 * Math.pow(1.04, 60), within(1e-9));
+        // the curvature of (x - 1)^2 is 2: gd settles only below rate 2 / 2 = 1, and the summary says
+        // so of combo 3 (rate 1.02), the run that climbed out of the domain
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("Of them, 1 ran in combo 3, whose constant "
+                + "learning rate is too large to settle at basin 1: the Hessian's largest eigenvalue there is 2, and gd"
+                + " settles there only below learning_rate 2 / 2 = 1;").contains("zig-zagged out of a well at a rate "
+                + "too large for its curvature");
     }
 }
