@@ -167,7 +167,7 @@ public final class Aggregator implements Engine.Sink {
      * under (twice its inverse, for gd) to settle there.
      */
     /** Variables up to which {@link #curvature} forms the Hessian at a built-in's known minimiser. */
-    static final int CURVATURE_DIMENSION = 100;
+    public static final int CURVATURE_DIMENSION = 100;
 
     private Findings.Curvature curvature(Minima minima) {
         for (int r = 0; r < minima.size(); r++) {
@@ -189,15 +189,9 @@ public final class Aggregator implements Engine.Sink {
         if (known == null || known.points().isEmpty()) {
             return null;
         }
-        double[] e = new Classifier(plan.objective(), config.basins().tolerance()).classify(known.points().get(0))
-                .eigenvalues();
-        if (e == null || e.length == 0) {
-            return null;
-        }
-        double largest = 0;
-        for (double v : e) {
-            largest = Math.max(largest, Math.abs(v));
-        }
+        double largest = new Classifier(plan.objective(), config.basins().tolerance())
+                .curvatureAtMinimum(known.points().get(0));
+        // (ackley's minimum is a cone's tip: no curvature to speak of)
         return Double.isFinite(largest) ? new Findings.Curvature(largest, "the known minimum") : null;
     }
 

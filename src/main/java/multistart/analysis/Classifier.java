@@ -293,6 +293,47 @@ public final class Classifier {
     static final int KINK_EVALUATIONS = 1 + KINK_DOUBLINGS + 60 + 1;
 
     /**
+     * The Hessian's largest eigenvalue in absolute value at a point the check confirms as a
+     * minimum: what a constant rate must stay under to settle there (twice its inverse, for gd).
+     * NaN where the point is no confirmed minimum, or is the tip of a cone (ackley's minimum),
+     * which passes the check with a Hessian of its slope over the difference step: there the
+     * gradient keeps its size as one moves away, where near a smooth minimum it shrinks with the
+     * distance (tenfold from 1e-3 to 1e-4 of the point's scale; a cone's not at all).
+     */
+    public double curvatureAtMinimum(double[] point) {
+        Verdict v = classify(point);
+        double[] e = v.eigenvalues();
+        if (v.kind() != Kind.MINIMUM || e == null || e.length == 0) {
+            return Double.NaN;
+        }
+        double l = 0;
+        for (double x : e) {
+            l = Math.max(l, Math.abs(x));
+        }
+        int n = point.length;
+        double scale = 1;
+        for (double x : point) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        double[] y = new double[n];
+        double[] g = new double[n];
+        double[] sizes = new double[2];
+        for (int k = 0; k < 2; k++) {
+            double t = (k == 0 ? 1e-3 : 1e-4) * scale / Math.sqrt(n);
+            for (int i = 0; i < n; i++) {
+                y[i] = point[i] + t;
+            }
+            f.evaluate(y, g);
+            double s2 = 0;
+            for (double x : g) {
+                s2 += x * x;
+            }
+            sizes[k] = Math.sqrt(s2);
+        }
+        return sizes[0] > 3 * sizes[1] && Double.isFinite(l) ? l : Double.NaN;
+    }
+
+    /**
      * Whether the point lies within {@code reach} of a kink, where the slope flips sign at once
      * (|x| at 0, max(x, 0) - x, ackley's cone at its minimum): along the descent direction -g the
      * directional derivative keeps most of its size until it changes sign, where on a smooth

@@ -45,6 +45,7 @@ public final class FunctionsCommand implements Callable<Integer> {
                 }
                 out.println("  known minimum: " + m.value() + " at " + at
                         + (b.anyDimension() ? " (for dimension " + n + ")" : ""));
+                out.println("  " + curvature(b, n, m));
             }
         }
         out.println();
@@ -56,5 +57,37 @@ public final class FunctionsCommand implements Callable<Integer> {
                 + " solved by Newton's method (none where the classes are separable)");
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * What a constant learning rate must stay under to settle at the known minimisers: the
+     * Hessian's largest eigenvalue L at each (by the analysis's own check, central differences
+     * of the exact gradient), and gd's limit 2 / L (a gd step multiplies the error along that
+     * eigenvector by 1 - rate L). Where the check does not confirm a minimiser (ackley's is the
+     * tip of a cone, where the slope does not vanish on either side), that instead.
+     */
+    static String curvature(Builtin b, int n, Builtin.Minimum m) {
+        multistart.objective.Objective f = b.create(n);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double[] p : m.points()) {
+            double l = new multistart.analysis.Classifier(f, 1e-4).curvatureAtMinimum(p);
+            if (Double.isNaN(l)) {
+                return "at the minimum: no finite curvature the Hessian check confirms (a kink, as at a cone's tip, or"
+                        + " a flat bottom): gd at a constant rate does not settle there; a decaying rate (decay < 1)"
+                        + " does";
+            }
+            lo = Math.min(lo, l);
+            hi = Math.max(hi, l);
+        }
+        java.util.function.DoubleFunction<String> brief = multistart.report.Numbers::brief;
+        String b4 = brief.apply(hi);
+        if (m.points().size() == 1 || hi - lo <= 1e-6 * hi) {
+            return "at the minimum: the Hessian's largest eigenvalue is " + b4 + ", so gd at a constant rate settles"
+                    + " there only below learning_rate 2 / " + b4 + " = " + brief.apply(2 / hi);
+        }
+        return "at the minimisers: the Hessian's largest eigenvalue is " + brief.apply(lo) + " to " + b4
+                + ", so gd at a constant rate settles at every one below learning_rate " + brief.apply(2 / hi)
+                + " and at none above " + brief.apply(2 / lo);
     }
 }

@@ -378,4 +378,28 @@ class CliTest {
             assertThat(r.out()).contains("\n" + m.key() + ": ");
         }
     }
+
+    /**
+     * What a constant rate must stay under at each built-in's minimum, against the Hessians
+     * written out: rastrigin's is diagonal with 2 + 40 pi^2; rosenbrock's at (1, 1) is
+     * [[802, -400], [-400, 200]], largest eigenvalue (1002 + sqrt(1002^2 - 4 * 400)) / 2; booth's
+     * [[10, 8], [8, 10]], 18; sin x at -pi/2 has -sin = 1. Ackley's minimum is a cone's tip, with
+     * no curvature to give; himmelblau's four minimisers differ, so a range.
+     */
+    @Test
+    void functionsGivesTheRateLimitAtEachMinimum() {
+        String out = Cli.run("functions").out();
+        java.util.function.DoubleFunction<String> brief = multistart.report.Numbers::brief;
+        java.util.function.DoubleFunction<String> said = l -> "at the minimum: the Hessian's largest eigenvalue is "
+                + brief.apply(l) + ", so gd at a constant rate settles there only below learning_rate 2 / "
+                + brief.apply(l) + " = " + brief.apply(2 / l);
+        assertThat(out).contains(said.apply(2 + 40 * Math.PI * Math.PI))
+                .contains(said.apply((1002 + Math.sqrt(1002.0 * 1002 - 4 * 400)) / 2))
+                .contains(said.apply(18)).contains(said.apply(1)).contains(said.apply(2));
+        String ackley = out.substring(out.indexOf("ackley: "), out.indexOf("rosenbrock: "));
+        assertThat(ackley).contains("no finite curvature the Hessian check confirms (a kink");
+        String himmelblau = out.substring(out.indexOf("himmelblau: "), out.indexOf("six-hump-camel: "));
+        assertThat(himmelblau).contains("at the minimisers: the Hessian's largest eigenvalue is ").contains(" to ")
+                .contains("settles at every one below learning_rate");
+    }
 }
