@@ -179,6 +179,24 @@ class CliTest {
         assertThat(Path.of("results", "small-peaks")).doesNotExist();
     }
 
+    /**
+     * validate says what a constant rate must stay under at a built-in's known minimum: (x - 1)^2
+     * has curvature 2, so 2 / 2 = 1; a 200-d sphere is past the dense Hessian's reach and says
+     * nothing; maximising says nothing (the known minimum is not the goal).
+     */
+    @Test
+    void validateGivesTheRateLimitAtTheKnownMinimum() throws IOException {
+        String quadratic = "name: q\nobjective: {builtin: quadratic}\nstarts: {count: 3}\n"
+                + "optimizer: {method: gd, learning_rate: 0.5}\n";
+        assertThat(Cli.run("validate", write("q.yaml", quadratic).toString()).out()).contains("curvature: at the "
+                + "minimum: the Hessian's largest eigenvalue is 2, so gd at a constant rate settles there only below "
+                + "learning_rate 2 / 2 = 1\n");
+        String wide = quadratic.replace("quadratic}", "sphere, dimension: 200}");
+        assertThat(Cli.run("validate", write("s.yaml", wide).toString()).out()).doesNotContain("curvature");
+        String up = quadratic.replace("quadratic}", "quadratic, goal: maximize}");
+        assertThat(Cli.run("validate", write("u.yaml", up).toString()).out()).doesNotContain("curvature");
+    }
+
     /** Combos that differ only in a stop test or the divergence limit do not read alike in the plan. */
     @Test
     void thePlanShowsSweptStopTestsAndDivergence() throws IOException {
