@@ -428,8 +428,8 @@ public final class SummaryMarkdown {
                 + String.join(", ", combos.size() > 10 ? combos.subList(0, 10) : combos)
                 + (combos.size() > 10 ? ", ..." : "")) + ", whose constant learning rate is too large to settle at "
                 + k.where() + ": the Hessian's largest eigenvalue there is " + Numbers.brief(l) + ", and "
-                + limits(methods, l) + "; above it, near the minimum, each step overshoots by more than the last,"
-                + " and such runs settle only at minima whose curvature allows their rate, if any."
+                + limits(methods, l) + "; above the limit, near the minimum, each step overshoots by more than the"
+                + " last, and such runs settle only at minima whose curvature allows their rate, if any."
                 + " A smaller rate, or decay < 1, lets them settle.";
     }
 
@@ -441,10 +441,11 @@ public final class SummaryMarkdown {
             out.add("gd settles there only below learning_rate 2 / " + lt + " = " + Numbers.brief(2 / l));
         }
         if (methods.contains(multistart.config.Method.MOMENTUM)) {
-            out.add("heavy-ball momentum with coefficient b only below 2 (1 + b) / " + lt);
+            out.add("heavy-ball momentum with coefficient b settles there only below learning_rate 2 (1 + b) / " + lt);
         }
         if (methods.contains(multistart.config.Method.NESTEROV)) {
-            out.add("nesterov only below 2 (1 + b) / ((1 + 2 b) " + lt + ")");
+            out.add("nesterov " + (out.isEmpty() ? "settles there " : "") + "only below learning_rate"
+                    + " 2 (1 + b) / ((1 + 2 b) " + lt + ")");
         }
         return String.join(", ", out);
     }

@@ -919,12 +919,27 @@ class ReportsTest {
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("max_iterations"));
         String limit = "the Hessian's largest eigenvalue there is " + multistart.report.Numbers.brief(l) + ", and gd "
                 + "settles there only below learning_rate 2 / " + multistart.report.Numbers.brief(l) + " = "
-                + multistart.report.Numbers.brief(2 / l) + "; above it";
+                + multistart.report.Numbers.brief(2 / l) + "; above the limit";
         assertThat(Files.readString(out.resolve("summary.md"))).contains("Of them, 60 ran in combo 1, whose constant "
                 + "learning rate is too large to settle at basin 1: " + limit);
         String none = Files.readString(run(yaml.replace("[0.004, 0.01]", "0.01")).resolve("summary.md"));
         assertThat(none).contains("Of them, 60 ran in combo 0, whose constant learning rate is too large to settle at "
                 + "the known minimum: " + limit);
+        // with momentum 0.9 the limits are 2 (1.9) / l = 0.00958 (heavy ball) and 3.8 / (2.8 l) = 0.00342
+        // (nesterov): at 0.005 heavy ball settles every run, nesterov none
+        Path both = run(yaml.replace("method: gd, learning_rate: [0.004, 0.01]", "method: [momentum, nesterov], "
+                + "momentum: 0.9, learning_rate: 0.005"));
+        assertThat(2 * 1.9 / l).isGreaterThan(0.005);
+        assertThat(2 * 1.9 / (2.8 * l)).isLessThan(0.005);
+        List<java.util.Map<String, String>> heavy = runsCsv(both);
+        assertThat(heavy).filteredOn(row -> row.get("combo").equals("0"))
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("converged"));
+        assertThat(heavy).filteredOn(row -> row.get("combo").equals("1"))
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("max_iterations"));
+        assertThat(Files.readString(both.resolve("summary.md"))).contains("Of them, 60 ran in combo 1, whose constant "
+                + "learning rate is too large to settle at basin 1: the Hessian's largest eigenvalue there is "
+                + multistart.report.Numbers.brief(l) + ", and nesterov settles there only below learning_rate "
+                + "2 (1 + b) / ((1 + 2 b) " + multistart.report.Numbers.brief(l) + "); above the limit");
         String adam = Files.readString(run(yaml.replace("method: gd", "method: adam")).resolve("summary.md"));
         assertThat(adam).doesNotContain("too large to settle");
     }
