@@ -104,6 +104,17 @@ public final class ResultJson {
             g.writeNumberField("runs", f.kinks().runs());
             g.writeNumberField("checked", f.kinks().checked());
             g.writeEndObject();
+            // the Hessian's largest eigenvalue at the best confirmed minimum (or a built-in's known
+            // one), and the constant rate gd must stay under to settle there: null where not known
+            if (f.curvature() == null) {
+                g.writeNullField("curvature");
+            } else {
+                g.writeObjectFieldStart("curvature");
+                g.writeStringField("at", f.curvature().where());
+                number(g, "largest_eigenvalue", f.curvature().largest());
+                number(g, "gd_learning_rate_limit", 2 / f.curvature().largest());
+                g.writeEndObject();
+            }
 
             number(g, "target", f.target());
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");

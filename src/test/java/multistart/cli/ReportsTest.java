@@ -1,6 +1,7 @@
 package multistart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -922,6 +923,11 @@ class ReportsTest {
                 + multistart.report.Numbers.brief(2 / l) + "; above the limit";
         assertThat(Files.readString(out.resolve("summary.md"))).contains("Of them, 60 ran in combo 1, whose constant "
                 + "learning rate is too large to settle at basin 1: " + limit);
+        java.util.Map<?, ?> curvature = (java.util.Map<?, ?>) ComboHitsTest.parse(out.resolve("result.json"))
+                .get("curvature");
+        assertThat(curvature.get("at")).isEqualTo("basin 1");
+        assertThat((Double) curvature.get("largest_eigenvalue")).isCloseTo(l, within(1e-6 * l));
+        assertThat((Double) curvature.get("gd_learning_rate_limit")).isCloseTo(2 / l, within(1e-6 * 2 / l));
         String none = Files.readString(run(yaml.replace("[0.004, 0.01]", "0.01")).resolve("summary.md"));
         assertThat(none).contains("Of them, 60 ran in combo 0, whose constant learning rate is too large to settle at "
                 + "the known minimum: " + limit);
