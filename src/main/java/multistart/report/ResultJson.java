@@ -148,6 +148,12 @@ public final class ResultJson {
                 // the user's function's Hessian: when maximising, the negated function's negated
                 numbers(g, "hessian_eigenvalues", usersSign(m.eigenvalues(), goal));
                 numbers(g, "hessian_extremes", usersSign(m.hessianExtremes(), goal));
+                // at a minimum (a maximum when maximising): the constant rate gd must stay under to settle
+                // there, 2 / the Hessian's largest eigenvalue in size
+                double[] e = m.hessianExtremes();
+                if (m.kind() == multistart.analysis.Kind.MINIMUM && e.length == 2) {
+                    number(g, "gd_learning_rate_limit", 2 / Math.max(Math.abs(e[0]), Math.abs(e[1])));
+                }
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());
                 // sparse: combo number -> share of that combo's runs, only combos that reached it

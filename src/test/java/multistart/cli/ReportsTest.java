@@ -949,4 +949,30 @@ class ReportsTest {
         String adam = Files.readString(run(yaml.replace("method: gd", "method: adam")).resolve("summary.md"));
         assertThat(adam).doesNotContain("too large to settle");
     }
+
+    /**
+     * Each minimum in result.json carries gd's rate limit there, 2 / the Hessian's largest
+     * eigenvalue: himmelblau's minimum at (3, 2), where both squared terms vanish, has Hessian
+     * 2 (gA gA^T + gB gB^T) with gA = (6, 1) and gB = (1, 4), that is [[74, 20], [20, 34]],
+     * largest eigenvalue (108 + sqrt(3200)) / 2.
+     */
+    @Test
+    void eachMinimumCarriesGdsRateLimitThere() throws IOException {
+        Path out = run("""
+                name: h
+                objective: {builtin: himmelblau}
+                starts: {count: 40}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 5000}
+                output: {charts: false}
+                """);
+        List<?> minima = (List<?>) ComboHitsTest.parse(out.resolve("result.json")).get("minima");
+        java.util.Map<?, ?> at32 = minima.stream().map(m -> (java.util.Map<?, ?>) m).filter(m -> {
+            java.util.Map<?, ?> p = (java.util.Map<?, ?>) m.get("point");
+            return Math.abs((Double) p.get("x") - 3) < 1e-4 && Math.abs((Double) p.get("y") - 2) < 1e-4;
+        }).findFirst().orElseThrow();
+        double l = (108 + Math.sqrt(3200)) / 2;
+        assertThat((Double) at32.get("gd_learning_rate_limit")).isCloseTo(2 / l, within(1e-6 * 2 / l));
+        assertThat(minima).allSatisfy(m -> assertThat(((java.util.Map<?, ?>) m).containsKey("gd_learning_rate_limit"))
+                .isEqualTo("minimum".equals(((java.util.Map<?, ?>) m).get("kind"))));
+    }
 }
