@@ -263,6 +263,10 @@ public final class HtmlReport {
                         + "(as in minima.csv and runs.csv), so the numbers above skip those.</p>\n");
             }
         }
+        String sharp = SummaryMarkdown.sharpness(f, r.plan().config());
+        if (!sharp.isEmpty()) {
+            h.append("<p>").append(ESC.escape(sharp)).append("</p>\n");
+        }
         if (unresolved > 0) {
             long held = all.hitsAt(Kind.UNRESOLVED);
             h.append("<h3>Unresolved end points holding the most runs</h3>\n");

@@ -97,6 +97,10 @@ public final class SummaryMarkdown {
         if (!resolved.isEmpty()) {
             minimaTable(s, vars, resolved, minimaCount + saddles, max, true, null);
         }
+        String sharp = sharpness(f, c);
+        if (!sharp.isEmpty()) {
+            s.append(sharp).append("\n\n");
+        }
         if (unresolved > 0) {
             long unresolvedRuns = f.minima().hitsAt(Kind.UNRESOLVED);
             s.append(unresolvedHold(unresolved, unresolvedRuns, f.runs()))
@@ -431,6 +435,97 @@ public final class SummaryMarkdown {
                 + limits(methods, l) + "; above the limit, near the minimum, each step overshoots by more than the"
                 + " last, and such runs settle only at minima whose curvature allows their rate, if any."
                 + " A smaller rate, or decay < 1, lets them settle.";
+    }
+
+    /**
+     * Which confirmed minima are too sharp for a combo's constant rate, where the sweep's rates
+     * fall between their limits: gd settles at a minimum only below 2 / L, L the Hessian's largest
+     * eigenvalue there (heavy ball and nesterov as in {@link #overshooting}), so a rate above some
+     * minima's limits and below others' settles only at the flatter ones. Names up to three such
+     * combos (gd, heavy-ball momentum or nesterov at decay 1) and the minima each cannot settle
+     * at, among the first {@value #SHARPNESS_MINIMA} confirmed ones; "" where no combo is between
+     * (a combo above every limit is the max_iterations sentence's), or for a data-set loss.
+     */
+    static String sharpness(Findings f, ExperimentConfig c) {
+        if (c.objective().model() != null) {
+            return "";
+        }
+        List<Findings.Minimum> minima = new java.util.ArrayList<>();
+        for (int r = 0; r < f.minima().size() && minima.size() < SHARPNESS_MINIMA; r++) {
+            if (f.minima().kind(r) == Kind.MINIMUM && f.minima().get(r).hessianExtremes().length == 2) {
+                minima.add(f.minima().get(r));
+            }
+        }
+        if (minima.size() < 2) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        int between = 0;
+        boolean momentum = false;
+        for (Findings.ComboSummary cs : f.combos()) {
+            multistart.config.Combo co = cs.combo();
+            double b = co.momentum();
+            double factor = switch (co.method()) {
+                case GD -> 2;
+                case MOMENTUM -> 2 * (1 + b);
+                case NESTEROV -> 2 * (1 + b) / (1 + 2 * b);
+                default -> Double.NaN;
+            };
+            if (co.decay() != 1.0 || Double.isNaN(factor)) {
+                continue;
+            }
+            List<Integer> sharp = new java.util.ArrayList<>();
+            for (Findings.Minimum m : minima) {
+                if (co.learningRate() > factor / largest(m.hessianExtremes())) {
+                    sharp.add(m.basin());
+                }
+            }
+            if (sharp.isEmpty() || sharp.size() == minima.size()) {
+                continue;
+            }
+            between++;
+            momentum |= co.method() != multistart.config.Method.GD;
+            if (parts.size() < 3) {
+                parts.add("combo " + co.index() + " (" + co.method().key() + ", learning_rate "
+                        + Numbers.brief(co.learningRate()) + ") is above the limit at " + basins(sharp)
+                        + ", so its runs settle only at flatter minima");
+            }
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder at = new StringBuilder();
+        for (int k = 0; k < Math.min(minima.size(), 6); k++) {
+            Findings.Minimum m = minima.get(k);
+            at.append(k > 0 ? ", " : "").append("basin ").append(m.basin()).append(": ")
+                    .append(Numbers.brief(2 / largest(m.hessianExtremes())));
+        }
+        return "At a constant rate gd settles only at minima flat enough for it: below learning_rate 2 / L, L the"
+                + " Hessian's largest eigenvalue there (" + at + (minima.size() > 6 ? ", ..." : "")
+                + (momentum ? "; heavy-ball momentum with coefficient b: 2 (1 + b) / L; nesterov: 2 (1 + b) /"
+                        + " ((1 + 2 b) L)" : "") + "). "
+                + Character.toUpperCase(parts.get(0).charAt(0)) + String.join("; ", parts).substring(1)
+                + (between > parts.size() ? "; and " + (between - parts.size()) + " more combos" : "") + ".";
+    }
+
+    /** Confirmed minima {@link #sharpness} looks at, in rank order. */
+    static final int SHARPNESS_MINIMA = 200;
+
+    private static double largest(double[] extremes) {
+        return Math.max(Math.abs(extremes[0]), Math.abs(extremes[1]));
+    }
+
+    /** "basin 3", "basins 1 and 3", "basins 1, 3 and 4" (the first six, then "..."). */
+    private static String basins(List<Integer> b) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < Math.min(b.size(), 6); k++) {
+            names.add(Integer.toString(b.get(k)));
+        }
+        if (b.size() == 1) {
+            return "basin " + names.get(0);
+        }
+        return "basins " + (b.size() > 6 ? String.join(", ", names) + ", ..."
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
     }
 
     /** The largest constant rate that settles at a minimum of curvature {@code l}, for each method given. */

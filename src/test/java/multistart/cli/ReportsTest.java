@@ -975,4 +975,56 @@ class ReportsTest {
         assertThat(minima).allSatisfy(m -> assertThat(((java.util.Map<?, ?>) m).containsKey("gd_learning_rate_limit"))
                 .isEqualTo("minimum".equals(((java.util.Map<?, ?>) m).get("kind"))));
     }
+
+    /**
+     * Himmelblau's four minima differ in sharpness: gd settles at (-3.779, -3.283) only below
+     * 0.0149 and at (3.584, -1.848) only below 0.0190, at the other two up to 0.0243 and 0.0248
+     * (2 / the largest eigenvalue of each Hessian, written out as 2 (gA gA^T + gB gB^T) there). At
+     * rate 0.02 every run that converges ends at one of the two flat ones, as runs.csv shows, and
+     * the summary and the page name the two sharp ones as those the combo cannot settle at.
+     */
+    @Test
+    void aRateBetweenTheMinimasLimitsSettlesOnlyAtTheFlatterOnes() throws IOException {
+        Path out = run("""
+                name: h
+                objective: {builtin: himmelblau}
+                starts: {count: 200}
+                optimizer: {method: gd, learning_rate: [0.01, 0.02], max_iterations: 5000}
+                output: {basin_resolution: 0, trajectories: 2}
+                """);
+        double[][] flat = {{3, 2}, {-2.805118086952745, 3.131312518250573}};
+        double[][] sharp = {{-3.779310253377747, -3.2831859912861696}, {3.5844283403304917, -1.8481265269644036}};
+        for (double[] p : sharp) {
+            // the Hessian of A^2 + B^2 where A = B = 0: 2 (gA gA^T + gB gB^T), gA = (2x, 1), gB = (1, 2y)
+            double a = 2 * (4 * p[0] * p[0] + 1);
+            double c = 2 * (1 + 4 * p[1] * p[1]);
+            double b = 2 * (2 * p[0] + 2 * p[1]);
+            double l = (a + c) / 2 + Math.sqrt((a - c) * (a - c) / 4 + b * b);
+            assertThat(2 / l).isLessThan(0.02);
+        }
+        List<java.util.Map<String, String>> converged = runsCsv(out).stream().filter(row -> row.get("combo")
+                .equals("1") && row.get("status").equals("converged")).toList();
+        assertThat(converged).isNotEmpty().allSatisfy(row -> {
+            double x = Double.parseDouble(row.get("end_x"));
+            double y = Double.parseDouble(row.get("end_y"));
+            assertThat(Math.min(Math.hypot(x - flat[0][0], y - flat[0][1]), Math.hypot(x - flat[1][0],
+                    y - flat[1][1]))).isLessThan(1e-4);
+        });
+        List<Integer> sharpBasins = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("minima.csv")).subList(1, 5)) {
+            String[] cell = line.split(",");
+            for (double[] p : sharp) {
+                if (Math.hypot(Double.parseDouble(cell[1]) - p[0], Double.parseDouble(cell[2]) - p[1]) < 1e-4) {
+                    sharpBasins.add(Integer.parseInt(cell[0]));
+                }
+            }
+        }
+        java.util.Collections.sort(sharpBasins);
+        assertThat(sharpBasins).hasSize(2);
+        String said = "Combo 1 (gd, learning_rate 0.02) is above the limit at basins " + sharpBasins.get(0) + " and "
+                + sharpBasins.get(1) + ", so its runs settle only at flatter minima.";
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("At a constant rate gd settles only at minima "
+                + "flat enough for it: below learning_rate 2 / L").contains(said);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(said);
+    }
 }
