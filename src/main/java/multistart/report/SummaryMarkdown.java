@@ -431,9 +431,11 @@ public final class SummaryMarkdown {
         return " Of them, " + runs + " ran in " + (combos.size() == 1 ? "combo " + combos.get(0) : "combos "
                 + String.join(", ", combos.size() > 10 ? combos.subList(0, 10) : combos)
                 + (combos.size() > 10 ? ", ..." : "")) + ", whose constant learning rate is too large to settle at "
-                + k.where() + ": the Hessian's largest eigenvalue there is " + Numbers.brief(l) + ", and "
-                + limits(methods, l) + "; above the limit, near the minimum, each step overshoots by more than the"
-                + " last, and such runs settle only at minima whose curvature allows their rate, if any."
+                + k.where() + ": the Hessian's largest eigenvalue" + inSize(c) + " there is " + Numbers.brief(l)
+                + ", and "
+                + limits(methods, l) + "; above the limit, near the " + c.objective().goal().extremum() + ", each step"
+                + " overshoots by more than the last, and such runs settle only at " + c.objective().goal().extrema()
+                + " whose curvature allows their rate, if any."
                 + " A smaller rate, or decay < 1, lets them settle.";
     }
 
@@ -488,7 +490,7 @@ public final class SummaryMarkdown {
             if (parts.size() < 3) {
                 parts.add("combo " + co.index() + " (" + co.method().key() + ", learning_rate "
                         + Numbers.brief(co.learningRate()) + ") is above the limit at " + basins(sharp)
-                        + ", so its runs settle only at flatter minima");
+                        + ", so its runs settle only at flatter " + c.objective().goal().extrema());
             }
         }
         if (parts.isEmpty()) {
@@ -500,12 +502,18 @@ public final class SummaryMarkdown {
             at.append(k > 0 ? ", " : "").append("basin ").append(m.basin()).append(": ")
                     .append(Numbers.brief(2 / largest(m.hessianExtremes())));
         }
-        return "At a constant rate gd settles only at minima flat enough for it: below learning_rate 2 / L, L the"
-                + " Hessian's largest eigenvalue there (" + at + (minima.size() > 6 ? ", ..." : "")
+        return "At a constant rate gd settles only at " + c.objective().goal().extrema() + " flat enough for it:"
+                + " below learning_rate 2 / L, L the Hessian's largest eigenvalue" + inSize(c) + " there (" + at
+                + (minima.size() > 6 ? ", ..." : "")
                 + (momentum ? "; heavy-ball momentum with coefficient b: 2 (1 + b) / L; nesterov: 2 (1 + b) /"
                         + " ((1 + 2 b) L)" : "") + "). "
                 + Character.toUpperCase(parts.get(0).charAt(0)) + String.join("; ", parts).substring(1)
                 + (between > parts.size() ? "; and " + (between - parts.size()) + " more combos" : "") + ".";
+    }
+
+    /** " in size" when maximising: a maximum's Hessian has negative eigenvalues. */
+    private static String inSize(ExperimentConfig c) {
+        return c.objective().goal() == multistart.config.Goal.MAXIMIZE ? " in size" : "";
     }
 
     /** Confirmed minima {@link #sharpness} looks at, in rank order. */

@@ -1026,5 +1026,17 @@ class ReportsTest {
         assertThat(Files.readString(out.resolve("summary.md"))).contains("At a constant rate gd settles only at minima "
                 + "flat enough for it: below learning_rate 2 / L").contains(said);
         assertThat(Files.readString(out.resolve("report.html"))).contains(said);
+        // the negated function maximised: the same runs, said of maxima
+        String up = Files.readString(run("""
+                name: h
+                objective: {expression: "-((x^2 + y - 11)^2 + (x + y^2 - 7)^2)", variables: [x, y], goal: maximize}
+                domain: {"*": [-5, 5]}
+                starts: {count: 200}
+                optimizer: {method: gd, learning_rate: [0.01, 0.02], max_iterations: 5000}
+                output: {charts: false}
+                """).resolve("summary.md"));
+        assertThat(up).contains("At a constant rate gd settles only at maxima flat enough for it: below learning_rate "
+                + "2 / L, L the Hessian's largest eigenvalue in size there").contains("so its runs settle only at "
+                + "flatter maxima.");
     }
 }
