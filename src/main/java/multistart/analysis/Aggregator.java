@@ -159,34 +159,41 @@ public final class Aggregator implements Engine.Sink {
         b.basinsReady = true;
     }
 
-    /**
-     * The Hessian's largest eigenvalue at the best confirmed minimum (from its check), or, where
-     * no run confirmed one, at the first known minimiser of a built-in being minimised in up to
-     * {@value #CURVATURE_DIMENSION} variables (the classifier's Hessian there); null where
-     * neither is known. What a constant rate must stay
-     * under (twice its inverse, for gd) to settle there.
-     */
     /** Variables up to which {@link #curvature} forms the Hessian at a built-in's known minimiser. */
     public static final int CURVATURE_DIMENSION = 100;
 
+    /**
+     * The known minimum at which {@link #curvature} takes the Hessian where no run confirmed one:
+     * that of a built-in being minimised in up to {@value #CURVATURE_DIMENSION} variables (a dense
+     * Hessian, formed once: in 10 000 it alone would take 800 MB); null otherwise.
+     */
+    public static multistart.objective.Builtin.Minimum knownMinimum(ExperimentConfig config) {
+        multistart.objective.Builtin builtin = config.objective().builtin();
+        int n = config.objective().dimension();
+        if (builtin == null || config.objective().goal() != multistart.config.Goal.MINIMIZE
+                || n > CURVATURE_DIMENSION) {
+            return null;
+        }
+        multistart.objective.Builtin.Minimum known = builtin.minimum(n);
+        return known == null || known.points().isEmpty() ? null : known;
+    }
+
+    /**
+     * The Hessian's largest eigenvalue at the best confirmed minimum (from its check), or, where
+     * no run confirmed one, at the first point of {@link #knownMinimum} (the classifier's Hessian
+     * there); null where neither is known. What a constant rate must stay under (twice its
+     * inverse, for gd) to settle there.
+     */
     private Findings.Curvature curvature(Minima minima) {
         for (int r = 0; r < minima.size(); r++) {
             if (minima.kind(r) == Kind.MINIMUM) {
                 Findings.Minimum m = minima.get(r);
                 double[] e = m.hessianExtremes();
-                return e.length == 2 ? new Findings.Curvature(Math.max(Math.abs(e[0]), Math.abs(e[1])),
-                        "basin " + m.basin()) : null;
+                return e.length == 2 ? new Findings.Curvature(Classifier.largestInSize(e), "basin " + m.basin()) : null;
             }
         }
-        multistart.objective.Builtin builtin = config.objective().builtin();
-        // a dense Hessian, formed once: in up to CURVATURE_DIMENSION variables (in 10 000 it
-        // alone would take 800 MB)
-        if (builtin == null || config.objective().goal() != multistart.config.Goal.MINIMIZE
-                || config.objective().dimension() > CURVATURE_DIMENSION) {
-            return null;
-        }
-        multistart.objective.Builtin.Minimum known = builtin.minimum(config.objective().dimension());
-        if (known == null || known.points().isEmpty()) {
+        multistart.objective.Builtin.Minimum known = knownMinimum(config);
+        if (known == null) {
             return null;
         }
         double largest = new Classifier(plan.objective(), config.basins().tolerance())
@@ -572,8 +579,7 @@ public final class Aggregator implements Engine.Sink {
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], divergedAtStart, divergedUndefined, divergedUnbounded,
-                divergedOvershooting, gradientSteps, firstFailure,
-                unchecked,
+                divergedOvershooting, gradientSteps, firstFailure, unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
                 new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima));

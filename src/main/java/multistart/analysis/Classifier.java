@@ -50,7 +50,7 @@ public final class Classifier {
             }
             // ascending, all of them or the least and the greatest
             double least = eigenvalues[0];
-            double scale = Math.max(Math.abs(least), Math.abs(eigenvalues[eigenvalues.length - 1]));
+            double scale = largestInSize(eigenvalues);
             if (!(least > zeroLine(scale))) {
                 return Double.NaN;
             }
@@ -306,10 +306,7 @@ public final class Classifier {
         if (v.kind() != Kind.MINIMUM || e == null || e.length == 0) {
             return Double.NaN;
         }
-        double l = 0;
-        for (double x : e) {
-            l = Math.max(l, Math.abs(x));
-        }
+        double l = largestInSize(e);
         int n = point.length;
         double scale = 1;
         for (double x : point) {
@@ -595,6 +592,14 @@ public final class Classifier {
     }
 
     /**
+     * The largest eigenvalue in size of eigenvalues in ascending order (all of them, or the least
+     * and the greatest): the larger in size of the first and the last.
+     */
+    public static double largestInSize(double[] ascending) {
+        return Math.max(Math.abs(ascending[0]), Math.abs(ascending[ascending.length - 1]));
+    }
+
+    /**
      * The test of {@link Verdict#flatBottomed} on a point's kind, its Hessian's eigenvalues
      * (ascending: all of them, or the least and the greatest; null or empty where none are known)
      * and its gradient's norm.
@@ -604,8 +609,7 @@ public final class Classifier {
             return false;
         }
         double least = eigenvalues[0];
-        double greatest = eigenvalues[eigenvalues.length - 1];
-        double scale = Math.max(Math.abs(least), Math.abs(greatest));
+        double scale = largestInSize(eigenvalues);
         return scale > 0 && Math.abs(least) <= zeroLine(scale) && gradientNorm <= tolerance * scale;
     }
 

@@ -55,12 +55,11 @@ public final class ValidateCommand implements Callable<Integer> {
         if (c.objective().model() != null && !c.objective().model().curvature().isEmpty()) {
             out.println("curvature: " + c.objective().model().curvature());
         }
-        multistart.objective.Builtin b = c.objective().builtin();
-        int n = c.objective().dimension();
-        if (b != null && b.minimum(n) != null && c.objective().goal() == multistart.config.Goal.MINIMIZE
-                && n <= multistart.analysis.Aggregator.CURVATURE_DIMENSION) {
+        multistart.objective.Builtin.Minimum known = multistart.analysis.Aggregator.knownMinimum(c);
+        if (known != null) {
             // what a constant rate must stay under to settle at the known minimum (as `functions` says)
-            out.println("curvature: " + FunctionsCommand.curvature(b, n, b.minimum(n)));
+            out.println("curvature: " + FunctionsCommand.curvature(c.objective().builtin(), c.objective().dimension(),
+                    known));
         }
         if (c.objective().model() != null && c.objective().model().unsolved() != null) {
             out.println("known optimum: " + c.objective().model().unsolved() + "; success is against the best value"

@@ -152,7 +152,7 @@ public final class ResultJson {
                 // there, 2 / the Hessian's largest eigenvalue in size
                 double[] e = m.hessianExtremes();
                 if (m.kind() == multistart.analysis.Kind.MINIMUM && e.length == 2) {
-                    number(g, "gd_learning_rate_limit", 2 / Math.max(Math.abs(e[0]), Math.abs(e[1])));
+                    number(g, "gd_learning_rate_limit", 2 / multistart.analysis.Classifier.largestInSize(e));
                 }
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());

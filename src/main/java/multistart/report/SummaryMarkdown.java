@@ -241,7 +241,7 @@ public final class SummaryMarkdown {
     static String noFiniteEnd(Findings f, ExperimentConfig c) {
         long atStart = f.divergedAtStart();
         long onTheWay = f.diverged() - atStart;
-        String way = onTheWay(f, c);
+        String way = onTheWay(f, c, onTheWay == 1 ? "it" : "all " + onTheWay);
         if (atStart == 0) {
             // (every run failed: the first failure is said under Runs)
             return way.isEmpty() ? "" : Character.toUpperCase(way.charAt(0)) + way.substring(1);
@@ -260,28 +260,24 @@ public final class SummaryMarkdown {
         if (onTheWay == 0) {
             return "";
         }
-        String way = onTheWay(f, c);
         boolean some = f.divergedAtStart() > 0;
-        // one kind for every such run: it is the sentence's subject
-        String whole = onTheWay == 1 ? "it " : "all " + onTheWay + " ";
-        if (way.startsWith(whole)) {
-            return (onTheWay == 1 ? (some ? "The run that diverged after a step" : "The diverged run")
-                    : "All " + onTheWay + (some ? " runs that diverged after a step" : " diverged runs"))
-                    + way.substring(whole.length() - 1);
-        }
-        return "Of the " + onTheWay + (some ? " runs that diverged after a step, " : " diverged runs, ") + way;
+        // one kind for every such run: the runs are the sentence's subject
+        String all = onTheWay == 1 ? (some ? "The run that diverged after a step" : "The diverged run")
+                : "All " + onTheWay + (some ? " runs that diverged after a step" : " diverged runs");
+        String way = onTheWay(f, c, all);
+        return oneKind(f) ? way
+                : "Of the " + onTheWay + (some ? " runs that diverged after a step, " : " diverged runs, ") + way;
     }
 
     /**
      * Why the runs that diverged after a step did, each kind in a sentence or two that begins
-     * with how many ("all 24", or "it" for one run): stepped where the objective is not defined
-     * ({@link Findings#divergedUndefined}), fell without bound in the goal's direction (no finite
-     * extremum there: {@link Findings#divergedUnbounded}), grew against it (steps that overshoot:
-     * {@link Findings#divergedOvershooting}), and the rest (a coordinate or the gradient past the
-     * limit), each with what mends it.
+     * with how many ({@code all} where one kind holds them all: "all 24", "it"): stepped where
+     * the objective is not defined ({@link Findings#divergedUndefined}), fell without bound in
+     * the goal's direction (no finite extremum there: {@link Findings#divergedUnbounded}), grew
+     * against it (steps that overshoot: {@link Findings#divergedOvershooting}), and the rest (a
+     * coordinate or the gradient past the limit), each with what mends it.
      */
-    static String onTheWay(Findings f, ExperimentConfig c) {
-        long all = f.diverged() - f.divergedAtStart();
+    static String onTheWay(Findings f, ExperimentConfig c, String all) {
         boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
         String extremum = c.objective().goal().extremum();
         double[] limits = c.optimizer().values(multistart.config.Setting.DIVERGENCE);
@@ -289,8 +285,7 @@ public final class SummaryMarkdown {
         String limit = limits.length == 1 ? Numbers.exact(limits[0]).replace(".0E", "e").replace('E', 'e')
                 .replaceAll("\\.0$", "") : "optimizer.divergence";
         String named = limits.length == 1 ? " (optimizer.divergence)" : "";
-        long[] counts = {f.divergedUndefined(), f.divergedUnbounded(), f.divergedOvershooting(), 0};
-        counts[3] = all - counts[0] - counts[1] - counts[2];
+        long[] counts = wayCounts(f);
         String[] why = {steppedOff(max),
             (max ? " rose past " + limit : " fell past -" + limit) + named + " in value: the function has no finite "
                     + extremum + " along the way (it " + (max ? "rises" : "falls") + " without bound there),"
@@ -302,15 +297,36 @@ public final class SummaryMarkdown {
                     + " smaller one keeps them.",
             " went past " + limit + named + " in a coordinate, or their gradient became infinite: try a smaller"
                     + " learning rate (or the function has no finite " + extremum + " there)."};
+        boolean one = oneKind(f);
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] == 0) {
                 continue;
             }
-            b.append(b.length() == 0 ? "" : " ").append(counts[k] == all ? (all == 1 ? "it" : "all " + all)
-                    : Long.toString(counts[k])).append(why[k]);
+            b.append(b.length() == 0 ? "" : " ").append(one ? all : Long.toString(counts[k])).append(why[k]);
         }
         return b.toString();
+    }
+
+    /**
+     * The runs that diverged after a step, by kind: stepped where the objective is not defined,
+     * unbounded, overshooting, and the rest.
+     */
+    private static long[] wayCounts(Findings f) {
+        long[] counts = {f.divergedUndefined(), f.divergedUnbounded(), f.divergedOvershooting(), 0};
+        counts[3] = f.diverged() - f.divergedAtStart() - counts[0] - counts[1] - counts[2];
+        return counts;
+    }
+
+    /** Whether every run that diverged after a step is of one kind ({@link #wayCounts}). */
+    private static boolean oneKind(Findings f) {
+        long all = f.diverged() - f.divergedAtStart();
+        for (long n : wayCounts(f)) {
+            if (n == all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -354,8 +370,9 @@ public final class SummaryMarkdown {
         if (f.kinks().points() > 0) {
             s.append(" ").append(kinks(f, c));
         }
+        String over = overshooting(f, c);
         if (f.maxIterations() > 0) {
-            s.append(" ").append(hitMaxIterations(f, c));
+            s.append(" ").append(hitMaxIterations(f, c)).append(over);
         }
         long outside = f.minima().hitsOutside(Kind.UNRESOLVED);
         if (outside > 0) {
@@ -367,7 +384,7 @@ public final class SummaryMarkdown {
                     .append(" walked out over ground where the objective flattens out or keeps ")
                     .append(c.objective().goal() == multistart.config.Goal.MAXIMIZE ? "rising" : "falling")
                     // (step-size.yaml's run at rate 1.02 climbs out of (x - 1)^2's bowl, zig-zagging)
-                    .append(overshooting(f, c).isEmpty() ? "." : ", or zig-zagged out of a well at a rate too large"
+                    .append(over.isEmpty() ? "." : ", or zig-zagged out of a well at a rate too large"
                             + " for its curvature (above).");
         }
         return s.toString();
@@ -389,7 +406,7 @@ public final class SummaryMarkdown {
         return Numbers.count(f.maxIterations(), "run", "runs") + " hit max_iterations: more iterations, or another "
                 + "learning rate (larger where runs crawl; smaller, or decaying with decay < 1, where they oscillate,"
                 + " as they do about a kink such as |x|'s), may resolve "
-                + (one ? "it." : "them.") + hovering(f, c) + overshooting(f, c);
+                + (one ? "it." : "them.") + hovering(f, c);
     }
 
     /**
@@ -412,14 +429,7 @@ public final class SummaryMarkdown {
         java.util.Set<multistart.config.Method> methods = java.util.EnumSet.noneOf(multistart.config.Method.class);
         for (Findings.ComboSummary cs : f.combos()) {
             multistart.config.Combo co = cs.combo();
-            double b = co.momentum();
-            double limit = switch (co.method()) {
-                case GD -> 2 / l;
-                case MOMENTUM -> 2 * (1 + b) / l;
-                case NESTEROV -> 2 * (1 + b) / ((1 + 2 * b) * l);
-                default -> Double.NaN;
-            };
-            if (co.decay() == 1.0 && cs.maxIterations() > 0 && co.learningRate() > limit) {
+            if (cs.maxIterations() > 0 && co.learningRate() > settlingLimit(co, l)) {
                 runs += cs.maxIterations();
                 combos.add(Integer.toString(co.index()));
                 methods.add(co.method());
@@ -454,8 +464,11 @@ public final class SummaryMarkdown {
         }
         List<Findings.Minimum> minima = new java.util.ArrayList<>();
         for (int r = 0; r < f.minima().size() && minima.size() < SHARPNESS_MINIMA; r++) {
-            if (f.minima().kind(r) == Kind.MINIMUM && f.minima().get(r).hessianExtremes().length == 2) {
-                minima.add(f.minima().get(r));
+            if (f.minima().kind(r) == Kind.MINIMUM) {
+                Findings.Minimum m = f.minima().get(r);
+                if (m.hessianExtremes().length == 2) {
+                    minima.add(m);
+                }
             }
         }
         if (minima.size() < 2) {
@@ -466,19 +479,9 @@ public final class SummaryMarkdown {
         boolean momentum = false;
         for (Findings.ComboSummary cs : f.combos()) {
             multistart.config.Combo co = cs.combo();
-            double b = co.momentum();
-            double factor = switch (co.method()) {
-                case GD -> 2;
-                case MOMENTUM -> 2 * (1 + b);
-                case NESTEROV -> 2 * (1 + b) / (1 + 2 * b);
-                default -> Double.NaN;
-            };
-            if (co.decay() != 1.0 || Double.isNaN(factor)) {
-                continue;
-            }
             List<Integer> sharp = new java.util.ArrayList<>();
             for (Findings.Minimum m : minima) {
-                if (co.learningRate() > factor / largest(m.hessianExtremes())) {
+                if (co.learningRate() > settlingLimit(co, largestInSize(m))) {
                     sharp.add(m.basin());
                 }
             }
@@ -500,7 +503,7 @@ public final class SummaryMarkdown {
         for (int k = 0; k < Math.min(minima.size(), 6); k++) {
             Findings.Minimum m = minima.get(k);
             at.append(k > 0 ? ", " : "").append("basin ").append(m.basin()).append(": ")
-                    .append(Numbers.brief(2 / largest(m.hessianExtremes())));
+                    .append(Numbers.brief(2 / largestInSize(m)));
         }
         return "At a constant rate gd settles only at " + c.objective().goal().extrema() + " flat enough for it:"
                 + " below learning_rate 2 / L, L the Hessian's largest eigenvalue" + inSize(c) + " there (" + at
@@ -519,8 +522,26 @@ public final class SummaryMarkdown {
     /** Confirmed minima {@link #sharpness} looks at, in rank order. */
     static final int SHARPNESS_MINIMA = 200;
 
-    private static double largest(double[] extremes) {
-        return Math.max(Math.abs(extremes[0]), Math.abs(extremes[1]));
+    private static double largestInSize(Findings.Minimum m) {
+        return multistart.analysis.Classifier.largestInSize(m.hessianExtremes());
+    }
+
+    /**
+     * The largest constant learning rate at which combo {@code co} settles at a minimum whose
+     * Hessian's largest eigenvalue is {@code l}: 2 / l for gd, 2 (1 + b) / l for heavy-ball
+     * momentum b, 2 (1 + b) / ((1 + 2 b) l) for nesterov (see {@link #overshooting}); NaN for a
+     * decaying rate (decay < 1), which falls under any limit in time, and for the methods that
+     * scale their steps (adagrad, rmsprop, adam), whose limit this is not. A rate compared with
+     * NaN is never above it.
+     */
+    static double settlingLimit(multistart.config.Combo co, double l) {
+        double b = co.momentum();
+        return co.decay() != 1.0 ? Double.NaN : switch (co.method()) {
+            case GD -> 2 / l;
+            case MOMENTUM -> 2 * (1 + b) / l;
+            case NESTEROV -> 2 * (1 + b) / ((1 + 2 * b) * l);
+            default -> Double.NaN;
+        };
     }
 
     /** "basin 3", "basins 1 and 3", "basins 1, 3 and 4" (the first six, then "..."). */
