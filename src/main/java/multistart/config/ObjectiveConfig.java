@@ -80,17 +80,115 @@ public record ObjectiveConfig(
                     hi);
             // how fast: at its best constant rate 2 / (lo + hi) gd shrinks the distance to the minimum
             // by (kappa - 1) / (kappa + 1) per step, kappa = hi / lo
-            if (!(lo > hi * 1e-12)) {
-                return limits + "; the smallest is 0 to rounding: columns of the data depend on one another, so the"
-                        + " weights that reach the minimum form a line or plane, and runs end at different points"
-                        + " of it";
+            if (!(lo > hi * ROUNDING)) {
+                int zero = 0;
+                while (zero < k.length && !(k[zero] > hi * ROUNDING)) {
+                    zero++;
+                }
+                return limits + "; the smallest is 0 to rounding: columns of the data depend on one another ("
+                        + relation(true) + (zero == 1 ? "" : "; " + zero + " eigenvalues are 0, so as many such"
+                        + " relations hold, of which this is one") + "), so the weights that reach the minimum form a"
+                        + " line or plane, and runs end at different points of it";
             }
             double kappa = hi / lo;
             double factor = (kappa - 1) / (kappa + 1);
             return limits + String.format(java.util.Locale.ROOT, "; condition number %.4g: at its best constant rate,"
                     + " 2 / (%.6g + %.6g) = %.6g, gd shrinks the distance to the minimum by a factor %.6g per step%s",
                     kappa, lo, hi, 2 / (lo + hi), factor, factor > 0 ? String.format(java.util.Locale.ROOT,
-                            ", %.3g steps per factor of 10", Math.log(10) / -Math.log(factor)) : "");
+                            ", %.3g steps per factor of 10", Math.log(10) / -Math.log(factor)) : "")
+                    + (kappa < NAMED_CONDITION ? "" : "; along the flattest direction the columns nearly satisfy "
+                            + relation(false) + ": the data hardly tell those weights apart, and runs that stop"
+                            + " short end at different points along it (centring and scaling the columns, or"
+                            + " dropping one that the others give, mends it)");
+        }
+
+        /**
+         * The ratio of eigenvalues under which the smallest is 0 to rounding: the Hessian's
+         * eigenvalues are R's singular values squared, each singular value good to about 1e-16 of
+         * the largest, so exactly dependent columns leave a ratio near 1e-32; a column such as
+         * 1000 + noise of sd 0.5 leaves 1e-13, and is not dependent.
+         */
+        static final double ROUNDING = 1e-24;
+
+        /** The condition number from which {@link #curvature} names the columns' near relation. */
+        static final double NAMED_CONDITION = 1e4;
+
+        /**
+         * The linear relation among the columns that the flattest direction v of the Hessian
+         * makes: sum v_j x_j + v_bias is as near 0 over the rows as any unit combination, its
+         * root mean square sqrt(smallest curvature / 2). Solved for the feature that contributes
+         * most (|v_j| times the column's root mean square; of those within 1% of it, the last, so
+         * that of two columns in proportion the later is given by the earlier), terms contributing
+         * under 1e-3 of the most left out: "b = 2 a" where {@code exact}, else "b = 2.003 a + 0.1
+         * (r.m.s. residual r over the rows, where b's own r.m.s. is s)".
+         */
+        String relation(boolean exact) {
+            double[] v = fit.flattest();
+            List<String> names = data.features();
+            int p = names.size();
+            int n = data.rows();
+            double[] x = data.x();
+            double[] size = new double[p + 1];
+            size[p] = Math.abs(v[p]);
+            for (int j = 0; j < p; j++) {
+                double sq = 0;
+                for (int i = 0; i < n; i++) {
+                    sq += x[i * p + j] * x[i * p + j];
+                }
+                size[j] = Math.abs(v[j]) * Math.sqrt(sq / n);
+            }
+            double most = 0;
+            double mostFeature = 0;
+            for (int j = 0; j <= p; j++) {
+                most = Math.max(most, size[j]);
+                mostFeature = j < p ? Math.max(mostFeature, size[j]) : mostFeature;
+            }
+            // two columns in proportion contribute alike: the later one is given by the earlier
+            int top = 0;
+            for (int j = 0; j < p; j++) {
+                if (size[j] >= mostFeature * 0.99) {
+                    top = j;
+                }
+            }
+            StringBuilder r = new StringBuilder(column(names.get(top))).append(" =");
+            boolean first = true;
+            for (int j = 0; j <= p; j++) {
+                if (j == top || !(size[j] >= most * 1e-3)) {
+                    continue;
+                }
+                double c = -v[j] / v[top];
+                String number = trimmed(Math.abs(c), exact ? 6 : 4);
+                String term = j == p ? number : (number.equals("1") ? "" : number + " ") + column(names.get(j));
+                r.append(first ? (c < 0 ? " -" : "") : c < 0 ? " -" : " +").append(' ').append(term);
+                first = false;
+            }
+            if (first) {
+                r.append(" 0");
+            }
+            if (exact) {
+                return r.append(" on every row").toString();
+            }
+            double residual = Math.sqrt(fit.curvatures()[0] / 2) / Math.abs(v[top]);
+            double own = size[top] / Math.abs(v[top]);
+            return r.append(" (r.m.s. residual ").append(trimmed(residual, 3)).append(" over the rows, where ")
+                    .append(column(names.get(top))).append("'s own r.m.s. is ").append(trimmed(own, 3)).append(')')
+                    .toString();
+        }
+
+        /** A column's name as it reads in a formula: quoted where it is not a plain identifier. */
+        private static String column(String name) {
+            return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : '"' + name + '"';
+        }
+
+        /** {@code x} to {@code digits} significant digits, trailing zeros dropped: 2, 0.5, 1.234e-05. */
+        private static String trimmed(double x, int digits) {
+            String s = String.format(java.util.Locale.ROOT, "%." + digits + "g", x);
+            int e = s.indexOf('e');
+            String mantissa = e < 0 ? s : s.substring(0, e);
+            if (mantissa.indexOf('.') >= 0) {
+                mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            return e < 0 ? mantissa : mantissa + s.substring(e);
         }
 
         public String describe() {

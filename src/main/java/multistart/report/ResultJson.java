@@ -247,6 +247,12 @@ public final class ResultJson {
                 }
                 g.writeEndArray();
                 number(g, "gd_learning_rate_limit", model.fit().gdLimit());
+                // the unit eigenvector of the smallest: the columns' nearest linear relation
+                g.writeArrayFieldStart("flattest_direction");
+                for (double v : model.fit().flattest()) {
+                    number(g, v);
+                }
+                g.writeEndArray();
             }
             if (model.exact() != null) {
                 // the weights, then the bias, that known_optimum was solved at, and how

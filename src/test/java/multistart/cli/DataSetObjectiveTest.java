@@ -186,7 +186,36 @@ class DataSetObjectiveTest {
         Files.writeString(cfg, BASE.replace("[2, full]", "full"));
         Files.writeString(tmp.resolve("d.csv"), "a,b,y\n1,2,3\n2,4,5\n3,6,8\n4,8,8\n");
         assertThat(Cli.run("validate", cfg.toString()).out()).contains("the smallest is 0 to rounding: columns of the"
-                + " data depend on one another");
+                + " data depend on one another (b = 2 a on every row), so the weights");
+    }
+
+    /**
+     * The relation the columns satisfy, exactly or nearly, is named from the Hessian's flattest
+     * direction: for data built as c = a + b, and as b = 2a + 0.001 s with s = (1, -1, -1, 1)
+     * orthogonal to a and to the bias column, whose best relation is b = 2a with an r.m.s.
+     * residual of 0.001 (b's own r.m.s. sqrt(30.000001) = 5.477).
+     */
+    @Test
+    void validateNamesTheRelationAmongDependentOrNearlyDependentColumns() throws IOException {
+        Path cfg = write(BASE.replace("[2, full]", "full"), "a,b,c,y\n1,2,3,1\n2,0,2,5\n0,3,3,2\n4,1,5,0\n"
+                + "3,3,6,2\n");
+        assertThat(Cli.run("validate", cfg.toString()).out()).contains("depend on one another (c = a + b on every"
+                + " row)");
+        Files.writeString(tmp.resolve("d.csv"), "a,b,y\n1,2.001,2\n2,3.999,3\n3,5.999,4\n4,8.001,5\n");
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.out()).contains("; along the flattest direction the columns nearly satisfy b = 2 a (r.m.s."
+                + " residual 0.001 over the rows, where b's own r.m.s. is 5.48): the data hardly tell those weights"
+                + " apart");
+        Path out = tmp.resolve("out");
+        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("nearly satisfy b = 2 a (r.m.s.");
+        // the direction itself, weights then bias: (2, -1, 0) / sqrt(5) to first order in 0.001
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"flattest_direction\" : \\[ (\\S+), (\\S+),"
+                + " (\\S+) \\]").matcher(Files.readString(out.resolve("result.json")));
+        assertThat(m.find()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(2 / Math.sqrt(5), within(1e-5));
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(-1 / Math.sqrt(5), within(1e-5));
+        assertThat(Double.parseDouble(m.group(3))).isCloseTo(0, within(1e-5));
     }
 
     @Test

@@ -114,9 +114,13 @@ public final class DataLoss implements Batched {
      * so plain gd at a constant rate converges from every start exactly when its learning rate is
      * below 2 / the largest.
      *
-     * @param newton solved by Newton's method (logistic regression), not by least squares
+     * @param flattest for linear regression the unit eigenvector of the smallest curvature (weights
+     *                 then bias, its largest component positive): [X 1] flattest is as near 0 as
+     *                 any unit combination of the columns makes it, its mean square over the rows
+     *                 half the smallest curvature; null where curvatures is
+     * @param newton   solved by Newton's method (logistic regression), not by least squares
      */
-    public record Fit(double[] weights, double[] curvatures, boolean newton) {
+    public record Fit(double[] weights, double[] curvatures, double[] flattest, boolean newton) {
         public double largestCurvature() {
             return curvatures[curvatures.length - 1];
         }
@@ -181,7 +185,20 @@ public final class DataLoss implements Batched {
         for (int k = 0; k < m; k++) {
             curvatures[m - 1 - k] = 2.0 * sv[k] * sv[k] / n;
         }
-        return new Fit(w, curvatures, false);
+        // R's singular values come largest first: V's last column is the flattest direction
+        double[] flattest = svd.getV().getColumn(m - 1);
+        int big = 0;
+        for (int j = 1; j < m; j++) {
+            if (Math.abs(flattest[j]) > Math.abs(flattest[big])) {
+                big = j;
+            }
+        }
+        if (flattest[big] < 0) {
+            for (int j = 0; j < m; j++) {
+                flattest[j] = -flattest[j];
+            }
+        }
+        return new Fit(w, curvatures, flattest, false);
     }
 
     /** Weights (with the bias) up to which a model's minimum is solved exactly. */
@@ -239,7 +256,7 @@ public final class DataLoss implements Batched {
                 gn += gj * gj;
             }
             if (Math.sqrt(gn) < NEWTON_GRADIENT) {
-                return new Fit(w, null, true);
+                return new Fit(w, null, null, true);
             }
             double[][] h = new double[m][m];
             for (int i = 0; i < n; i++) {
@@ -279,7 +296,7 @@ public final class DataLoss implements Batched {
             }
             if (!(ft <= fw + 4 * Math.ulp(fw))) {
                 // no step lowers the loss: at the minimum to within rounding, or lost
-                return Math.sqrt(gn) < NEWTON_ROUNDED ? new Fit(w, null, true) : null;
+                return Math.sqrt(gn) < NEWTON_ROUNDED ? new Fit(w, null, null, true) : null;
             }
             System.arraycopy(trial, 0, w, 0, m);
             double big = 0;
