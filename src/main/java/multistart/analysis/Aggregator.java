@@ -52,6 +52,8 @@ public final class Aggregator implements Engine.Sink {
 
     // per combo
     private final ComboAccumulator[] combos;
+    /** Which starts succeed under which combo, or null (one combo, or too many runs to keep). */
+    private final PairedOutcomes paired;
 
     private long lastBatchFirst = -1;
     private int[] lastBasins = new int[0];
@@ -87,6 +89,8 @@ public final class Aggregator implements Engine.Sink {
         for (int c = 0; c < comboCount; c++) {
             combos[c] = new ComboAccumulator(knownTarget, config.basins().successTolerance(), config.seed(), c);
         }
+        this.paired = PairedOutcomes.create(plan.startCount(), comboCount, knownTarget,
+                config.basins().successTolerance());
     }
 
     /**
@@ -252,6 +256,10 @@ public final class Aggregator implements Engine.Sink {
                 firstFailure = failure(run, b.failure[i]);
             }
             int id = b.basin[i];
+            if (paired != null) {
+                // a run with no end point (diverged, failed) fails
+                paired.add(c, plan.startOf(run), id < 0 ? Double.NaN : b.value[i]);
+            }
             if (id < 0) {
                 lastBasins[i] = -1;
                 continue;
@@ -565,8 +573,12 @@ public final class Aggregator implements Engine.Sink {
                     gradientNorms, eigenvalues, extremesOnly, comboHits, onBoundary, outside), reached);
             // the combos' summaries side by side: each sorts up to KEEP (65 536) values for its
             // medians, 0.13 s for 18 such combos on one thread
+            if (paired != null) {
+                paired.resolve(target);
+            }
+            // where every run's outcome was kept, successes are counted from it, not from a sample
             pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,
-                    reached[c]));
+                    reached[c], paired == null ? -1 : paired.successes(c)));
         }
 
         long[] totals = new long[Status.values().length];
@@ -582,7 +594,7 @@ public final class Aggregator implements Engine.Sink {
                 divergedOvershooting, gradientSteps, firstFailure, unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
-                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima));
+                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima), paired);
     }
 
     /**

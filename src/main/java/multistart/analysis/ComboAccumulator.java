@@ -69,9 +69,12 @@ final class ComboAccumulator {
         iterations[slot] = it;
     }
 
-    Findings.ComboSummary summary(Combo combo, double target, double tol, double sign, int basins) {
+    /** The combo's figures; {@code exact}: its successes counted from every run's outcome, or -1. */
+    Findings.ComboSummary summary(Combo combo, double target, double tol, double sign, int basins, long exact) {
         long successes;
-        if (!Double.isNaN(knownTarget)) {
+        if (exact >= 0) {
+            successes = exact;
+        } else if (!Double.isNaN(knownTarget)) {
             successes = successesKnown;
         } else {
             long inSample = 0;

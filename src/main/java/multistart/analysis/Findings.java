@@ -30,6 +30,8 @@ import multistart.config.Combo;
  * @param kinks       the unresolved end points beside a kink ({@code Classifier#besideKink})
  * @param curvature   the Hessian's largest eigenvalue at the best confirmed minimum, or else at a
  *                    built-in's known minimiser; null where neither is known
+ * @param paired      which starts succeeded under which combo, for comparing combos start by
+ *                    start; null for one combo, or a sweep too large to keep them for
  */
 public record Findings(
         Minima minima,
@@ -52,7 +54,8 @@ public record Findings(
         NearMinima nearMinima,
         FlatBottomed flatBottomed,
         Kinks kinks,
-        Curvature curvature) {
+        Curvature curvature,
+        PairedOutcomes paired) {
 
     /**
      * Unresolved end points whose Hessian is positive definite and whose Newton step to the

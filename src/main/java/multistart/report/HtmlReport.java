@@ -152,7 +152,7 @@ public final class HtmlReport {
         }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
                 + "(as sweep.csv's basins_found).</p>\n");
-        String reading = Ranking.reading(f.combos(), c.optimizer());
+        String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
             h.append("<p>").append(ESC.escape(reading)).append("</p>\n");
         }

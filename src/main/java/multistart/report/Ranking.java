@@ -1,9 +1,12 @@
 package multistart.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import multistart.analysis.Findings;
+import multistart.analysis.PairedOutcomes;
 import multistart.config.OptimizerConfig;
 
 /** The sweep ranked for a person: success rate first, then median iterations, then combo. */
@@ -20,22 +23,82 @@ public final class Ranking {
         return out;
     }
 
+    /** The family-wise level of the start-by-start comparisons with the first. */
+    static final double ALPHA = 0.05;
+    /** Combos not clearly apart from the first named one by one, at most. */
+    static final int NAMED = 5;
+
     /**
-     * What the ranking allows one to conclude, for a person choosing a setting: the combos whose
-     * success rate is not clearly apart from the first's at this many runs (their 95% Wilson
-     * intervals overlap its interval: their order may be chance) and, of those, the one whose
-     * runs stop soonest;
-     * or that the first succeeds more often than every other beyond their intervals. Every combo
-     * runs from the same starts, so an interval's upper end grows with the rate and the combos
-     * that overlap the first are those ranked next to it. Empty for a single combo, or where
-     * no combo succeeded.
+     * The first-ranked combo compared with another start by start: of the starts both ran from,
+     * {@code firstOnly} succeed under the first alone and {@code otherOnly} under the other alone;
+     * McNemar's exact p-value for that split, and whether it is apart from chance at 5% after
+     * Holm's adjustment over all the comparisons with the first.
      */
+    public record Comparison(Findings.ComboSummary other, long common, long firstOnly, long otherOnly, double p,
+            boolean apart) {
+    }
+
+    /**
+     * The first-ranked combo against every other that shares starts with it, in rank order;
+     * empty where there is nothing to compare (no outcomes kept, one combo, no success).
+     */
+    public static List<Comparison> compared(List<Findings.ComboSummary> combos, PairedOutcomes paired) {
+        List<Findings.ComboSummary> ranked = rank(combos);
+        if (paired == null || ranked.size() < 2 || !(ranked.get(0).successRate() > 0)) {
+            return List.of();
+        }
+        int first = ranked.get(0).combo().index();
+        List<Findings.ComboSummary> others = new ArrayList<>();
+        for (Findings.ComboSummary c : ranked.subList(1, ranked.size())) {
+            // a combo an interruption left without runs has nothing to compare
+            if (paired.common(first, c.combo().index()) > 0) {
+                others.add(c);
+            }
+        }
+        double[] p = new double[others.size()];
+        long[][] split = new long[others.size()][];
+        for (int i = 0; i < p.length; i++) {
+            int o = others.get(i).combo().index();
+            split[i] = new long[] {paired.only(first, o), paired.only(o, first)};
+            p[i] = PairedOutcomes.mcnemar(split[i][0], split[i][1]);
+        }
+        boolean[] apart = PairedOutcomes.holm(p, ALPHA);
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            Findings.ComboSummary o = others.get(i);
+            out.add(new Comparison(o, paired.common(first, o.combo().index()), split[i][0], split[i][1], p[i],
+                    apart[i]));
+        }
+        return out;
+    }
+
+    /** As {@link #reading(List, OptimizerConfig, PairedOutcomes)} with no outcomes kept: intervals alone. */
     public static String reading(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
+        return reading(combos, optimizer, null);
+    }
+
+    /**
+     * What the ranking allows one to conclude, for a person choosing a setting: which combos are
+     * not clearly apart from the first (their order may be chance) and, of those, the one whose
+     * runs stop soonest; or that the first succeeds more often than every other. Where every
+     * run's outcome was kept ({@code paired}), combos are compared with the first start by start
+     * (every combo runs from the same starts): McNemar's exact test on the starts where one of the
+     * two succeeds and the other fails, at 5% after Holm's adjustment over the comparisons.
+     * Otherwise by 95% Wilson intervals: those that overlap the first's (an interval's upper end
+     * grows with the rate, so these are the combos ranked next to it). Empty for a single combo,
+     * or where no combo succeeded.
+     */
+    public static String reading(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
+            PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
         if (ranked.size() < 2 || !(ranked.get(0).successRate() > 0)) {
             return "";
         }
         Findings.ComboSummary first = ranked.get(0);
+        List<Comparison> compared = compared(combos, paired);
+        if (!compared.isEmpty()) {
+            return byStarts(first, compared, optimizer);
+        }
         int k = 1;
         while (k < ranked.size() && ranked.get(k).wilsonHigh() >= first.wilsonLow()) {
             k++;
@@ -44,43 +107,133 @@ public final class Ranking {
             return "Combo " + named(optimizer, first) + " succeeds more often than every other combo: its 95% interval"
                     + " lies above all of theirs.";
         }
-        // the group's quickest: runs that stop soonest (median iterations), where one stops sooner
-        // than every other of the group
-        Findings.ComboSummary fastest = null;
-        boolean alone = false;
-        for (int i = 0; i < k; i++) {
-            double m = ranked.get(i).medianIterations();
-            if (Double.isNaN(m)) {
-                continue;
-            }
-            if (fastest == null || m < fastest.medianIterations()) {
-                fastest = ranked.get(i);
-                alone = true;
-            } else if (m == fastest.medianIterations()) {
-                alone = false;
-            }
-        }
         StringBuilder s = new StringBuilder();
         s.append(k == ranked.size() ? (k == 2 ? "Both combos'" : "All " + k + " combos'")
                 : "The first " + k + " combos'").append(" success rates are not clearly apart: each one's 95% interval"
                         + " overlaps the first's, so at ").append(Numbers.count(first.runs(), "run", "runs"))
                 .append(" a combo their order may be chance.");
-        if (fastest != null && alone) {
-            String median = Numbers.brief(fastest.medianIterations());
-            if (fastest == first) {
-                s.append(" Of these, the first's runs also stop soonest (median ").append(median)
-                        .append(" iterations)");
-            } else {
-                s.append(" Of these, the runs of combo ").append(named(optimizer, fastest)).append(" stop soonest:"
-                        + " median ").append(median).append(" iterations against ")
-                        .append(Numbers.brief(first.medianIterations())).append(" for the first");
+        return s.append(quickest(ranked.subList(0, k), optimizer)).toString();
+    }
+
+    /** {@link #reading}'s sentence from the start-by-start comparisons with the first. */
+    private static String byStarts(Findings.ComboSummary first, List<Comparison> compared,
+            OptimizerConfig optimizer) {
+        String test = " (McNemar's exact test; 5% level after Holm's adjustment for "
+                + Numbers.count(compared.size(), "comparison", "comparisons") + ")";
+        List<Comparison> close = new ArrayList<>();
+        for (Comparison c : compared) {
+            if (!c.apart()) {
+                close.add(c);
             }
-            if (fastest.diverged() > 0) {
-                s.append(", though ").append(fastest.diverged()).append(" of its runs diverged");
-            }
-            s.append('.');
         }
-        return s.toString();
+        if (close.isEmpty()) {
+            // the comparison that came nearest to chance
+            Comparison nearest = compared.get(0);
+            for (Comparison c : compared) {
+                if (c.p() > nearest.p()) {
+                    nearest = c;
+                }
+            }
+            return "Combo " + named(optimizer, first) + " succeeds more often than every other combo, compared start"
+                    + " by start (every combo ran from the same starts): against the closest, combo "
+                    + named(optimizer, nearest.other()) + ", " + Numbers.count(nearest.firstOnly(), "start succeeds",
+                            "starts succeed") + " under it alone and " + nearest.otherOnly() + " under combo "
+                    + nearest.other().combo().index() + " alone, a split that chance gives with p "
+                    + equals(nearest.p())
+                    + test + ".";
+        }
+        StringBuilder s = new StringBuilder("Compared start by start (every combo ran from the same starts), ");
+        if (close.size() == 1) {
+            Comparison c = close.get(0);
+            s.append("combo ").append(named(optimizer, c.other()))
+                    .append(" is not clearly apart from the first, combo ").append(named(optimizer, first))
+                    .append(": ");
+            if (c.firstOnly() + c.otherOnly() == 0) {
+                s.append("the same starts succeed under both");
+            } else {
+                s.append("of the starts where only one of the two succeeds, ").append(c.firstOnly())
+                        .append(" go the first's way and ").append(c.otherOnly()).append(" combo ")
+                        .append(c.other().combo().index()).append("'s, a split that chance gives with p ")
+                        .append(equals(c.p()));
+            }
+            s.append(test).append(", so their order may be chance.");
+        } else {
+            s.append(close.size()).append(" combos are not clearly apart from the first, combo ")
+                    .append(named(optimizer, first)).append("; of the starts where only one of the two succeeds, the"
+                            + " first's against theirs: ");
+            for (int i = 0; i < Math.min(NAMED, close.size()); i++) {
+                Comparison c = close.get(i);
+                s.append(i == 0 ? "" : ", ").append("combo ").append(named(optimizer, c.other())).append(' ')
+                        .append(c.firstOnly()).append(" to ").append(c.otherOnly()).append(" (p ").append(equals(c.p()))
+                        .append(')');
+            }
+            if (close.size() > NAMED) {
+                s.append(", and ").append(close.size() - NAMED).append(" more (`result.json`'s paired_comparison"
+                        + " lists them)");
+            }
+            s.append(test).append(", so their order may be chance.");
+        }
+        List<Findings.ComboSummary> group = new ArrayList<>();
+        group.add(first);
+        for (Comparison c : close) {
+            group.add(c.other());
+        }
+        return s.append(quickest(group, optimizer)).toString();
+    }
+
+    /** "= 0.24", "< 1e-300". */
+    private static String equals(double p) {
+        String s = p(p);
+        return s.startsWith("<") ? s : "= " + s;
+    }
+
+    /** A p-value for people: two significant digits, 1 where it is 1, "< 1e-300" past doubles. */
+    static String p(double p) {
+        if (p >= 1) {
+            return "1";
+        }
+        if (!(p >= Double.MIN_NORMAL)) {
+            return "< 1e-300";
+        }
+        return new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toString().replace("E", "e");
+    }
+
+    /**
+     * " Of these, ..." for a group not clearly apart, the first ranked first: the run that stops
+     * soonest (median iterations), where one stops sooner than every other of the group; "" else.
+     */
+    private static String quickest(List<Findings.ComboSummary> group, OptimizerConfig optimizer) {
+        Findings.ComboSummary first = group.get(0);
+        Findings.ComboSummary fastest = null;
+        boolean alone = false;
+        for (Findings.ComboSummary c : group) {
+            double m = c.medianIterations();
+            if (Double.isNaN(m)) {
+                continue;
+            }
+            if (fastest == null || m < fastest.medianIterations()) {
+                fastest = c;
+                alone = true;
+            } else if (m == fastest.medianIterations()) {
+                alone = false;
+            }
+        }
+        if (fastest == null || !alone) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        String median = Numbers.brief(fastest.medianIterations());
+        if (fastest == first) {
+            s.append(" Of these, the first's runs also stop soonest (median ").append(median).append(" iterations)");
+        } else {
+            s.append(" Of these, the runs of combo ").append(named(optimizer, fastest)).append(" stop soonest:"
+                    + " median ").append(median).append(" iterations against ")
+                    .append(Numbers.brief(first.medianIterations())).append(" for the first");
+        }
+        if (fastest.diverged() > 0) {
+            s.append(", though ").append(fastest.diverged()).append(" of its runs diverged");
+        }
+        return s.append('.').toString();
     }
 
     /** "3 (learning_rate 0.05, momentum 0)": a combo's number and the swept settings it applies. */

@@ -198,6 +198,8 @@ public final class ResultJson {
             }
             g.writeEndArray();
 
+            pairedComparison(g, f);
+
             g.writeArrayFieldStart("trajectories");
             for (multistart.engine.Trajectory t : r.trajectories()) {
                 g.writeStartObject();
@@ -353,6 +355,36 @@ public final class ResultJson {
         g.writeArrayFieldStart("warnings");
         for (multistart.config.Problem w : c.warnings()) {
             g.writeString(w.toString());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * The first-ranked combo against each other, start by start (see {@link Ranking#compared}):
+     * null where no run's outcome was kept per start (one combo, no success, or a sweep of more
+     * runs than are kept for it).
+     */
+    private static void pairedComparison(JsonGenerator g, Findings f) throws IOException {
+        List<Ranking.Comparison> compared = Ranking.compared(f.combos(), f.paired());
+        if (compared.isEmpty()) {
+            g.writeNullField("paired_comparison");
+            return;
+        }
+        g.writeObjectFieldStart("paired_comparison");
+        g.writeStringField("test", "McNemar exact, two-sided; Holm's adjustment over the comparisons with the first");
+        number(g, "level", Ranking.ALPHA);
+        g.writeNumberField("first", Ranking.rank(f.combos()).get(0).combo().index());
+        g.writeArrayFieldStart("against");
+        for (Ranking.Comparison c : compared) {
+            g.writeStartObject();
+            g.writeNumberField("combo", c.other().combo().index());
+            g.writeNumberField("common_starts", c.common());
+            g.writeNumberField("first_only", c.firstOnly());
+            g.writeNumberField("this_only", c.otherOnly());
+            number(g, "p_value", c.p());
+            g.writeBooleanField("apart", c.apart());
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();

@@ -184,7 +184,7 @@ public final class SummaryMarkdown {
             s.append("\n").append(Numbers.count(ranked.size() - rank, "more combo", "more combos"))
                     .append(" in `sweep.csv`.\n");
         }
-        String reading = Ranking.reading(f.combos(), c.optimizer());
+        String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
             s.append("\n").append(reading).append('\n');
         }

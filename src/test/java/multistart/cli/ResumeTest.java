@@ -120,6 +120,10 @@ class ResumeTest {
                     .isEqualTo(Files.readAllBytes(reference.resolve(f)));
         }
         assertThat(resumed.resolve(".multistart")).doesNotExist();
+        // the start-by-start comparison of the combos is rebuilt from the journal's runs
+        Object paired = ComboHitsTest.parse(resumed.resolve("result.json")).get("paired_comparison");
+        assertThat(paired).isNotNull().isEqualTo(ComboHitsTest.parse(reference.resolve("result.json"))
+                .get("paired_comparison"));
     }
 
     /**

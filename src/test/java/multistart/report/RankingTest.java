@@ -88,4 +88,56 @@ class RankingTest {
         assertThat(Ranking.reading(combos(new long[] {0, 0, 0, 0}, new double[] {9, 9, 9, 9},
                 new long[] {0, 0, 0, 0}), optimizer())).isEmpty();
     }
+
+    /**
+     * Outcomes of 100 starts under four combos: combo k succeeds on starts 0 .. successes[k] - 1,
+     * so the starts where only one of two succeeds all go the way of the one with more.
+     */
+    static multistart.analysis.PairedOutcomes nested(long[] successes) {
+        multistart.analysis.PairedOutcomes p = multistart.analysis.PairedOutcomes.create(100, 4, 0.0, 0.5);
+        for (int c = 0; c < 4; c++) {
+            for (int s = 0; s < 100; s++) {
+                p.add(c, s, s < successes[c] ? 0.0 : 1.0);
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void startByStartAFirstAheadOfEveryOtherIsNamedWithTheClosestSplit() throws Exception {
+        // 100 to 60, 50, 10: splits 40, 50 and 90 to 0; the closest 40 to 0, p = 2 / 2^40
+        long[] successes = {60, 100, 50, 10};
+        String s = Ranking.reading(combos(successes, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}),
+                optimizer(), nested(successes));
+        assertThat(s).isEqualTo("Combo 1 (learning_rate 0.02) succeeds more often than every other combo, compared"
+                + " start by start (every combo ran from the same starts): against the closest, combo 0 (learning_rate"
+                + " 0.01), 40 starts succeed under it alone and 0 under combo 0 alone, a split that chance gives with"
+                + " p = 1.8e-12 (McNemar's exact test; 5% level after Holm's adjustment for 3 comparisons).");
+    }
+
+    @Test
+    void startByStartCombosWhoseSplitChanceGivesAreNotClearlyApart() throws Exception {
+        // 50 against 45 (5 to 0, p = 2 / 2^5 = 0.0625: over 0.05 even alone), 20 and 0 (p under 1e-8)
+        long[] successes = {45, 50, 20, 0};
+        String s = Ranking.reading(combos(successes, new double[] {30, 60, 10, 10}, new long[] {0, 0, 0, 0}),
+                optimizer(), nested(successes));
+        assertThat(s).isEqualTo("Compared start by start (every combo ran from the same starts), combo 0"
+                + " (learning_rate 0.01) is not clearly apart from the first, combo 1 (learning_rate 0.02): of the"
+                + " starts where only one of the two succeeds, 5 go the first's way and 0 combo 0's, a split that"
+                + " chance gives with p = 0.063 (McNemar's exact test; 5% level after Holm's adjustment for 3"
+                + " comparisons), so their order may be chance. Of these, the runs of combo 0 (learning_rate 0.01)"
+                + " stop soonest: median 30 iterations against 60 for the first.");
+        // the same starts succeed under two combos: nothing tells them apart
+        long[] same = {50, 50, 0, 0};
+        assertThat(Ranking.reading(combos(same, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
+                nested(same))).contains("combo 1 (learning_rate 0.02) is not clearly apart from the first, combo 0"
+                        + " (learning_rate 0.01): the same starts succeed under both (McNemar's");
+        // several: listed with their splits, first's against theirs
+        long[] close = {47, 50, 46, 0};
+        assertThat(Ranking.reading(combos(close, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
+                nested(close))).startsWith("Compared start by start (every combo ran from the same starts), 2 combos"
+                        + " are not clearly apart from the first, combo 1 (learning_rate 0.02); of the starts where"
+                        + " only one of the two succeeds, the first's against theirs: combo 0 (learning_rate 0.01) 3 to"
+                        + " 0 (p = 0.25), combo 2 (learning_rate 0.03) 4 to 0 (p = 0.13) (McNemar's");
+    }
 }
