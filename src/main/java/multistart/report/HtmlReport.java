@@ -126,8 +126,10 @@ public final class HtmlReport {
         for (String col : swept) {
             h.append("<th>").append(ESC.escape(col)).append("</th>");
         }
+        String[] vsFirst = Ranking.vsFirst(f.combos(), f.paired());
         h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"
-                + "<th>best value</th><th>basins</th></tr>\n");
+                + "<th>best value</th><th>basins</th>").append(vsFirst == null ? "" : "<th>vs first</th>")
+                .append("</tr>\n");
         int rank = 0;
         for (Findings.ComboSummary cs : Ranking.rank(f.combos())) {
             if (rank++ == MAX_ROWS) {
@@ -142,7 +144,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(cs.diverged()).append("</td><td>")
                     .append(Numbers.brief(cs.medianIterations())).append("</td><td>")
                     .append(Numbers.brief(cs.bestValue())).append("</td><td>").append(cs.basinsFound())
-                    .append("</td></tr>\n");
+                    .append(vsFirst == null ? "" : "</td><td>" + vsFirst[cs.combo().index()]).append("</td></tr>\n");
         }
         h.append("</table>\n<p>");
         if (f.combos().size() > MAX_ROWS) {
@@ -151,7 +153,8 @@ public final class HtmlReport {
                     .append(" in sweep.csv. ");
         }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
-                + "(as sweep.csv's basins_found).</p>\n");
+                + "(as sweep.csv's basins_found).").append(vsFirst == null ? "" : " " + ESC.escape(Ranking.VS_FIRST))
+                .append("</p>\n");
         String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
             h.append("<p>").append(ESC.escape(reading)).append("</p>\n");

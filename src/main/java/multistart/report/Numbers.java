@@ -2,6 +2,7 @@ package multistart.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 import multistart.config.Combo;
 import multistart.config.OptimizerConfig;
@@ -97,6 +98,13 @@ public final class Numbers {
         }
         String digits = v >= 9.95 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
         return digits + " " + units[u];
+    }
+
+    /** Items as a person lists them: "a", "a and b", "a, b and c". */
+    public static String joined(List<String> items) {
+        int n = items.size();
+        return n <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
     }
 
     /** {@code n} and the noun for it: "1 combo", "4 combos". */

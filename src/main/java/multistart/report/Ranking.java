@@ -159,16 +159,30 @@ public final class Ranking {
             s.append(test).append(", so their order may be chance.");
         } else {
             s.append(close.size()).append(" combos are not clearly apart from the first, combo ")
-                    .append(named(optimizer, first)).append("; of the starts where only one of the two succeeds, the"
-                            + " first's against theirs: ");
-            for (int i = 0; i < Math.min(NAMED, close.size()); i++) {
-                Comparison c = close.get(i);
-                s.append(i == 0 ? "" : ", ").append("combo ").append(named(optimizer, c.other())).append(' ')
-                        .append(c.firstOnly()).append(" to ").append(c.otherOnly()).append(" (p ").append(equals(c.p()))
-                        .append(')');
+                    .append(named(optimizer, first));
+            // the first few in rank order: those with the very same successes, then the others' splits
+            List<Comparison> shown = close.subList(0, Math.min(NAMED, close.size()));
+            List<String> same = new ArrayList<>();
+            List<String> splits = new ArrayList<>();
+            for (Comparison c : shown) {
+                if (c.firstOnly() + c.otherOnly() == 0) {
+                    same.add(named(optimizer, c.other()));
+                } else {
+                    splits.add("combo " + named(optimizer, c.other()) + " " + c.firstOnly() + " to " + c.otherOnly()
+                            + " (p " + equals(c.p()) + ")");
+                }
+            }
+            if (!same.isEmpty()) {
+                s.append(same.size() == 1 ? "; combo " : "; combos ").append(Numbers.joined(same))
+                        .append(same.size() == 1 ? " succeeds" : " succeed").append(" on the very starts the first"
+                                + " does");
+            }
+            if (!splits.isEmpty()) {
+                s.append("; of the starts where only one of the two succeeds, the first's against ")
+                        .append(same.isEmpty() ? "theirs: " : "the others': ").append(Numbers.joined(splits));
             }
             if (close.size() > NAMED) {
-                s.append(", and ").append(close.size() - NAMED).append(" more (`result.json`'s paired_comparison"
+                s.append("; and ").append(close.size() - NAMED).append(" more (result.json's paired_comparison"
                         + " lists them)");
             }
             s.append(test).append(", so their order may be chance.");
@@ -180,6 +194,31 @@ public final class Ranking {
         }
         return s.append(quickest(group, optimizer)).toString();
     }
+
+    /**
+     * The sweep table's "vs first" cell for each combo, by combo number: "+6 -12, p 0.24" (the
+     * starts it alone succeeds on, those the first alone does, McNemar's p), ", apart" where that
+     * stands after Holm's adjustment; "first" for the first; null where nothing was compared.
+     */
+    public static String[] vsFirst(List<Findings.ComboSummary> combos, PairedOutcomes paired) {
+        List<Comparison> compared = compared(combos, paired);
+        if (compared.isEmpty()) {
+            return null;
+        }
+        String[] cells = new String[combos.size()];
+        java.util.Arrays.fill(cells, "-");
+        cells[rank(combos).get(0).combo().index()] = "first";
+        for (Comparison c : compared) {
+            cells[c.other().combo().index()] = "+" + c.otherOnly() + " -" + c.firstOnly() + ", p " + p(c.p())
+                    + (c.apart() ? ", apart" : "");
+        }
+        return cells;
+    }
+
+    /** What {@link #vsFirst}'s cells mean, for the text above or below the table. */
+    public static final String VS_FIRST = "vs first: the starts where the combo succeeds and the first fails (+), and"
+            + " the reverse (-), with McNemar's exact p for that split; apart where it stands at 5% after Holm's"
+            + " adjustment over the comparisons.";
 
     /** "= 0.24", "< 1e-300". */
     private static String equals(double p) {

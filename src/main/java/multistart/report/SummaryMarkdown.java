@@ -150,19 +150,22 @@ public final class SummaryMarkdown {
                     .append(" of ").append(f.targetKnown() ? "the known optimum " : "the best value found ")
                     .append(Numbers.exact(f.target())).append('.');
         }
+        String[] vsFirst = Ranking.vsFirst(f.combos(), f.paired());
         s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
                         + "end points the combo's runs reached, unresolved ones included (as `sweep.csv`'s "
-                        + "`basins_found`).\n\n");
+                        + "`basins_found`).").append(vsFirst == null ? "" : " `" + Ranking.VS_FIRST.replaceFirst(":",
+                                "`:")).append("\n\n");
         List<String> swept = c.optimizer().sweptColumns();
         s.append("| rank | combo |");
         for (String col : swept) {
             s.append(' ').append(col).append(" |");
         }
-        s.append(" success | diverged | median iterations | best value | basins |\n|---:|---:|");
+        s.append(" success | diverged | median iterations | best value | basins |").append(vsFirst == null ? ""
+                : " vs first |").append("\n|---:|---:|");
         for (int i = 0; i < swept.size(); i++) {
             s.append("---:|");
         }
-        s.append("---:|---:|---:|---:|---:|\n");
+        s.append("---:|---:|---:|---:|---:|").append(vsFirst == null ? "" : "---:|").append("\n");
         int rank = 0;
         List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
         for (Findings.ComboSummary cs : ranked) {
@@ -178,7 +181,7 @@ public final class SummaryMarkdown {
                     .append(Numbers.percent(cs.wilsonLow())).append(", ").append(Numbers.percent(cs.wilsonHigh()))
                     .append("] | ").append(cs.diverged()).append(" | ").append(Numbers.brief(cs.medianIterations()))
                     .append(" | ").append(Numbers.brief(cs.bestValue())).append(" | ").append(cs.basinsFound())
-                    .append(" |\n");
+                    .append(" |").append(vsFirst == null ? "" : " " + vsFirst[cs.combo().index()] + " |").append('\n');
         }
         if (ranked.size() > rank) {
             s.append("\n").append(Numbers.count(ranked.size() - rank, "more combo", "more combos"))

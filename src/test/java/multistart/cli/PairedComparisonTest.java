@@ -153,6 +153,13 @@ class PairedComparisonTest {
         List<Integer> close = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             assertThat(against.get(i).get("apart")).isEqualTo(apart[i]);
+            // the sweep table's cell for the combo: its starts won, those lost, the p-value
+            String cell = "| +" + against.get(i).get("this_only") + " -" + against.get(i).get("first_only") + ", p ";
+            assertThat(Files.readString(out.resolve("summary.md"))).contains(cell);
+            boolean isApart = apart[i];
+            assertThat(Files.readString(out.resolve("summary.md")).lines().filter(l -> l.contains(cell))
+                    .allMatch(l -> l.endsWith(isApart ? ", apart |" : " |") && (isApart || !l.contains("apart"))))
+                    .isTrue();
             if (!apart[i]) {
                 close.add(i);
             }

@@ -138,6 +138,13 @@ class RankingTest {
                 nested(close))).startsWith("Compared start by start (every combo ran from the same starts), 2 combos"
                         + " are not clearly apart from the first, combo 1 (learning_rate 0.02); of the starts where"
                         + " only one of the two succeeds, the first's against theirs: combo 0 (learning_rate 0.01) 3 to"
-                        + " 0 (p = 0.25), combo 2 (learning_rate 0.03) 4 to 0 (p = 0.13) (McNemar's");
+                        + " 0 (p = 0.25) and combo 2 (learning_rate 0.03) 4 to 0 (p = 0.13) (McNemar's");
+        // several, one with the very same successes
+        long[] alike = {47, 50, 50, 0};
+        assertThat(Ranking.reading(combos(alike, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
+                nested(alike))).contains("2 combos are not clearly apart from the first, combo 1 (learning_rate"
+                        + " 0.02); combo 2 (learning_rate 0.03) succeeds on the very starts the first does; of the"
+                        + " starts where only one of the two succeeds, the first's against the others': combo 0"
+                        + " (learning_rate 0.01) 3 to 0 (p = 0.25) (McNemar's");
     }
 }
