@@ -54,6 +54,8 @@ public final class Aggregator implements Engine.Sink {
     private final ComboAccumulator[] combos;
     /** Which starts succeed under which combo, or null (one combo, or too many runs to keep). */
     private final PairedOutcomes paired;
+    /** The plan's starts: run r is start r - combo * startCount of its combo. */
+    private final long startCount;
 
     private long lastBatchFirst = -1;
     private int[] lastBasins = new int[0];
@@ -89,7 +91,8 @@ public final class Aggregator implements Engine.Sink {
         for (int c = 0; c < comboCount; c++) {
             combos[c] = new ComboAccumulator(knownTarget, config.basins().successTolerance(), config.seed(), c);
         }
-        this.paired = PairedOutcomes.create(plan.startCount(), comboCount, knownTarget,
+        this.startCount = plan.startCount();
+        this.paired = PairedOutcomes.create(startCount, comboCount, knownTarget,
                 config.basins().successTolerance());
     }
 
@@ -258,7 +261,7 @@ public final class Aggregator implements Engine.Sink {
             int id = b.basin[i];
             if (paired != null) {
                 // a run with no end point (diverged, failed) fails
-                paired.add(c, plan.startOf(run), id < 0 ? Double.NaN : b.value[i]);
+                paired.add(c, run - (long) c * startCount, id < 0 ? Double.NaN : b.value[i]);
             }
             if (id < 0) {
                 lastBasins[i] = -1;
@@ -478,7 +481,7 @@ public final class Aggregator implements Engine.Sink {
         java.util.Arrays.fill(toMinimum, Double.NaN);
         double best = m == 0 ? Double.NaN : bestValue[order[0]];
         boolean known = config.objective().knownOptimum().isPresent();
-        double target = known ? sign * config.objective().knownOptimum().getAsDouble() : best;
+        double knownTarget = known ? sign * config.objective().knownOptimum().getAsDouble() : Double.NaN;
         double tol = config.basins().successTolerance();
         // basins each combo reached, in one pass over the blocks
         // (each basin's combos are distinct: its current one and those in `earlier`)
@@ -500,6 +503,9 @@ public final class Aggregator implements Engine.Sink {
         int kinkChecked;
         boolean[] kinked = new boolean[m];
         Minima minima;
+        // the target, once the end points are classified (an element: read after the pool's block)
+        double[] targets = new double[1];
+        int confirmed;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
@@ -571,6 +577,9 @@ public final class Aggregator implements Engine.Sink {
             // shares are over the runs folded in: all of them, or those finished before an interruption
             minima = mergeStationary(new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf,
                     gradientNorms, eigenvalues, extremesOnly, comboHits, onBoundary, outside), reached);
+            confirmed = known ? -1 : confirmedPastWalkOff(minima);
+            double target = known ? knownTarget : confirmed >= 0 ? sign * minima.value(confirmed) : best;
+            targets[0] = target;
             // the combos' summaries side by side: each sorts up to KEEP (65 536) values for its
             // medians, 0.13 s for 18 such combos on one thread
             if (paired != null) {
@@ -587,7 +596,7 @@ public final class Aggregator implements Engine.Sink {
                 totals[s] += combos[c].count[s];
             }
         }
-        return new Findings(minima, List.of(summaries), sign * target, known, runsSeen,
+        return new Findings(minima, List.of(summaries), sign * targets[0], known, confirmed >= 0, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], divergedAtStart, divergedUndefined, divergedUnbounded,
@@ -595,6 +604,30 @@ public final class Aggregator implements Engine.Sink {
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
                 new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima), paired);
+    }
+
+    /**
+     * Without a known optimum, runs are judged against the best value found; but where that
+     * best end point is unresolved and outside the domain, it is a run that walked out without
+     * settling (the objective falls on without bound, or keeps falling towards an asymptote, as
+     * x cos x does), and the value it stopped at is only where max_iterations caught it: a
+     * success rate measured against it counts the runs that went as far, 1 of 1600 in a sweep
+     * of an objective unbounded along x. There, the best confirmed minimum is the target, and a
+     * run succeeds at it or beyond (as against a known optimum): a run that crawled towards a
+     * better minimum outside the domain and stopped short of it did better than the target, and
+     * is not failed for that. Returns the rank of that minimum, or -1 where the best end point
+     * is no such walk-off or no minimum is confirmed.
+     */
+    static int confirmedPastWalkOff(Minima minima) {
+        if (minima.size() == 0 || minima.kind(0) != Kind.UNRESOLVED || !minima.outsideDomain(0)) {
+            return -1;
+        }
+        for (int r = 1; r < minima.size(); r++) {
+            if (minima.kind(r) == Kind.MINIMUM) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /**

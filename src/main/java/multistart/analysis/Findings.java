@@ -11,6 +11,9 @@ import multistart.config.Combo;
  * @param combos      per-combo statistics in combo order
  * @param target      the value runs are judged against: the known optimum or the best found
  * @param targetKnown whether {@code target} is the known optimum
+ * @param targetConfirmed whether {@code target} is the best confirmed minimum, in place of the best
+ *                    value found, which a run that walked out of the domain unresolved reached
+ *                    ({@code Aggregator#confirmedPastWalkOff})
  * @param divergedAtStart runs that diverged at their start point, before a step: the objective
  *                    or its gradient was not finite there (or beyond the divergence limit)
  * @param divergedUndefined runs that diverged on the way at a point where the objective or its
@@ -38,6 +41,7 @@ public record Findings(
         List<ComboSummary> combos,
         double target,
         boolean targetKnown,
+        boolean targetConfirmed,
         long runs,
         long converged,
         long stalled,

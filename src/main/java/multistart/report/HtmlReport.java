@@ -152,6 +152,14 @@ public final class HtmlReport {
             h.append(Numbers.count(f.combos().size() - MAX_ROWS, "more combo", "more combos"))
                     .append(" in sweep.csv. ");
         }
+        if (!Double.isNaN(f.target())) {
+            h.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance())).append(" of ")
+                    .append(SummaryMarkdown.targetName(f, c.objective().goal())).append(' ')
+                    .append(Numbers.exact(f.target())).append(". ");
+            if (f.targetConfirmed()) {
+                h.append(ESC.escape(SummaryMarkdown.pastWalkOff(f, c.objective().goal()))).append(' ');
+            }
+        }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
                 + "(as sweep.csv's basins_found).").append(vsFirst == null ? "" : " " + ESC.escape(Ranking.VS_FIRST))
                 .append("</p>\n");
@@ -218,8 +226,8 @@ public final class HtmlReport {
                     + (!oneVariable ? "" : r.trajectories().isEmpty() ? " Right: the function over the domain."
                             : " Right: the same runs' steps on the function itself (a zig-zag across the "
                                     + extremum + ": a rate too large).");
-            case "sweep.png" -> "The share of runs that reached the "
-                    + (r.findings().targetKnown() ? "known optimum" : "best value found")
+            case "sweep.png" -> "The share of runs that reached "
+                    + SummaryMarkdown.targetName(r.findings(), r.plan().config().objective().goal())
                     + " for each combination of the swept settings; last, every run's final value, sorted "
                     + "(a step is a " + extremum + " many runs reached).";
             default -> "";

@@ -117,7 +117,8 @@ public final class ResultJson {
             }
 
             number(g, "target", f.target());
-            g.writeStringField("target_source", f.targetKnown() ? "known_optimum" : "best_found");
+            g.writeStringField("target_source", f.targetKnown() ? "known_optimum"
+                    : f.targetConfirmed() ? "best_confirmed" : "best_found");
 
             // every minimum and saddle in full; unresolved points (often one per run that stopped
             // short) only up to a cap, since minima.csv lists them all

@@ -147,8 +147,11 @@ public final class SummaryMarkdown {
             s.append("Success: none can be judged, as no run ended at a finite point and the optimum is not known.");
         } else {
             s.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance()))
-                    .append(" of ").append(f.targetKnown() ? "the known optimum " : "the best value found ")
+                    .append(" of ").append(targetName(f, c.objective().goal())).append(' ')
                     .append(Numbers.exact(f.target())).append('.');
+            if (f.targetConfirmed()) {
+                s.append(' ').append(pastWalkOff(f, c.objective().goal()));
+            }
         }
         String[] vsFirst = Ranking.vsFirst(f.combos(), f.paired());
         s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
@@ -713,6 +716,20 @@ public final class SummaryMarkdown {
         return (curvature.isEmpty() ? "" : " T" + curvature.substring(1) + ".")
                 + (rounding.isEmpty() ? "" : " The " + rounding + ".")
                 + (repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".") + unread;
+    }
+
+    /** What runs are judged against: "the known optimum", "the best value found", "the best confirmed minimum". */
+    static String targetName(Findings f, multistart.config.Goal goal) {
+        return f.targetKnown() ? "the known optimum" : f.targetConfirmed() ? "the best confirmed " + goal.extremum()
+                : "the best value found";
+    }
+
+    /** Why the target is the best confirmed minimum and not the best value found (see Findings). */
+    static String pastWalkOff(Findings f, multistart.config.Goal goal) {
+        return "The best value found, " + Numbers.exact(f.minima().value(0)) + ", is where a run stopped that walked"
+                + " out of the domain without settling at a " + goal.extremum() + ": measured"
+                + " against it, success would count only the runs that went as far. A run at the "
+                + goal.extremum() + " or beyond it succeeds (beyond: it went on past it, as that run did).";
     }
 
     /**
