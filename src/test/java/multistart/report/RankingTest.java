@@ -56,10 +56,11 @@ class RankingTest {
         // 50/100: [0.404, 0.596]; 45/100 reaches 0.548, over 0.404; 30/100 reaches 0.396, under it
         String s = Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {50, 80, 200, 10},
                 new long[] {0, 3, 0, 0}), optimizer());
-        assertThat(s).isEqualTo("The first 2 combos' success rates are not clearly apart: each one's 95% interval"
-                + " overlaps the first's, so at 100 runs a combo their order may be chance. Of these, the runs of"
-                + " combo 1 (learning_rate 0.02) stop soonest: median 80 iterations against 200 for the first, though"
-                + " 3 of its runs diverged.");
+        assertThat(s).isEqualTo(
+                "The first 2 combos' success rates are not clearly apart: each one's 95% interval overlaps the"
+                + " first's, so at 100 runs a combo their order may be chance. Of these, the runs of combo 1"
+                + " (learning_rate 0.02) stop soonest: median 80 iterations against 200 for the first, though 3 of"
+                + " its runs diverged.");
         // the first the quickest of its group; the others' quicker runs (10 iterations) are not in it
         assertThat(Ranking.reading(combos(new long[] {30, 45, 50, 10}, new double[] {5, 80, 60, 10},
                 new long[] {0, 0, 0, 0}), optimizer())).endsWith("Of these, the first's runs also stop soonest (median"
@@ -103,16 +104,20 @@ class RankingTest {
         return p;
     }
 
+    /** The reading of four combos with these nested successes, the same median iterations, none diverged. */
+    static String paired(long... successes) throws Exception {
+        return Ranking.reading(combos(successes, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
+                nested(successes));
+    }
+
     @Test
     void startByStartAFirstAheadOfEveryOtherIsNamedWithTheClosestSplit() throws Exception {
         // 100 to 60, 50, 10: splits 40, 50 and 90 to 0; the closest 40 to 0, p = 2 / 2^40
-        long[] successes = {60, 100, 50, 10};
-        String s = Ranking.reading(combos(successes, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}),
-                optimizer(), nested(successes));
-        assertThat(s).isEqualTo("Combo 1 (learning_rate 0.02) succeeds more often than every other combo, compared"
-                + " start by start (every combo ran from the same starts): against the closest, combo 0 (learning_rate"
-                + " 0.01), 40 starts succeed under it alone and 0 under combo 0 alone, a split that chance gives with"
-                + " p = 1.8e-12 (McNemar's exact test; 5% level after Holm's adjustment for 3 comparisons).");
+        assertThat(paired(60, 100, 50, 10)).isEqualTo(
+                "Combo 1 (learning_rate 0.02) succeeds more often than every other combo, compared start by start"
+                + " (every combo ran from the same starts): against the closest, combo 0 (learning_rate 0.01), 40"
+                + " starts succeed under it alone and 0 under combo 0 alone, a split that chance gives with p ="
+                + " 1.8e-12 (McNemar's exact test; 5% level after Holm's adjustment for 3 comparisons).");
     }
 
     @Test
@@ -121,30 +126,28 @@ class RankingTest {
         long[] successes = {45, 50, 20, 0};
         String s = Ranking.reading(combos(successes, new double[] {30, 60, 10, 10}, new long[] {0, 0, 0, 0}),
                 optimizer(), nested(successes));
-        assertThat(s).isEqualTo("Compared start by start (every combo ran from the same starts), combo 0"
-                + " (learning_rate 0.01) is not clearly apart from the first, combo 1 (learning_rate 0.02): of the"
-                + " starts where only one of the two succeeds, 5 go the first's way and 0 combo 0's, a split that"
-                + " chance gives with p = 0.063 (McNemar's exact test; 5% level after Holm's adjustment for 3"
-                + " comparisons), so their order may be chance. Of these, the runs of combo 0 (learning_rate 0.01)"
-                + " stop soonest: median 30 iterations against 60 for the first.");
+        assertThat(s).isEqualTo(
+                "Compared start by start (every combo ran from the same starts), combo 0 (learning_rate 0.01) is"
+                + " not clearly apart from the first, combo 1 (learning_rate 0.02): of the starts where only one of"
+                + " the two succeeds, 5 go the first's way and 0 combo 0's, a split that chance gives with p ="
+                + " 0.063 (McNemar's exact test; 5% level after Holm's adjustment for 3 comparisons), so their"
+                + " order may be chance. Of these, the runs of combo 0 (learning_rate 0.01) stop soonest: median 30"
+                + " iterations against 60 for the first.");
         // the same starts succeed under two combos: nothing tells them apart
-        long[] same = {50, 50, 0, 0};
-        assertThat(Ranking.reading(combos(same, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
-                nested(same))).contains("combo 1 (learning_rate 0.02) is not clearly apart from the first, combo 0"
-                        + " (learning_rate 0.01): the same starts succeed under both (McNemar's");
+        assertThat(paired(50, 50, 0, 0)).contains(
+                "combo 1 (learning_rate 0.02) is not clearly apart from the first, combo 0 (learning_rate 0.01):"
+                + " the same starts succeed under both (McNemar's");
         // several: listed with their splits, first's against theirs
-        long[] close = {47, 50, 46, 0};
-        assertThat(Ranking.reading(combos(close, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
-                nested(close))).startsWith("Compared start by start (every combo ran from the same starts), 2 combos"
-                        + " are not clearly apart from the first, combo 1 (learning_rate 0.02); of the starts where"
-                        + " only one of the two succeeds, the first's against theirs: combo 0 (learning_rate 0.01) 3 to"
-                        + " 0 (p = 0.25) and combo 2 (learning_rate 0.03) 4 to 0 (p = 0.13) (McNemar's");
+        assertThat(paired(47, 50, 46, 0)).startsWith(
+                "Compared start by start (every combo ran from the same starts), 2 combos are not clearly apart"
+                + " from the first, combo 1 (learning_rate 0.02); of the starts where only one of the two succeeds,"
+                + " the first's against theirs: combo 0 (learning_rate 0.01) 3 to 0 (p = 0.25) and combo 2"
+                + " (learning_rate 0.03) 4 to 0 (p = 0.13) (McNemar's");
         // several, one with the very same successes
-        long[] alike = {47, 50, 50, 0};
-        assertThat(Ranking.reading(combos(alike, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
-                nested(alike))).contains("2 combos are not clearly apart from the first, combo 1 (learning_rate"
-                        + " 0.02); combo 2 (learning_rate 0.03) succeeds on the very starts the first does; of the"
-                        + " starts where only one of the two succeeds, the first's against the others': combo 0"
-                        + " (learning_rate 0.01) 3 to 0 (p = 0.25) (McNemar's");
+        assertThat(paired(47, 50, 50, 0)).contains(
+                "2 combos are not clearly apart from the first, combo 1 (learning_rate 0.02); combo 2"
+                + " (learning_rate 0.03) succeeds on the very starts the first does; of the starts where only one"
+                + " of the two succeeds, the first's against the others': combo 0 (learning_rate 0.01) 3 to 0 (p ="
+                + " 0.25) (McNemar's");
     }
 }
