@@ -83,14 +83,9 @@ public final class HtmlReport {
                                         + m.basin() + ", reached by " + m.hits() + " runs.")
                         .append(ESC.escape(SummaryMarkdown.separable(c, best.point())));
             }
-            List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
-            if (!ranked.isEmpty() && ranked.size() > 1) {
-                Findings.ComboSummary top = ranked.get(0);
-                h.append("<br>Best settings: combo ").append(top.combo().index())
-                        .append(ESC.escape(Charts.describe(c.optimizer(), top.combo()))).append(", success ")
-                        .append(Numbers.percent(top.successRate())).append(" [")
-                        .append(Numbers.percent(top.wilsonLow())).append(", ")
-                        .append(Numbers.percent(top.wilsonHigh())).append("].");
+            String settings = Ranking.headline(f.combos(), c.optimizer(), f.paired());
+            if (!settings.isEmpty()) {
+                h.append("<br>").append(ESC.escape(settings));
             }
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")

@@ -115,6 +115,54 @@ public final class Ranking {
         return s.append(quickest(ranked.subList(0, k), optimizer)).toString();
     }
 
+    /**
+     * The answer to "which settings?" for the top of the reports: "Best settings: combo 2
+     * (learning_rate 0.01, momentum 0.9), success 29.4% [26.7%, 32.3%]", and where combos were
+     * compared start by start, those as good by that test and which of them stops soonest, or
+     * that every other succeeds less often; "" for a single combo or where none succeeded.
+     */
+    public static String headline(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
+            PairedOutcomes paired) {
+        List<Findings.ComboSummary> ranked = rank(combos);
+        if (ranked.size() < 2 || !(ranked.get(0).successRate() > 0)) {
+            return "";
+        }
+        Findings.ComboSummary first = ranked.get(0);
+        StringBuilder s = new StringBuilder("Best settings: combo ").append(named(optimizer, first))
+                .append(", success ").append(Numbers.percent(first.successRate())).append(" [")
+                .append(Numbers.percent(first.wilsonLow())).append(", ").append(Numbers.percent(first.wilsonHigh()))
+                .append(']');
+        List<Comparison> compared = compared(combos, paired);
+        if (compared.isEmpty()) {
+            return s.append('.').toString();
+        }
+        List<Findings.ComboSummary> group = new ArrayList<>();
+        group.add(first);
+        List<String> numbers = new ArrayList<>();
+        for (Comparison c : compared) {
+            if (!c.apart()) {
+                group.add(c.other());
+                numbers.add(Integer.toString(c.other().combo().index()));
+            }
+        }
+        if (numbers.isEmpty()) {
+            return s.append("; every other combo succeeds less often, start by start.").toString();
+        }
+        if (numbers.size() == compared.size() && numbers.size() > 1) {
+            s.append("; start by start, no other combo is clearly apart from it");
+        } else {
+            s.append("; as good start by start: ").append(numbers.size() == 1 ? "combo " : "combos ")
+                    .append(Numbers.joined(numbers));
+        }
+        Findings.ComboSummary fastest = quickestOf(group);
+        if (fastest != null && fastest != first) {
+            s.append("; of these, combo ").append(named(optimizer, fastest)).append(" stops soonest (median ")
+                    .append(Numbers.brief(fastest.medianIterations())).append(" iterations against ")
+                    .append(Numbers.brief(first.medianIterations())).append(')');
+        }
+        return s.append('.').toString();
+    }
+
     /** {@link #reading}'s sentence from the start-by-start comparisons with the first. */
     private static String byStarts(Findings.ComboSummary first, List<Comparison> compared,
             OptimizerConfig optimizer) {
@@ -226,6 +274,25 @@ public final class Ranking {
         return s.startsWith("<") ? s : "= " + s;
     }
 
+    /** The combo of the group whose runs stop soonest (median iterations), where one alone does; or null. */
+    private static Findings.ComboSummary quickestOf(List<Findings.ComboSummary> group) {
+        Findings.ComboSummary fastest = null;
+        boolean alone = false;
+        for (Findings.ComboSummary c : group) {
+            double m = c.medianIterations();
+            if (Double.isNaN(m)) {
+                continue;
+            }
+            if (fastest == null || m < fastest.medianIterations()) {
+                fastest = c;
+                alone = true;
+            } else if (m == fastest.medianIterations()) {
+                alone = false;
+            }
+        }
+        return alone ? fastest : null;
+    }
+
     /** A p-value for people: two significant digits, 1 where it is 1, "< 1e-300" past doubles. */
     static String p(double p) {
         if (p >= 1) {
@@ -243,21 +310,8 @@ public final class Ranking {
      */
     private static String quickest(List<Findings.ComboSummary> group, OptimizerConfig optimizer) {
         Findings.ComboSummary first = group.get(0);
-        Findings.ComboSummary fastest = null;
-        boolean alone = false;
-        for (Findings.ComboSummary c : group) {
-            double m = c.medianIterations();
-            if (Double.isNaN(m)) {
-                continue;
-            }
-            if (fastest == null || m < fastest.medianIterations()) {
-                fastest = c;
-                alone = true;
-            } else if (m == fastest.medianIterations()) {
-                alone = false;
-            }
-        }
-        if (fastest == null || !alone) {
+        Findings.ComboSummary fastest = quickestOf(group);
+        if (fastest == null) {
             return "";
         }
         StringBuilder s = new StringBuilder();

@@ -72,6 +72,10 @@ public final class SummaryMarkdown {
                                 + " runs.");
                 s.append(separable(c, best.point()));
             }
+            String settings = Ranking.headline(f.combos(), c.optimizer(), f.paired());
+            if (!settings.isEmpty()) {
+                s.append("\n\n").append(settings);
+            }
             s.append("\n\n");
         }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())

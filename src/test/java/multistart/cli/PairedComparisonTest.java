@@ -169,11 +169,23 @@ class PairedComparisonTest {
         String family = "(McNemar's exact test; 5% level after Holm's adjustment for " + p.length + " comparisons)";
         assertThat(summary).contains(family);
         assertThat(html).contains(family.replace("'", "&#39;"));
+        // the headline under the best minimum: the first, and those as good start by start
+        assertThat(summary).contains("\n\nBest settings: combo " + first + " (");
+        assertThat(html).contains("<br>Best settings: combo " + first + " (");
         if (close.isEmpty()) {
-            assertThat(summary).contains("succeeds more often than every other combo, compared start by start");
+            assertThat(summary).contains("succeeds more often than every other combo, compared start by start")
+                    .contains("; every other combo succeeds less often, start by start.");
         } else {
             assertThat(summary).contains(close.size() == 1 ? " is not clearly apart from the first, combo " + first
                     : close.size() + " combos are not clearly apart from the first, combo " + first + " (");
+            List<String> numbers = new ArrayList<>();
+            for (int i : close) {
+                numbers.add(String.valueOf(against.get(i).get("combo")));
+            }
+            assertThat(summary).contains(close.size() == p.length ? "; start by start, no other combo is clearly apart"
+                    : "; as good start by start: " + (close.size() == 1 ? "combo " + numbers.get(0) : "combos "
+                            + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and "
+                            + numbers.get(numbers.size() - 1)));
             for (int i : close) {
                 Map<String, Object> a = against.get(i);
                 String split = close.size() == 1 ? a.get("first_only") + " go the first's way and " + a.get("this_only")

@@ -150,4 +150,26 @@ class RankingTest {
                 + " of the two succeeds, the first's against the others': combo 0 (learning_rate 0.01) 3 to 0 (p ="
                 + " 0.25) (McNemar's");
     }
+
+    @Test
+    void theHeadlineNamesTheBestSettingsAndThoseAsGoodStartByStart() throws Exception {
+        long[] ahead = {60, 100, 50, 10};
+        List<Findings.ComboSummary> nine = combos(ahead, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0});
+        assertThat(Ranking.headline(nine, optimizer(), nested(ahead)))
+                .startsWith("Best settings: combo 1 (learning_rate 0.02), success 100.0% [")
+                .endsWith("]; every other combo succeeds less often, start by start.");
+        // no outcomes kept: the best alone
+        assertThat(Ranking.headline(nine, optimizer(), null)).endsWith("].");
+        long[] close = {45, 50, 20, 0};
+        assertThat(Ranking.headline(combos(close, new double[] {30, 60, 10, 10}, new long[] {0, 0, 0, 0}),
+                optimizer(), nested(close))).endsWith("; as good start by start: combo 0; of these, combo 0"
+                        + " (learning_rate 0.01) stops soonest (median 30 iterations against 60).");
+        // 50 against 48, 47 and 49: splits 2, 3 and 1 to 0, none apart
+        long[] all = {48, 50, 47, 49};
+        assertThat(Ranking.headline(combos(all, new double[] {9, 9, 9, 9}, new long[] {0, 0, 0, 0}), optimizer(),
+                nested(all))).endsWith("; start by start, no other combo is clearly apart from it.");
+        long[] none = {0, 0, 0, 0};
+        assertThat(Ranking.headline(combos(none, new double[] {9, 9, 9, 9}, none), optimizer(), nested(none)))
+                .isEmpty();
+    }
 }
