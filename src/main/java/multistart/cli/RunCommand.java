@@ -270,9 +270,14 @@ public final class RunCommand implements Callable<Integer> {
         Findings f = o.findings();
         Findings.Minimum best = f.best();
         long minima = f.minima().count(Kind.MINIMUM);
-        return file + ": best " + (best == null ? "none (all runs diverged)" : Numbers.exact(best.value()))
-                + ", " + Numbers.count(minima, o.config().objective().goal().extremum(),
-                        o.config().objective().goal().extrema())
+        String extremum = o.config().objective().goal().extremum();
+        // a best end point that is no minimum says so, with the best that is
+        Findings.Minimum confirmed = best == null || best.kind() == Kind.MINIMUM ? null : f.bestMinimum();
+        String not = best == null || best.kind() == Kind.MINIMUM ? ""
+                : " (" + (best.kind() == Kind.SADDLE ? "a saddle" : "unresolved") + (confirmed == null ? ")"
+                        : "; best " + extremum + " " + Numbers.exact(confirmed.value()) + ")");
+        return file + ": best " + (best == null ? "none (all runs diverged)" : Numbers.exact(best.value()) + not)
+                + ", " + Numbers.count(minima, extremum, o.config().objective().goal().extrema())
                 + " found (" + Numbers.count(f.minima().size(), "distinct end point", "distinct end points")
                 + "), results in " + o.dir();
     }

@@ -35,7 +35,7 @@ public final class ConvergenceChart {
         // the gap to the known optimum where there is one: to the best value found, a run that
         // found it (a one-run sweep's only run) dived to 1e-16 at its last step however far it
         // was from the optimum (quadratic-article's run, 0.07 above it)
-        boolean known = fromKnownOptimum(f);
+        String from = gapName(f, c.objective().goal());
         double best = gapFrom(f);
         boolean log = Double.isFinite(best);
         // wider where the legend's entries are long (four swept settings: 90 characters), which
@@ -75,8 +75,7 @@ public final class ConvergenceChart {
         int width = Math.max(Charts.PANEL_WIDTH * 3 / 2 + longer,
                 Charts.titleWidth(title) + legend + Charts.TITLE_MARGIN);
         XYChart chart = new XYChartBuilder().width(width).height(Charts.PANEL_HEIGHT).title(title)
-                .xAxisTitle("iteration").yAxisTitle(!log ? "value" : known ? "|value - known optimum| (log scale)"
-                        : "|value - best value found| (log scale)").build();
+                .xAxisTitle("iteration").yAxisTitle(!log ? "value" : "|value - " + from + "| (log scale)").build();
         Charts.style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setYAxisLogarithmic(log);
@@ -244,14 +243,20 @@ public final class ConvergenceChart {
         return targetKnown && Double.isFinite(target) ? target : bestFound;
     }
 
-    /** {@link #gapFrom(boolean, double, double)} for a sweep's findings. */
+    /**
+     * {@link #gapFrom(boolean, double, double)} for a sweep's findings: from the target runs are
+     * judged against where it is not the best value found (the known optimum, or the best
+     * confirmed minimum past a walk-off), else from the best value found.
+     */
     static double gapFrom(Findings f) {
-        return gapFrom(f.targetKnown(), f.target(), f.best() == null ? Double.NaN : f.best().value());
+        return gapFrom(f.targetKnown() || f.targetConfirmed(), f.target(),
+                f.best() == null ? Double.NaN : f.best().value());
     }
 
-    /** Whether the log axis measures from the known optimum (not from the best value found). */
-    static boolean fromKnownOptimum(Findings f) {
-        return f.targetKnown() && Double.isFinite(f.target());
+    /** What the log axis measures from: "known optimum", "best confirmed minimum", "best value found". */
+    static String gapName(Findings f, multistart.config.Goal goal) {
+        return f.targetKnown() && Double.isFinite(f.target()) ? "known optimum"
+                : f.targetConfirmed() ? "best confirmed " + goal.extremum() : "best value found";
     }
 
     /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */

@@ -213,7 +213,7 @@ public final class HtmlReport {
                     + (twoVariables ? " Black lines are the sample runs' paths, from their starts (circles)." : "");
             case "convergence.png" -> (Double.isFinite(ConvergenceChart.gapFrom(r.findings()))
                     ? "How far each sample run's value is from the "
-                            + (ConvergenceChart.fromKnownOptimum(r.findings()) ? "known optimum" : "best value found")
+                            + ConvergenceChart.gapName(r.findings(), r.plan().config().objective().goal())
                             + " at each iteration (log scale): a line falling straight is steady convergence, a "
                             + "level line a run that stopped elsewhere or crawls."
                     : "Each sample run's value at each iteration (no run ended at a finite value to measure "

@@ -35,7 +35,7 @@ class WalkOffTargetTest {
               method: gd
               learning_rate: [0.05, 0.5]
               max_iterations: 200
-            output: {trajectories: 0}
+            output: {trajectories: 4}
             """;
 
     @Test
@@ -45,6 +45,9 @@ class WalkOffTargetTest {
         Path out = tmp.resolve("out");
         Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
+        // the line the run ends with: the best end point is no minimum, and the best that is follows
+        assertThat(r.out()).containsPattern(": best -[0-9.]+ \\(unresolved; best minimum -0\\.1999999999[0-9]*\\),"
+                + " 1 minimum found \\(");
         Map<String, Object> json = ComboHitsTest.parse(out.resolve("result.json"));
         assertThat(json.get("target_source")).isEqualTo("best_confirmed");
         assertThat(((Number) json.get("target")).doubleValue()).isCloseTo(-0.2, within(1e-9));
@@ -75,7 +78,8 @@ class WalkOffTargetTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("Success: final value within 1.0000e-06 of the best confirmed minimum -0.19999")
                 .contains("is where a run stopped that walked out of the domain without settling at a minimum");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("of the best confirmed minimum -0.19999");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("of the best confirmed minimum -0.19999")
+                .contains("How far each sample run&#39;s value is from the best confirmed minimum at each iteration");
 
         // a known optimum stands whatever the runs did
         Files.writeString(cfg, CONFIG.replace("  variables: [x]\n", "  variables: [x]\n  known_minimum: -0.2\n"));
