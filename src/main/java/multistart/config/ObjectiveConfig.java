@@ -63,8 +63,11 @@ public record ObjectiveConfig(
          * 1 - eta L at every step), with the limits of heavy-ball momentum, 2 (1 + b) / L, and of
          * Nesterov's form, 2 (1 + b) / ((1 + 2 b) L), where the characteristic polynomials of their
          * two-step recurrences on that eigenvector, mu^2 - (1 + b - eta L) mu + b and
-         * mu^2 - (1 + b)(1 - eta L) mu + b (1 - eta L), keep their roots inside the unit circle;
-         * else "".
+         * mu^2 - (1 + b)(1 - eta L) mu + b (1 - eta L), keep their roots inside the unit circle.
+         * For logistic regression the same of the Hessian at the minimum Newton's method solved,
+         * the quadratic the loss is near it: the limits for settling there. Then the condition
+         * number and what it costs, and from {@link #NAMED_CONDITION} the columns' near relation
+         * along the flattest direction; "" where no Hessian is known.
          */
         public String curvature() {
             if (fit == null || fit.curvatures() == null) {
@@ -73,33 +76,47 @@ public record ObjectiveConfig(
             double[] k = fit.curvatures();
             double lo = k[0];
             double hi = k[k.length - 1];
-            String limits = String.format(java.util.Locale.ROOT, "the loss is a quadratic whose Hessian has eigenvalues"
-                    + " from %.6g to %.6g, so gd at a constant rate converges from every start for learning_rate below"
-                    + " 2 / %.6g = %.6g, and from almost none above it (momentum with coefficient b: below"
-                    + " 2 (1 + b) / %.6g; nesterov: below 2 (1 + b) / ((1 + 2 b) %.6g))", lo, hi, hi, fit.gdLimit(), hi,
-                    hi);
+            boolean local = fit.newton();
+            String limits = String.format(java.util.Locale.ROOT, (local
+                    ? "at the minimum the loss's Hessian has eigenvalues from %.6g to %.6g, so gd at a constant rate"
+                            + " settles there only for learning_rate below 2 / %.6g = %.6g"
+                    : "the loss is a quadratic whose Hessian has eigenvalues from %.6g to %.6g, so gd at a constant"
+                            + " rate converges from every start for learning_rate below 2 / %.6g = %.6g, and from"
+                            + " almost none above it")
+                    + " (momentum with coefficient b: below 2 (1 + b) / %.6g; nesterov: below 2 (1 + b) / ((1 + 2 b)"
+                    + " %.6g))", lo, hi, hi, fit.gdLimit(), hi, hi);
             // how fast: at its best constant rate 2 / (lo + hi) gd shrinks the distance to the minimum
             // by (kappa - 1) / (kappa + 1) per step, kappa = hi / lo
-            if (!(lo > hi * ROUNDING)) {
+            double rounding = local ? EIGEN_ROUNDING : ROUNDING;
+            if (!(lo > hi * rounding)) {
                 int zero = 0;
-                while (zero < k.length && !(k[zero] > hi * ROUNDING)) {
+                while (zero < k.length && !(k[zero] > hi * rounding)) {
                     zero++;
                 }
-                return limits + "; the smallest is 0 to rounding: columns of the data depend on one another ("
-                        + relation(true) + (zero == 1 ? "" : "; " + zero + " eigenvalues are 0, so as many such"
-                        + " relations hold, of which this is one") + "), so the weights that reach the minimum form a"
-                        + " line or plane, and runs end at different points of it";
+                String relation = relation(true);
+                return limits + "; the smallest is 0 to rounding: columns of the data depend on one another"
+                        + (relation == null ? "" : " (" + relation + (zero == 1 ? "" : "; " + zero + " eigenvalues"
+                                + " are 0, so as many such relations hold, of which this is one") + ")")
+                        + ", so the weights that reach the minimum form a line or plane, and runs end at different"
+                        + " points of it";
             }
             double kappa = hi / lo;
             double factor = (kappa - 1) / (kappa + 1);
-            return limits + String.format(java.util.Locale.ROOT, "; condition number %.4g: at its best constant rate,"
+            String cost = String.format(java.util.Locale.ROOT, "; condition number %.4g: %sat its best constant rate,"
                     + " 2 / (%.6g + %.6g) = %.6g, gd shrinks the distance to the minimum by a factor %.6g per step%s",
-                    kappa, lo, hi, 2 / (lo + hi), factor, factor > 0 ? String.format(java.util.Locale.ROOT,
-                            ", %.3g steps per factor of 10", Math.log(10) / -Math.log(factor)) : "")
-                    + (kappa < NAMED_CONDITION ? "" : "; along the flattest direction the columns nearly satisfy "
-                            + relation(false) + ": the data hardly tell those weights apart, and runs that stop"
-                            + " short end at different points along it (centring and scaling the columns, or"
-                            + " dropping one that the others give, mends it)");
+                    kappa, local ? "near the minimum, " : "", lo, hi, 2 / (lo + hi), factor,
+                    factor > 0 ? String.format(java.util.Locale.ROOT, ", %.3g steps per factor of 10",
+                            Math.log(10) / -Math.log(factor)) : "");
+            if (kappa < NAMED_CONDITION) {
+                return limits + cost;
+            }
+            String relation = relation(false);
+            return limits + cost + (relation != null ? "; along the flattest direction the columns nearly satisfy "
+                    + relation + ": the data hardly tell those weights apart, and runs that stop short end at"
+                    + " different points along it (centring and scaling the columns, or dropping one that the"
+                    + " others give, mends it)"
+                    : "; the flattest direction, along which the loss hardly changes near the minimum, is "
+                            + direction());
         }
 
         /**
@@ -109,18 +126,22 @@ public record ObjectiveConfig(
          * 1000 + noise of sd 0.5 leaves 1e-13, and is not dependent.
          */
         static final double ROUNDING = 1e-24;
+        /** The same for eigenvalues computed from the Hessian itself (logistic regression's): 1e-16 of the largest. */
+        static final double EIGEN_ROUNDING = 1e-12;
 
         /** The condition number from which {@link #curvature} names the columns' near relation. */
         static final double NAMED_CONDITION = 1e4;
 
         /**
          * The linear relation among the columns that the flattest direction v of the Hessian
-         * makes: sum v_j x_j + v_bias is as near 0 over the rows as any unit combination, its
-         * root mean square sqrt(smallest curvature / 2). Solved for the feature that contributes
+         * makes: for linear regression sum v_j x_j + v_bias is as near 0 over the rows as any unit
+         * combination, its root mean square sqrt(smallest curvature / 2). Solved for the feature that contributes
          * most (|v_j| times the column's root mean square; of those within 1% of it, the last, so
          * that of two columns in proportion the later is given by the earlier), terms contributing
          * under 1e-3 of the most left out: "b = 2 a" where {@code exact}, else "b = 2.003 a + 0.1
-         * (r.m.s. residual r over the rows, where b's own r.m.s. is s)".
+         * (r.m.s. residual r over the rows, where b's own r.m.s. is s)"; null where the residual is
+         * not under {@link #RELATION_RESIDUAL} of that (a logistic loss can be flat along a direction
+         * where the columns hold no relation: rows far from the boundary weigh nothing in it).
          */
         String relation(boolean exact) {
             double[] v = fit.flattest();
@@ -165,14 +186,41 @@ public record ObjectiveConfig(
             if (first) {
                 r.append(" 0");
             }
+            // the relation's residual over the rows, sum v_j x_ij + v_bias, in the solved column's units
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                double e = v[p];
+                for (int j = 0; j < p; j++) {
+                    e += v[j] * x[i * p + j];
+                }
+                sq += e * e;
+            }
+            double residual = Math.sqrt(sq / n) / Math.abs(v[top]);
+            double own = size[top] / Math.abs(v[top]);
+            if (!(residual < RELATION_RESIDUAL * own)) {
+                return null;
+            }
             if (exact) {
                 return r.append(" on every row").toString();
             }
-            double residual = Math.sqrt(fit.curvatures()[0] / 2) / Math.abs(v[top]);
-            double own = size[top] / Math.abs(v[top]);
             return r.append(" (r.m.s. residual ").append(trimmed(residual, 3)).append(" over the rows, where ")
                     .append(column(names.get(top))).append("'s own r.m.s. is ").append(trimmed(own, 3)).append(')')
                     .toString();
+        }
+
+        /** A relation's r.m.s. residual, as a share of its solved column's own, up to which it is said. */
+        static final double RELATION_RESIDUAL = 0.1;
+
+        /** The flattest direction's components, weights then bias: "(w_a 0.71, w_b -0.7, bias 0.01)". */
+        String direction() {
+            double[] v = fit.flattest();
+            List<String> names = data.features();
+            StringBuilder d = new StringBuilder("(");
+            for (int j = 0; j < v.length; j++) {
+                d.append(j == 0 ? "" : ", ").append(j < names.size() ? "w_" + names.get(j) : "bias").append(' ')
+                        .append(trimmed(v[j], 2));
+            }
+            return d.append(')').toString();
         }
 
         /** A column's name as it reads in a formula: quoted where it is not a plain identifier. */

@@ -717,7 +717,8 @@ public final class SummaryMarkdown {
             unread.append(" ").append(w.key()).append(" ").append(w.message()).append('.');
         }
         String curvature = c.objective().model() == null ? "" : c.objective().model().curvature();
-        return (curvature.isEmpty() ? "" : " T" + curvature.substring(1) + ".")
+        return (curvature.isEmpty() ? "" : " " + Character.toUpperCase(curvature.charAt(0)) + curvature.substring(1)
+                + ".")
                 + (rounding.isEmpty() ? "" : " The " + rounding + ".")
                 + (repeats.isEmpty() ? "" : " Some combos repeat others' runs: " + repeats + ".") + unread;
     }

@@ -190,6 +190,82 @@ class DataSetObjectiveTest {
     }
 
     /**
+     * Logistic regression on x = 0..5, labels 0 0 1 0 1 1 (overlapping: a finite minimum): its
+     * minimum solved here by Newton's method on (w, b), the Hessian there, (1/6) sum s(1 - s)
+     * [x^2 x; x 1], and its eigenvalues in closed form, tr/2 -+ sqrt(tr^2/4 - det). result.json
+     * carries them, and gd started beside the minimum settles there at 0.97 of 2 / L and at 1.03
+     * of it does not settle at all.
+     */
+    @Test
+    void logisticRegressionsHessianAtItsMinimumGivesTheRateAboveWhichGdCannotSettleThere() throws IOException {
+        double[] xs = {0, 1, 2, 3, 4, 5};
+        double[] ys = {0, 0, 1, 0, 1, 1};
+        double w = 0;
+        double b = 0;
+        double[] h = new double[3];
+        for (int it = 0; it < 100; it++) {
+            double gw = 0;
+            double gb = 0;
+            h = new double[3];
+            for (int i = 0; i < 6; i++) {
+                double s = 1 / (1 + Math.exp(-(w * xs[i] + b)));
+                gw += (s - ys[i]) * xs[i] / 6;
+                gb += (s - ys[i]) / 6;
+                h[0] += s * (1 - s) * xs[i] * xs[i] / 6;
+                h[1] += s * (1 - s) * xs[i] / 6;
+                h[2] += s * (1 - s) / 6;
+            }
+            double det = h[0] * h[2] - h[1] * h[1];
+            w -= (h[2] * gw - h[1] * gb) / det;
+            b -= (h[0] * gb - h[1] * gw) / det;
+        }
+        double half = (h[0] + h[2]) / 2;
+        double root = Math.sqrt(half * half - (h[0] * h[2] - h[1] * h[1]));
+        double small = half - root;
+        double large = half + root;
+        double limit = 2 / large;
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append((int) xs[i]).append(',').append((int) ys[i]).append('\n');
+        }
+        Path cfg = write(String.format(java.util.Locale.ROOT, """
+                name: m
+                objective:
+                  model: logistic_regression
+                  data: d.csv
+                  target: y
+                domain:
+                  w_x: [%s, %s]
+                  bias: [%s, %s]
+                starts:
+                  count: 8
+                optimizer:
+                  method: gd
+                  learning_rate: [%s, %s]
+                  max_iterations: 4000
+                  stop: {gradient_norm: 1.0e-9}
+                """, w - 0.01, w + 0.01, b - 0.01, b + 0.01, 0.97 * limit, 1.03 * limit), csv.toString());
+        Cli v = Cli.run("validate", cfg.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.out()).contains("curvature: at the minimum the loss's Hessian has eigenvalues from ")
+                .contains(String.format(java.util.Locale.ROOT, "gd at a constant rate settles there only for"
+                        + " learning_rate below 2 / %.6g = %.6g", large, limit));
+        Path out = tmp.resolve("out");
+        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        @SuppressWarnings("unchecked")
+        List<Number> eigen = (List<Number>) ((java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                ComboHitsTest.parse(out.resolve("result.json")).get("config")).get("objective"))
+                .get("hessian_eigenvalues");
+        assertThat(eigen.get(0).doubleValue()).isCloseTo(small, within(1e-9 * large));
+        assertThat(eigen.get(1).doubleValue()).isCloseTo(large, within(1e-9 * large));
+        List<String> sweep = Files.readAllLines(out.resolve("sweep.csv"));
+        // combo,learning_rate,runs,converged,diverged,...: below the limit all 8 settle, above it none
+        assertThat(sweep.get(1).split(",")[3]).isEqualTo("8");
+        assertThat(sweep.get(2).split(",")[3]).isEqualTo("0");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains(" At the minimum the loss's Hessian has");
+    }
+
+    /**
      * The relation the columns satisfy, exactly or nearly, is named from the Hessian's flattest
      * direction: for data built as c = a + b, and as b = 2a + 0.001 s with s = (1, -1, -1, 1)
      * orthogonal to a and to the bias column, whose best relation is b = 2a with an r.m.s.

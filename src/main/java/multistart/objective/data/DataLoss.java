@@ -108,16 +108,16 @@ public final class DataLoss implements Batched {
     }
 
     /**
-     * A model's minimum solved independently of any descent: the weights (then the bias), and for
-     * linear regression the eigenvalues of its Hessian (2/m) [X 1]^T [X 1], smallest first (null
-     * for logistic regression, whose Hessian varies): that loss is the same quadratic everywhere,
-     * so plain gd at a constant rate converges from every start exactly when its learning rate is
-     * below 2 / the largest.
+     * A model's minimum solved independently of any descent: the weights (then the bias), and the
+     * eigenvalues of the Hessian, smallest first: for linear regression (2/m) [X 1]^T [X 1], the
+     * same quadratic everywhere, so plain gd at a constant rate converges from every start exactly
+     * when its learning rate is below 2 / the largest; for logistic regression the Hessian at the
+     * minimum, so that limit holds for settling there.
      *
      * @param flattest for linear regression the unit eigenvector of the smallest curvature (weights
      *                 then bias, its largest component positive): [X 1] flattest is as near 0 as
      *                 any unit combination of the columns makes it, its mean square over the rows
-     *                 half the smallest curvature; null where curvatures is
+     *                 half the smallest curvature (for linear regression); null where curvatures is
      * @param newton   solved by Newton's method (logistic regression), not by least squares
      */
     public record Fit(double[] weights, double[] curvatures, double[] flattest, boolean newton) {
@@ -186,19 +186,7 @@ public final class DataLoss implements Batched {
             curvatures[m - 1 - k] = 2.0 * sv[k] * sv[k] / n;
         }
         // R's singular values come largest first: V's last column is the flattest direction
-        double[] flattest = svd.getV().getColumn(m - 1);
-        int big = 0;
-        for (int j = 1; j < m; j++) {
-            if (Math.abs(flattest[j]) > Math.abs(flattest[big])) {
-                big = j;
-            }
-        }
-        if (flattest[big] < 0) {
-            for (int j = 0; j < m; j++) {
-                flattest[j] = -flattest[j];
-            }
-        }
-        return new Fit(w, curvatures, flattest, false);
+        return new Fit(w, curvatures, signed(svd.getV().getColumn(m - 1)), false);
     }
 
     /** Weights (with the bias) up to which a model's minimum is solved exactly. */
@@ -227,6 +215,76 @@ public final class DataLoss implements Batched {
     /** A gradient norm below which a point no Newton step improves on is the minimum, as rounding leaves it. */
     static final double NEWTON_ROUNDED = 1e-9;
 
+    /** The mean log loss's Hessian at {@code w}: (1/m) sum s_i (1 - s_i) a_i a_i^T, a_i = (x_i, 1). */
+    static double[][] logisticHessian(DataSet data, double[] w) {
+        int n = data.rows();
+        int p = data.features().size();
+        int m = p + 1;
+        double[] x = data.x();
+        double[] a = new double[m];
+        double[][] h = new double[m][m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, i * p, a, 0, p);
+            a[p] = 1.0;
+            double z = 0;
+            for (int j = 0; j < m; j++) {
+                z += w[j] * a[j];
+            }
+            double s = sigmoid(z, Math.exp(-Math.abs(z)));
+            double c = s * (1.0 - s) / n;
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k <= j; k++) {
+                    h[j][k] += c * a[j] * a[k];
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < j; k++) {
+                h[k][j] = h[j][k];
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Newton's solution with the Hessian's eigenvalues there (smallest first) and the
+     * eigenvector of the smallest: the loss is not a quadratic, but near its minimum it is this
+     * one, so gd at a constant rate settles there only below 2 / the largest.
+     */
+    private static Fit atMinimum(DataSet data, double[] w) {
+        int m = w.length;
+        org.apache.commons.math3.linear.EigenDecomposition e = new org.apache.commons.math3.linear.EigenDecomposition(
+                new Array2DRowRealMatrix(logisticHessian(data, w), false));
+        double[] values = e.getRealEigenvalues();
+        Integer[] order = new Integer[m];
+        for (int j = 0; j < m; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(values[i], values[j]));
+        double[] curvatures = new double[m];
+        for (int j = 0; j < m; j++) {
+            // rounding can leave a zero eigenvalue a hair below 0
+            curvatures[j] = Math.max(0.0, values[order[j]]);
+        }
+        return new Fit(w, curvatures, signed(e.getEigenvector(order[0]).toArray()), true);
+    }
+
+    /** {@code v} with its largest component in size made positive. */
+    private static double[] signed(double[] v) {
+        int big = 0;
+        for (int j = 1; j < v.length; j++) {
+            if (Math.abs(v[j]) > Math.abs(v[big])) {
+                big = j;
+            }
+        }
+        if (v[big] < 0) {
+            for (int j = 0; j < v.length; j++) {
+                v[j] = -v[j];
+            }
+        }
+        return v;
+    }
+
     /**
      * Logistic regression's minimum by Newton's method from w = 0, each step halved until the loss
      * falls (the loss is convex, its Hessian (1/m) sum s_i (1 - s_i) a_i a_i^T), solved by singular
@@ -245,7 +303,6 @@ public final class DataLoss implements Batched {
         double[] w = new double[m];
         double[] g = new double[m];
         double[] trial = new double[m];
-        double[] a = new double[m];
         double fw = f.evaluate(w, g);
         for (int it = 0; it < NEWTON_ITERATIONS; it++) {
             if (separates(data, w)) {
@@ -256,29 +313,9 @@ public final class DataLoss implements Batched {
                 gn += gj * gj;
             }
             if (Math.sqrt(gn) < NEWTON_GRADIENT) {
-                return new Fit(w, null, null, true);
+                return atMinimum(data, w);
             }
-            double[][] h = new double[m][m];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(x, i * p, a, 0, p);
-                a[p] = 1.0;
-                double z = 0;
-                for (int j = 0; j < m; j++) {
-                    z += w[j] * a[j];
-                }
-                double s = sigmoid(z, Math.exp(-Math.abs(z)));
-                double c = s * (1.0 - s) / n;
-                for (int j = 0; j < m; j++) {
-                    for (int k = 0; k <= j; k++) {
-                        h[j][k] += c * a[j] * a[k];
-                    }
-                }
-            }
-            for (int j = 0; j < m; j++) {
-                for (int k = 0; k < j; k++) {
-                    h[k][j] = h[j][k];
-                }
-            }
+            double[][] h = logisticHessian(data, w);
             double[] d = new SingularValueDecomposition(new Array2DRowRealMatrix(h, false)).getSolver()
                     .solve(new ArrayRealVector(g, false)).toArray();
             double step = 1.0;
@@ -296,7 +333,7 @@ public final class DataLoss implements Batched {
             }
             if (!(ft <= fw + 4 * Math.ulp(fw))) {
                 // no step lowers the loss: at the minimum to within rounding, or lost
-                return Math.sqrt(gn) < NEWTON_ROUNDED ? new Fit(w, null, null, true) : null;
+                return Math.sqrt(gn) < NEWTON_ROUNDED ? atMinimum(data, w) : null;
             }
             System.arraycopy(trial, 0, w, 0, m);
             double big = 0;
