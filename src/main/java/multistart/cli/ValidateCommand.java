@@ -61,7 +61,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println("curvature: " + FunctionsCommand.curvature(c.objective().builtin(), c.objective().dimension(),
                     known));
         }
-        if (c.objective().model() != null && c.objective().model().unsolved() != null) {
+        if (c.objective().model() != null && c.objective().model().unsolved() != null
+                && c.objective().knownOptimum().isEmpty()) {
             out.println("known optimum: " + c.objective().model().unsolved() + "; success is against the best value"
                     + " found, or objective.known_minimum");
         }

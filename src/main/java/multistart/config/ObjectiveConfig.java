@@ -38,9 +38,22 @@ public record ObjectiveConfig(
     public record DataModel(Model model, String file, java.nio.file.Path path, String target, DataSet data,
             DataLoss.Fit fit, boolean solved) {
 
-        /** Why no exact minimum was attempted (too many weights for the data's size), or null. */
+        /**
+         * Why no exact minimum is known: not attempted (too many weights for the data's size), or
+         * for logistic regression none found; null where one was solved (or for linear regression,
+         * whose least-squares fit always is).
+         */
         public String unsolved() {
-            return DataLoss.tooLargeToSolve(data, model);
+            String large = DataLoss.tooLargeToSolve(data, model);
+            if (large != null || fit != null || model != Model.LOGISTIC_REGRESSION) {
+                return large;
+            }
+            // Newton's method ran and found no minimum (DataLoss.newton): separating weights, or weights
+            // past 1e6, or no convergence
+            return "none: Newton's method from zero weights found no minimum (its weights came to put every row on"
+                    + " its class's side, or grew without end): where the classes are linearly separable the log"
+                    + " loss falls towards 0 as the weights grow, and runs end at max_iterations wherever they"
+                    + " stand";
         }
 
         /**

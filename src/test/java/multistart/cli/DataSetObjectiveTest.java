@@ -570,5 +570,8 @@ class DataSetObjectiveTest {
                 + " class's side, so the log loss has no minimum");
         assertThat(Files.readString(out.resolve("report.html"))).contains("The classes are linearly separable")
                 .doesNotContain("hover about");
+        // validate says before any run that no minimum was found to judge runs against
+        assertThat(Cli.run("validate", "configs/iris-setosa.yaml").out()).contains("known optimum: none: Newton's"
+                + " method from zero weights found no minimum (its weights came to put every row on its class's side");
     }
 }
