@@ -51,6 +51,9 @@ class SparkEngineTest {
         if (Files.exists(map)) {
             assertThat(Files.readAllBytes(b.resolve("basins.png"))).as("basins.png").isEqualTo(Files.readAllBytes(map));
         }
+        // the combos compared start by start, from the outcomes the driver folded in
+        assertThat(ComboHitsTest.parse(b.resolve("result.json")).get("paired_comparison"))
+                .isEqualTo(ComboHitsTest.parse(a.resolve("result.json")).get("paired_comparison"));
     }
 
     static String spark(String yaml) {
