@@ -23,6 +23,11 @@ public final class Ranking {
         return out;
     }
 
+    /** The first of combos ranked, or null where there is nothing to compare it with (one combo, no success). */
+    private static Findings.ComboSummary leader(List<Findings.ComboSummary> ranked) {
+        return ranked.size() < 2 || !(ranked.get(0).successRate() > 0) ? null : ranked.get(0);
+    }
+
     /** The family-wise level of the start-by-start comparisons with the first. */
     static final double ALPHA = 0.05;
     /** Combos not clearly apart from the first named one by one, at most. */
@@ -44,7 +49,7 @@ public final class Ranking {
      */
     public static List<Comparison> compared(List<Findings.ComboSummary> combos, PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
-        if (paired == null || ranked.size() < 2 || !(ranked.get(0).successRate() > 0)) {
+        if (paired == null || leader(ranked) == null) {
             return List.of();
         }
         int first = ranked.get(0).combo().index();
@@ -91,10 +96,10 @@ public final class Ranking {
     public static String reading(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
-        if (ranked.size() < 2 || !(ranked.get(0).successRate() > 0)) {
+        Findings.ComboSummary first = leader(ranked);
+        if (first == null) {
             return "";
         }
-        Findings.ComboSummary first = ranked.get(0);
         List<Comparison> compared = compared(combos, paired);
         if (!compared.isEmpty()) {
             return byStarts(first, compared, optimizer);
@@ -124,10 +129,10 @@ public final class Ranking {
     public static String headline(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
-        if (ranked.size() < 2 || !(ranked.get(0).successRate() > 0)) {
+        Findings.ComboSummary first = leader(ranked);
+        if (first == null) {
             return "";
         }
-        Findings.ComboSummary first = ranked.get(0);
         StringBuilder s = new StringBuilder("Best settings: combo ").append(named(optimizer, first))
                 .append(", success ").append(Numbers.percent(first.successRate())).append(" [")
                 .append(Numbers.percent(first.wilsonLow())).append(", ").append(Numbers.percent(first.wilsonHigh()))
