@@ -162,6 +162,20 @@ public final class HtmlReport {
         if (!reading.isEmpty()) {
             h.append("<p>").append(ESC.escape(reading)).append("</p>\n");
         }
+        List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
+        if (!levels.isEmpty()) {
+            h.append("<h2>Settings one at a time</h2>\n<p>Each swept setting's values, with every combo that has the"
+                    + " value pooled (the grid runs each value under every combination of the other settings). best"
+                    + " combo: the best-ranked combo with that value.</p>\n<table><tr><th>setting</th><th>value</th>"
+                    + "<th>combos</th><th>success</th><th>diverged</th><th>best combo</th></tr>\n");
+            for (Effects.Level l : levels) {
+                h.append("<tr><td>").append(ESC.escape(l.setting())).append("</td><td>").append(ESC.escape(l.value()))
+                        .append("</td><td>").append(l.combos()).append("</td><td>")
+                        .append(Numbers.percent(l.successRate())).append("</td><td>").append(l.diverged())
+                        .append("</td><td>").append(l.best().combo().index()).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
 
         h.append("<h2>Timing</h2>\n<p>").append(String.format(Locale.ROOT, "%.3f s of gradient descent%s, %.3f s in "
                 + "all, %d threads, %d gradient steps, %s steps per second.", r.wallSeconds(),

@@ -201,6 +201,22 @@ public final class ResultJson {
 
             pairedComparison(g, f);
 
+            // each swept setting's values, the combos with each pooled (two swept settings or more)
+            g.writeArrayFieldStart("settings_one_at_a_time");
+            for (Effects.Level l : Effects.of(f.combos(), r.plan().config().optimizer())) {
+                g.writeStartObject();
+                g.writeStringField("setting", l.setting());
+                g.writeStringField("value", l.value());
+                g.writeNumberField("combos", l.combos());
+                g.writeNumberField("runs", l.runs());
+                g.writeNumberField("successes", l.successes());
+                number(g, "success_rate", l.successRate());
+                g.writeNumberField("diverged", l.diverged());
+                g.writeNumberField("best_combo", l.best().combo().index());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
             g.writeArrayFieldStart("trajectories");
             for (multistart.engine.Trajectory t : r.trajectories()) {
                 g.writeStartObject();

@@ -198,6 +198,7 @@ public final class SummaryMarkdown {
         if (!reading.isEmpty()) {
             s.append("\n").append(reading).append('\n');
         }
+        Effects.markdown(s, Effects.of(f.combos(), c.optimizer()));
         s.append("\n## Runs\n\n");
         s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",
                 f.converged(), f.stalled(), f.maxIterations(), f.diverged(), f.failed()));

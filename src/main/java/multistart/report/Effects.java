@@ -1,0 +1,89 @@
+package multistart.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import multistart.analysis.Findings;
+import multistart.config.OptimizerConfig;
+
+/**
+ * The sweep one setting at a time: for each swept setting, each of its values with every combo
+ * that has it pooled (the grid holds each value under every combination of the other settings,
+ * so each value's figure averages over the same others): whether the rate, the momentum or the
+ * method matters, read at a glance where the ranked table of combos mixes them. Only for sweeps of
+ * two settings or more (of one, the sweep table is this already).
+ */
+public final class Effects {
+
+    private Effects() {
+    }
+
+    /**
+     * One value of one swept setting: the combos that have it, their runs, successes and
+     * diverged runs pooled, and the best-ranked of them.
+     */
+    public record Level(String setting, String value, int combos, long runs, long successes, long diverged,
+            Findings.ComboSummary best) {
+        public double successRate() {
+            return runs == 0 ? 0.0 : (double) successes / runs;
+        }
+    }
+
+    /**
+     * Each swept setting's values in the order the combos first take them; a combo a setting
+     * does not apply to (momentum under gd, where the method is swept) counts under none of its
+     * values. Empty for fewer than two swept settings.
+     */
+    public static List<Level> of(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
+        List<String> swept = optimizer.sweptColumns();
+        if (swept.size() < 2) {
+            return List.of();
+        }
+        List<Findings.ComboSummary> ranked = Ranking.rank(combos);
+        List<Level> out = new ArrayList<>();
+        for (String column : swept) {
+            Map<String, List<Findings.ComboSummary>> byValue = new LinkedHashMap<>();
+            for (Findings.ComboSummary c : combos) {
+                if (OptimizerConfig.applies(c.combo(), column)) {
+                    byValue.computeIfAbsent(Numbers.setting(c.combo(), column), v -> new ArrayList<>()).add(c);
+                }
+            }
+            for (Map.Entry<String, List<Findings.ComboSummary>> e : byValue.entrySet()) {
+                long runs = 0;
+                long successes = 0;
+                long diverged = 0;
+                for (Findings.ComboSummary c : e.getValue()) {
+                    runs += c.runs();
+                    successes += c.successes();
+                    diverged += c.diverged();
+                }
+                Findings.ComboSummary best = null;
+                for (Findings.ComboSummary c : ranked) {
+                    if (e.getValue().contains(c)) {
+                        best = c;
+                        break;
+                    }
+                }
+                out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged, best));
+            }
+        }
+        return out;
+    }
+
+    /** The levels as summary.md's table under "Settings one at a time"; nothing where there are none. */
+    static void markdown(StringBuilder s, List<Level> levels) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        s.append("\n## Settings one at a time\n\nEach swept setting's values, with every combo that has the value"
+                + " pooled (the grid runs each value under every combination of the other settings). `best combo`:"
+                + " the best-ranked combo with that value.\n\n| setting | value | combos | success | diverged |"
+                + " best combo |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Level l : levels) {
+            s.append("| ").append(l.setting()).append(" | ").append(l.value()).append(" | ").append(l.combos())
+                    .append(" | ").append(Numbers.percent(l.successRate())).append(" | ").append(l.diverged())
+                    .append(" | ").append(l.best().combo().index()).append(" |\n");
+        }
+    }
+}
