@@ -21,10 +21,11 @@ public final class Effects {
 
     /**
      * One value of one swept setting: the combos that have it, their runs, successes and
-     * diverged runs pooled, and the best-ranked of them.
+     * diverged runs pooled, the median of their median iterations (NaN where none has one), and
+     * the best-ranked of them.
      */
     public record Level(String setting, String value, int combos, long runs, long successes, long diverged,
-            Findings.ComboSummary best) {
+            double iterations, Findings.ComboSummary best) {
         public double successRate() {
             return runs == 0 ? 0.0 : (double) successes / runs;
         }
@@ -53,11 +54,18 @@ public final class Effects {
                 long runs = 0;
                 long successes = 0;
                 long diverged = 0;
+                double[] medians = new double[e.getValue().size()];
+                int m = 0;
                 for (Findings.ComboSummary c : e.getValue()) {
                     runs += c.runs();
                     successes += c.successes();
                     diverged += c.diverged();
+                    if (!Double.isNaN(c.medianIterations())) {
+                        medians[m++] = c.medianIterations();
+                    }
                 }
+                double[] known = java.util.Arrays.copyOf(medians, m);
+                java.util.Arrays.sort(known);
                 Findings.ComboSummary best = null;
                 for (Findings.ComboSummary c : ranked) {
                     if (e.getValue().contains(c)) {
@@ -65,7 +73,8 @@ public final class Effects {
                         break;
                     }
                 }
-                out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged, best));
+                out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged,
+                        multistart.analysis.Statistics.median(known), best));
             }
         }
         return out;
@@ -77,13 +86,15 @@ public final class Effects {
             return;
         }
         s.append("\n## Settings one at a time\n\nEach swept setting's values, with every combo that has the value"
-                + " pooled (the grid runs each value under every combination of the other settings). `best combo`:"
-                + " the best-ranked combo with that value.\n\n| setting | value | combos | success | diverged |"
-                + " best combo |\n|---|---:|---:|---:|---:|---:|\n");
+                + " pooled (the grid runs each value under every combination of the other settings). `iterations`:"
+                + " the median of the combos' median iterations; `best combo`: the best-ranked combo with that"
+                + " value.\n\n| setting | value | combos | success | diverged | iterations | best combo |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (Level l : levels) {
             s.append("| ").append(l.setting()).append(" | ").append(l.value()).append(" | ").append(l.combos())
                     .append(" | ").append(Numbers.percent(l.successRate())).append(" | ").append(l.diverged())
-                    .append(" | ").append(l.best().combo().index()).append(" |\n");
+                    .append(" | ").append(Numbers.brief(l.iterations())).append(" | ").append(l.best().combo().index())
+                    .append(" |\n");
         }
     }
 }

@@ -165,14 +165,16 @@ public final class HtmlReport {
         List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
         if (!levels.isEmpty()) {
             h.append("<h2>Settings one at a time</h2>\n<p>Each swept setting's values, with every combo that has the"
-                    + " value pooled (the grid runs each value under every combination of the other settings). best"
-                    + " combo: the best-ranked combo with that value.</p>\n<table><tr><th>setting</th><th>value</th>"
-                    + "<th>combos</th><th>success</th><th>diverged</th><th>best combo</th></tr>\n");
+                    + " value pooled (the grid runs each value under every combination of the other settings)."
+                    + " iterations: the median of the combos' median iterations; best combo: the best-ranked combo"
+                    + " with that value.</p>\n<table><tr><th>setting</th><th>value</th><th>combos</th><th>success</th>"
+                    + "<th>diverged</th><th>iterations</th><th>best combo</th></tr>\n");
             for (Effects.Level l : levels) {
                 h.append("<tr><td>").append(ESC.escape(l.setting())).append("</td><td>").append(ESC.escape(l.value()))
                         .append("</td><td>").append(l.combos()).append("</td><td>")
                         .append(Numbers.percent(l.successRate())).append("</td><td>").append(l.diverged())
-                        .append("</td><td>").append(l.best().combo().index()).append("</td></tr>\n");
+                        .append("</td><td>").append(Numbers.brief(l.iterations())).append("</td><td>")
+                        .append(l.best().combo().index()).append("</td></tr>\n");
             }
             h.append("</table>\n");
         }

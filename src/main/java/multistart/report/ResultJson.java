@@ -212,6 +212,7 @@ public final class ResultJson {
                 g.writeNumberField("successes", l.successes());
                 number(g, "success_rate", l.successRate());
                 g.writeNumberField("diverged", l.diverged());
+                number(g, "median_of_median_iterations", l.iterations());
                 g.writeNumberField("best_combo", l.best().combo().index());
                 g.writeEndObject();
             }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sweep one setting at a time: each swept setting's values with their combos pooled, checked
- * against sums taken here from sweep.csv (runs, success_rate x runs, diverged; the best combo by
- * the ranking's order: success rate, then median iterations, then combo), in result.json and in
+ * against sums taken here from sweep.csv (runs, success_rate x runs, diverged, the median of the
+ * combos' median iterations; the best combo by the ranking's order: success rate, then median
+ * iterations, then combo), in result.json and in
  * summary.md's table; a setting that does not apply to a combo (momentum under gd) counts that
  * combo under none of its values.
  */
@@ -104,6 +105,11 @@ class SettingsOneAtATimeTest {
                         .isEqualTo(successes);
                 assertThat(((Number) level.get("diverged")).longValue()).isEqualTo(diverged);
                 assertThat(((Number) level.get("best_combo")).intValue()).isEqualTo(Integer.parseInt(best[0]));
+                double[] medians = e.getValue().stream().mapToDouble(c -> Double.parseDouble(c[iterations])).sorted()
+                        .toArray();
+                int k = medians.length;
+                double median = k % 2 == 1 ? medians[k / 2] : (medians[k / 2 - 1] + medians[k / 2]) / 2;
+                assertThat(((Number) level.get("median_of_median_iterations")).doubleValue()).isEqualTo(median);
                 assertThat(summary).contains("| " + setting + " | " + level.get("value") + " | " + e.getValue().size()
                         + " | ");
                 checked++;
