@@ -338,13 +338,9 @@ final class Experiment {
             List<String> changes = ConfigDump.changes(saved, config);
             if (!changes.isEmpty()) {
                 // a seed given by --seed is not in the file: say how to give it again
-                String seed = "";
-                for (String change : changes) {
-                    if (change.startsWith("seed: ")) {
-                        seed = ", or --seed " + change.substring("seed: ".length(), change.indexOf(" -> "))
-                                + " on the command line";
-                    }
-                }
+                String was = ConfigDump.read(saved).get("seed");
+                String seed = was == null || was.equals(Long.toString(config.seed())) ? ""
+                        : ", or --seed " + was + " on the command line";
                 throw new FolderInUse(dir + " was started with a different config, so it cannot be resumed with "
                         + "this one; changed: " + String.join("; ", changes)
                         + " (restore the config" + seed + ", or pass --force to start over)");

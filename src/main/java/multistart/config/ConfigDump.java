@@ -77,8 +77,8 @@ public final class ConfigDump {
         return out;
     }
 
-    /** What differs between saved lines and a config, one "key: old -> new" per change. */
-    public static List<String> changes(List<String> saved, ExperimentConfig now) {
+    /** Saved lines read back as key -> value. */
+    public static Map<String, String> read(List<String> saved) {
         Map<String, String> before = new LinkedHashMap<>();
         for (String line : saved) {
             int eq = line.indexOf(" = ");
@@ -86,6 +86,12 @@ public final class ConfigDump {
                 before.put(line.substring(0, eq), line.substring(eq + 3));
             }
         }
+        return before;
+    }
+
+    /** What differs between saved lines and a config, one "key: old -> new" per change. */
+    public static List<String> changes(List<String> saved, ExperimentConfig now) {
+        Map<String, String> before = read(saved);
         List<String> out = new ArrayList<>();
         Map<String, String> after = of(now);
         after.forEach((k, v) -> {
