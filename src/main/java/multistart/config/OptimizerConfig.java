@@ -123,6 +123,21 @@ public final class OptimizerConfig {
     }
 
     /**
+     * Whether combo {@code c} repeats an earlier combo's runs: a swept setting its method does not
+     * use (momentum under gd) is not at its first value, and the combo with it there is otherwise
+     * the same (the loader keeps every swept list free of repeated values).
+     */
+    public boolean repeatsEarlier(Combo c) {
+        for (Setting s : swept) {
+            if (!c.method().uses(s)
+                    && Double.doubleToLongBits(c.value(s)) != Double.doubleToLongBits(values.get(s)[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Where a swept setting is one that some of the sweep's methods do not read, the combos of
      * such a method differ only in it and repeat one another's runs: what the sweep repeats, in a
      * sentence ("gd does not use momentum, so 2 of the 6 combos (1, 3) repeat the runs of another"),
@@ -145,21 +160,15 @@ public final class OptimizerConfig {
         if (unused.length() == 0) {
             return "";
         }
-        // the loader keeps every swept list free of repeated values, so a combo repeats an earlier
-        // one exactly when a swept setting its method ignores is not at its first value (the
-        // earlier combo has it there and is otherwise the same): counted without a key per combo,
-        // which a sweep of a million combos would have paid for at every report
+        // counted without a key per combo, which a sweep of a million combos would have paid for
+        // at every report
         List<Integer> repeated = new ArrayList<>();
         long count = 0;
         for (Combo c : combos) {
-            for (Setting s : swept) {
-                if (!c.method().uses(s)
-                        && Double.doubleToLongBits(c.value(s)) != Double.doubleToLongBits(values.get(s)[0])) {
-                    count++;
-                    if (repeated.size() < 10) {
-                        repeated.add(c.index());
-                    }
-                    break;
+            if (repeatsEarlier(c)) {
+                count++;
+                if (repeated.size() < 10) {
+                    repeated.add(c.index());
                 }
             }
         }

@@ -34,7 +34,8 @@ public final class Effects {
     /**
      * Each swept setting's values in the order the combos first take them; a combo a setting
      * does not apply to (momentum under gd, where the method is swept) counts under none of its
-     * values. Empty for fewer than two swept settings.
+     * values, and a combo that repeats an earlier one's runs (gd under a second momentum) under
+     * none at all. Empty for fewer than two swept settings.
      */
     public static List<Level> of(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
         List<String> swept = optimizer.sweptColumns();
@@ -46,7 +47,8 @@ public final class Effects {
         for (String column : swept) {
             Map<String, List<Findings.ComboSummary>> byValue = new LinkedHashMap<>();
             for (Findings.ComboSummary c : combos) {
-                if (OptimizerConfig.applies(c.combo(), column)) {
+                // a combo that repeats an earlier one's runs would count them twice
+                if (OptimizerConfig.applies(c.combo(), column) && !optimizer.repeatsEarlier(c.combo())) {
                     byValue.computeIfAbsent(Numbers.setting(c.combo(), column), v -> new ArrayList<>()).add(c);
                 }
             }
@@ -86,7 +88,8 @@ public final class Effects {
             return;
         }
         s.append("\n## Settings one at a time\n\nEach swept setting's values, with every combo that has the value"
-                + " pooled (the grid runs each value under every combination of the other settings). `iterations`:"
+                + " pooled (the grid runs each value under every combination of the other settings; a combo that"
+                + " repeats another's runs counts once). `iterations`:"
                 + " the median of the combos' median iterations; `best combo`: the best-ranked combo with that"
                 + " value.\n\n| setting | value | combos | success | diverged | iterations | best combo |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");

@@ -165,7 +165,8 @@ public final class HtmlReport {
         List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
         if (!levels.isEmpty()) {
             h.append("<h2>Settings one at a time</h2>\n<p>Each swept setting's values, with every combo that has the"
-                    + " value pooled (the grid runs each value under every combination of the other settings)."
+                    + " value pooled (the grid runs each value under every combination of the other settings; a"
+                    + " combo that repeats another's runs counts once)."
                     + " iterations: the median of the combos' median iterations; best combo: the best-ranked combo"
                     + " with that value.</p>\n<table><tr><th>setting</th><th>value</th><th>combos</th><th>success</th>"
                     + "<th>diverged</th><th>iterations</th><th>best combo</th></tr>\n");
