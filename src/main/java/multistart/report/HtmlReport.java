@@ -121,7 +121,7 @@ public final class HtmlReport {
         for (String col : swept) {
             h.append("<th>").append(ESC.escape(col)).append("</th>");
         }
-        String[] vsFirst = Ranking.vsFirst(f.combos(), f.paired());
+        String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
         h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"
                 + "<th>best value</th><th>basins</th>").append(vsFirst == null ? "" : "<th>vs first</th>")
                 .append("</tr>\n");

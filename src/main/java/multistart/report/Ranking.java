@@ -37,17 +37,32 @@ public final class Ranking {
      * The first-ranked combo compared with another start by start: of the starts both ran from,
      * {@code firstOnly} succeed under the first alone and {@code otherOnly} under the other alone;
      * McNemar's exact p-value for that split, and whether it is apart from chance at 5% after
-     * Holm's adjustment over all the comparisons with the first.
+     * Holm's adjustment over the comparisons with the first; {@code repeat}: the other repeats an
+     * earlier combo's runs (gd under a second momentum), so its comparison is that combo's and is
+     * not counted again in the adjustment.
      */
     public record Comparison(Findings.ComboSummary other, long common, long firstOnly, long otherOnly, double p,
-            boolean apart) {
+            boolean apart, boolean repeat) {
+    }
+
+    /** The comparisons Holm's adjustment counts: those of combos that repeat no other's runs. */
+    static int family(List<Comparison> compared) {
+        int m = 0;
+        for (Comparison c : compared) {
+            m += c.repeat() ? 0 : 1;
+        }
+        return m;
     }
 
     /**
      * The first-ranked combo against every other that shares starts with it, in rank order;
-     * empty where there is nothing to compare (no outcomes kept, one combo, no success).
+     * empty where there is nothing to compare (no outcomes kept, one combo, no success). A combo
+     * that repeats an earlier one's runs has that combo's outcomes, so the same p-value: it is
+     * left out of Holm's family and is apart exactly where a p-value as large was rejected in it
+     * (Holm's step-down rejects equal p-values together).
      */
-    public static List<Comparison> compared(List<Findings.ComboSummary> combos, PairedOutcomes paired) {
+    public static List<Comparison> compared(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
+            PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
         if (paired == null || leader(ranked) == null) {
             return List.of();
@@ -62,17 +77,36 @@ public final class Ranking {
         }
         double[] p = new double[others.size()];
         long[][] split = new long[others.size()][];
+        boolean[] repeat = new boolean[others.size()];
+        int members = 0;
         for (int i = 0; i < p.length; i++) {
             int o = others.get(i).combo().index();
             split[i] = new long[] {paired.only(first, o), paired.only(o, first)};
             p[i] = PairedOutcomes.mcnemar(split[i][0], split[i][1]);
+            repeat[i] = optimizer.repeatsEarlier(others.get(i).combo());
+            members += repeat[i] ? 0 : 1;
         }
-        boolean[] apart = PairedOutcomes.holm(p, ALPHA);
+        double[] family = new double[members];
+        int[] at = new int[p.length];
+        for (int i = 0, k = 0; i < p.length; i++) {
+            if (!repeat[i]) {
+                at[i] = k;
+                family[k++] = p[i];
+            }
+        }
+        boolean[] rejected = PairedOutcomes.holm(family, ALPHA);
+        double largestRejected = -1;
+        for (int k = 0; k < members; k++) {
+            if (rejected[k]) {
+                largestRejected = Math.max(largestRejected, family[k]);
+            }
+        }
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             Findings.ComboSummary o = others.get(i);
+            boolean apart = repeat[i] ? p[i] <= largestRejected : rejected[at[i]];
             out.add(new Comparison(o, paired.common(first, o.combo().index()), split[i][0], split[i][1], p[i],
-                    apart[i]));
+                    apart, repeat[i]));
         }
         return out;
     }
@@ -100,7 +134,7 @@ public final class Ranking {
         if (first == null) {
             return "";
         }
-        List<Comparison> compared = compared(combos, paired);
+        List<Comparison> compared = compared(combos, optimizer, paired);
         if (!compared.isEmpty()) {
             return byStarts(first, compared, optimizer);
         }
@@ -137,7 +171,7 @@ public final class Ranking {
                 .append(", success ").append(Numbers.percent(first.successRate())).append(" [")
                 .append(Numbers.percent(first.wilsonLow())).append(", ").append(Numbers.percent(first.wilsonHigh()))
                 .append(']');
-        List<Comparison> compared = compared(combos, paired);
+        List<Comparison> compared = compared(combos, optimizer, paired);
         if (compared.isEmpty()) {
             return s.append('.').toString();
         }
@@ -172,7 +206,7 @@ public final class Ranking {
     private static String byStarts(Findings.ComboSummary first, List<Comparison> compared,
             OptimizerConfig optimizer) {
         String test = " (McNemar's exact test; 5% level after Holm's adjustment for "
-                + Numbers.count(compared.size(), "comparison", "comparisons") + ")";
+                + Numbers.count(family(compared), "comparison", "comparisons") + ")";
         List<Comparison> close = new ArrayList<>();
         for (Comparison c : compared) {
             if (!c.apart()) {
@@ -253,8 +287,9 @@ public final class Ranking {
      * starts it alone succeeds on, those the first alone does, McNemar's p), ", apart" where that
      * stands after Holm's adjustment; "first" for the first; null where nothing was compared.
      */
-    public static String[] vsFirst(List<Findings.ComboSummary> combos, PairedOutcomes paired) {
-        List<Comparison> compared = compared(combos, paired);
+    public static String[] vsFirst(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
+            PairedOutcomes paired) {
+        List<Comparison> compared = compared(combos, optimizer, paired);
         if (compared.isEmpty()) {
             return null;
         }

@@ -199,7 +199,7 @@ public final class ResultJson {
             }
             g.writeEndArray();
 
-            pairedComparison(g, f);
+            pairedComparison(g, f, r.plan().config().optimizer());
 
             // each swept setting's values, the combos with each pooled (two swept settings or more)
             g.writeArrayFieldStart("settings_one_at_a_time");
@@ -383,8 +383,8 @@ public final class ResultJson {
      * null where no run's outcome was kept per start (one combo, no success, or a sweep of more
      * runs than are kept for it).
      */
-    private static void pairedComparison(JsonGenerator g, Findings f) throws IOException {
-        List<Ranking.Comparison> compared = Ranking.compared(f.combos(), f.paired());
+    private static void pairedComparison(JsonGenerator g, Findings f, OptimizerConfig optimizer) throws IOException {
+        List<Ranking.Comparison> compared = Ranking.compared(f.combos(), optimizer, f.paired());
         if (compared.isEmpty()) {
             g.writeNullField("paired_comparison");
             return;
@@ -402,6 +402,8 @@ public final class ResultJson {
             g.writeNumberField("this_only", c.otherOnly());
             number(g, "p_value", c.p());
             g.writeBooleanField("apart", c.apart());
+            // the same runs as an earlier combo's: its comparison, not counted again by Holm's adjustment
+            g.writeBooleanField("repeats_earlier_combo", c.repeat());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -157,7 +157,7 @@ public final class SummaryMarkdown {
                 s.append(' ').append(pastWalkOff(f, c.objective().goal()));
             }
         }
-        String[] vsFirst = Ranking.vsFirst(f.combos(), f.paired());
+        String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
         s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
                         + "end points the combo's runs reached, unresolved ones included (as `sweep.csv`'s "
                         + "`basins_found`).").append(vsFirst == null ? "" : " `" + Ranking.VS_FIRST.replaceFirst(":",

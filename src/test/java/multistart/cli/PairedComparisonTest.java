@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import multistart.analysis.PairedOutcomesTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -193,5 +194,46 @@ class PairedComparisonTest {
                 assertThat(summary).contains(split);
             }
         }
+    }
+
+    /**
+     * gd under a second momentum repeats gd under the first, run for run: the same split and p,
+     * apart exactly where its twin is, and not counted again in Holm's family.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aComboThatRepeatsAnothersRunsIsItsTwinsComparisonAndCountsOnce() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, SettingsOneAtATimeTest.SWEEP);
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Object> pc = (Map<String, Object>) ComboHitsTest.parse(out.resolve("result.json"))
+                .get("paired_comparison");
+        List<Map<String, Object>> against = (List<Map<String, Object>>) pc.get("against");
+        // combos: method x learning_rate x momentum, momentum fastest: gd's repeats are 1 and 3
+        Map<Integer, Map<String, Object>> byCombo = new java.util.HashMap<>();
+        for (Map<String, Object> a : against) {
+            byCombo.put(((Number) a.get("combo")).intValue(), a);
+        }
+        int repeats = 0;
+        for (int twin : new int[] {0, 2}) {
+            Map<String, Object> original = byCombo.get(twin);
+            Map<String, Object> repeat = byCombo.get(twin + 1);
+            if (original == null || repeat == null) {
+                continue; // one of them is the first
+            }
+            assertThat(repeat.get("repeats_earlier_combo")).isEqualTo(true);
+            assertThat(original.get("repeats_earlier_combo")).isEqualTo(false);
+            assertThat(repeat.get("first_only")).isEqualTo(original.get("first_only"));
+            assertThat(repeat.get("this_only")).isEqualTo(original.get("this_only"));
+            assertThat(repeat.get("apart")).isEqualTo(original.get("apart"));
+            repeats++;
+        }
+        assertThat(repeats).isPositive();
+        long family = against.stream().filter(a -> a.get("repeats_earlier_combo").equals(false)).count();
+        assertThat(family).isEqualTo(against.size() - repeats);
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("5% level after Holm's adjustment for " + family + " comparisons)");
     }
 }
