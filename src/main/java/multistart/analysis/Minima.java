@@ -1,6 +1,8 @@
 package multistart.analysis;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.RandomAccess;
 
 /**
@@ -207,6 +209,61 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
             }
         }
         return sum;
+    }
+
+    /** Minima outside the domain up to which {@link #besideOutsideMinima} looks (a scan of them per point). */
+    static final int OUTSIDE_MINIMA_SCANNED = 100;
+
+    /**
+     * Of the unresolved points outside the domain, those within {@code reach} of a minimum that
+     * lies outside the domain itself: runs that went where a minimum is and stopped short of it
+     * or hover about it (a least-squares fit outside the box the weights start in), not runs that
+     * walked out over falling ground. Returns {runs at such points, then the basin numbers of the
+     * minima they lie beside, best first, at most three}; {0} where no minimum lies outside, or more
+     * than {@link #OUTSIDE_MINIMA_SCANNED} do.
+     */
+    public long[] besideOutsideMinima(double reach) {
+        List<Integer> outside = new ArrayList<>();
+        for (int r = 0; r < size; r++) {
+            if (kinds[r] == Kind.MINIMUM.ordinal() && (flags[r] & OUTSIDE_DOMAIN) != 0) {
+                outside.add(r);
+            }
+        }
+        if (outside.isEmpty() || outside.size() > OUTSIDE_MINIMA_SCANNED) {
+            return new long[] {0};
+        }
+        long runs = 0;
+        boolean[] beside = new boolean[outside.size()];
+        for (int r = 0; r < size; r++) {
+            if (kinds[r] != Kind.UNRESOLVED.ordinal() || (flags[r] & OUTSIDE_DOMAIN) == 0) {
+                continue;
+            }
+            for (int m = 0; m < outside.size(); m++) {
+                int q = outside.get(m);
+                double d2 = 0;
+                for (int i = 0; i < n; i++) {
+                    double d = points[q * n + i] - points[r * n + i];
+                    d2 += d * d;
+                }
+                if (d2 <= reach * reach) {
+                    runs += hits[r];
+                    beside[m] = true;
+                    break;
+                }
+            }
+        }
+        List<Long> basins = new ArrayList<>();
+        for (int m = 0; m < outside.size() && basins.size() < 3; m++) {
+            if (beside[m]) {
+                basins.add(outside.get(m) + 1L);
+            }
+        }
+        long[] out = new long[1 + basins.size()];
+        out[0] = runs;
+        for (int b = 0; b < basins.size(); b++) {
+            out[1 + b] = basins.get(b);
+        }
+        return out;
     }
 
     /**

@@ -266,6 +266,62 @@ class DataSetObjectiveTest {
     }
 
     /**
+     * configs/data/linear.csv's least-squares fit has w_x1 = 2.99, outside the weights' start box
+     * [-2, 2]^3: mini-batch runs at a constant rate hover about it, outside the box, and the
+     * summary says they stopped beside a minimum outside the domain (within a tenth of its widest
+     * side, checked here against the solved fit), not that they walked out over falling ground.
+     */
+    @Test
+    void runsHoveringAboutAFitOutsideTheStartBoxAreSaidToBeBesideIt() throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, """
+                name: sgd
+                objective:
+                  model: linear_regression
+                  data: %s
+                  target: y
+                domain: {"*": [-2, 2]}
+                starts: {count: 30}
+                optimizer:
+                  method: gd
+                  learning_rate: 0.05
+                  batch_size: [1, 8, full]
+                  max_iterations: 2000
+                """.formatted(Path.of("configs/data/linear.csv").toAbsolutePath()));
+        Path out = tmp.resolve("out");
+        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        @SuppressWarnings("unchecked")
+        List<Number> fit = (List<Number>) ((java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                ComboHitsTest.parse(out.resolve("result.json")).get("config")).get("objective")).get("solved_at");
+        assertThat(Math.abs(fit.get(0).doubleValue())).isGreaterThan(2);
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(runs.get(0).split(","));
+        int end = header.indexOf("end_w_x1");
+        int outside = 0;
+        for (String line : runs.subList(1, runs.size())) {
+            String[] f = line.split(",");
+            if (f[header.indexOf("basin")].equals("1")) {
+                continue; // the fit itself
+            }
+            double d2 = 0;
+            boolean out1 = false;
+            for (int j = 0; j < 3; j++) {
+                double w = Double.parseDouble(f[end + j]);
+                out1 |= Math.abs(w) > 2;
+                d2 += (w - fit.get(j).doubleValue()) * (w - fit.get(j).doubleValue());
+            }
+            if (out1) {
+                outside++;
+                assertThat(Math.sqrt(d2)).as(line).isLessThan(0.1 * 4);
+            }
+        }
+        assertThat(outside).isPositive();
+        assertThat(Files.readString(out.resolve("summary.md"))).contains(outside + " runs (").contains("of all) ended"
+                + " outside the domain, which bounds the starts, not the runs: they stopped beside a minimum that lies"
+                + " outside the domain too (basin 1): the domain holds the starts, not the minimum.");
+    }
+
+    /**
      * The relation the columns satisfy, exactly or nearly, is named from the Hessian's flattest
      * direction: for data built as c = a + b, and as b = 2a + 0.001 s with s = (1, -1, -1, 1)
      * orthogonal to a and to the bias column, whose best relation is b = 2a with an r.m.s.
