@@ -503,8 +503,8 @@ public final class Aggregator implements Engine.Sink {
         int kinkChecked;
         boolean[] kinked = new boolean[m];
         Minima minima;
-        // the target, once the end points are classified (an element: read after the pool's block)
-        double[] targets = new double[1];
+        // the target, once the end points are classified
+        double target;
         int confirmed;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
@@ -578,8 +578,7 @@ public final class Aggregator implements Engine.Sink {
             minima = mergeStationary(new Minima(n, runsSeen, points, valueOf, kinds, hitsOf, bestRunOf,
                     gradientNorms, eigenvalues, extremesOnly, comboHits, onBoundary, outside), reached);
             confirmed = known ? -1 : confirmedPastWalkOff(minima);
-            double target = known ? knownTarget : confirmed >= 0 ? sign * minima.value(confirmed) : best;
-            targets[0] = target;
+            target = known ? knownTarget : confirmed >= 0 ? sign * minima.value(confirmed) : best;
             // the combos' summaries side by side: each sorts up to KEEP (65 536) values for its
             // medians, 0.13 s for 18 such combos on one thread
             if (paired != null) {
@@ -596,7 +595,7 @@ public final class Aggregator implements Engine.Sink {
                 totals[s] += combos[c].count[s];
             }
         }
-        return new Findings(minima, List.of(summaries), sign * targets[0], known, confirmed >= 0, runsSeen,
+        return new Findings(minima, List.of(summaries), sign * target, known, confirmed >= 0, runsSeen,
                 totals[Status.CONVERGED.ordinal()], totals[Status.STALLED.ordinal()],
                 totals[Status.MAX_ITERATIONS.ordinal()], totals[Status.DIVERGED.ordinal()],
                 totals[Status.FAILED.ordinal()], divergedAtStart, divergedUndefined, divergedUnbounded,

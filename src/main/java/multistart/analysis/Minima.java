@@ -211,6 +211,16 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
         return sum;
     }
 
+    /** The squared distance between the points at ranks {@code q} and {@code r}. */
+    private double distance2(int q, int r) {
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double d = points[q * n + i] - points[r * n + i];
+            d2 += d * d;
+        }
+        return d2;
+    }
+
     /** Minima outside the domain up to which {@link #besideOutsideMinima} looks (a scan of them per point). */
     static final int OUTSIDE_MINIMA_SCANNED = 100;
 
@@ -239,13 +249,7 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
                 continue;
             }
             for (int m = 0; m < outside.size(); m++) {
-                int q = outside.get(m);
-                double d2 = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = points[q * n + i] - points[r * n + i];
-                    d2 += d * d;
-                }
-                if (d2 <= reach * reach) {
+                if (distance2(outside.get(m), r) <= reach * reach) {
                     runs += hits[r];
                     beside[m] = true;
                     break;
@@ -284,11 +288,7 @@ public final class Minima extends AbstractList<Findings.Minimum> implements Rand
             if (q == r || kind(q) != Kind.MINIMUM) {
                 continue;
             }
-            double d2 = 0;
-            for (int i = 0; i < n; i++) {
-                double d = points[q * n + i] - points[r * n + i];
-                d2 += d * d;
-            }
+            double d2 = distance2(q, r);
             if (d2 < best) {
                 best = d2;
                 nearest = q;

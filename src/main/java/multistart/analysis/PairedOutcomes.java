@@ -92,10 +92,6 @@ public final class PairedOutcomes {
         values = null;
     }
 
-    public int starts() {
-        return starts;
-    }
-
     /** The starts both combos ran from: all of them, or where a sweep was interrupted, fewer. */
     public int common(int a, int b) {
         return Math.min(ran[a], ran[b]);

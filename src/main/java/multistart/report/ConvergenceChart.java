@@ -253,10 +253,12 @@ public final class ConvergenceChart {
                 f.best() == null ? Double.NaN : f.best().value());
     }
 
-    /** What the log axis measures from: "known optimum", "best confirmed minimum", "best value found". */
+    /**
+     * What the log axis measures from: the target the runs are judged against ({@link
+     * SummaryMarkdown#target}), or the best value found where a known optimum is not finite.
+     */
     static String gapName(Findings f, multistart.config.Goal goal) {
-        return f.targetKnown() && Double.isFinite(f.target()) ? "known optimum"
-                : f.targetConfirmed() ? "best confirmed " + goal.extremum() : "best value found";
+        return f.targetKnown() && !Double.isFinite(f.target()) ? "best value found" : SummaryMarkdown.target(f, goal);
     }
 
     /** The largest value a line on a linear value axis reaches (see {@link #plotted}). */

@@ -42,7 +42,12 @@ public final class Effects {
         if (swept.size() < 2) {
             return List.of();
         }
+        // each combo's place in the ranking, by combo number: a value's best combo is its combo ranked first
         List<Findings.ComboSummary> ranked = Ranking.rank(combos);
+        int[] place = new int[combos.size()];
+        for (int k = 0; k < ranked.size(); k++) {
+            place[ranked.get(k).combo().index()] = k;
+        }
         List<Level> out = new ArrayList<>();
         for (String column : swept) {
             Map<String, List<Findings.ComboSummary>> byValue = new LinkedHashMap<>();
@@ -68,11 +73,10 @@ public final class Effects {
                 }
                 double[] known = java.util.Arrays.copyOf(medians, m);
                 java.util.Arrays.sort(known);
-                Findings.ComboSummary best = null;
-                for (Findings.ComboSummary c : ranked) {
-                    if (e.getValue().contains(c)) {
+                Findings.ComboSummary best = e.getValue().get(0);
+                for (Findings.ComboSummary c : e.getValue()) {
+                    if (place[c.combo().index()] < place[best.combo().index()]) {
                         best = c;
-                        break;
                     }
                 }
                 out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged,
@@ -82,17 +86,24 @@ public final class Effects {
         return out;
     }
 
+    /**
+     * What the table holds, for the summary and the page, the columns' names between {@code
+     * quote}s (a backtick in markdown, nothing in HTML).
+     */
+    static String intro(String quote) {
+        return "Each swept setting's values, with every combo that has the value pooled (the grid runs each value"
+                + " under every combination of the other settings; a combo that repeats another's runs counts"
+                + " once). " + quote + "iterations" + quote + ": the median of the combos' median iterations; "
+                + quote + "best combo" + quote + ": the best-ranked combo with that value.";
+    }
+
     /** The levels as summary.md's table under "Settings one at a time"; nothing where there are none. */
     static void markdown(StringBuilder s, List<Level> levels) {
         if (levels.isEmpty()) {
             return;
         }
-        s.append("\n## Settings one at a time\n\nEach swept setting's values, with every combo that has the value"
-                + " pooled (the grid runs each value under every combination of the other settings; a combo that"
-                + " repeats another's runs counts once). `iterations`:"
-                + " the median of the combos' median iterations; `best combo`: the best-ranked combo with that"
-                + " value.\n\n| setting | value | combos | success | diverged | iterations | best combo |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        s.append("\n## Settings one at a time\n\n").append(intro("`")).append("\n\n| setting | value | combos |"
+                + " success | diverged | iterations | best combo |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Level l : levels) {
             s.append("| ").append(l.setting()).append(" | ").append(l.value()).append(" | ").append(l.combos())
                     .append(" | ").append(Numbers.percent(l.successRate())).append(" | ").append(l.diverged())

@@ -147,13 +147,9 @@ public final class HtmlReport {
             h.append(Numbers.count(f.combos().size() - MAX_ROWS, "more combo", "more combos"))
                     .append(" in sweep.csv. ");
         }
-        if (!Double.isNaN(f.target())) {
-            h.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance())).append(" of ")
-                    .append(SummaryMarkdown.targetName(f, c.objective().goal())).append(' ')
-                    .append(Numbers.exact(f.target())).append(". ");
-            if (f.targetConfirmed()) {
-                h.append(ESC.escape(SummaryMarkdown.pastWalkOff(f, c.objective().goal()))).append(' ');
-            }
+        String success = SummaryMarkdown.successRule(f, c);
+        if (!success.isEmpty()) {
+            h.append(ESC.escape(success)).append(' ');
         }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
                 + "(as sweep.csv's basins_found).").append(vsFirst == null ? "" : " " + ESC.escape(Ranking.VS_FIRST))
@@ -164,12 +160,9 @@ public final class HtmlReport {
         }
         List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
         if (!levels.isEmpty()) {
-            h.append("<h2>Settings one at a time</h2>\n<p>Each swept setting's values, with every combo that has the"
-                    + " value pooled (the grid runs each value under every combination of the other settings; a"
-                    + " combo that repeats another's runs counts once)."
-                    + " iterations: the median of the combos' median iterations; best combo: the best-ranked combo"
-                    + " with that value.</p>\n<table><tr><th>setting</th><th>value</th><th>combos</th><th>success</th>"
-                    + "<th>diverged</th><th>iterations</th><th>best combo</th></tr>\n");
+            h.append("<h2>Settings one at a time</h2>\n<p>").append(ESC.escape(Effects.intro(""))).append("</p>\n"
+                    + "<table><tr><th>setting</th><th>value</th><th>combos</th><th>success</th><th>diverged</th>"
+                    + "<th>iterations</th><th>best combo</th></tr>\n");
             for (Effects.Level l : levels) {
                 h.append("<tr><td>").append(ESC.escape(l.setting())).append("</td><td>").append(ESC.escape(l.value()))
                         .append("</td><td>").append(l.combos()).append("</td><td>")

@@ -151,12 +151,7 @@ public final class SummaryMarkdown {
             // no known optimum and no finite end point to measure the runs against
             s.append("Success: none can be judged, as no run ended at a finite point and the optimum is not known.");
         } else {
-            s.append("Success: final value within ").append(Numbers.brief(c.basins().successTolerance()))
-                    .append(" of ").append(targetName(f, c.objective().goal())).append(' ')
-                    .append(Numbers.exact(f.target())).append('.');
-            if (f.targetConfirmed()) {
-                s.append(' ').append(pastWalkOff(f, c.objective().goal()));
-            }
+            s.append(successRule(f, c));
         }
         String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
         s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
@@ -366,18 +361,18 @@ public final class SummaryMarkdown {
             + "beyond optimizer.divergence).";
 
     /**
-     * What the summary and the page say after counting the unresolved end points, each sentence
-     * after a space: those a short Newton step from a minimum, those on a flat-bottomed valley,
-     * those beside a kink, the runs that hit max_iterations, and those that ended outside the
-     * domain; "" for none.
-     */
-    /**
      * How near a minimum outside the domain, as a share of the domain's widest side, an
      * unresolved end point outside it counts as beside it (mini-batch runs of one row at rate
      * 0.05 hover up to 7% of the side from configs/data/linear.csv's least-squares fit).
      */
     static final double BESIDE_OUTSIDE = 0.1;
 
+    /**
+     * What the summary and the page say after counting the unresolved end points, each sentence
+     * after a space: those a short Newton step from a minimum, those on a flat-bottomed valley,
+     * those beside a kink, the runs that hit max_iterations, and those that ended outside the
+     * domain; "" for none.
+     */
     static String unresolvedNotes(Findings f, ExperimentConfig c) {
         StringBuilder s = new StringBuilder();
         if (f.nearMinima().points() > 0) {
@@ -591,8 +586,7 @@ public final class SummaryMarkdown {
         if (b.size() == 1) {
             return "basin " + names.get(0);
         }
-        return "basins " + (b.size() > 6 ? String.join(", ", names) + ", ..."
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
+        return "basins " + (b.size() > 6 ? String.join(", ", names) + ", ..." : Numbers.joined(names));
     }
 
     /** The largest constant rate that settles at a minimum of curvature {@code l}, for each method given. */
@@ -753,8 +747,28 @@ public final class SummaryMarkdown {
 
     /** What runs are judged against: "the known optimum", "the best value found", "the best confirmed minimum". */
     static String targetName(Findings f, multistart.config.Goal goal) {
-        return f.targetKnown() ? "the known optimum" : f.targetConfirmed() ? "the best confirmed " + goal.extremum()
-                : "the best value found";
+        return "the " + target(f, goal);
+    }
+
+    /** {@link #targetName} without its article, as a chart's axis names it. */
+    static String target(Findings f, multistart.config.Goal goal) {
+        return f.targetKnown() ? "known optimum" : f.targetConfirmed() ? "best confirmed " + goal.extremum()
+                : "best value found";
+    }
+
+    /**
+     * "Success: final value within 1e-06 of the known optimum -6.55." and, past a walk-off, why
+     * the target is the best confirmed minimum ({@link #pastWalkOff}): the rule the sweep table's
+     * success rates follow, for the summary and the page; "" where no target is known.
+     */
+    static String successRule(Findings f, ExperimentConfig c) {
+        if (Double.isNaN(f.target())) {
+            return "";
+        }
+        multistart.config.Goal goal = c.objective().goal();
+        return "Success: final value within " + Numbers.brief(c.basins().successTolerance()) + " of "
+                + targetName(f, goal) + " " + Numbers.exact(f.target()) + "."
+                + (f.targetConfirmed() ? " " + pastWalkOff(f, goal) : "");
     }
 
     /** Why the target is the best confirmed minimum and not the best value found (see Findings). */

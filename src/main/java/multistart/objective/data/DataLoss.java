@@ -114,10 +114,10 @@ public final class DataLoss implements Batched {
      * when its learning rate is below 2 / the largest; for logistic regression the Hessian at the
      * minimum, so that limit holds for settling there.
      *
-     * @param flattest for linear regression the unit eigenvector of the smallest curvature (weights
-     *                 then bias, its largest component positive): [X 1] flattest is as near 0 as
-     *                 any unit combination of the columns makes it, its mean square over the rows
-     *                 half the smallest curvature (for linear regression); null where curvatures is
+     * @param flattest the unit eigenvector of the smallest curvature (weights then bias, its
+     *                 largest component positive); for linear regression [X 1] flattest is as near
+     *                 0 as any unit combination of the columns makes it, its mean square over the
+     *                 rows half the smallest curvature; null where curvatures is
      * @param newton   solved by Newton's method (logistic regression), not by least squares
      */
     public record Fit(double[] weights, double[] curvatures, double[] flattest, boolean newton) {
