@@ -56,6 +56,11 @@ public final class Aggregator implements Engine.Sink {
     private final PairedOutcomes paired;
     /** The plan's starts: run r is start r - combo * startCount of its combo. */
     private final long startCount;
+    /** Starts 0 .. explicitStarts - 1 are the config's explicit points, not drawn at random. */
+    private final int explicitStarts;
+    /** (combo, provisional basin) of each run from an explicit start that has a basin, for the census. */
+    private int[] explicitRuns = new int[0];
+    private int explicitRunCount;
 
     private long lastBatchFirst = -1;
     private int[] lastBasins = new int[0];
@@ -92,6 +97,7 @@ public final class Aggregator implements Engine.Sink {
             combos[c] = new ComboAccumulator(knownTarget, config.basins().successTolerance(), config.seed(), c);
         }
         this.startCount = plan.startCount();
+        this.explicitStarts = plan.starts().explicitCount();
         this.paired = PairedOutcomes.create(startCount, comboCount, knownTarget,
                 config.basins().successTolerance());
     }
@@ -267,6 +273,9 @@ public final class Aggregator implements Engine.Sink {
                 lastBasins[i] = -1;
                 continue;
             }
+            if (run - (long) c * startCount < explicitStarts) {
+                explicitRun(c, id);
+            }
             double v = b.value[i];
             // the first run of a new basin? (ids are given in run order)
             boolean fresh = id == basinCount;
@@ -313,6 +322,31 @@ public final class Aggregator implements Engine.Sink {
         row[at + BEST_RUN] = run;
         row[at + COMBO] = c;
         row[at + EARLIER] = -1;
+    }
+
+    /** Notes a run from an explicit start that ended in provisional basin {@code id}, for the census. */
+    private void explicitRun(int c, int id) {
+        if (explicitRuns.length < 2 * explicitRunCount + 2) {
+            explicitRuns = Arrays.copyOf(explicitRuns, Math.max(16, 2 * explicitRuns.length));
+        }
+        explicitRuns[2 * explicitRunCount] = c;
+        explicitRuns[2 * explicitRunCount + 1] = id;
+        explicitRunCount++;
+    }
+
+    /**
+     * Each combo's {@link MinimaCensus}, from its runs from sampled starts; empty when every
+     * start is explicit. Call once the basins are ranked and merged ({@link #rank} final).
+     */
+    private List<MinimaCensus> census(Minima minima) {
+        if (startCount == explicitStarts) {
+            return List.of();
+        }
+        java.util.Map<Long, Integer> explicit = new java.util.HashMap<>();
+        for (int k = 0; k < explicitRunCount; k++) {
+            explicit.merge((long) rank[explicitRuns[2 * k + 1]] * comboCount + explicitRuns[2 * k], 1, Integer::sum);
+        }
+        return MinimaCensus.of(minima, comboCount, explicit);
     }
 
     /** Whether a run that ended so is assigned a basin: not when it diverged or failed. */
@@ -602,7 +636,7 @@ public final class Aggregator implements Engine.Sink {
                 divergedOvershooting, gradientSteps, firstFailure, unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
-                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima), paired);
+                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima), paired, census(minima));
     }
 
     /**

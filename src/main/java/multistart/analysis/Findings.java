@@ -35,6 +35,8 @@ import multistart.config.Combo;
  *                    built-in's known minimiser; null where neither is known
  * @param paired      which starts succeeded under which combo, for comparing combos start by
  *                    start; null for one combo, or a sweep too large to keep them for
+ * @param census      per combo, in combo order, whether its runs are likely to have found every
+ *                    minimum they reach ({@link MinimaCensus}); empty when no start was sampled
  */
 public record Findings(
         Minima minima,
@@ -59,7 +61,8 @@ public record Findings(
         FlatBottomed flatBottomed,
         Kinks kinks,
         Curvature curvature,
-        PairedOutcomes paired) {
+        PairedOutcomes paired,
+        List<MinimaCensus> census) {
 
     /**
      * Unresolved end points whose Hessian is positive definite and whose Newton step to the

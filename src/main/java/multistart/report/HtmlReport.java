@@ -283,6 +283,11 @@ public final class HtmlReport {
         if (!sharp.isEmpty()) {
             h.append("<p>").append(ESC.escape(sharp)).append("</p>\n");
         }
+        Census.Answer census = Census.of(f, r.plan().config());
+        if (census != null) {
+            h.append("<p><b>").append(ESC.escape(census.question())).append("</b> ")
+                    .append(ESC.escape(census.text())).append("</p>\n");
+        }
         if (unresolved > 0) {
             long held = all.hitsAt(Kind.UNRESOLVED);
             h.append("<h3>Unresolved end points holding the most runs</h3>\n");

@@ -370,7 +370,7 @@ public final class Ranking {
     }
 
     /** "3 (learning_rate 0.05, momentum 0)": a combo's number and the swept settings it applies. */
-    private static String named(OptimizerConfig optimizer, Findings.ComboSummary c) {
+    static String named(OptimizerConfig optimizer, Findings.ComboSummary c) {
         String settings = Charts.describe(optimizer, c.combo());
         return c.combo().index() + (settings.isEmpty() ? "" : " (" + settings.substring(2) + ")");
     }

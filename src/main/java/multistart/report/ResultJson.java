@@ -195,6 +195,9 @@ public final class ResultJson {
                 number(g, "median_value", s.medianValue());
                 number(g, "median_iterations", s.medianIterations());
                 g.writeNumberField("basins_found", s.basinsFound());
+                if (!f.census().isEmpty()) {
+                    census(g, f.census().get(s.combo().index()));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -496,5 +499,27 @@ public final class ResultJson {
         } else {
             g.writeNull();
         }
+    }
+
+    /**
+     * A combo's {@link multistart.analysis.MinimaCensus}: the runs and minima it rests on, the
+     * estimates (null where the posterior has none) and whether the stopping rule holds.
+     */
+    private static void census(JsonGenerator g, multistart.analysis.MinimaCensus m) throws IOException {
+        g.writeObjectFieldStart("minima_census");
+        g.writeStringField("method", "Boender and Rinnooy Kan (1987), Bayesian; runs from sampled starts that "
+                + "ended at a confirmed minimum (maximum, when maximising)");
+        g.writeNumberField("runs_at_minima", m.runs());
+        g.writeNumberField("minima_found", m.found());
+        number(g, "expected_minima", m.expected());
+        number(g, "all_found_probability", m.allFound());
+        number(g, "unseen_share", m.unseenShare());
+        g.writeBooleanField("likely_complete", m.likelyComplete());
+        if (m.found() > 0) {
+            g.writeNumberField("runs_for_complete", m.runsForComplete());
+        } else {
+            g.writeNullField("runs_for_complete");
+        }
+        g.writeEndObject();
     }
 }

@@ -106,6 +106,10 @@ public final class SummaryMarkdown {
         if (!sharp.isEmpty()) {
             s.append(sharp).append("\n\n");
         }
+        Census.Answer census = Census.of(f, c);
+        if (census != null) {
+            s.append("**").append(census.question()).append("** ").append(census.text()).append("\n\n");
+        }
         if (unresolved > 0) {
             long unresolvedRuns = f.minima().hitsAt(Kind.UNRESOLVED);
             s.append(unresolvedHold(unresolved, unresolvedRuns, f.runs()))

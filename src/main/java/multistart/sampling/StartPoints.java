@@ -68,6 +68,11 @@ public final class StartPoints {
         return explicit.size() + sampled;
     }
 
+    /** The explicit start points (starts 0 .. explicitCount() - 1); the sampled ones follow. */
+    public int explicitCount() {
+        return explicit.size();
+    }
+
     public int dimension() {
         return n;
     }
