@@ -273,9 +273,6 @@ public final class Aggregator implements Engine.Sink {
                 lastBasins[i] = -1;
                 continue;
             }
-            if (run - (long) c * startCount < explicitStarts) {
-                explicitRun(c, id);
-            }
             double v = b.value[i];
             // the first run of a new basin? (ids are given in run order)
             boolean fresh = id == basinCount;
@@ -298,6 +295,9 @@ public final class Aggregator implements Engine.Sink {
             row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
             lastBasins[i] = id;
+        }
+        if (explicitStarts > 0) {
+            explicitRuns(b);
         }
     }
 
@@ -324,14 +324,24 @@ public final class Aggregator implements Engine.Sink {
         row[at + EARLIER] = -1;
     }
 
-    /** Notes a run from an explicit start that ended in provisional basin {@code id}, for the census. */
-    private void explicitRun(int c, int id) {
-        if (explicitRuns.length < 2 * explicitRunCount + 2) {
-            explicitRuns = Arrays.copyOf(explicitRuns, Math.max(16, 2 * explicitRuns.length));
+    /**
+     * Notes the batch's runs from explicit starts that ended in a basin, for the census: a pass of
+     * its own after tally's loop, which it leaves as it was (the merge's per-run loop is hot).
+     */
+    private void explicitRuns(Batch b) {
+        for (int i = 0; i < b.size; i++) {
+            long run = b.firstRun + i;
+            int c = plan.comboOf(run);
+            if (run - (long) c * startCount >= explicitStarts || lastBasins[i] < 0) {
+                continue;
+            }
+            if (explicitRuns.length < 2 * explicitRunCount + 2) {
+                explicitRuns = Arrays.copyOf(explicitRuns, Math.max(16, 2 * explicitRuns.length));
+            }
+            explicitRuns[2 * explicitRunCount] = c;
+            explicitRuns[2 * explicitRunCount + 1] = lastBasins[i];
+            explicitRunCount++;
         }
-        explicitRuns[2 * explicitRunCount] = c;
-        explicitRuns[2 * explicitRunCount + 1] = id;
-        explicitRunCount++;
     }
 
     /**
