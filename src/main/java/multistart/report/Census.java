@@ -9,30 +9,26 @@ import multistart.config.OptimizerConfig;
 
 /**
  * The reports' answer to "have all the minima been found?", from each combo's {@link
- * MinimaCensus}: a lead ("Likely", "Likely not", "No") and a sentence or two, the same in
- * summary.md and report.html.
+ * MinimaCensus}: a lead ("Likely", "Likely not", "Unknown") by whether any minimum was reached by
+ * one run only, with Chao's estimate, Good and Turing's unseen share and Boender and Rinnooy
+ * Kan's Bayesian estimate beside it, the same in summary.md and report.html.
  */
 public final class Census {
 
-    /**
-     * Below this many minima found, a census without a finite estimate (N < W + 3) is put down to
-     * too few runs at a minimum, not to a minimum per run.
-     */
-    static final int FEW = 3;
-
-    /** Combos named one by one where the rule does not hold for them; the rest are counted. */
+    /** Combos named one by one where the search is not likely complete; the rest are counted. */
     static final int LISTED = 3;
 
-    private static final String WHOSE = "Boender and Rinnooy Kan's Bayesian estimate for multistart (1987)";
+    private static final String CHAO = "Chao's estimate (1984)";
+    private static final String BOENDER = "Boender and Rinnooy Kan's Bayesian estimate for multistart (1987)";
 
     private Census() {
     }
 
-    /** The question and its answer, or null where there is none to give (no sampled start). */
+    /** The question and its answer. */
     public record Answer(String question, String text) {
     }
 
-    /** The answer for {@code f}, or null where no start was sampled. */
+    /** The answer for {@code f}, or null where there is none to give (no sampled start, a data set's loss). */
     public static Answer of(Findings f, ExperimentConfig c) {
         List<MinimaCensus> all = f.census();
         // a data set's loss (least squares, log loss) is convex: one minimum, or none, which the
@@ -52,42 +48,20 @@ public final class Census {
                 ranked.add(s);
             }
         }
-        String endedAt = "that ended at a confirmed " + one
-                + (c.starts().points().isEmpty() ? "" : " (from sampled starts: the explicit start points are "
-                        + "left out)");
-        String half = "fewer than half a " + one + " is expected to be missing";
         boolean none = true;
         for (Findings.ComboSummary s : ranked) {
             none &= all.get(s.combo().index()).found() == 0;
         }
+        boolean explicit = !c.starts().points().isEmpty();
         if (none) {
-            return new Answer(question, "Unknown: no run "
-                    + (c.starts().points().isEmpty() ? "" : "from a sampled start ") + "ended at a confirmed " + one
-                    + ", so " + WHOSE + " has nothing to go on.");
+            return new Answer(question, "Unknown: no run " + (explicit ? "from a sampled start " : "")
+                    + "ended at a confirmed " + one + ", so there is nothing to count from.");
         }
+        String endedAt = "that ended at a confirmed " + one
+                + (explicit ? " (from sampled starts: the explicit start points are left out)" : "");
         if (ranked.size() == 1) {
-            MinimaCensus m = all.get(ranked.get(0).combo().index());
-            String reached = "the " + Numbers.count(m.runs(), "run", "runs") + " " + endedAt + " reached "
-                    + Numbers.count(m.found(), one, "distinct " + many);
-            if (Double.isInfinite(m.expected())) {
-                return new Answer(question, m.found() < FEW ? "Unknown: " + reached + ", too few for " + WHOSE
-                        + " to be finite." : "No: " + reached + ", nearly one apiece: too few repeats for " + WHOSE
-                        + " to be finite. The objective has many more " + many + " than the starts found.");
-            }
-            StringBuilder s = new StringBuilder(m.likelyComplete() ? "Likely: " : "Likely not: ").append(reached)
-                    .append(", and by ").append(WHOSE).append(' ').append(estimate(m))
-                    .append(m.expected() == 1 ? " is" : " are").append(" expected in all, with ").append(chance(m));
-            if (m.likelyComplete()) {
-                return new Answer(question, s.append(" (their rule stops a search once ").append(half).append(").")
-                        .toString());
-            }
-            s.append("; the ").append(many).append(" not found are expected to drain ")
-                    .append(Numbers.percent(m.unseenShare())).append(" of those starts. Their rule (stop once ")
-                    .append(half).append(") asks for about ").append(about(m.runsForComplete()))
-                    .append(" such runs if no new ").append(one).append(" turned up: about ")
-                    .append(starts(m, c.starts().sampledCount()))
-                    .append(" starts at this sweep's rate of reaching one.");
-            return new Answer(question, s.toString());
+            return new Answer(question, single(all.get(ranked.get(0).combo().index()), endedAt, one, many,
+                    c.starts().sampledCount()));
         }
         List<Findings.ComboSummary> complete = new ArrayList<>();
         List<Findings.ComboSummary> not = new ArrayList<>();
@@ -95,17 +69,25 @@ public final class Census {
             (all.get(s.combo().index()).likelyComplete() ? complete : not).add(s);
         }
         StringBuilder s = new StringBuilder(complete.isEmpty() ? "Likely not" : not.isEmpty() ? "Likely"
-                : "Under some combos").append(": by ").append(WHOSE).append(", from each combo's runs ").append(endedAt)
-                .append(", ").append(half).append(" (their rule for stopping a search) under ");
+                : "Under some combos").append(": counting each combo's runs ").append(endedAt).append(", ");
+        if (not.isEmpty()) {
+            s.append("each ").append(one).append(" was reached by two runs or more under ");
+        } else if (complete.isEmpty()) {
+            s.append("some ").append(one).append(" was reached by one run only (a sign of basins the starts ")
+                    .append("rarely reach) under ");
+        } else {
+            s.append("each ").append(one).append(" was reached by two runs or more under ");
+        }
         if (not.isEmpty()) {
             Findings.ComboSummary first = complete.get(0);
             return new Answer(question, s.append(complete.size() == 2 ? "both" : "all " + complete.size())
-                    .append(" combos; under the first ranked, combo ").append(Ranking.named(optimizer, first))
-                    .append(", ")
+                    .append(" combos, so ").append(CHAO).append(" is the count found and Good and Turing's (1953)")
+                    .append(" leaves no share of the starts to ").append(many).append(" not found; under the first ")
+                    .append("ranked, combo ").append(Ranking.named(optimizer, first)).append(", ")
                     .append(briefly(all.get(first.combo().index()), one, many)).append('.').toString());
         }
         if (complete.isEmpty()) {
-            s.append("none of the ").append(ranked.size()).append(" combos: ");
+            s.append("all ").append(ranked.size()).append(" combos: ");
         } else {
             s.append(complete.size()).append(" of the ").append(ranked.size()).append(" combos, not under ");
         }
@@ -118,15 +100,61 @@ public final class Census {
             named.add(Numbers.count(not.size() - LISTED, "more combo", "more combos")
                     + " (result.json has each combo's, as minima_census in sweep)");
         }
-        s.append(String.join("; ", named)).append('.');
-        MinimaCensus worst = all.get(not.get(0).combo().index());
-        if (worst.found() > 0 && Double.isFinite(worst.expected())) {
-            s.append(" For combo ").append(worst.combo()).append(" their rule asks for about ")
-                    .append(starts(worst, c.starts().sampledCount())).append(" starts if no new ").append(one)
-                    .append(" turned up.");
-        }
-        return new Answer(question, s.toString());
+        return new Answer(question, s.append(String.join("; ", named)).append('.').toString());
     }
+
+    /** The answer for a sweep of one combo (or of combos that repeat one). */
+    private static String single(MinimaCensus m, String endedAt, String one, String many, long sampled) {
+        String reached = "the " + Numbers.count(m.runs(), "run", "runs") + " " + endedAt + " reached "
+                + Numbers.count(m.found(), one, "distinct " + many);
+        if (m.runs() < m.found() + 3L && m.found() < FEW) {
+            return "Unknown: " + reached + ", too few to estimate from.";
+        }
+        StringBuilder s = new StringBuilder(m.likelyComplete() ? "Likely: " : "Likely not: ").append(reached)
+                .append(spectrum(m));
+        if (m.likelyComplete()) {
+            s.append(", so ").append(CHAO).append(" is ").append(estimate(m.chao())).append(" in all and Good and ")
+                    .append("Turing's (1953) leaves no share of the starts to ").append(many).append(" not found. ");
+        } else {
+            s.append(m.runs() < m.found() + 3L ? ": too few runs to tell. " : ", a sign of basins the starts rarely "
+                    + "reach. ").append(CHAO).append(" is ").append(estimate(m.chao())).append(" in all");
+            if (m.once() > 0) {
+                s.append(", and by Good and Turing (1953) the ").append(many).append(" not found hold about ")
+                        .append(Numbers.percent(m.goodTuringUnseen())).append(" of those starts (the share of runs ")
+                        .append("whose ").append(one).append(" no other run reached)");
+            }
+            s.append("; more starts would find more. ");
+        }
+        if (Double.isInfinite(m.expected())) {
+            return s.append(BOENDER).append(", which counts only runs and ").append(many)
+                    .append(", has no finite value from so few repeats.").toString();
+        }
+        s.append(BOENDER).append(", which counts only runs and ").append(many).append(" (its prior expects many small ")
+                .append("basins): ").append(estimate(m.expected())).append(", with ").append(chance(m));
+        if (!m.bayesianComplete()) {
+            s.append("; its rule (stop once fewer than half a ").append(one).append(" is expected to be missing) ")
+                    .append("asks for about ").append(starts(m, sampled)).append(" starts");
+        }
+        return s.append('.').toString();
+    }
+
+    /** ", each at least twice", ", one of them once and none twice", "" for one minimum reached twice or more. */
+    private static String spectrum(MinimaCensus m) {
+        if (m.once() == 0) {
+            return m.found() == 1 ? "" : ", each at least twice";
+        }
+        if (m.found() == 1) {
+            return ", once";
+        }
+        return (m.once() == 1 ? ", one of them once" : ", " + m.once() + " of them once") + " and "
+                + (m.twice() == 0 ? "none" : m.twice()) + " twice";
+    }
+
+    /**
+     * Below this many minima found, a search with fewer than three runs more than minima is put
+     * down to too few runs at a minimum (not to a minimum per run).
+     */
+    static final int FEW = 3;
 
     /** "a 99.7% chance that none is missing"; below a thousandth, "under a 0.1% chance ...". */
     private static String chance(MinimaCensus m) {
@@ -134,20 +162,17 @@ public final class Census {
         return (p < 1e-3 ? "under a 0.1%" : "a " + Numbers.percent(p)) + " chance that none is missing";
     }
 
-    /**
-     * One combo in a list: "588 runs reached 3 minima, 3.02 are expected in all, with a 98.0%
-     * chance that none is missing".
-     */
+    /** One combo in a list: "603 runs reached 3 minima, each at least twice: Chao's estimate 3, ...". */
     private static String briefly(MinimaCensus m, String one, String many) {
         if (m.found() == 0) {
             return "where no run ended at a confirmed " + one;
         }
         String head = Numbers.count(m.runs(), "run", "runs") + " reached " + Numbers.count(m.found(), one, many);
-        if (Double.isInfinite(m.expected())) {
-            return head + (m.found() < FEW ? ", too few" : ", nearly one apiece: too few repeats")
-                    + " for a finite estimate";
+        if (m.runs() < m.found() + 3L && m.found() < FEW) {
+            return head + ", too few to estimate from";
         }
-        return head + ", " + estimate(m) + " are expected in all, with " + chance(m);
+        String s = head + spectrum(m) + ": Chao's estimate " + estimate(m.chao());
+        return Double.isInfinite(m.expected()) ? s : s + ", Boender and Rinnooy Kan's " + estimate(m.expected());
     }
 
     /** A count to two significant digits, in words from a million: "29000", "790 million". */
@@ -162,9 +187,12 @@ public final class Census {
         return d.toBigInteger().toString();
     }
 
-    /** The expected count of minima: four significant digits, or "about 3.4 million" from a million. */
-    private static String estimate(MinimaCensus m) {
-        return m.expected() >= 1e6 ? "about " + about(m.expected()) : Numbers.brief(round(m.expected()));
+    /**
+     * An estimated count of minima: four significant digits below a thousand ("156.9"), a whole
+     * number below a million (14 641 counted must not read 14 640), then "about 3.4 million".
+     */
+    private static String estimate(double e) {
+        return e >= 1e6 ? "about " + about(e) : e >= 1000 ? Long.toString(Math.round(e)) : Numbers.brief(round(e));
     }
 
     /** {@code v} to four significant digits: an estimate, not a measurement. */

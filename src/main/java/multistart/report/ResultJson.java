@@ -502,24 +502,32 @@ public final class ResultJson {
     }
 
     /**
-     * A combo's {@link multistart.analysis.MinimaCensus}: the runs and minima it rests on, the
-     * estimates (null where the posterior has none) and whether the stopping rule holds.
+     * A combo's {@link multistart.analysis.MinimaCensus}: the runs and minima it rests on, Chao's
+     * and Good and Turing's estimates and the verdict from them, and Boender and Rinnooy Kan's
+     * (null where the posterior has none).
      */
     private static void census(JsonGenerator g, multistart.analysis.MinimaCensus m) throws IOException {
         g.writeObjectFieldStart("minima_census");
-        g.writeStringField("method", "Boender and Rinnooy Kan (1987), Bayesian; runs from sampled starts that "
-                + "ended at a confirmed minimum (maximum, when maximising)");
+        g.writeStringField("counted", "runs from sampled starts that ended at a confirmed minimum (maximum, when "
+                + "maximising)");
         g.writeNumberField("runs_at_minima", m.runs());
         g.writeNumberField("minima_found", m.found());
+        g.writeNumberField("reached_once", m.once());
+        g.writeNumberField("reached_twice", m.twice());
+        number(g, "chao1_minima", m.chao());
+        number(g, "good_turing_unseen_share", m.goodTuringUnseen());
+        g.writeBooleanField("likely_complete", m.likelyComplete());
+        g.writeObjectFieldStart("boender_rinnooy_kan");
         number(g, "expected_minima", m.expected());
         number(g, "all_found_probability", m.allFound());
         number(g, "unseen_share", m.unseenShare());
-        g.writeBooleanField("likely_complete", m.likelyComplete());
+        g.writeBooleanField("stopping_rule_holds", m.bayesianComplete());
         if (m.found() > 0) {
-            g.writeNumberField("runs_for_complete", m.runsForComplete());
+            g.writeNumberField("runs_for_rule", m.runsForComplete());
         } else {
-            g.writeNullField("runs_for_complete");
+            g.writeNullField("runs_for_rule");
         }
+        g.writeEndObject();
         g.writeEndObject();
     }
 }
