@@ -64,7 +64,6 @@ public final class Aggregator implements Engine.Sink {
 
     private long lastBatchFirst = -1;
     private int[] lastBasins = new int[0];
-    private long gradientSteps;
     private long runsSeen;
     /** Runs that diverged at their start point, before a step (the objective not finite there). */
     private long divergedAtStart;
@@ -244,22 +243,13 @@ public final class Aggregator implements Engine.Sink {
             long run = b.firstRun + i;
             int c = plan.comboOf(run);
             Status s = Status.of(b.status[i]);
-            gradientSteps += b.iterations[i];
             runsSeen++;
             ComboAccumulator acc = combos[c];
             acc.runs++;
+            acc.steps += b.iterations[i];
             acc.count[s.ordinal()]++;
-            if (s == Status.DIVERGED && b.iterations[i] == 0) {
-                divergedAtStart++;
-            } else if (s == Status.DIVERGED) {
-                double limit = plan.combos().get(c).divergence();
-                if (undefinedAt(b, i, limit)) {
-                    divergedUndefined++;
-                } else if (b.value[i] <= -limit) {
-                    divergedUnbounded++;
-                } else if (b.value[i] >= limit) {
-                    divergedOvershooting++;
-                }
+            if (s == Status.DIVERGED) {
+                diverged(b, i, c);
             }
             if (s == Status.FAILED && firstFailure == null && b.failure != null) {
                 firstFailure = failure(run, b.failure[i]);
@@ -305,6 +295,22 @@ public final class Aggregator implements Engine.Sink {
      * tally's rare paths, methods of their own: inlined, they more than doubled what C2 compiled
      * for tally (twice: on-stack, then whole) while a sweep's workers were running.
      */
+
+    /** Counts diverged run {@code i} of {@code b} (combo {@code c}) by how it diverged. */
+    private void diverged(Batch b, int i, int c) {
+        if (b.iterations[i] == 0) {
+            divergedAtStart++;
+            return;
+        }
+        double limit = plan.combos().get(c).divergence();
+        if (undefinedAt(b, i, limit)) {
+            divergedUndefined++;
+        } else if (b.value[i] <= -limit) {
+            divergedUnbounded++;
+        } else if (b.value[i] >= limit) {
+            divergedOvershooting++;
+        }
+    }
 
     private static String failure(long run, String why) {
         return "run " + run + ": " + why;
@@ -634,7 +640,10 @@ public final class Aggregator implements Engine.Sink {
         }
 
         long[] totals = new long[Status.values().length];
+        long gradientSteps = 0;
         for (int c = 0; c < comboCount; c++) {
+            // the sweep's steps, counted per combo (one sum a run in the merge's loop, not two)
+            gradientSteps += combos[c].steps;
             for (int s = 0; s < totals.length; s++) {
                 totals[s] += combos[c].count[s];
             }

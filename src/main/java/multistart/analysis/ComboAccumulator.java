@@ -24,6 +24,8 @@ final class ComboAccumulator {
     /** The key stream of this combo's draws: below -1, apart from the samplers' (0, 1, ... and -1). */
     final long stream;
     long runs;
+    /** Gradient steps of all the combo's runs, diverged and failed ones included. */
+    long steps;
     final long[] count = new long[Status.values().length];
     double[] values = new double[16];
     int[] iterations = new int[16];
@@ -97,6 +99,6 @@ final class ComboAccumulator {
                 count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
                 count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
                 runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
-                sign * medianValue, medianIterations, basins);
+                sign * medianValue, medianIterations, basins, steps);
     }
 }

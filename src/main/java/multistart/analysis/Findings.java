@@ -140,7 +140,10 @@ public record Findings(
         }
     }
 
-    /** Statistics of one combo over all starts. */
+    /**
+     * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs
+     * (0 where not counted).
+     */
     public record ComboSummary(
             Combo combo,
             long runs,
@@ -156,7 +159,31 @@ public record Findings(
             double bestValue,
             double medianValue,
             double medianIterations,
-            int basinsFound) {
+            int basinsFound,
+            long steps) {
+
+        /** Without the step count (0). */
+        public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
+                long failed, long successes, double successRate, double wilsonLow, double wilsonHigh,
+                double bestValue, double medianValue, double medianIterations, int basinsFound) {
+            this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
+                    wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, 0);
+        }
+
+        /**
+         * Gradient steps per success: all the combo's runs' steps over its successes, the expected
+         * cost of restarting it from random starts until a run succeeds: the expected running
+         * time (ERT) of the BBOB benchmarks (Hansen, Auger, Finck and Ros, "Real-parameter
+         * black-box optimization benchmarking 2009: experimental setup"), the mean steps of the
+         * successful runs plus (1 - p) / p times the mean of the others, p the success rate;
+         * +infinity where none succeeded, NaN where nothing ran.
+         */
+        public double stepsPerSuccess() {
+            if (runs == 0) {
+                return Double.NaN;
+            }
+            return successes == 0 ? Double.POSITIVE_INFINITY : (double) steps / successes;
+        }
     }
 
     /** The best basin, or null when every run diverged. */

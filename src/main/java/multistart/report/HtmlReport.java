@@ -123,7 +123,8 @@ public final class HtmlReport {
         }
         String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
         h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"
-                + "<th>best value</th><th>basins</th>").append(vsFirst == null ? "" : "<th>vs first</th>")
+                + "<th>steps / success</th><th>best value</th><th>basins</th>")
+                .append(vsFirst == null ? "" : "<th>vs first</th>")
                 .append("</tr>\n");
         int rank = 0;
         for (Findings.ComboSummary cs : Ranking.rank(f.combos())) {
@@ -138,7 +139,8 @@ public final class HtmlReport {
                     .append(Numbers.percent(cs.wilsonLow())).append(" to ").append(Numbers.percent(cs.wilsonHigh()))
                     .append("</td><td>").append(cs.diverged()).append("</td><td>")
                     .append(Numbers.brief(cs.medianIterations())).append("</td><td>")
-                    .append(Numbers.brief(cs.bestValue())).append("</td><td>").append(cs.basinsFound())
+                    .append(Ranking.stepsPerSuccess(cs)).append("</td><td>").append(Numbers.brief(cs.bestValue()))
+                    .append("</td><td>").append(cs.basinsFound())
                     .append(vsFirst == null ? "" : "</td><td>" + vsFirst[cs.combo().index()]).append("</td></tr>\n");
         }
         h.append("</table>\n<p>");
@@ -152,11 +154,16 @@ public final class HtmlReport {
             h.append(ESC.escape(success)).append(' ');
         }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
-                + "(as sweep.csv's basins_found).").append(vsFirst == null ? "" : " " + ESC.escape(Ranking.VS_FIRST))
+                + "(as sweep.csv's basins_found). ").append(ESC.escape(Ranking.STEPS_PER_SUCCESS))
+                .append(vsFirst == null ? "" : " " + ESC.escape(Ranking.VS_FIRST))
                 .append("</p>\n");
         String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
             h.append("<p>").append(ESC.escape(reading)).append("</p>\n");
+        }
+        String restarts = Ranking.restarts(f.combos(), c.optimizer());
+        if (!restarts.isEmpty()) {
+            h.append("<p>").append(ESC.escape(restarts)).append("</p>\n");
         }
         List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
         if (!levels.isEmpty()) {

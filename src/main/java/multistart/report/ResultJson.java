@@ -195,6 +195,8 @@ public final class ResultJson {
                 number(g, "median_value", s.medianValue());
                 number(g, "median_iterations", s.medianIterations());
                 g.writeNumberField("basins_found", s.basinsFound());
+                g.writeNumberField("gradient_steps", s.steps());
+                number(g, "steps_per_success", s.stepsPerSuccess());
                 if (!f.census().isEmpty()) {
                     census(g, f.census().get(s.combo().index()));
                 }

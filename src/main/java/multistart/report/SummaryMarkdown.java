@@ -160,19 +160,19 @@ public final class SummaryMarkdown {
         String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
         s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
                         + "end points the combo's runs reached, unresolved ones included (as `sweep.csv`'s "
-                        + "`basins_found`).").append(vsFirst == null ? "" : " `" + Ranking.VS_FIRST.replaceFirst(":",
-                                "`:")).append("\n\n");
+                        + "`basins_found`). `" + Ranking.STEPS_PER_SUCCESS.replaceFirst(":", "`:"))
+                .append(vsFirst == null ? "" : " `" + Ranking.VS_FIRST.replaceFirst(":", "`:")).append("\n\n");
         List<String> swept = c.optimizer().sweptColumns();
         s.append("| rank | combo |");
         for (String col : swept) {
             s.append(' ').append(col).append(" |");
         }
-        s.append(" success | diverged | median iterations | best value | basins |").append(vsFirst == null ? ""
-                : " vs first |").append("\n|---:|---:|");
+        s.append(" success | diverged | median iterations | steps / success | best value | basins |")
+                .append(vsFirst == null ? "" : " vs first |").append("\n|---:|---:|");
         for (int i = 0; i < swept.size(); i++) {
             s.append("---:|");
         }
-        s.append("---:|---:|---:|---:|---:|").append(vsFirst == null ? "" : "---:|").append("\n");
+        s.append("---:|---:|---:|---:|---:|---:|").append(vsFirst == null ? "" : "---:|").append("\n");
         int rank = 0;
         List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
         for (Findings.ComboSummary cs : ranked) {
@@ -187,7 +187,9 @@ public final class SummaryMarkdown {
             s.append(' ').append(Numbers.percent(cs.successRate())).append(" [")
                     .append(Numbers.percent(cs.wilsonLow())).append(", ").append(Numbers.percent(cs.wilsonHigh()))
                     .append("] | ").append(cs.diverged()).append(" | ").append(Numbers.brief(cs.medianIterations()))
-                    .append(" | ").append(Numbers.brief(cs.bestValue())).append(" | ").append(cs.basinsFound())
+                    .append(" | ").append(Ranking.stepsPerSuccess(cs)).append(" | ")
+                    .append(Numbers.brief(cs.bestValue()))
+                    .append(" | ").append(cs.basinsFound())
                     .append(" |").append(vsFirst == null ? "" : " " + vsFirst[cs.combo().index()] + " |").append('\n');
         }
         if (ranked.size() > rank) {
@@ -197,6 +199,10 @@ public final class SummaryMarkdown {
         String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
             s.append("\n").append(reading).append('\n');
+        }
+        String restarts = Ranking.restarts(f.combos(), c.optimizer());
+        if (!restarts.isEmpty()) {
+            s.append("\n").append(restarts).append('\n');
         }
         Effects.markdown(s, Effects.of(f.combos(), c.optimizer()));
         s.append("\n## Runs\n\n");

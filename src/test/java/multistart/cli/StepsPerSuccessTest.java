@@ -1,0 +1,119 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Steps per success (the expected running time of restarts: all a combo's runs' gradient steps
+ * over its successes), against hand-counted trajectories and against runs.csv.
+ */
+class StepsPerSuccessTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path run(String yaml) throws IOException {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, yaml);
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertThat(r.code()).as(r.err()).isZero();
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sweep(Path out) throws IOException {
+        return (List<Map<String, Object>>) ComboHitsTest.parse(out.resolve("result.json")).get("sweep");
+    }
+
+    /**
+     * gd on (x-1)^2 multiplies the error by 1 - 2 rate a step, and stops once |g| = 2 |e| < 1e-6:
+     * after the least k with 2 |e0| |1 - 2 rate|^k < 1e-6. Every run succeeds (its value e^2 is far
+     * below the tolerance), so the steps per success are the mean of those k.
+     */
+    @Test
+    void everyRunSucceedingItIsTheMeanRunLength() throws IOException {
+        double[] starts = {-5.0, -2.0, 0.5, 3.0, 4.0};
+        Path out = run("""
+                name: q
+                objective: {builtin: quadratic}
+                starts:
+                  count: 0
+                  points: [[-5.0], [-2.0], [0.5], [3.0], [4.0]]
+                optimizer: {method: gd, learning_rate: [0.1, 0.4], max_iterations: 1000}
+                output: {charts: false, trajectories: 0}
+                """);
+        double[] rates = {0.1, 0.4};
+        double[] mean = new double[2];
+        for (int c = 0; c < 2; c++) {
+            long total = 0;
+            for (double x0 : starts) {
+                double steps = Math.log(1e-6 / (2 * Math.abs(x0 - 1))) / Math.log(Math.abs(1 - 2 * rates[c]));
+                // no start lands within rounding of the threshold
+                assertThat(Math.abs(steps - Math.rint(steps))).isGreaterThan(1e-6);
+                total += (long) Math.floor(steps) + 1;
+            }
+            mean[c] = total / 5.0;
+            Map<String, Object> row = sweep(out).get(c);
+            assertThat(((Number) row.get("gradient_steps")).longValue()).isEqualTo(total);
+            assertThat(((Number) row.get("steps_per_success")).doubleValue()).isCloseTo(mean[c], within(1e-12));
+        }
+        // rate 0.4 shrinks the error 5x a step, 0.1 only by 0.8: first-ranked and cheapest
+        assertThat(mean[1]).isLessThan(mean[0]);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("By restarts from random starts until a run"
+                + " succeeds, the first-ranked combo is also the cheapest: " + Math.round(mean[1]) + " gradient steps"
+                + " per success, against " + Math.round(mean[0]) + " for the next cheapest, combo 0 (learning_rate"
+                + " 0.1).");
+    }
+
+    /** On peaks, where runs walk off and fail, each combo's figure from runs.csv's rows. */
+    @Test
+    void itIsAllTheStepsOverTheSuccessesAsRunsCsvCountsThem() throws IOException {
+        Path out = run("""
+                name: p
+                objective: {builtin: peaks}
+                starts: {count: 150, sampler: halton}
+                optimizer: {method: momentum, learning_rate: [0.01, 0.05], momentum: [0, 0.9], max_iterations: 800}
+                output: {charts: false, trajectories: 0}
+                """);
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = Arrays.asList(rows.get(0).split(","));
+        long[] steps = new long[4];
+        long[] successes = new long[4];
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            int c = Integer.parseInt(f[header.indexOf("combo")]);
+            steps[c] += Long.parseLong(f[header.indexOf("iterations")]);
+            if (!f[header.indexOf("status")].equals("diverged")
+                    && Double.parseDouble(f[header.indexOf("value")]) <= -6.551133332835837 + 1e-6) {
+                successes[c]++;
+            }
+        }
+        double best = Double.POSITIVE_INFINITY;
+        int cheapest = -1;
+        for (int c = 0; c < 4; c++) {
+            Map<String, Object> row = sweep(out).get(c);
+            assertThat(((Number) row.get("gradient_steps")).longValue()).isEqualTo(steps[c]);
+            assertThat(successes[c]).isPositive();
+            double e = (double) steps[c] / successes[c];
+            assertThat(((Number) row.get("steps_per_success")).doubleValue()).isCloseTo(e, within(1e-9 * e));
+            if (e < best) {
+                best = e;
+                cheapest = c;
+            }
+        }
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("By restarts from random starts until a run succeeds, ");
+        assertThat(summary).containsPattern("(combo " + cheapest + " \\(.*\\) is the cheapest|the first-ranked combo is"
+                + " also the cheapest): " + Math.round(best) + " gradient steps per success");
+    }
+}
