@@ -27,12 +27,7 @@ class MinimaCensusRunTest {
     Path tmp;
 
     private Path run(String name, String yaml) throws IOException {
-        Path cfg = tmp.resolve(name + ".yaml");
-        Files.writeString(cfg, yaml);
-        Path out = tmp.resolve(name);
-        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
-        assertThat(r.code()).as(r.err()).isZero();
-        return out;
+        return Cli.runConfig(tmp, name, yaml);
     }
 
     @SuppressWarnings("unchecked")

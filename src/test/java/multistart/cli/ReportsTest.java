@@ -36,12 +36,7 @@ class ReportsTest {
             """;
 
     Path run(String yaml) throws IOException {
-        Path cfg = tmp.resolve("c.yaml");
-        Files.writeString(cfg, yaml);
-        Path out = tmp.resolve("out");
-        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force");
-        assertThat(r.code()).as(r.err()).isZero();
-        return out;
+        return Cli.runConfig(tmp, "out", yaml);
     }
 
     static BufferedImage png(Path p) throws IOException {

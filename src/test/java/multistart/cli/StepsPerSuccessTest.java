@@ -22,12 +22,7 @@ class StepsPerSuccessTest {
     Path tmp;
 
     private Path run(String yaml) throws IOException {
-        Path cfg = tmp.resolve("c.yaml");
-        Files.writeString(cfg, yaml);
-        Path out = tmp.resolve("out");
-        Cli r = Cli.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--force");
-        assertThat(r.code()).as(r.err()).isZero();
-        return out;
+        return Cli.runConfig(tmp, "out", yaml);
     }
 
     @SuppressWarnings("unchecked")
