@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import multistart.objective.Builtin;
 import multistart.objective.Builtins;
+import multistart.objective.LocalMinima;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,11 @@ public final class FunctionsCommand implements Callable<Integer> {
             out.println("  default domain: " + (b.anyDimension()
                     ? "[" + b.domain(n).low(0) + ", " + b.domain(n).high(0) + "] in every coordinate"
                     : b.domain(n).toString()));
+            LocalMinima.Count count = LocalMinima.inDefaultDomain(b.name(), n);
+            if (count != null) {
+                out.println("  local minima in the default domain: " + Math.round(count.minima()) + " (" + count.why()
+                        + (b.anyDimension() ? "; for dimension " + n : "") + ")");
+            }
             Builtin.Minimum m = b.minimum(n);
             if (m == null) {
                 out.println("  known minimum: none (unbounded below; local minima only)");

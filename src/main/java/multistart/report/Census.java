@@ -3,9 +3,12 @@ package multistart.report;
 import java.util.ArrayList;
 import java.util.List;
 import multistart.analysis.Findings;
+import multistart.analysis.Kind;
+import multistart.analysis.Minima;
 import multistart.analysis.MinimaCensus;
 import multistart.config.ExperimentConfig;
 import multistart.config.OptimizerConfig;
+import multistart.objective.LocalMinima;
 
 /**
  * The reports' answer to "have all the minima been found?", from each combo's {@link
@@ -59,9 +62,10 @@ public final class Census {
         }
         String endedAt = "that ended at a confirmed " + one
                 + (explicit ? " (from sampled starts: the explicit start points are left out)" : "");
+        String known = literature(f, c);
         if (ranked.size() == 1) {
             return new Answer(question, single(all.get(ranked.get(0).combo().index()), endedAt, one, many,
-                    c.starts().sampledCount()));
+                    c.starts().sampledCount()) + known);
         }
         List<Findings.ComboSummary> complete = new ArrayList<>();
         List<Findings.ComboSummary> not = new ArrayList<>();
@@ -84,7 +88,7 @@ public final class Census {
                     .append(" combos, so ").append(CHAO).append(" is the count found and Good and Turing's (1953)")
                     .append(" leaves no share of the starts to ").append(many).append(" not found; under the first ")
                     .append("ranked, combo ").append(Ranking.named(optimizer, first)).append(", ")
-                    .append(briefly(all.get(first.combo().index()), one, many)).append('.').toString());
+                    .append(briefly(all.get(first.combo().index()), one, many)).append('.').append(known).toString());
         }
         if (complete.isEmpty()) {
             s.append("all ").append(ranked.size()).append(" combos: ");
@@ -100,7 +104,51 @@ public final class Census {
             named.add(Numbers.count(not.size() - LISTED, "more combo", "more combos")
                     + " (result.json has each combo's, as minima_census in sweep)");
         }
-        return new Answer(question, s.append(String.join("; ", named)).append('.').toString());
+        return new Answer(question, s.append(String.join("; ", named)).append('.').append(known).toString());
+    }
+
+    /**
+     * " The literature counts 121 minima in this domain (...): the runs ended at 120 of them.",
+     * where the objective is a built-in minimised over its default domain whose count is known
+     * ({@link LocalMinima}); "" otherwise. The minima found outside the domain are not in it.
+     */
+    static String literature(Findings f, ExperimentConfig c) {
+        multistart.objective.Builtin b = c.objective().builtin();
+        int n = c.objective().dimension();
+        if (b == null || c.objective().goal() != multistart.config.Goal.MINIMIZE || !b.domain(n).equals(c.domain())) {
+            return "";
+        }
+        LocalMinima.Count count = LocalMinima.inDefaultDomain(b.name(), n);
+        if (count == null || count.minima() > 1e15) {
+            return "";
+        }
+        long inside = 0;
+        long outside = 0;
+        Minima minima = f.minima();
+        for (int r = 0; r < minima.size(); r++) {
+            if (minima.kind(r) == Kind.MINIMUM) {
+                if (minima.outsideDomain(r)) {
+                    outside++;
+                } else {
+                    inside++;
+                }
+            }
+        }
+        long expected = (long) count.minima();
+        StringBuilder s = new StringBuilder(" The literature counts ")
+                .append(Numbers.count(expected, "minimum", "minima"))
+                .append(" in this domain (").append(count.why()).append("): the runs")
+                .append(c.optimizer().combos().size() > 1 ? ", all combos together," : "").append(" ended at ");
+        if (inside > expected) {
+            s.append(inside).append(" distinct ones inside it, more than that: some are likely one minimum found at ")
+                    .append("points more than basins.tolerance apart");
+        } else {
+            s.append(inside == expected ? "every one" : inside + " of them");
+        }
+        if (outside > 0) {
+            s.append(", and at ").append(outside).append(" more outside it");
+        }
+        return s.append('.').toString();
     }
 
     /** The answer for a sweep of one combo (or of combos that repeat one). */

@@ -390,7 +390,9 @@ class CliTest {
         }
         assertThat(r.out()).contains("known minimum: -6.551133332835837 at (0.22827892055636909, -1.6255349574999964)")
                 .contains("known minimum: 0.3978873577297383 at")
-                .contains("known minimum: -1.0316284534898774 at");
+                .contains("known minimum: -1.0316284534898774 at")
+                .contains("local minima in the default domain: 121 (one near each integer point, 11 values per "
+                        + "coordinate; for dimension 2)");
         // and the models a config can name instead
         for (var m : multistart.objective.data.Model.values()) {
             assertThat(r.out()).contains("\n" + m.key() + ": ");

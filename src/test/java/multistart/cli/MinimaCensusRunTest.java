@@ -91,7 +91,9 @@ class MinimaCensusRunTest {
         assertThat(((Number) bayes.get("all_found_probability")).doubleValue()).isCloseTo(p, within(1e-12));
         assertThat(Files.readString(out.resolve("summary.md"))).contains("**All minima found?** Likely: the " + n
                 + " runs that ended at a confirmed minimum (from sampled starts: the explicit start points are left"
-                + " out) reached 4 distinct minima, each at least twice, so Chao's estimate (1984) is 4 in all");
+                + " out) reached 4 distinct minima, each at least twice, so Chao's estimate (1984) is 4 in all")
+                .contains("The literature counts 4 minima in this domain (Himmelblau's four minima, all global): the"
+                        + " runs ended at every one.");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<b>All minima found?</b> Likely: the " + n);
     }
 
@@ -127,7 +129,8 @@ class MinimaCensusRunTest {
                 .isCloseTo(1331.0 * (n - 1) / (n - 1333), within(1e-9));
         assertThat(Files.readString(many.resolve("summary.md"))).contains("**All minima found?** Likely: the " + n
                 + " runs that ended at a confirmed minimum reached 1331 distinct minima, each at least twice, so "
-                + "Chao's estimate (1984) is 1331 in all");
+                + "Chao's estimate (1984) is 1331 in all").contains("The literature counts 1331 minima in this"
+                + " domain (one near each integer point, 11 values per coordinate): the runs ended at every one.");
 
         // 2-d, 11^2 = 121 minima, 400 starts: some not reached, some reached once (so likely not
         // complete); Chao's estimate from those lands near 121, the Bayesian one far above it
@@ -148,7 +151,9 @@ class MinimaCensusRunTest {
         assertThat(Files.readString(few.resolve("summary.md"))).contains("**All minima found?** Likely not: the " + m
                 + " runs that ended at a confirmed minimum reached " + w + " distinct minima, " + once
                 + " of them once and " + twice + " twice")
-                .contains("more starts would find more.");
+                .contains("more starts would find more.").contains("The literature counts 121 minima in this domain"
+                        + " (one near each integer point, 11 values per coordinate): the runs ended at " + w
+                        + " of them.");
     }
 
     @Test

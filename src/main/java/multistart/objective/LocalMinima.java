@@ -1,0 +1,40 @@
+package multistart.objective;
+
+/**
+ * How many local minima a built-in has in its default domain, where that count is known: from
+ * the function's form (a separable sum has the product of its terms' counts) or the literature,
+ * each checked by counting the points of a 2001 x 2001 grid lower than their eight neighbours.
+ * The reports set the minima a sweep found inside the domain against it.
+ */
+public final class LocalMinima {
+
+    private LocalMinima() {
+    }
+
+    /**
+     * A count and where it comes from, in words ("one near each point of the integer grid, 11
+     * values per coordinate").
+     */
+    public record Count(double minima, String why) {
+    }
+
+    /** The count for built-in {@code name} in {@code n} dimensions in its default domain, or null. */
+    public static Count inDefaultDomain(String name, int n) {
+        return switch (name) {
+            case "quadratic", "arctan", "booth" -> new Count(1, "a single minimum");
+            case "sphere" -> new Count(1, "a single minimum");
+            case "sine" -> new Count(2, "sin x's minima at -pi/2 and 3 pi/2");
+            case "peaks" -> new Count(3, "peaks' three wells");
+            case "himmelblau" -> new Count(4, "Himmelblau's four minima, all global");
+            case "six-hump-camel" -> new Count(6, "the six humps' minima, two of them global");
+            case "branin" -> new Count(3, "Branin's three minima, all global");
+            // x^2 - 10 cos 2 pi x has a minimum near each integer within the box: -5 ... 5
+            case "rastrigin" -> new Count(Math.pow(11, n), "one near each integer point, 11 values per coordinate");
+            // (x^4 - 16 x^2 + 5 x) / 2 has two minima, near -2.90 and 2.75
+            case "styblinski-tang" -> new Count(Math.pow(2, n), "two per coordinate, near -2.90 and 2.75");
+            // one valley; from 4 variables a second minimum near (-1, 1, ..., 1) appears
+            case "rosenbrock" -> n <= 3 ? new Count(1, "a single minimum below 4 variables") : null;
+            default -> null;
+        };
+    }
+}
