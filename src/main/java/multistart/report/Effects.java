@@ -25,9 +25,14 @@ public final class Effects {
      * the best-ranked of them.
      */
     public record Level(String setting, String value, int combos, long runs, long successes, long diverged,
-            double iterations, Findings.ComboSummary best) {
+            double iterations, Findings.ComboSummary best, long steps) {
         public double successRate() {
             return runs == 0 ? 0.0 : (double) successes / runs;
+        }
+
+        /** The pooled combos' gradient steps over their successes; +infinity for none, NaN where not counted. */
+        public double stepsPerSuccess() {
+            return steps == 0 ? Double.NaN : successes == 0 ? Double.POSITIVE_INFINITY : (double) steps / successes;
         }
     }
 
@@ -61,12 +66,14 @@ public final class Effects {
                 long runs = 0;
                 long successes = 0;
                 long diverged = 0;
+                long steps = 0;
                 double[] medians = new double[e.getValue().size()];
                 int m = 0;
                 for (Findings.ComboSummary c : e.getValue()) {
                     runs += c.runs();
                     successes += c.successes();
                     diverged += c.diverged();
+                    steps += c.steps();
                     if (!Double.isNaN(c.medianIterations())) {
                         medians[m++] = c.medianIterations();
                     }
@@ -80,7 +87,7 @@ public final class Effects {
                     }
                 }
                 out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged,
-                        multistart.analysis.Statistics.median(known), best));
+                        multistart.analysis.Statistics.median(known), best, steps));
             }
         }
         return out;
@@ -94,6 +101,7 @@ public final class Effects {
         return "Each swept setting's values, with every combo that has the value pooled (the grid runs each value"
                 + " under every combination of the other settings; a combo that repeats another's runs counts"
                 + " once). " + quote + "iterations" + quote + ": the median of the combos' median iterations; "
+                + quote + "steps / success" + quote + ": the combos' gradient steps over their successes; "
                 + quote + "best combo" + quote + ": the best-ranked combo with that value.";
     }
 
@@ -103,11 +111,13 @@ public final class Effects {
             return;
         }
         s.append("\n## Settings one at a time\n\n").append(intro("`")).append("\n\n| setting | value | combos |"
-                + " success | diverged | iterations | best combo |\n|---|---:|---:|---:|---:|---:|---:|\n");
+                + " success | diverged | iterations | steps / success | best combo |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Level l : levels) {
             s.append("| ").append(l.setting()).append(" | ").append(l.value()).append(" | ").append(l.combos())
                     .append(" | ").append(Numbers.percent(l.successRate())).append(" | ").append(l.diverged())
-                    .append(" | ").append(Numbers.brief(l.iterations())).append(" | ").append(l.best().combo().index())
+                    .append(" | ").append(Numbers.brief(l.iterations())).append(" | ")
+                    .append(Ranking.stepsPerSuccess(l.stepsPerSuccess())).append(" | ").append(l.best().combo().index())
                     .append(" |\n");
         }
     }

@@ -36,7 +36,11 @@ public final class Ranking {
 
     /** A combo's steps per success for a table cell: a whole number from 100, "-" where none succeeded. */
     public static String stepsPerSuccess(Findings.ComboSummary c) {
-        double e = c.stepsPerSuccess();
+        return stepsPerSuccess(c.stepsPerSuccess());
+    }
+
+    /** Steps per success for a table cell: a whole number from 100, "-" where none succeeded or none were counted. */
+    static String stepsPerSuccess(double e) {
         if (!Double.isFinite(e)) {
             return "-";
         }

@@ -218,6 +218,7 @@ public final class ResultJson {
                 number(g, "success_rate", l.successRate());
                 g.writeNumberField("diverged", l.diverged());
                 number(g, "median_of_median_iterations", l.iterations());
+                number(g, "steps_per_success", l.stepsPerSuccess());
                 g.writeNumberField("best_combo", l.best().combo().index());
                 g.writeEndObject();
             }

@@ -72,6 +72,10 @@ class SettingsOneAtATimeTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> levels = (List<Map<String, Object>>) ComboHitsTest.parse(out.resolve("result.json"))
                 .get("settings_one_at_a_time");
+        // each combo's gradient steps (result.json's, which StepsPerSuccessTest checks against runs.csv)
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sweep = (List<Map<String, Object>>) ComboHitsTest.parse(out.resolve("result.json"))
+                .get("sweep");
         String summary = Files.readString(out.resolve("summary.md"));
         int checked = 0;
         for (String setting : List.of("method", "learning_rate", "momentum")) {
@@ -91,7 +95,9 @@ class SettingsOneAtATimeTest {
                 long runs = 0;
                 long successes = 0;
                 long diverged = 0;
+                long steps = 0;
                 for (String[] c : e.getValue()) {
+                    steps += ((Number) sweep.get(Integer.parseInt(c[0])).get("gradient_steps")).longValue();
                     long n = Long.parseLong(c[header.indexOf("runs")]);
                     runs += n;
                     successes += Math.round(Double.parseDouble(c[rate]) * n);
@@ -107,6 +113,9 @@ class SettingsOneAtATimeTest {
                 assertThat(((Number) level.get("successes")).longValue()).as("%s %s", setting, e.getKey())
                         .isEqualTo(successes);
                 assertThat(((Number) level.get("diverged")).longValue()).isEqualTo(diverged);
+                assertThat(successes).isPositive();
+                assertThat(((Number) level.get("steps_per_success")).doubleValue())
+                        .isEqualTo((double) steps / successes);
                 assertThat(((Number) level.get("best_combo")).intValue()).isEqualTo(Integer.parseInt(best[0]));
                 double[] medians = e.getValue().stream().mapToDouble(c -> Double.parseDouble(c[iterations])).sorted()
                         .toArray();
