@@ -69,6 +69,12 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("variables: " + variables(c.objective().variables()));
         String beyond = c.beyondDivergence();
         out.println("domain: " + c.domain().describe() + (beyond.isEmpty() ? "" : "; " + beyond));
+        multistart.objective.LocalMinima.Count count = multistart.objective.LocalMinima.in(c.objective().builtin(),
+                c.objective().dimension(), c.domain());
+        if (count != null) {
+            // what a sweep's minima table can be set against (the summary does so)
+            out.println("local minima in the domain: " + Math.round(count.minima()) + " (" + count.why() + ")");
+        }
         String rounding = c.starts().rounding(c.objective().dimension());
         out.println("starts: " + plan.startCount() + " (" + c.starts().describe() + ")"
                 + (rounding.isEmpty() ? "" : "; " + rounding));

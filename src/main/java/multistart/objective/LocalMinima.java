@@ -18,6 +18,18 @@ public final class LocalMinima {
     public record Count(double minima, String why) {
     }
 
+    /**
+     * The count for built-in {@code b} (null: none) in {@code n} dimensions over {@code domain},
+     * where that is its default domain and the count is known and below 1e15; null otherwise.
+     */
+    public static Count in(Builtin b, int n, Box domain) {
+        if (b == null || !b.domain(n).equals(domain)) {
+            return null;
+        }
+        Count count = inDefaultDomain(b.name(), n);
+        return count == null || count.minima() > 1e15 ? null : count;
+    }
+
     /** The count for built-in {@code name} in {@code n} dimensions in its default domain, or null. */
     public static Count inDefaultDomain(String name, int n) {
         return switch (name) {

@@ -113,13 +113,8 @@ public final class Census {
      * ({@link LocalMinima}); "" otherwise. The minima found outside the domain are not in it.
      */
     static String literature(Findings f, ExperimentConfig c) {
-        multistart.objective.Builtin b = c.objective().builtin();
-        int n = c.objective().dimension();
-        if (b == null || c.objective().goal() != multistart.config.Goal.MINIMIZE || !b.domain(n).equals(c.domain())) {
-            return "";
-        }
-        LocalMinima.Count count = LocalMinima.inDefaultDomain(b.name(), n);
-        if (count == null || count.minima() > 1e15) {
+        LocalMinima.Count count = LocalMinima.in(c.objective().builtin(), c.objective().dimension(), c.domain());
+        if (count == null || c.objective().goal() != multistart.config.Goal.MINIMIZE) {
             return "";
         }
         long inside = 0;

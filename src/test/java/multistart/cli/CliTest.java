@@ -177,6 +177,10 @@ class CliTest {
         // the basin map's runs, which can outnumber the sweep's: 80 x 80 starts for each of 4 panels
         assertThat(r.out()).contains("basin map: 25600 more runs, a grid of 80 x 80 starts for each of 4 combos");
         assertThat(Path.of("results", "small-peaks")).doesNotExist();
+        // the default domain's local minima where the count is known; a domain of one's own has none said
+        assertThat(r.out()).contains("local minima in the domain: 3 (peaks' three wells)\n");
+        String own = PEAKS.replace("  builtin: peaks\n", "  builtin: peaks\ndomain: {x: [-2, 2], y: [-2, 2]}\n");
+        assertThat(Cli.run("validate", write("own.yaml", own).toString()).out()).doesNotContain("local minima");
     }
 
     /**
