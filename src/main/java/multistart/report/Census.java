@@ -64,8 +64,11 @@ public final class Census {
                 + (explicit ? " (from sampled starts: the explicit start points are left out)" : "");
         String known = literature(f, c);
         if (ranked.size() == 1) {
+            // the rate at which its runs from sampled starts reached a minimum: of those that ran (an
+            // interrupted sweep's combo ran some), the explicit starts, which run first, left out
+            long sampledRuns = Math.max(1, ranked.get(0).runs() - c.starts().points().size());
             return new Answer(question, single(all.get(ranked.get(0).combo().index()), endedAt, one, many,
-                    c.starts().sampledCount()) + known);
+                    sampledRuns) + known);
         }
         List<Findings.ComboSummary> complete = new ArrayList<>();
         List<Findings.ComboSummary> not = new ArrayList<>();
@@ -147,7 +150,7 @@ public final class Census {
     }
 
     /** The answer for a sweep of one combo (or of combos that repeat one). */
-    private static String single(MinimaCensus m, String endedAt, String one, String many, long sampled) {
+    private static String single(MinimaCensus m, String endedAt, String one, String many, long sampledRuns) {
         String reached = "the " + Numbers.count(m.runs(), "run", "runs") + " " + endedAt + " reached "
                 + Numbers.count(m.found(), one, "distinct " + many);
         if (m.runs() < m.found() + 3L && m.found() < FEW) {
@@ -176,7 +179,7 @@ public final class Census {
                 .append("basins): ").append(estimate(m.expected())).append(", with ").append(chance(m));
         if (!m.bayesianComplete()) {
             s.append("; its rule (stop once fewer than half a ").append(one).append(" is expected to be missing) ")
-                    .append("asks for about ").append(starts(m, sampled)).append(" starts");
+                    .append("asks for about ").append(starts(m, sampledRuns)).append(" starts");
         }
         return s.append('.').toString();
     }
