@@ -77,9 +77,7 @@ public final class Census {
         }
         StringBuilder s = new StringBuilder(complete.isEmpty() ? "Likely not" : not.isEmpty() ? "Likely"
                 : "Under some combos").append(": counting each combo's runs ").append(endedAt).append(", ");
-        if (not.isEmpty()) {
-            s.append("each ").append(one).append(" was reached by two runs or more under ");
-        } else if (complete.isEmpty()) {
+        if (complete.isEmpty()) {
             s.append("some ").append(one).append(" was reached by one run only (a sign of basins the starts ")
                     .append("rarely reach) under ");
         } else {
