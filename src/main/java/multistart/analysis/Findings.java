@@ -184,6 +184,16 @@ public record Findings(
             }
             return successes == 0 ? Double.POSITIVE_INFINITY : (double) steps / successes;
         }
+
+        /**
+         * A 95% interval for {@link #stepsPerSuccess}: the mean steps a run over the success rate's
+         * Wilson interval, its ends swapped (the mean's own spread, far the smaller with more than a
+         * few runs, left out); +infinity above where the interval reaches 0.
+         */
+        public double[] stepsPerSuccessInterval() {
+            double mean = runs == 0 ? Double.NaN : (double) steps / runs;
+            return new double[] {mean / wilsonHigh, wilsonLow > 0 ? mean / wilsonLow : Double.POSITIVE_INFINITY};
+        }
     }
 
     /** The best basin, or null when every run diverged. */

@@ -80,8 +80,7 @@ public final class Ranking {
         if (cheapest == first) {
             StringBuilder s = new StringBuilder("By restarts from random starts until a run succeeds, the ")
                     .append("first-ranked combo is also the cheapest: ").append(stepsPerSuccess(first))
-                    .append(" gradient steps")
-                    .append(" per success");
+                    .append(" gradient steps per success (").append(tally(first)).append(')');
             if (Double.isFinite(next.stepsPerSuccess())) {
                 s.append(", against ").append(stepsPerSuccess(next)).append(" for the next cheapest, combo ")
                         .append(named(optimizer, next));
@@ -94,10 +93,16 @@ public final class Ranking {
                 + " (" + tally(first) + ").";
     }
 
-    /** "3 successes in 500 runs, median 14 iterations": what a combo's steps per success rest on. */
+    /**
+     * "95% interval 840 to 12000; 3 successes in 500 runs, median 14 iterations": how far a
+     * combo's steps per success can be trusted, and what they rest on.
+     */
     private static String tally(Findings.ComboSummary c) {
-        return Numbers.count(c.successes(), "success", "successes") + " in " + Numbers.count(c.runs(), "run", "runs")
-                + ", median " + Numbers.brief(c.medianIterations()) + " iterations";
+        double[] range = c.stepsPerSuccessInterval();
+        return "95% interval " + stepsPerSuccess(range[0]) + " to " + (Double.isFinite(range[1])
+                ? stepsPerSuccess(range[1]) : "unbounded") + "; " + Numbers.count(c.successes(), "success", "successes")
+                + " in " + Numbers.count(c.runs(), "run", "runs") + ", median " + Numbers.brief(c.medianIterations())
+                + " iterations";
     }
 
     /** The family-wise level of the start-by-start comparisons with the first. */

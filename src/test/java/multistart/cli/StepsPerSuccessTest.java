@@ -66,8 +66,8 @@ class StepsPerSuccessTest {
         assertThat(mean[1]).isLessThan(mean[0]);
         assertThat(Files.readString(out.resolve("summary.md"))).contains("By restarts from random starts until a run"
                 + " succeeds, the first-ranked combo is also the cheapest: " + Math.round(mean[1]) + " gradient steps"
-                + " per success, against " + Math.round(mean[0]) + " for the next cheapest, combo 0 (learning_rate"
-                + " 0.1).");
+                + " per success (95% interval ").contains("5 successes in 5 runs").contains(", against "
+                + Math.round(mean[0]) + " for the next cheapest, combo 0 (learning_rate 0.1).");
     }
 
     /** On peaks, where runs walk off and fail, each combo's figure from runs.csv's rows. */
@@ -101,6 +101,16 @@ class StepsPerSuccessTest {
             assertThat(successes[c]).isPositive();
             double e = (double) steps[c] / successes[c];
             assertThat(((Number) row.get("steps_per_success")).doubleValue()).isCloseTo(e, within(1e-9 * e));
+            // its interval: the mean run's steps over the success rate's Wilson interval, ends swapped
+            @SuppressWarnings("unchecked")
+            List<Number> wilson = (List<Number>) row.get("success_rate_wilson95");
+            @SuppressWarnings("unchecked")
+            List<Number> range = (List<Number>) row.get("steps_per_success_wilson95");
+            double mean = steps[c] / 150.0;
+            assertThat(range.get(0).doubleValue()).isCloseTo(mean / wilson.get(1).doubleValue(), within(1e-9 * e));
+            assertThat(range.get(1).doubleValue()).isCloseTo(mean / wilson.get(0).doubleValue(), within(1e-9 * e));
+            assertThat(range.get(0).doubleValue()).isLessThan(e);
+            assertThat(range.get(1).doubleValue()).isGreaterThan(e);
             if (e < best) {
                 best = e;
                 cheapest = c;
