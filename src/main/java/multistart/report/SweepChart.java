@@ -65,8 +65,8 @@ public final class SweepChart {
                 x[i] = numeric ? Double.parseDouble(v) : i;
                 y[i] = 100 * combos.get(i).successRate();
             }
-            // a setting swept over decades (a log range of rates) on a log axis, where its points
-            // are evenly spaced instead of crowding at the left
+            // a setting swept over a decade or more (a log range of rates) on a log axis, where its
+            // points are evenly spaced instead of crowding at the left
             double lo = Double.POSITIVE_INFINITY;
             double hi = 0;
             for (double v : x) {
@@ -81,7 +81,9 @@ public final class SweepChart {
                     x[i] = i;
                 }
             }
-            chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 100 * lo);
+            chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 10 * lo);
+            // with a leading zero (XChart's own pattern wrote 0.005 as ".005")
+            chart.getStyler().setXAxisDecimalPattern("0.#########");
             if (!numeric) {
                 // combos, methods or batch sizes at 0, 1, 2, ..., named where XChart ticks them;
                 // brief where that tells the values apart, else in full (0.1, 0.10000000000000002)

@@ -81,6 +81,28 @@ class SuccessPanelsTest {
         assertThat(SweepChart.facets(all.subList(0, 6), 6, "0.3")).isEqualTo(all.subList(0, 6));
     }
 
+    /**
+     * One swept rate: over a decade or more on a log axis (a log range's points evenly spaced), over
+     * less on a linear one; either way its ticks with a leading zero (XChart's default wrote ".005").
+     */
+    @Test
+    void aRateSweptOverADecadeGetsALogAxis() {
+        java.util.function.Function<double[], org.knowm.xchart.XYChart> panel = rates -> {
+            List<Findings.ComboSummary> combos = new ArrayList<>();
+            for (int k = 0; k < rates.length; k++) {
+                Combo c = new Combo(k, Method.GD, rates[k], 1, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+                combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1));
+            }
+            return (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), combos).get(0);
+        };
+        org.knowm.xchart.XYChart decade = panel.apply(new double[] {0.001, 0.003, 0.01});
+        assertThat(decade.getStyler().isXAxisLogarithmic()).isTrue();
+        org.knowm.xchart.XYChart narrow = panel.apply(new double[] {0.005, 0.01, 0.03});
+        assertThat(narrow.getStyler().isXAxisLogarithmic()).isFalse();
+        assertThat(new java.text.DecimalFormat(narrow.getStyler().getXAxisDecimalPattern()).format(0.005))
+                .isEqualTo("0.005");
+    }
+
     /** Two decays equal to seven figures keep a cell each: their labels get every digit. */
     @Test
     void valuesThatBriefLabelsWouldMergeKeepEveryDigit() {
