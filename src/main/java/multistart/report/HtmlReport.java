@@ -161,7 +161,7 @@ public final class HtmlReport {
         if (!reading.isEmpty()) {
             h.append("<p>").append(ESC.escape(reading)).append("</p>\n");
         }
-        String restarts = Ranking.restarts(f.combos(), c.optimizer());
+        String restarts = Ranking.restarts(f.combos(), c.optimizer(), c.starts().sampledCount() > 0);
         if (!restarts.isEmpty()) {
             h.append("<p>").append(ESC.escape(restarts)).append("</p>\n");
         }

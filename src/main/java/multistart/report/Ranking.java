@@ -34,7 +34,10 @@ public final class Ranking {
             + " expected running time of the BBOB benchmarks; a run that does not settle costs every step up to"
             + " max_iterations).";
 
-    /** A combo's steps per success for a table cell: a whole number from 100, "-" where none succeeded. */
+    /**
+     * A combo's steps per success for a table cell: three significant digits below 100, a whole
+     * number from there, "-" where none succeeded.
+     */
     public static String stepsPerSuccess(Findings.ComboSummary c) {
         return stepsPerSuccess(c.stepsPerSuccess());
     }
@@ -44,17 +47,23 @@ public final class Ranking {
         if (!Double.isFinite(e)) {
             return "-";
         }
-        return e >= 100 && e < 1e7 ? Long.toString(Math.round(e)) : Numbers.brief(e);
+        if (e >= 100 && e < 1e7) {
+            return Long.toString(Math.round(e));
+        }
+        // three significant digits below 100 steps (9.9, 68.5): an estimate, not a count
+        return e < 100 && e > 0 ? new java.math.BigDecimal(e).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString() : Numbers.brief(e);
     }
 
     /**
      * Which combo reaches the target for the fewest gradient steps when restarted from random
      * starts until a run succeeds (least {@link Findings.ComboSummary#stepsPerSuccess}), set
      * against the first-ranked: a lower success rate can be more than made up by shorter runs.
-     * "" for fewer than two combos (repeats left out), where none succeeded, or where the steps
-     * were not counted.
+     * "" for fewer than two combos (repeats left out), where none succeeded, where the steps were
+     * not counted, or where no start was drawn ({@code sampled} false: explicit points alone, which
+     * restarts cannot draw more of).
      */
-    public static String restarts(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
+    public static String restarts(List<Findings.ComboSummary> combos, OptimizerConfig optimizer, boolean sampled) {
         List<Findings.ComboSummary> ranked = new ArrayList<>();
         for (Findings.ComboSummary c : rank(combos)) {
             if (!optimizer.repeatsEarlier(c.combo()) && c.runs() > 0) {
@@ -62,7 +71,7 @@ public final class Ranking {
             }
         }
         Findings.ComboSummary first = leader(ranked);
-        if (first == null || first.steps() == 0) {
+        if (first == null || first.steps() == 0 || !sampled) {
             return "";
         }
         Findings.ComboSummary cheapest = first;

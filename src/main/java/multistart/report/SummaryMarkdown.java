@@ -200,7 +200,7 @@ public final class SummaryMarkdown {
         if (!reading.isEmpty()) {
             s.append("\n").append(reading).append('\n');
         }
-        String restarts = Ranking.restarts(f.combos(), c.optimizer());
+        String restarts = Ranking.restarts(f.combos(), c.optimizer(), c.starts().sampledCount() > 0);
         if (!restarts.isEmpty()) {
             s.append("\n").append(restarts).append('\n');
         }
