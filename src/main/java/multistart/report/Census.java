@@ -43,14 +43,7 @@ public final class Census {
         String many = c.objective().goal().extrema();
         String question = "All " + many + " found?";
         OptimizerConfig optimizer = c.optimizer();
-        // the combos as ranked, each set of runs once (a combo that repeats another's is left out),
-        // those an interruption left without a run left out too
-        List<Findings.ComboSummary> ranked = new ArrayList<>();
-        for (Findings.ComboSummary s : Ranking.rank(f.combos())) {
-            if (!optimizer.repeatsEarlier(s.combo()) && s.runs() > 0) {
-                ranked.add(s);
-            }
-        }
+        List<Findings.ComboSummary> ranked = Ranking.distinct(f.combos(), optimizer);
         boolean none = true;
         for (Findings.ComboSummary s : ranked) {
             none &= all.get(s.combo().index()).found() == 0;
@@ -236,12 +229,7 @@ public final class Census {
      * number below a million (14 641 counted must not read 14 640), then "about 3.4 million".
      */
     private static String estimate(double e) {
-        return e >= 1e6 ? "about " + about(e) : e >= 1000 ? Long.toString(Math.round(e)) : Numbers.brief(round(e));
-    }
-
-    /** {@code v} to four significant digits: an estimate, not a measurement. */
-    private static double round(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
+        return e >= 1e6 ? "about " + about(e) : e >= 1000 ? Long.toString(Math.round(e)) : Numbers.significant(e, 4);
     }
 
     /**

@@ -120,13 +120,18 @@ public final class Numbers {
     public static String percent(double p) {
         double q = 100 * p;
         if (q > 0 && q < 0.05) {
-            return new BigDecimal(q).round(new MathContext(2)).stripTrailingZeros().toPlainString() + "%";
+            return significant(q, 2) + "%";
         }
         if (q >= 99.95 && q < 100) {
             BigDecimal lacks = new BigDecimal(100 - q).round(new MathContext(2));
             return BigDecimal.valueOf(100).subtract(lacks).stripTrailingZeros().toPlainString() + "%";
         }
         return String.format(Locale.ROOT, "%.1f%%", q);
+    }
+
+    /** {@code v} (finite) to {@code digits} significant digits, in plain decimals: "0.033", "68.5", "1000". */
+    public static String significant(double v, int digits) {
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     /** Writes the decimal digits of {@code v} at {@code out[at]}; returns where they end. */

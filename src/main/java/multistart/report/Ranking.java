@@ -23,6 +23,20 @@ public final class Ranking {
         return out;
     }
 
+    /**
+     * The combos as ranked, each set of runs once (a combo that repeats another's, gd under a
+     * second momentum, left out), and those an interruption left without a run left out too.
+     */
+    static List<Findings.ComboSummary> distinct(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
+        List<Findings.ComboSummary> out = new ArrayList<>();
+        for (Findings.ComboSummary c : rank(combos)) {
+            if (!optimizer.repeatsEarlier(c.combo()) && c.runs() > 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** The first of combos ranked, or null where there is nothing to compare it with (one combo, no success). */
     private static Findings.ComboSummary leader(List<Findings.ComboSummary> ranked) {
         return ranked.size() < 2 || !(ranked.get(0).successRate() > 0) ? null : ranked.get(0);
@@ -42,7 +56,7 @@ public final class Ranking {
         return stepsPerSuccess(c.stepsPerSuccess());
     }
 
-    /** Steps per success for a table cell: a whole number from 100, "-" where none succeeded or none were counted. */
+    /** As {@link #stepsPerSuccess(Findings.ComboSummary)}, of a figure; "-" also where none were counted (NaN). */
     static String stepsPerSuccess(double e) {
         if (!Double.isFinite(e)) {
             return "-";
@@ -51,8 +65,7 @@ public final class Ranking {
             return Long.toString(Math.round(e));
         }
         // three significant digits below 100 steps (9.9, 68.5): an estimate, not a count
-        return e < 100 && e > 0 ? new java.math.BigDecimal(e).round(new java.math.MathContext(3)).stripTrailingZeros()
-                .toPlainString() : Numbers.brief(e);
+        return e < 100 && e > 0 ? Numbers.significant(e, 3) : Numbers.brief(e);
     }
 
     /**
@@ -64,28 +77,16 @@ public final class Ranking {
      * restarts cannot draw more of).
      */
     public static String restarts(List<Findings.ComboSummary> combos, OptimizerConfig optimizer, boolean sampled) {
-        List<Findings.ComboSummary> ranked = new ArrayList<>();
-        for (Findings.ComboSummary c : rank(combos)) {
-            if (!optimizer.repeatsEarlier(c.combo()) && c.runs() > 0) {
-                ranked.add(c);
-            }
-        }
+        List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
         Findings.ComboSummary first = leader(ranked);
         if (first == null || first.steps() == 0 || !sampled) {
             return "";
         }
-        Findings.ComboSummary cheapest = first;
-        Findings.ComboSummary next = null;
-        for (Findings.ComboSummary c : ranked) {
-            if (c.stepsPerSuccess() < cheapest.stepsPerSuccess()) {
-                cheapest = c;
-            }
-        }
-        for (Findings.ComboSummary c : ranked) {
-            if (c != cheapest && (next == null || c.stepsPerSuccess() < next.stepsPerSuccess())) {
-                next = c;
-            }
-        }
+        // by cost, ties in rank order (the sort is stable): the cheapest, then the next
+        List<Findings.ComboSummary> byCost = new ArrayList<>(ranked);
+        byCost.sort(Comparator.comparingDouble(Findings.ComboSummary::stepsPerSuccess));
+        Findings.ComboSummary cheapest = byCost.get(0);
+        Findings.ComboSummary next = byCost.get(1);
         if (cheapest == first) {
             StringBuilder s = new StringBuilder("By restarts from random starts until a run succeeds, the ")
                     .append("first-ranked combo is also the cheapest: ").append(stepsPerSuccess(first))

@@ -197,9 +197,10 @@ public final class ResultJson {
                 g.writeNumberField("basins_found", s.basinsFound());
                 g.writeNumberField("gradient_steps", s.steps());
                 number(g, "steps_per_success", s.stepsPerSuccess());
+                double[] costRange = s.stepsPerSuccessInterval();
                 g.writeArrayFieldStart("steps_per_success_wilson95");
-                number(g, s.stepsPerSuccessInterval()[0]);
-                number(g, s.stepsPerSuccessInterval()[1]);
+                number(g, costRange[0]);
+                number(g, costRange[1]);
                 g.writeEndArray();
                 if (!f.census().isEmpty()) {
                     census(g, f.census().get(s.combo().index()));
