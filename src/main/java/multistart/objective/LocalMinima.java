@@ -37,6 +37,13 @@ public final class LocalMinima {
             case "quadratic", "arctan", "booth" -> new Count(1, "a single minimum");
             case "sphere" -> new Count(1, "a single minimum");
             case "sine" -> new Count(2, "sin x's minima at -pi/2 and 3 pi/2");
+            // x cos x: stationary where x tan x = 1 (+-0.86, +-3.43, +-6.44, +-9.53), minima where
+            // the second derivative -2 sin x - x cos x is positive, an odd function: every other one
+            case "xcosx" -> new Count(4, "x cos x's minima near -6.44, -0.86, 3.43 and 9.53");
+            case "cubic-cos" -> new Count(2, "2x^2 cos x - 5x's minima near -3.48 and 3.78");
+            // Dixon and Szego's table (Towards Global Optimisation 2, 1978): four local minima
+            case "goldstein-price" -> new Count(4, "Goldstein and Price's four minima, at (0, -1), (-0.6, -0.4),"
+                + " (1.8, 0.2) and (1.2, 0.8); Dixon and Szego, 1978");
             case "peaks" -> new Count(3, "peaks' three wells");
             case "himmelblau" -> new Count(4, "Himmelblau's four minima, all global");
             case "six-hump-camel" -> new Count(6, "the six humps' minima, two of them global");
@@ -49,7 +56,7 @@ public final class LocalMinima {
             // Qiu 2006 count two for 4 to 30 variables; RosenbrockMinimaTest finds it by Newton's method)
             case "rosenbrock" -> n <= 3 ? new Count(1, "a single minimum below 4 variables")
                 : n <= 30 ? new Count(2, "the global minimum at (1, ..., 1) and a local one near (-1, 1, ..., 1),"
-                    + " for 4 to 30 variables (Shang and Qiu, 2006)") : null;
+                    + " for 4 to 30 variables; Shang and Qiu, 2006") : null;
             default -> null;
         };
     }
