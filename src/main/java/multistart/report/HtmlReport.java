@@ -127,10 +127,16 @@ public final class HtmlReport {
                 .append(vsFirst == null ? "" : "<th>vs first</th>")
                 .append("</tr>\n");
         int rank = 0;
+        long repeating = 0;
         for (Findings.ComboSummary cs : Ranking.rank(f.combos())) {
-            if (rank++ == MAX_ROWS) {
-                break;
+            if (c.optimizer().repeatsEarlier(cs.combo())) {
+                repeating++;
+                continue;
             }
+            if (rank == MAX_ROWS) {
+                continue;
+            }
+            rank++;
             h.append("<tr><td>").append(rank).append("</td><td>").append(cs.combo().index()).append("</td>");
             for (String col : swept) {
                 h.append("<td>").append(ESC.escape(Numbers.settingCell(cs.combo(), col))).append("</td>");
@@ -144,10 +150,10 @@ public final class HtmlReport {
                     .append(vsFirst == null ? "" : "</td><td>" + vsFirst[cs.combo().index()]).append("</td></tr>\n");
         }
         h.append("</table>\n<p>");
-        if (f.combos().size() > MAX_ROWS) {
-            // as the summary says it: the table is the best of them, not all
-            h.append(Numbers.count(f.combos().size() - MAX_ROWS, "more combo", "more combos"))
-                    .append(" in sweep.csv. ");
+        // as the summary says it: the table is the best of them, not all
+        String rest = Ranking.untabled(f.combos().size() - repeating - rank, repeating);
+        if (!rest.isEmpty()) {
+            h.append(ESC.escape(rest)).append(' ');
         }
         String success = SummaryMarkdown.successRule(f, c);
         if (!success.isEmpty()) {

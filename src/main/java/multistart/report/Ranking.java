@@ -37,6 +37,22 @@ public final class Ranking {
         return out;
     }
 
+    /**
+     * What the sweep table leaves out, for the line below it: "12 more combos in sweep.csv" past
+     * its rows, and the combos that repeat another's runs (gd under a second momentum), which it
+     * leaves out as rows that would say the same again; "" where it leaves out none.
+     */
+    static String untabled(long more, long repeating) {
+        if (more == 0 && repeating == 0) {
+            return "";
+        }
+        String repeats = Numbers.count(repeating, "combo that repeats", "combos that repeat")
+                + " another's runs";
+        return (more == 0 ? "Not in the table: " + repeats + "; sweep.csv has every combo."
+                : Numbers.count(more, "more combo", "more combos") + " in sweep.csv"
+                        + (repeating == 0 ? "." : ", and " + repeats + ", left out of the table."));
+    }
+
     /** The first of combos ranked, or null where there is nothing to compare it with (one combo, no success). */
     private static Findings.ComboSummary leader(List<Findings.ComboSummary> ranked) {
         return ranked.size() < 2 || !(ranked.get(0).successRate() > 0) ? null : ranked.get(0);
@@ -265,19 +281,25 @@ public final class Ranking {
         List<Findings.ComboSummary> group = new ArrayList<>();
         group.add(first);
         List<String> numbers = new ArrayList<>();
+        int close = 0;
         for (Comparison c : compared) {
-            if (!c.apart()) {
+            if (!c.apart() && !c.repeat()) {
                 group.add(c.other());
-                numbers.add(Integer.toString(c.other().combo().index()));
+                if (++close <= NAMED) {
+                    numbers.add(Integer.toString(c.other().combo().index()));
+                }
             }
         }
-        if (numbers.isEmpty()) {
+        if (close == 0) {
             return s.append("; every other combo succeeds less often, start by start.").toString();
         }
-        if (numbers.size() == compared.size() && numbers.size() > 1) {
+        if (close == family(compared) && close > 1) {
             s.append("; start by start, no other combo is clearly apart from it");
+        } else if (close > NAMED) {
+            s.append("; as good start by start: ").append(close).append(" other combos (").append(String.join(", ",
+                    numbers)).append(" and ").append(close - NAMED).append(" more)");
         } else {
-            s.append("; as good start by start: ").append(numbers.size() == 1 ? "combo " : "combos ")
+            s.append("; as good start by start: ").append(close == 1 ? "combo " : "combos ")
                     .append(Numbers.joined(numbers));
         }
         Findings.ComboSummary fastest = quickestOf(group);
@@ -296,7 +318,8 @@ public final class Ranking {
                 + Numbers.count(family(compared), "comparison", "comparisons") + ")";
         List<Comparison> close = new ArrayList<>();
         for (Comparison c : compared) {
-            if (!c.apart()) {
+            // a combo that repeats another's runs would say the same again
+            if (!c.apart() && !c.repeat()) {
                 close.add(c);
             }
         }
@@ -356,8 +379,8 @@ public final class Ranking {
                         .append(same.isEmpty() ? "theirs: " : "the others': ").append(Numbers.joined(splits));
             }
             if (close.size() > NAMED) {
-                s.append("; and ").append(close.size() - NAMED).append(" more (result.json's paired_comparison"
-                        + " lists them)");
+                s.append("; and ").append(close.size() - NAMED).append(" more, which result.json's"
+                        + " paired_comparison lists");
             }
             s.append(test).append(", so their order may be chance.");
         }

@@ -175,9 +175,14 @@ public final class SummaryMarkdown {
         s.append("---:|---:|---:|---:|---:|---:|").append(vsFirst == null ? "" : "---:|").append("\n");
         int rank = 0;
         List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
+        long repeating = 0;
         for (Findings.ComboSummary cs : ranked) {
+            if (c.optimizer().repeatsEarlier(cs.combo())) {
+                repeating++;
+                continue;
+            }
             if (rank == MAX_COMBO_ROWS) {
-                break;
+                continue;
             }
             rank++;
             s.append("| ").append(rank).append(" | ").append(cs.combo().index()).append(" |");
@@ -192,9 +197,9 @@ public final class SummaryMarkdown {
                     .append(" | ").append(cs.basinsFound())
                     .append(" |").append(vsFirst == null ? "" : " " + vsFirst[cs.combo().index()] + " |").append('\n');
         }
-        if (ranked.size() > rank) {
-            s.append("\n").append(Numbers.count(ranked.size() - rank, "more combo", "more combos"))
-                    .append(" in `sweep.csv`.\n");
+        String rest = Ranking.untabled(ranked.size() - repeating - rank, repeating);
+        if (!rest.isEmpty()) {
+            s.append("\n").append(rest.replace("sweep.csv", "`sweep.csv`")).append('\n');
         }
         String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
