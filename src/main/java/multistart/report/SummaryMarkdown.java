@@ -527,6 +527,10 @@ public final class SummaryMarkdown {
         boolean momentum = false;
         for (Findings.ComboSummary cs : f.combos()) {
             multistart.config.Combo co = cs.combo();
+            if (c.optimizer().repeatsEarlier(co)) {
+                // gd under a second momentum: the same runs, the same limits
+                continue;
+            }
             List<Integer> sharp = new java.util.ArrayList<>();
             for (Findings.Minimum m : minima) {
                 if (co.learningRate() > settlingLimit(co, largestInSize(m))) {
@@ -539,8 +543,11 @@ public final class SummaryMarkdown {
             between++;
             momentum |= co.method() != multistart.config.Method.GD;
             if (parts.size() < 3) {
+                // the momentum forms' limits depend on the coefficient too
                 parts.add("combo " + co.index() + " (" + co.method().key() + ", learning_rate "
-                        + Numbers.brief(co.learningRate()) + ") is above the limit at " + basins(sharp)
+                        + Numbers.brief(co.learningRate()) + (co.method() == multistart.config.Method.GD ? ""
+                                : ", momentum " + Numbers.brief(co.momentum())) + ") is above the limit at "
+                        + basins(sharp)
                         + ", so its runs settle only at flatter " + c.objective().goal().extrema());
             }
         }
