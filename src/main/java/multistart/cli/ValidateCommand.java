@@ -89,7 +89,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println("  ... " + (plan.combos().size() - 50) + " more");
                 break;
             }
-            out.println("  " + describe(k, c.optimizer().sweptColumns()));
+            Combo twin = c.optimizer().twin(k, plan.combos());
+            out.println("  " + describe(k, c.optimizer().sweptColumns())
+                    + (twin == null ? "" : " (repeats combo " + twin.index() + "'s runs)"));
         }
         out.println("runs: " + plan.runCount());
         out.println("gradient steps: at most " + plan.maxSteps());

@@ -123,6 +123,30 @@ public final class OptimizerConfig {
     }
 
     /**
+     * The combo whose runs {@code c} repeats (see {@link #repeatsEarlier}), found among
+     * {@code earlier} (combos in index order, from the first); null where none is there.
+     */
+    public Combo twin(Combo c, List<Combo> earlier) {
+        if (!repeatsEarlier(c)) {
+            return null;
+        }
+        for (Combo e : earlier) {
+            if (e.index() >= c.index()) {
+                break;
+            }
+            boolean same = e.method() == c.method() && !repeatsEarlier(e);
+            for (Setting s : swept) {
+                same &= !c.method().uses(s) || Double.doubleToLongBits(c.value(s)) == Double.doubleToLongBits(
+                        e.value(s));
+            }
+            if (same) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Whether combo {@code c} repeats an earlier combo's runs: a swept setting its method does not
      * use (momentum under gd) is not at its first value, and the combo with it there is otherwise
      * the same (the loader keeps every swept list free of repeated values).

@@ -272,6 +272,8 @@ class CliTest {
         Cli v = Cli.run("validate", config.toString());
         assertThat(v.out()).contains("combos: 4 (sweeping method, momentum); gd does not use momentum, so 1 of the 4 "
                 + "combos (1) repeats the runs of another\n");
+        assertThat(v.out()).containsPattern("\n  1: gd [^\n]* \\(repeats combo 0's runs\\)\n  2: momentum");
+        assertThat(v.out().split("repeats combo", -1)).hasSize(2);
         Path out = tmp.resolve("u");
         Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();

@@ -56,7 +56,8 @@ class OptimizerConfigTest {
     /**
      * The count of repeated combos against a brute-force one (combos with the same method and the
      * same values of every setting it reads, all but the first of each group), over seeded random
-     * sweeps of methods and settings; past ten the list ends in "...".
+     * sweeps of methods and settings; past ten the list ends in "...". Each repeat's twin (what
+     * {@code validate} names) is its group's first.
      */
     @Test
     void theRepeatsCountedAreThoseABruteForceGroupingFinds() throws Exception {
@@ -85,13 +86,15 @@ class OptimizerConfigTest {
             }
             OptimizerConfig o = config(y.append("}").toString()).optimizer();
             List<Combo> combos = o.combos();
-            java.util.Set<List<Object>> groups = new java.util.HashSet<>();
+            java.util.Map<List<Object>, Combo> groups = new java.util.HashMap<>();
             for (Combo c : combos) {
                 List<Object> key = new java.util.ArrayList<>(List.of(c.method()));
                 for (Setting st : Setting.values()) {
                     key.add(c.method().uses(st) ? c.value(st) : null);
                 }
-                groups.add(key);
+                Combo first = groups.putIfAbsent(key, c);
+                // the combo whose runs it repeats: its group's first
+                assertThat(o.twin(c, combos)).as(y + " combo " + c.index()).isSameAs(first);
             }
             long expected = combos.size() - groups.size();
             String said = o.repeats(combos);
