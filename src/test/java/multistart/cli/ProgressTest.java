@@ -1,6 +1,7 @@
 package multistart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,5 +66,56 @@ class ProgressTest {
         assertThat(last).containsPattern("\\(0:01:4\\d / [0-9:]+\\) \\d+(\\.\\d+)?k runs/s$");
         double shown = Double.parseDouble(last.replaceAll(".* (\\d+(\\.\\d+)?)k runs/s$", "$1")) * 1000;
         assertThat(shown).isBetween(20_000 / seconds / 3, 20_000 / 0.4 * 1.01);
+    }
+
+    /**
+     * At a steady pace the recent rate is that pace; after a change of pace it is the runs and
+     * the time of each update weighted by e^(-age / tau), summed here directly; 20 s (4 tau) after
+     * a drop from 1000 to 100 runs/s it reads within 10% of 100 where the rate since the start
+     * reads 250.
+     */
+    @Test
+    void theRecentRateFollowsAChangeOfPace() {
+        Progress.RecentRate steady = new Progress.RecentRate(5);
+        for (int k = 1; k <= 200; k++) {
+            long t = k * 250_000_000L;
+            assertThat(steady.at(t, Math.round(t / 1e9 * 3_000))).isCloseTo(3_000, within(1e-6));
+        }
+        Progress.RecentRate r = new Progress.RecentRate(5);
+        List<double[]> updates = new ArrayList<>();
+        long done = 0;
+        double shown = 0;
+        for (int k = 1; k <= 96; k++) {
+            double seconds = k * 0.25;
+            long now = Math.round(seconds <= 4 ? seconds * 1_000 : 4_000 + (seconds - 4) * 100);
+            updates.add(new double[] {seconds, now - done, k == 1 ? seconds : 0.25});
+            done = now;
+            shown = r.at(Math.round(seconds * 1e9), done);
+        }
+        double runs = 0;
+        double time = 0;
+        for (double[] u : updates) {
+            double w = Math.exp(-(24 - u[0]) / 5);
+            runs += w * u[1];
+            time += w * u[2];
+        }
+        assertThat(shown).isCloseTo(runs / time, within(1e-9 * shown)).isBetween(100.0, 110.0);
+        assertThat(done / 24.0).isEqualTo(250.0);
+    }
+
+    /**
+     * Chunks arriving 10 s apart: at each arrival the rate is the chunk over the time it took,
+     * and between arrivals it holds (a draw with no new runs, or of an earlier time, changes
+     * nothing), where a rate over tau alone would have read 100 runs over 5 s, twice the pace.
+     */
+    @Test
+    void sparseChunksGiveTheirPaceAndAStallHoldsIt() {
+        Progress.RecentRate r = new Progress.RecentRate(5);
+        for (int k = 1; k <= 6; k++) {
+            long t = k * 10_000_000_000L;
+            assertThat(r.at(t, 100L * k)).isCloseTo(10, within(1e-9));
+            assertThat(r.at(t + 4_000_000_000L, 100L * k)).isCloseTo(10, within(1e-9));
+            assertThat(r.at(t - 1, 100L * k)).isCloseTo(10, within(1e-9));
+        }
     }
 }
