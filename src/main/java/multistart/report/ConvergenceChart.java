@@ -28,6 +28,57 @@ public final class ConvergenceChart {
     private ConvergenceChart() {
     }
 
+    /**
+     * The combos every one of whose sample lines a later-drawn line of another combo covers (the
+     * same iterations, values within a millionth), each with that combo; their legend entries say
+     * so. gd at rates 0.1 and 0.9 on (x - 1)^2 multiply the distance to the minimum by 0.8 a step
+     * alike (one from one side, one zig-zagging), and the step-size example's chart showed three
+     * lines for four combos.
+     */
+    static Map<Integer, Integer> hidden(List<Trajectory> runs, List<double[]> lines) {
+        Map<Integer, Integer> under = new LinkedHashMap<>();
+        Map<Integer, Boolean> all = new LinkedHashMap<>();
+        for (int j = 0; j < lines.size(); j++) {
+            Trajectory t = runs.get(j);
+            Integer cover = null;
+            for (int i = j + 1; i < lines.size() && cover == null; i++) {
+                Trajectory o = runs.get(i);
+                if (o.combo() != t.combo() && java.util.Arrays.equals(o.iterations(), t.iterations())
+                        && close(lines.get(i), lines.get(j))) {
+                    cover = o.combo();
+                }
+            }
+            if (lines.get(j).length == 0) {
+                continue;
+            }
+            all.merge(t.combo(), cover != null, Boolean::logicalAnd);
+            if (cover != null) {
+                under.putIfAbsent(t.combo(), cover);
+            }
+        }
+        under.keySet().removeIf(combo -> !all.get(combo));
+        return under;
+    }
+
+    /** "combo 0: learning_rate 0.1", and " (under combo 2's line)" where its lines are hidden. */
+    private static String legendEntry(ExperimentConfig c, Combo combo, Map<Integer, Integer> under) {
+        Integer cover = under.get(combo.index());
+        return "combo " + combo.index() + Charts.describe(c.optimizer(), combo)
+                + (cover == null ? "" : " (under combo " + cover + "'s line)");
+    }
+
+    private static boolean close(double[] a, double[] b) {
+        if (a.length != b.length || a.length == 0) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!(Math.abs(a[i] - b[i]) <= 1e-6 * Math.max(Math.abs(a[i]), Math.abs(b[i])))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Value (or its distance to the best value, log-scaled) against iteration, one colour per combo. */
     public static byte[] draw(RunRecord r) throws IOException {
         ExperimentConfig c = r.plan().config();
@@ -38,13 +89,6 @@ public final class ConvergenceChart {
         String from = gapName(f, c.objective().goal());
         double best = gapFrom(f);
         boolean log = Double.isFinite(best);
-        // wider where the legend's entries are long (four swept settings: 90 characters), which
-        // XChart cuts off at the picture's edge otherwise
-        int longest = 0;
-        for (Trajectory t : r.trajectories()) {
-            longest = Math.max(longest, ("combo " + t.combo() + Charts.describe(c.optimizer(),
-                    r.plan().combos().get(t.combo()))).length());
-        }
         // the lines first: whether one ends early, and how high they reach, go into the title
         List<double[]> lines = new ArrayList<>();
         boolean ended = false;
@@ -62,6 +106,13 @@ public final class ConvergenceChart {
             for (double v : y) {
                 top = Math.max(top, v);
             }
+        }
+        Map<Integer, Integer> under = hidden(r.trajectories(), lines);
+        // wider where the legend's entries are long (four swept settings: 90 characters), which
+        // XChart cuts off at the picture's edge otherwise
+        int longest = 0;
+        for (Trajectory t : r.trajectories()) {
+            longest = Math.max(longest, legendEntry(c, r.plan().combos().get(t.combo()), under).length());
         }
         double cap = convergenceCap(log, startTop, top);
         String title = "Convergence of " + Numbers.count(r.trajectories().size(), "sample run", "sample runs")
@@ -102,8 +153,7 @@ public final class ConvergenceChart {
             if (first) {
                 colours.put(t.combo(), colours.size());
             }
-            String name = first ? "combo " + t.combo() + Charts.describe(c.optimizer(), combo) : "run " + t.run()
-                    + " #" + k;
+            String name = first ? legendEntry(c, combo, under) : "run " + t.run() + " #" + k;
             XYSeries s = chart.addSeries(name, x, y);
             Color colour = Charts.PALETTE[colours.get(t.combo()) % Charts.PALETTE.length];
             s.setMarker(y.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
