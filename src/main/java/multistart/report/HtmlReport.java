@@ -127,15 +127,8 @@ public final class HtmlReport {
                 .append(vsFirst == null ? "" : "<th>vs first</th>")
                 .append("</tr>\n");
         int rank = 0;
-        long repeating = 0;
-        for (Findings.ComboSummary cs : Ranking.rank(f.combos())) {
-            if (c.optimizer().repeatsEarlier(cs.combo())) {
-                repeating++;
-                continue;
-            }
-            if (rank == MAX_ROWS) {
-                continue;
-            }
+        Ranking.Table table = Ranking.table(f.combos(), c.optimizer(), MAX_ROWS);
+        for (Findings.ComboSummary cs : table.rows()) {
             rank++;
             h.append("<tr><td>").append(rank).append("</td><td>").append(cs.combo().index()).append("</td>");
             for (String col : swept) {
@@ -151,9 +144,8 @@ public final class HtmlReport {
         }
         h.append("</table>\n<p>");
         // as the summary says it: the table is the best of them, not all
-        String rest = Ranking.untabled(f.combos().size() - repeating - rank, repeating);
-        if (!rest.isEmpty()) {
-            h.append(ESC.escape(rest)).append(' ');
+        if (!table.below().isEmpty()) {
+            h.append(ESC.escape(table.below())).append(' ');
         }
         String success = SummaryMarkdown.successRule(f, c);
         if (!success.isEmpty()) {

@@ -38,19 +38,33 @@ public final class Ranking {
     }
 
     /**
-     * What the sweep table leaves out, for the line below it: "12 more combos in sweep.csv" past
-     * its rows, and the combos that repeat another's runs (gd under a second momentum), which it
-     * leaves out as rows that would say the same again; "" where it leaves out none.
+     * A sweep table's rows, the best-ranked {@code maxRows} combos without those that repeat
+     * another's runs (gd under a second momentum: rows that would say the same again), and the
+     * line below it on what it leaves out ("12 more combos in sweep.csv, and 4 combos that repeat
+     * another's runs, left out of the table."; "" where it leaves out none).
      */
-    static String untabled(long more, long repeating) {
-        if (more == 0 && repeating == 0) {
-            return "";
+    record Table(List<Findings.ComboSummary> rows, String below) {
+    }
+
+    static Table table(List<Findings.ComboSummary> combos, OptimizerConfig optimizer, int maxRows) {
+        List<Findings.ComboSummary> rows = new ArrayList<>();
+        long repeating = 0;
+        long more = 0;
+        for (Findings.ComboSummary cs : rank(combos)) {
+            if (optimizer.repeatsEarlier(cs.combo())) {
+                repeating++;
+            } else if (rows.size() < maxRows) {
+                rows.add(cs);
+            } else {
+                more++;
+            }
         }
-        String repeats = Numbers.count(repeating, "combo that repeats", "combos that repeat")
-                + " another's runs";
-        return (more == 0 ? "Not in the table: " + repeats + "; sweep.csv has every combo."
+        String repeats = Numbers.count(repeating, "combo that repeats", "combos that repeat") + " another's runs";
+        String below = more == 0 && repeating == 0 ? ""
+                : more == 0 ? "Not in the table: " + repeats + "; sweep.csv has every combo."
                 : Numbers.count(more, "more combo", "more combos") + " in sweep.csv"
-                        + (repeating == 0 ? "." : ", and " + repeats + ", left out of the table."));
+                        + (repeating == 0 ? "." : ", and " + repeats + ", left out of the table.");
+        return new Table(rows, below);
     }
 
     /** The first of combos ranked, or null where there is nothing to compare it with (one combo, no success). */

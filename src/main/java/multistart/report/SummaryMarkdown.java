@@ -174,16 +174,8 @@ public final class SummaryMarkdown {
         }
         s.append("---:|---:|---:|---:|---:|---:|").append(vsFirst == null ? "" : "---:|").append("\n");
         int rank = 0;
-        List<Findings.ComboSummary> ranked = Ranking.rank(f.combos());
-        long repeating = 0;
-        for (Findings.ComboSummary cs : ranked) {
-            if (c.optimizer().repeatsEarlier(cs.combo())) {
-                repeating++;
-                continue;
-            }
-            if (rank == MAX_COMBO_ROWS) {
-                continue;
-            }
+        Ranking.Table table = Ranking.table(f.combos(), c.optimizer(), MAX_COMBO_ROWS);
+        for (Findings.ComboSummary cs : table.rows()) {
             rank++;
             s.append("| ").append(rank).append(" | ").append(cs.combo().index()).append(" |");
             for (String col : swept) {
@@ -197,9 +189,8 @@ public final class SummaryMarkdown {
                     .append(" | ").append(cs.basinsFound())
                     .append(" |").append(vsFirst == null ? "" : " " + vsFirst[cs.combo().index()] + " |").append('\n');
         }
-        String rest = Ranking.untabled(ranked.size() - repeating - rank, repeating);
-        if (!rest.isEmpty()) {
-            s.append("\n").append(rest.replace("sweep.csv", "`sweep.csv`")).append('\n');
+        if (!table.below().isEmpty()) {
+            s.append("\n").append(table.below().replace("sweep.csv", "`sweep.csv`")).append('\n');
         }
         String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());
         if (!reading.isEmpty()) {
