@@ -688,12 +688,42 @@ public final class SummaryMarkdown {
                 + "accepts " + (one ? "it" : "them") + " as " + (one ? "it is." : "they are.");
     }
 
-    /** "unresolved" and why, as far as the Hessian check tells, for the headline's best end point. */
+    /**
+     * "unresolved" and why, as far as the Hessian check and the stop rule tell, for the headline's
+     * best end point: a gradient there above every stop.gradient_norm of the sweep says its runs
+     * had not settled (1/x + x^2's best end point, on its way down to the pole at 0, had a gradient
+     * of 100 and was called "a flat region, or runs that stopped short").
+     */
     static String unresolved(Findings.Minimum m, ExperimentConfig c) {
-        return m.flatBottomed(c.basins().tolerance())
-                ? "unresolved (on a flat-bottomed valley, where the Hessian cannot confirm a " + c.objective().goal()
-                        .extremum() + ")"
-                : "unresolved (a flat region, or runs that stopped short)";
+        if (m.flatBottomed(c.basins().tolerance())) {
+            return "unresolved (on a flat-bottomed valley, where the Hessian cannot confirm a " + c.objective().goal()
+                    .extremum() + ")";
+        }
+        double stop = largest(c.optimizer().values(multistart.config.Setting.GRADIENT_NORM));
+        double g = m.gradientNorm();
+        String runs = m.hits() == 1 ? "its run" : "its runs";
+        if (stop > 0 && g > stop) {
+            return "unresolved (not a stationary point: the gradient's norm there is " + Numbers.brief(g)
+                    + ", above stop.gradient_norm, " + Numbers.brief(stop) + ", so " + runs + " had not settled)";
+        }
+        double[] h = m.hessianExtremes();
+        // with both stop tests off every run takes max_iterations steps; a stationary point lies
+        // farther than the basin tolerance by a step along the strongest curvature
+        if (stop == 0 && largest(c.optimizer().values(multistart.config.Setting.VALUE_CHANGE)) == 0
+                && h.length == 2 && g / Math.max(Math.abs(h[0]), Math.abs(h[1])) > c.basins().tolerance()) {
+            return "unresolved (not a stationary point: the gradient's norm there is " + Numbers.brief(g)
+                    + "; with the stop tests off, " + runs + " stopped at max_iterations)";
+        }
+        return "unresolved (a flat region, or runs that stopped short)";
+    }
+
+    /** The largest of a setting's values; 0 where it has none. */
+    private static double largest(double[] values) {
+        double most = 0;
+        for (double v : values == null ? new double[0] : values) {
+            most = Math.max(most, v);
+        }
+        return most;
     }
 
     /**

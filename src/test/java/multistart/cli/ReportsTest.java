@@ -399,10 +399,43 @@ class ReportsTest {
                 """);
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("**Best end point: ").doesNotContain("Best minimum")
-                .containsPattern("unresolved \\(a flat region, or runs that stopped short\\), reached by")
                 .containsPattern("Best confirmed minimum: -3\\.04984940\\d* at \\(x = -1\\.34739");
+        // the orbit's two points are basins 1 and 2; gd steps from one to the other, so the
+        // gradient's norm at either is their distance over the rate
+        List<String> minima = Files.readAllLines(out.resolve("minima.csv"));
+        String[] a = minima.get(1).split(",");
+        String[] b = minima.get(2).split(",");
+        double norm = Math.hypot(Double.parseDouble(a[1]) - Double.parseDouble(b[1]),
+                Double.parseDouble(a[2]) - Double.parseDouble(b[2])) / 0.08;
+        Matcher said = Pattern.compile("basin 1, unresolved \\(not a stationary"
+                + " point: the gradient's norm there is ([0-9.]+), above stop.gradient_norm, 1\\.0000e-06, so its runs"
+                + " had not settled\\), reached by").matcher(summary);
+        assertThat(said.find()).as(summary).isTrue();
+        assertThat(Double.parseDouble(said.group(1))).isCloseTo(norm, within(1e-5 * norm));
         assertThat(Files.readString(out.resolve("report.html"))).contains("Best end point: <b>")
                 .containsPattern("the best confirmed minimum is -3\\.04984940");
+    }
+
+    /**
+     * With the stop tests off a run takes max_iterations steps: gd at rate 0.01 on (x - 1)^2 from
+     * 3 multiplies x - 1 by 0.98 a step, so after 30 steps the gradient 2 (x - 1) is 4 (0.98)^30,
+     * and the headline says the end point is no stationary point rather than "a flat region".
+     */
+    @Test
+    void anEndPointCaughtByMaxIterationsWithTheStopTestsOffIsNoStationaryPoint() throws IOException {
+        Path out = run("""
+                name: q
+                objective: {builtin: quadratic}
+                starts: {count: 0, points: [[3.0]]}
+                optimizer: {method: gd, learning_rate: 0.01, max_iterations: 30, stop: {gradient_norm: 0}}
+                """);
+        String summary = Files.readString(out.resolve("summary.md"));
+        Matcher said = Pattern.compile("basin 1, unresolved \\(not a stationary point: the gradient's norm there is"
+                + " ([0-9.]+); with the stop tests off, its run stopped at max_iterations\\), reached by its only"
+                + " run").matcher(summary);
+        assertThat(said.find()).as(summary).isTrue();
+        double g = 4 * Math.pow(0.98, 30);
+        assertThat(Double.parseDouble(said.group(1))).isCloseTo(g, within(1e-6 * g));
     }
 
     /**
