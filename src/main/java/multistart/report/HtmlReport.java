@@ -41,6 +41,8 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:14px}\n")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}\n")
                 .append("th{background:#f0f0f0}td.t{text-align:left}\n")
+                .append("table.sortable th{cursor:pointer}th[data-dir=up]::after{content:\" \\25B2\"}"
+                        + "th[data-dir=down]::after{content:\" \\25BC\"}\n")
                 .append(".answer{font-size:20px;background:#eef6ee;padding:1em;border-left:5px solid #2a2}\n")
                 .append(".warn{background:#fff3cd;padding:1em;border-left:5px solid #e0a800}\n")
                 .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}\npre{background:#f7f7f7;padding:1em;"
@@ -116,16 +118,20 @@ public final class HtmlReport {
         endPoints(h, r, vars);
 
         List<String> swept = c.optimizer().sweptColumns();
-        h.append("<h2>Sweep, ranked by success rate then median iterations</h2>\n<table><tr><th>rank</th>"
-                + "<th>combo</th>");
+        h.append("<h2>Sweep, ranked by success rate then median iterations</h2>\n<table class=\"sortable\"><thead>"
+                + "<tr><th>rank</th><th>combo</th>");
         for (String col : swept) {
             h.append("<th>").append(ESC.escape(col)).append("</th>");
         }
         String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
+        Map<Integer, Ranking.Comparison> comparisons = new java.util.HashMap<>();
+        for (Ranking.Comparison vs : Ranking.compared(f.combos(), c.optimizer(), f.paired())) {
+            comparisons.put(vs.other().combo().index(), vs);
+        }
         h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"
                 + "<th>steps / success</th><th>best value</th><th>basins</th>")
                 .append(vsFirst == null ? "" : "<th>vs first</th>")
-                .append("</tr>\n");
+                .append("</tr></thead><tbody>\n");
         int rank = 0;
         Ranking.Table table = Ranking.table(f.combos(), c.optimizer(), MAX_ROWS);
         for (Findings.ComboSummary cs : table.rows()) {
@@ -134,15 +140,22 @@ public final class HtmlReport {
             for (String col : swept) {
                 h.append("<td>").append(ESC.escape(Numbers.settingCell(cs.combo(), col))).append("</td>");
             }
-            h.append("<td>").append(Numbers.percent(cs.successRate())).append("</td><td>")
-                    .append(Numbers.percent(cs.wilsonLow())).append(" to ").append(Numbers.percent(cs.wilsonHigh()))
-                    .append("</td><td>").append(cs.diverged()).append("</td><td>")
-                    .append(Numbers.brief(cs.medianIterations())).append("</td><td>")
-                    .append(Ranking.stepsPerSuccess(cs)).append("</td><td>").append(Numbers.brief(cs.bestValue()))
-                    .append("</td><td>").append(cs.basinsFound())
-                    .append(vsFirst == null ? "" : "</td><td>" + vsFirst[cs.combo().index()]).append("</td></tr>\n");
+            // data-v: what the page's sorting reads where the cell's text is not the number itself
+            cell(h, Numbers.percent(cs.successRate()), cs.successRate());
+            cell(h, Numbers.percent(cs.wilsonLow()) + " to " + Numbers.percent(cs.wilsonHigh()), cs.wilsonLow());
+            h.append("<td>").append(cs.diverged()).append("</td>");
+            cell(h, Numbers.brief(cs.medianIterations()), cs.medianIterations());
+            cell(h, Ranking.stepsPerSuccess(cs), cs.stepsPerSuccess());
+            cell(h, Numbers.brief(cs.bestValue()), cs.bestValue());
+            h.append("<td>").append(cs.basinsFound()).append("</td>");
+            if (vsFirst != null) {
+                // by McNemar's p, the first ranked first
+                Ranking.Comparison vs = comparisons.get(cs.combo().index());
+                cell(h, vsFirst[cs.combo().index()], vs == null ? -1 : vs.p());
+            }
+            h.append("</tr>\n");
         }
-        h.append("</table>\n<p>");
+        h.append("</tbody></table>\n<p>");
         // as the summary says it: the table is the best of them, not all
         if (!table.below().isEmpty()) {
             h.append(ESC.escape(table.below())).append(' ');
@@ -197,7 +210,7 @@ public final class HtmlReport {
         }
         // the Java runtime and the OS are on the timing line
         h.append("</pre>\n<p>multistart ").append(ESC.escape(r.version())).append(", seed ").append(c.seed())
-                .append(".</p>\n</body></html>\n");
+                .append(".</p>\n").append(SORTING).append("</body></html>\n");
         w.write(h.toString());
     }
 
@@ -313,18 +326,18 @@ public final class HtmlReport {
     private static void table(StringBuilder h, RunRecord r, List<String> vars, List<Integer> ranks,
             boolean near) {
         Findings f = r.findings();
-        h.append("<table><tr><th>basin</th>");
+        h.append("<table class=\"sortable\"><thead><tr><th>basin</th>");
         int cols = Math.min(vars.size(), 6);
         for (int i = 0; i < cols; i++) {
             h.append("<th>").append(ESC.escape(vars.get(i))).append("</th>");
         }
-        h.append("<th>value</th><th>kind</th><th>runs</th><th>share</th><th>note</th></tr>\n");
+        h.append("<th>value</th><th>kind</th><th>runs</th><th>share</th><th>note</th></tr></thead><tbody>\n");
         for (int rank : ranks) {
             Findings.Minimum m = f.minima().get(rank);
             h.append("<tr><td>").append(m.basin()).append("</td>");
             double[] p = m.point();
             for (int i = 0; i < cols; i++) {
-                h.append("<td>").append(Numbers.brief(p[i])).append("</td>");
+                cell(h, Numbers.brief(p[i]), p[i]);
             }
             h.append("<td>").append(Numbers.exact(m.value())).append("</td><td class=\"t\">")
                     .append(m.kind().key(r.plan().config().objective().goal())).append("</td><td>")
@@ -334,6 +347,49 @@ public final class HtmlReport {
                             r.plan().config().objective().goal().extremum()) : "")))
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</tbody></table>\n");
     }
+
+    /** A cell showing {@code text}, with the number behind it for sorting (NaN: none, sorted last). */
+    private static void cell(StringBuilder h, String text, double v) {
+        h.append("<td data-v=\"").append(Numbers.exact(v)).append("\">").append(ESC.escape(text)).append("</td>");
+    }
+
+    /**
+     * Click a table's column heading to sort its rows by that column, again to reverse; numbers
+     * (a cell's data-v where it has one, else its text, a trailing % dropped) before text, cells
+     * with neither last either way. Inline, so the page still needs nothing from the network.
+     */
+    static final String SORTING = """
+            <script>
+            function msKey(cell) {
+              var v = cell.getAttribute('data-v');
+              var s = (v !== null ? v : cell.textContent).trim().replace(/%$/, '');
+              if (s === '' || s === '-' || s === 'NaN') { return null; }
+              var n = Number(s);
+              return isNaN(n) ? s : n;
+            }
+            function msCompare(a, b, dir) {
+              if (a === null || b === null) { return a === b ? 0 : a === null ? 1 : -1; }
+              var an = typeof a === 'number', bn = typeof b === 'number';
+              if (an !== bn) { return an ? -1 : 1; }
+              return dir * (a < b ? -1 : a > b ? 1 : 0);
+            }
+            document.querySelectorAll('table.sortable').forEach(function (t) {
+              var heads = t.tHead.rows[0].cells;
+              Array.prototype.forEach.call(heads, function (th, col) {
+                th.title = 'sort by this column (again to reverse)';
+                th.addEventListener('click', function () {
+                  var dir = th.getAttribute('data-dir') === 'up' ? -1 : 1;
+                  Array.prototype.forEach.call(heads, function (o) { o.removeAttribute('data-dir'); });
+                  th.setAttribute('data-dir', dir === 1 ? 'up' : 'down');
+                  var body = t.tBodies[0];
+                  var rows = Array.prototype.slice.call(body.rows);
+                  rows.sort(function (a, b) { return msCompare(msKey(a.cells[col]), msKey(b.cells[col]), dir); });
+                  rows.forEach(function (r) { body.appendChild(r); });
+                });
+              });
+            });
+            </script>
+            """;
 }
