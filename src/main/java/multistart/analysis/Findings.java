@@ -134,6 +134,14 @@ public record Findings(
             return Classifier.flatBottomed(kind, hessianExtremes, gradientNorm, tolerance);
         }
 
+        /**
+         * Whether this minimum lies at a kink (Classifier: the Hessian's differences straddle a
+         * jump of the gradient, as at ackley's tip): a minimum with no eigenvalues.
+         */
+        public boolean atKink() {
+            return kind == Kind.MINIMUM && hessianExtremes.length == 0;
+        }
+
         /** Where the point lies when that needs saying: "outside the domain", "on the domain boundary", or "". */
         public String where() {
             return outsideDomain ? "outside the domain" : onBoundary ? "on the domain boundary" : "";

@@ -65,7 +65,8 @@ public final class HtmlReport {
             for (int i = 0; i < p.length; i++) {
                 h.append(i > 0 ? ", " : "").append(ESC.escape(vars.get(i))).append(" = ").append(Numbers.exact(p[i]));
             }
-            h.append(")").append(best.where().isEmpty() ? "" : ", " + best.where());
+            h.append(")").append(best.where().isEmpty() ? "" : ", " + best.where())
+                    .append(best.atKink() ? ", at a kink (" + ESC.escape(SummaryMarkdown.KINK) + ")" : "");
             h.append(", reached by ").append(SummaryMarkdown.reachedBy(best, f.runs())).append(".");
             if (f.targetKnown()) {
                 h.append(" Known optimum: ").append(Numbers.exact(f.target())).append('.')
@@ -343,8 +344,8 @@ public final class HtmlReport {
                     .append(m.kind().key(r.plan().config().objective().goal())).append("</td><td>")
                     .append(m.hits()).append("</td><td>").append(Numbers.percent(m.share()))
                     .append("</td><td class=\"t\">")
-                    .append(ESC.escape(SummaryMarkdown.note(m.where(), near ? f.minima().nearestMinimum(rank,
-                            r.plan().config().objective().goal().extremum()) : "")))
+                    .append(ESC.escape(SummaryMarkdown.note(SummaryMarkdown.remark(m), near
+                            ? f.minima().nearestMinimum(rank, r.plan().config().objective().goal().extremum()) : "")))
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");

@@ -45,7 +45,7 @@ public final class SummaryMarkdown {
         } else {
             // what the table says of it, in words: a maximising sweep's minima are maxima
             String kind = switch (best.kind()) {
-                case MINIMUM -> "a " + extremum;
+                case MINIMUM -> "a " + extremum + (best.atKink() ? " at a kink (" + KINK + ")" : "");
                 case SADDLE -> "a saddle point";
                 default -> unresolved(best, c);
             };
@@ -852,6 +852,15 @@ public final class SummaryMarkdown {
     }
 
     /** Two notes on one row, either of them possibly empty. */
+    /** What the reports say of a minimum at a kink. */
+    static final String KINK = "the slope flips sign there, as |x|'s does at 0, so the Hessian has no finite"
+            + " curvature to give and gd at a constant rate does not settle there; a decaying rate does";
+
+    /** A table's note on an end point: where it lies, and "at a kink" for a minimum at one. */
+    static String remark(Findings.Minimum m) {
+        return note(m.where(), m.atKink() ? "at a kink" : "");
+    }
+
     static String note(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
@@ -926,7 +935,7 @@ public final class SummaryMarkdown {
             s.append(' ').append(Numbers.exact(m.value())).append(" | ")
                     .append(m.kind() == Kind.MINIMUM && max ? "maximum" : m.kind().key())
                     .append(" | ").append(m.hits()).append(" | ").append(Numbers.percent(m.share()))
-                    .append(" | ").append(note(m.where(), notes == null ? "" : notes.get(shown - 1))).append(" |\n");
+                    .append(" | ").append(note(remark(m), notes == null ? "" : notes.get(shown - 1))).append(" |\n");
         }
         if (total > shown) {
             s.append("\n").append(total - shown).append(" more in `minima.csv`.\n");

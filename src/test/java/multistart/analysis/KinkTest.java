@@ -59,4 +59,46 @@ class KinkTest {
         // a stationary point has no descent direction to look along
         assertThat(q.besideKink(new double[] {1.0}, 1)).isFalse();
     }
+
+    /**
+     * A minimum within the Hessian's difference step of a kink: the differences straddle the
+     * gradient's jump J and read it as a curvature J / 2h (|x| + y^2 beside 0: 2 / 2e-5 =
+     * 100 000; ackley's tip: 2 x 2.83 / 2e-5 = 282 843), and the quick test took the point as a
+     * minimum with a rate limit of 2e-5. It stays a minimum (the runs are at the minimiser) with
+     * no eigenvalues; smooth minima keep theirs, in the dense and in the matrix-free check.
+     */
+    @Test
+    void aMinimumAtAKinkHasNoCurvature() throws Exception {
+        Classifier c = new Classifier(formula("abs(x) + y^2", "x", "y"), 1e-4);
+        for (double[] p : new double[][] {{2.5e-14, -1.4e-6}, {-3e-7, 1e-9}, {0, 0}}) {
+            Classifier.Verdict v = c.classify(p);
+            assertThat(v.kind()).isEqualTo(Kind.MINIMUM);
+            assertThat(v.eigenvalues()).as("at %s", java.util.Arrays.toString(p)).isEmpty();
+            Classifier.Verdict lanczos = c.classifyMatrixFree(p);
+            // the matrix-free check's products are not linear across the jump: it may not tell
+            assertThat(lanczos.kind()).as("matrix-free at %s", java.util.Arrays.toString(p))
+                    .isIn(Kind.MINIMUM, Kind.UNRESOLVED);
+            assertThat(lanczos.eigenvalues()).isEmpty();
+        }
+        Classifier a = new Classifier(Builtins.find("ackley").orElseThrow().create(2), 1e-4);
+        Classifier.Verdict tip = a.classify(new double[] {-6.3e-16, -9.6e-16});
+        assertThat(tip.kind()).isEqualTo(Kind.MINIMUM);
+        assertThat(tip.eigenvalues()).isEmpty();
+        // smooth minima: x^2 + 3 y^2 (eigenvalues 2 and 6), peaks' global minimum, rastrigin's
+        // at (1, 0) in 3-d (second derivatives 2 + 40 pi^2 cos(2 pi x): 396.78 at each integer)
+        Classifier q = new Classifier(formula("x^2 + 3*y^2", "x", "y"), 1e-4);
+        assertThat(q.classify(new double[] {1e-9, -2e-9}).eigenvalues()).containsExactly(new double[] {2, 6},
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(q.classifyMatrixFree(new double[] {1e-9, -2e-9}).eigenvalues()).hasSize(2);
+        Classifier peaks = new Classifier(Builtins.find("peaks").orElseThrow().create(2), 1e-4);
+        Classifier.Verdict pv = peaks.classify(new double[] {0.22827892055636909, -1.6255349574999964});
+        assertThat(pv.kind()).isEqualTo(Kind.MINIMUM);
+        assertThat(pv.eigenvalues()).hasSize(2);
+        Classifier r = new Classifier(Builtins.find("rastrigin").orElseThrow().create(3), 1e-4);
+        // the minimum near (1, 0, 0) lies at 0.99496 (the slope 2x + 20 pi sin 2 pi x vanishes there)
+        double x = 0.9949586;
+        double[] lambda = r.classify(new double[] {x, 0, 0}).eigenvalues();
+        assertThat(lambda).hasSize(3);
+        assertThat(lambda[2]).isCloseTo(2 + 40 * Math.PI * Math.PI, org.assertj.core.api.Assertions.within(1e-3));
+    }
 }

@@ -420,6 +420,33 @@ class ReportsTest {
     }
 
     /**
+     * Ackley's minimum is a cone's tip: gd with a decaying rate ends within 1e-15 of it, where
+     * the Hessian's differences straddle the tip and read a curvature of 282 896, which gave a
+     * rate limit of 7e-6 and "a smaller rate lets them settle". Now the minimum is said to be at
+     * a kink, with no curvature and no limit.
+     */
+    @Test
+    void aMinimumAtAKinkGetsNoRateLimit() throws IOException {
+        Path out = run("""
+                name: ack
+                objective: {builtin: ackley, dimension: 2}
+                domain: {"*": [-2, 2]}
+                starts: {count: 100}
+                optimizer: {method: gd, learning_rate: [0.01, 0.05], decay: [1, 0.99], max_iterations: 3000}
+                output: {basin_resolution: 0}
+                """);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("basin 1, a minimum at a kink (the slope flips sign there")
+                .containsPattern("\\| 1 \\| [^\\n]* \\| minimum \\| [^\\n]* \\| at a kink \\|")
+                .doesNotContain("largest eigenvalue there is").doesNotContain("settles there only below");
+        String json = Files.readString(out.resolve("result.json"));
+        int at = json.indexOf("\"basin\" : 1,");
+        String first = json.substring(at, json.indexOf("\"basin\" : ", at + 1));
+        assertThat(first).contains("\"kind\" : \"minimum\"")
+                .doesNotContain("gd_learning_rate_limit").containsPattern("\"hessian_eigenvalues\" : \\[ ?\\]");
+    }
+
+    /**
      * With the stop tests off a run takes max_iterations steps: gd at rate 0.01 on (x - 1)^2 from
      * 3 multiplies x - 1 by 0.98 a step, so after 30 steps the gradient 2 (x - 1) is 4 (0.98)^30,
      * and the headline says the end point is no stationary point rather than "a flat region".
