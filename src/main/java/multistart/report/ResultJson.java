@@ -155,6 +155,10 @@ public final class ResultJson {
                 if (m.kind() == multistart.analysis.Kind.MINIMUM && e.length == 2) {
                     number(g, "gd_learning_rate_limit", 2 / multistart.analysis.Classifier.largestInSize(e));
                 }
+                if (m.atKink()) {
+                    // no curvature to give: the Hessian's differences straddle the gradient's jump
+                    g.writeBooleanField("at_kink", true);
+                }
                 g.writeBooleanField("on_boundary", m.onBoundary());
                 g.writeBooleanField("outside_domain", m.outsideDomain());
                 // sparse: combo number -> share of that combo's runs, only combos that reached it

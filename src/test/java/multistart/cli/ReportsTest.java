@@ -442,7 +442,7 @@ class ReportsTest {
         String json = Files.readString(out.resolve("result.json"));
         int at = json.indexOf("\"basin\" : 1,");
         String first = json.substring(at, json.indexOf("\"basin\" : ", at + 1));
-        assertThat(first).contains("\"kind\" : \"minimum\"")
+        assertThat(first).contains("\"kind\" : \"minimum\"").contains("\"at_kink\" : true")
                 .doesNotContain("gd_learning_rate_limit").containsPattern("\"hessian_eigenvalues\" : \\[ ?\\]");
     }
 
