@@ -149,8 +149,7 @@ public record Findings(
     }
 
     /**
-     * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs
-     * (0 where not counted).
+     * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs.
      */
     public record ComboSummary(
             Combo combo,
@@ -170,13 +169,6 @@ public record Findings(
             int basinsFound,
             long steps) {
 
-        /** Without the step count (0). */
-        public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
-                long failed, long successes, double successRate, double wilsonLow, double wilsonHigh,
-                double bestValue, double medianValue, double medianIterations, int basinsFound) {
-            this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
-                    wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, 0);
-        }
 
         /**
          * Gradient steps per success: all the combo's runs' steps over its successes, the expected

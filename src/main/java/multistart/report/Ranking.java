@@ -102,8 +102,9 @@ public final class Ranking {
      * Which combo reaches the target for the fewest gradient steps when restarted from random
      * starts until a run succeeds (least {@link Findings.ComboSummary#stepsPerSuccess}), set
      * against the first-ranked: a lower success rate can be more than made up by shorter runs.
-     * "" for fewer than two combos (repeats left out), where none succeeded, where the steps were
-     * not counted, or where no start was drawn ({@code sampled} false: explicit points alone, which
+     * "" for fewer than two combos (repeats left out), where none succeeded, where the first took
+     * no step (its runs all began where they ended: there is no cost to compare), or where no
+     * start was drawn ({@code sampled} false: explicit points alone, which
      * restarts cannot draw more of).
      */
     public static String restarts(List<Findings.ComboSummary> combos, OptimizerConfig optimizer, boolean sampled) {
