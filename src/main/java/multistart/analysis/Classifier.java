@@ -264,17 +264,26 @@ public final class Classifier {
 
     /** y = H v at the point in {@code at}, by central differences of the gradient along v. */
     private void hessianTimes(double[] v, double[] y) {
-        int n = at.length;
+        differenced(at, v, step, shifted, gPlus, gMinus, y);
+    }
+
+    /**
+     * y = (g(x + t v) - g(x - t v)) / 2t, by the exact gradient: H v to O(t^2) where the
+     * function is smooth; {@code shifted}, {@code gp}, {@code gm} are scratch.
+     */
+    private void differenced(double[] x, double[] v, double t, double[] shifted, double[] gp, double[] gm,
+            double[] y) {
+        int n = x.length;
         for (int i = 0; i < n; i++) {
-            shifted[i] = at[i] + step * v[i];
+            shifted[i] = x[i] + t * v[i];
         }
-        f.evaluate(shifted, gPlus);
+        f.evaluate(shifted, gp);
         for (int i = 0; i < n; i++) {
-            shifted[i] = at[i] - step * v[i];
+            shifted[i] = x[i] - t * v[i];
         }
-        f.evaluate(shifted, gMinus);
+        f.evaluate(shifted, gm);
         for (int i = 0; i < n; i++) {
-            y[i] = (gPlus[i] - gMinus[i]) / (2 * step);
+            y[i] = (gp[i] - gm[i]) / (2 * t);
         }
     }
 
@@ -527,7 +536,7 @@ public final class Classifier {
      * gradient by central differences at step h is over twice that at step 10 h, and the jump it
      * implies (2 h times it) is at least half the gradient's size. A smooth function's
      * differences agree to O(h^2); across a kink the gradient's jump J reads as J / 2h at
-     * either step, ten times larger at the smaller. x is restored.
+     * either step, ten times larger at the smaller.
      */
     private boolean kinkWithin(double[] x, double[] g) {
         int n = x.length;
@@ -548,25 +557,16 @@ public final class Classifier {
         return near > 2 * Math.abs(wide) && 2 * h * near >= 0.5 * gn;
     }
 
-    /** u . (g(x + t u) - g(x - t u)) / 2t, by the exact gradient; x is restored. */
+    /** u . (g(x + t u) - g(x - t u)) / 2t, by the exact gradient: the curvature along u. */
     private double curvatureAlong(double[] x, double[] u, double t) {
         int n = x.length;
-        double[] y = x.clone();
-        double[] gp = new double[n];
-        double[] gm = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = x[i] + t * u[i];
-        }
-        f.evaluate(y, gp);
-        for (int i = 0; i < n; i++) {
-            y[i] = x[i] - t * u[i];
-        }
-        f.evaluate(y, gm);
+        double[] hu = new double[n];
+        differenced(x, u, t, new double[n], new double[n], new double[n], hu);
         double c = 0;
         for (int i = 0; i < n; i++) {
-            c += u[i] * (gp[i] - gm[i]);
+            c += u[i] * hu[i];
         }
-        return c / (2 * t);
+        return c;
     }
 
     /**
