@@ -48,6 +48,11 @@ public final class LocalMinima {
             case "himmelblau" -> new Count(4, "Himmelblau's four minima, all global");
             case "six-hump-camel" -> new Count(6, "the six humps' minima, two of them global");
             case "branin" -> new Count(3, "Branin's three minima, all global");
+            // -exp(mean cos 2 pi x_i) has a minimum at each integer point, and the cone's slope
+            // 4 exp(-0.2 r) / n shifts them but leaves one near each within [-32.768, 32.768]:
+            // -32 ... 32; recounted on a grid in 1-d and 2-d, not claimed beyond
+            case "ackley" -> n <= 2 ? new Count(Math.pow(65, n), "one near each integer point, 65 values per"
+                    + " coordinate") : null;
             // x^2 - 10 cos 2 pi x has a minimum near each integer within the box: -5 ... 5
             case "rastrigin" -> new Count(Math.pow(11, n), "one near each integer point, 11 values per coordinate");
             // (x^4 - 16 x^2 + 5 x) / 2 has two minima, near -2.90 and 2.75

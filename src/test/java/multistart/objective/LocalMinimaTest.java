@@ -29,7 +29,7 @@ class LocalMinimaTest {
     @ParameterizedTest
     @CsvSource({"quadratic, 1", "arctan, 1", "sine, 1", "sphere, 2", "booth, 2", "peaks, 2", "himmelblau, 2",
         "six-hump-camel, 2", "branin, 2", "rastrigin, 1", "rastrigin, 2", "styblinski-tang, 1", "styblinski-tang, 2",
-        "xcosx, 1", "cubic-cos, 1", "goldstein-price, 2"})
+        "xcosx, 1", "cubic-cos, 1", "goldstein-price, 2", "ackley, 1", "ackley, 2"})
     void theGridCountsAsMany(String name, int n) {
         Builtin b = Builtins.find(name).orElseThrow();
         Objective f = b.create(n);
