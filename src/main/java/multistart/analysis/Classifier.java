@@ -248,7 +248,7 @@ public final class Classifier {
             newton = lanczos.solutionNorm(g, SOLVE_TOLERANCE);
         }
         Kind kind = newton <= tolerance ? (negative ? Kind.SADDLE : Kind.MINIMUM) : Kind.UNRESOLVED;
-        if (kind != Kind.UNRESOLVED && kinkWithin(at.clone(), g)) {
+        if (kind != Kind.UNRESOLVED && kinkWithin(at, g)) {
             // the products straddle the gradient's jump and are no longer linear in the vector:
             // their extremes say nothing (|x| + y^2 beside 0 read as a saddle); a minimum's
             // Newton step, shorter than the step, still places the point at the kink
@@ -310,10 +310,8 @@ public final class Classifier {
     /**
      * The Hessian's largest eigenvalue in absolute value at a point the check confirms as a
      * minimum: what a constant rate must stay under to settle there (twice its inverse, for gd).
-     * NaN where the point is no confirmed minimum, or is the tip of a cone (ackley's minimum),
-     * which passes the check with a Hessian of its slope over the difference step: there the
-     * gradient keeps its size as one moves away, where near a smooth minimum it shrinks with the
-     * distance (tenfold from 1e-3 to 1e-4 of the point's scale; a cone's not at all).
+     * NaN where the point is no confirmed minimum, or is a minimum at a kink (ackley's, the tip
+     * of a cone), whose verdict has no eigenvalues ({@link #kinkWithin}).
      */
     public double curvatureAtMinimum(double[] point) {
         Verdict v = classify(point);
@@ -322,27 +320,7 @@ public final class Classifier {
             return Double.NaN;
         }
         double l = largestInSize(e);
-        int n = point.length;
-        double scale = 1;
-        for (double x : point) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        double[] y = new double[n];
-        double[] g = new double[n];
-        double[] sizes = new double[2];
-        for (int k = 0; k < 2; k++) {
-            double t = (k == 0 ? 1e-3 : 1e-4) * scale / Math.sqrt(n);
-            for (int i = 0; i < n; i++) {
-                y[i] = point[i] + t;
-            }
-            f.evaluate(y, g);
-            double s2 = 0;
-            for (double x : g) {
-                s2 += x * x;
-            }
-            sizes[k] = Math.sqrt(s2);
-        }
-        return sizes[0] > 3 * sizes[1] && Double.isFinite(l) ? l : Double.NaN;
+        return Double.isFinite(l) ? l : Double.NaN;
     }
 
     /**

@@ -3,8 +3,9 @@ package multistart.objective;
 /**
  * How many local minima a built-in has in its default domain, where that count is known: from
  * the function's form (a separable sum has the product of its terms' counts) or the literature,
- * each checked by counting the points of a 1201 x 1201 grid (200 001 points in 1-d) lower than
- * their neighbours (LocalMinimaTest).
+ * each checked in low dimension by the points of a 1201 x 1201 grid (200 001 points in 1-d)
+ * lower than their neighbours, each taken down to its minimum by Nelder and Mead's simplex
+ * (LocalMinimaTest), rosenbrock's second minimum by Newton's method (RosenbrockMinimaTest).
  * The reports set the minima a sweep found inside the domain against it.
  */
 public final class LocalMinima {

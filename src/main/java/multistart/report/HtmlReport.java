@@ -124,9 +124,10 @@ public final class HtmlReport {
         for (String col : swept) {
             h.append("<th>").append(ESC.escape(col)).append("</th>");
         }
-        String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
+        List<Ranking.Comparison> compared = Ranking.compared(f.combos(), c.optimizer(), f.paired());
+        String[] vsFirst = Ranking.vsFirst(f.combos(), compared);
         Map<Integer, Ranking.Comparison> comparisons = new java.util.HashMap<>();
-        for (Ranking.Comparison vs : Ranking.compared(f.combos(), c.optimizer(), f.paired())) {
+        for (Ranking.Comparison vs : compared) {
             comparisons.put(vs.other().combo().index(), vs);
         }
         h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"

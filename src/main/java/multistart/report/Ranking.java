@@ -414,7 +414,11 @@ public final class Ranking {
      */
     public static String[] vsFirst(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
-        List<Comparison> compared = compared(combos, optimizer, paired);
+        return vsFirst(combos, compared(combos, optimizer, paired));
+    }
+
+    /** As {@link #vsFirst(List, OptimizerConfig, PairedOutcomes)}, from the comparisons already made. */
+    static String[] vsFirst(List<Findings.ComboSummary> combos, List<Comparison> compared) {
         if (compared.isEmpty()) {
             return null;
         }

@@ -706,11 +706,10 @@ public final class SummaryMarkdown {
             return "unresolved (not a stationary point: the gradient's norm there is " + Numbers.brief(g)
                     + ", above stop.gradient_norm, " + Numbers.brief(stop) + ", so " + runs + " had not settled)";
         }
-        double[] h = m.hessianExtremes();
         // with both stop tests off every run takes max_iterations steps; a stationary point lies
         // farther than the basin tolerance by a step along the strongest curvature
         if (stop == 0 && largest(c.optimizer().values(multistart.config.Setting.VALUE_CHANGE)) == 0
-                && h.length == 2 && g / Math.max(Math.abs(h[0]), Math.abs(h[1])) > c.basins().tolerance()) {
+                && m.hessianExtremes().length == 2 && g / largestInSize(m) > c.basins().tolerance()) {
             return "unresolved (not a stationary point: the gradient's norm there is " + Numbers.brief(g)
                     + "; with the stop tests off, " + runs + " stopped at max_iterations)";
         }
