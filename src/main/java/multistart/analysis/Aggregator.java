@@ -246,7 +246,9 @@ public final class Aggregator implements Engine.Sink {
             runsSeen++;
             ComboAccumulator acc = combos[c];
             acc.runs++;
-            acc.steps += b.iterations[i];
+            int it = b.iterations[i];
+            acc.steps += it;
+            acc.stepsSquared += (double) it * it;
             acc.count[s.ordinal()]++;
             if (s == Status.DIVERGED) {
                 diverged(b, i, c);

@@ -26,12 +26,16 @@ final class ComboAccumulator {
     long runs;
     /** Gradient steps of all the combo's runs, diverged and failed ones included. */
     long steps;
+    /** The sum of the squares of those steps, for the spread of the steps per success. */
+    double stepsSquared;
     final long[] count = new long[Status.values().length];
     double[] values = new double[16];
     int[] iterations = new int[16];
     int kept;
     long finished;
     long successesKnown;
+    /** Against a known optimum: the steps of the runs that succeeded. */
+    double successStepsKnown;
     double best = Double.NaN;
 
     ComboAccumulator(double knownTarget, double tolerance, long seed, int combo) {
@@ -45,6 +49,7 @@ final class ComboAccumulator {
         // one-sided: a run that does better than the target is a success too
         if (v <= knownTarget + tolerance) {
             successesKnown++;
+            successStepsKnown += it;
         }
         if (Double.isNaN(best) || v < best) {
             best = v;
@@ -74,19 +79,24 @@ final class ComboAccumulator {
     /** The combo's figures; {@code exact}: its successes counted from every run's outcome, or -1. */
     Findings.ComboSummary summary(Combo combo, double target, double tol, double sign, int basins, long exact) {
         long successes;
-        if (exact >= 0) {
-            successes = exact;
-        } else if (!Double.isNaN(knownTarget)) {
-            successes = successesKnown;
+        double successSteps;
+        if (!Double.isNaN(knownTarget)) {
+            successes = exact >= 0 ? exact : successesKnown;
+            successSteps = successStepsKnown;
         } else {
             long inSample = 0;
+            double stepsInSample = 0;
             for (int i = 0; i < kept; i++) {
                 if (values[i] <= target + tol) {
                     inSample++;
+                    stepsInSample += iterations[i];
                 }
             }
-            // all of them, or an estimate from the sample
-            successes = kept == finished ? inSample : Math.round((double) inSample * finished / Math.max(1, kept));
+            // all of them, or an estimate from the sample (the steps only for the interval's spread)
+            double scale = kept == finished ? 1 : (double) finished / Math.max(1, kept);
+            successes = exact >= 0 ? exact
+                    : kept == finished ? inSample : Math.round((double) inSample * finished / Math.max(1, kept));
+            successSteps = stepsInSample * scale;
         }
         double[] sortedValues = Arrays.copyOf(values, kept);
         Arrays.sort(sortedValues);
@@ -99,6 +109,6 @@ final class ComboAccumulator {
                 count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
                 count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
                 runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
-                sign * medianValue, medianIterations, basins, steps);
+                sign * medianValue, medianIterations, basins, steps, stepsSquared, successSteps);
     }
 }

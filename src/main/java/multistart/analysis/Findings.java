@@ -149,7 +149,8 @@ public record Findings(
     }
 
     /**
-     * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs.
+     * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs,
+     * {@code stepsSquared} the sum of their squares, {@code successSteps} those of its successful runs.
      */
     public record ComboSummary(
             Combo combo,
@@ -167,7 +168,9 @@ public record Findings(
             double medianValue,
             double medianIterations,
             int basinsFound,
-            long steps) {
+            long steps,
+            double stepsSquared,
+            double successSteps) {
 
 
         /**
@@ -186,13 +189,11 @@ public record Findings(
         }
 
         /**
-         * A 95% interval for {@link #stepsPerSuccess}: the mean steps a run over the success rate's
-         * Wilson interval, its ends swapped (the mean's own spread, far the smaller with more than a
-         * few runs, left out); +infinity above where the interval reaches 0.
+         * A 95% interval for {@link #stepsPerSuccess}, from the success rate's spread and the run
+         * lengths' ({@link Statistics#stepsPerSuccessInterval}); +infinity above where none succeeded.
          */
         public double[] stepsPerSuccessInterval() {
-            double mean = runs == 0 ? Double.NaN : (double) steps / runs;
-            return new double[] {mean / wilsonHigh, wilsonLow > 0 ? mean / wilsonLow : Double.POSITIVE_INFINITY};
+            return Statistics.stepsPerSuccessInterval(runs, steps, stepsSquared, successes, successSteps);
         }
     }
 

@@ -202,7 +202,7 @@ public final class ResultJson {
                 g.writeNumberField("gradient_steps", s.steps());
                 number(g, "steps_per_success", s.stepsPerSuccess());
                 double[] costRange = s.stepsPerSuccessInterval();
-                g.writeArrayFieldStart("steps_per_success_wilson95");
+                g.writeArrayFieldStart("steps_per_success_ci95");
                 number(g, costRange[0]);
                 number(g, costRange[1]);
                 g.writeEndArray();

@@ -84,6 +84,28 @@ class StepsPerSuccessTest {
                 + " for the next cheapest, combo 0 (learning_rate 0.1).");
     }
 
+    /**
+     * The 2.5% and 97.5% percentiles of all steps over the successes, over {@code resamples}
+     * resamples of the runs with replacement (a resample without a success: +infinity).
+     */
+    private static double[] bootstrap(int[] length, boolean[] success, int resamples) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] figures = new double[resamples];
+        int n = length.length;
+        for (int r = 0; r < resamples; r++) {
+            long steps = 0;
+            long k = 0;
+            for (int i = 0; i < n; i++) {
+                int j = random.nextInt(n);
+                steps += length[j];
+                k += success[j] ? 1 : 0;
+            }
+            figures[r] = k == 0 ? Double.POSITIVE_INFINITY : (double) steps / k;
+        }
+        Arrays.sort(figures);
+        return new double[] {figures[(int) (0.025 * resamples)], figures[(int) (0.975 * resamples) - 1]};
+    }
+
     /** Below 100, as the reports write steps per success: three significant digits. */
     private static String three(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
@@ -101,33 +123,38 @@ class StepsPerSuccessTest {
                 """);
         List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
         List<String> header = Arrays.asList(rows.get(0).split(","));
-        long[] steps = new long[4];
-        long[] successes = new long[4];
+        // each combo's runs in run order: steps, and whether it succeeded
+        int[][] length = new int[4][150];
+        boolean[][] success = new boolean[4][150];
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",", -1);
             int c = Integer.parseInt(f[header.indexOf("combo")]);
-            steps[c] += Long.parseLong(f[header.indexOf("iterations")]);
-            if (!f[header.indexOf("status")].equals("diverged")
-                    && Double.parseDouble(f[header.indexOf("value")]) <= -6.551133332835837 + 1e-6) {
-                successes[c]++;
-            }
+            int s = Integer.parseInt(f[header.indexOf("start")]);
+            length[c][s] = Integer.parseInt(f[header.indexOf("iterations")]);
+            success[c][s] = !f[header.indexOf("status")].equals("diverged")
+                    && Double.parseDouble(f[header.indexOf("value")]) <= -6.551133332835837 + 1e-6;
         }
         double best = Double.POSITIVE_INFINITY;
         int cheapest = -1;
         for (int c = 0; c < 4; c++) {
+            long steps = 0;
+            long successes = 0;
+            for (int s = 0; s < 150; s++) {
+                steps += length[c][s];
+                successes += success[c][s] ? 1 : 0;
+            }
             Map<String, Object> row = sweep(out).get(c);
-            assertThat(((Number) row.get("gradient_steps")).longValue()).isEqualTo(steps[c]);
-            assertThat(successes[c]).isPositive();
-            double e = (double) steps[c] / successes[c];
+            assertThat(((Number) row.get("gradient_steps")).longValue()).isEqualTo(steps);
+            assertThat(successes).isPositive();
+            double e = (double) steps / successes;
             assertThat(((Number) row.get("steps_per_success")).doubleValue()).isCloseTo(e, within(1e-9 * e));
-            // its interval: the mean run's steps over the success rate's Wilson interval, ends swapped
+            // its 95% interval against a bootstrap over the combo's runs (2000 resamples, seeded):
+            // the percentile interval's ends, themselves a few percent from the exact ones
             @SuppressWarnings("unchecked")
-            List<Number> wilson = (List<Number>) row.get("success_rate_wilson95");
-            @SuppressWarnings("unchecked")
-            List<Number> range = (List<Number>) row.get("steps_per_success_wilson95");
-            double mean = steps[c] / 150.0;
-            assertThat(range.get(0).doubleValue()).isCloseTo(mean / wilson.get(1).doubleValue(), within(1e-9 * e));
-            assertThat(range.get(1).doubleValue()).isCloseTo(mean / wilson.get(0).doubleValue(), within(1e-9 * e));
+            List<Number> range = (List<Number>) row.get("steps_per_success_ci95");
+            double[] boot = bootstrap(length[c], success[c], 2000);
+            assertThat(range.get(0).doubleValue()).as("combo %d", c).isCloseTo(boot[0], within(0.08 * boot[0]));
+            assertThat(range.get(1).doubleValue()).as("combo %d", c).isCloseTo(boot[1], within(0.08 * boot[1]));
             assertThat(range.get(0).doubleValue()).isLessThan(e);
             assertThat(range.get(1).doubleValue()).isGreaterThan(e);
             if (e < best) {

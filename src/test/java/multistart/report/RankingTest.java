@@ -42,7 +42,7 @@ class RankingTest {
             double centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n);
             double half = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4.0 * n * n)) / (1 + Z * Z / n);
             out.add(new Findings.ComboSummary(plan().combos().get(k), n, n - diverged[k], 0, 0, diverged[k], 0,
-                    successes[k], p, centre - half, centre + half, 0, 0, medians[k], 1, 0));
+                    successes[k], p, centre - half, centre + half, 0, 0, medians[k], 1, 0, 0, 0));
         }
         return out;
     }

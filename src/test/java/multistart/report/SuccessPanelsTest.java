@@ -23,7 +23,7 @@ class SuccessPanelsTest {
                             1e8);
                     double rate = rates[k];
                     out.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * rate), rate, 0, 1, 0, 0,
-                            0, 1, 0));
+                            0, 1, 0, 0, 0));
                     k++;
                 }
             }
@@ -91,7 +91,7 @@ class SuccessPanelsTest {
             List<Findings.ComboSummary> combos = new ArrayList<>();
             for (int k = 0; k < rates.length; k++) {
                 Combo c = new Combo(k, Method.GD, rates[k], 1, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
-                combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0));
+                combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0));
             }
             return (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), combos).get(0);
         };
@@ -110,7 +110,7 @@ class SuccessPanelsTest {
         double[] decays = {0.123456781, 0.123456789, 0.5};
         for (int k = 0; k < decays.length; k++) {
             Combo c = new Combo(k, Method.GD, 0.01, decays[k], 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
-            combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0));
+            combos.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0));
         }
         assertThat(Numbers.setting(combos.get(0).combo(), "decay")).isEqualTo(Numbers.setting(combos.get(1).combo(),
                 "decay"));
@@ -131,7 +131,7 @@ class SuccessPanelsTest {
                     Combo c = new Combo(k, m, rate, 1.0, beta, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
                     double s = 0.01 * (k + 1);
                     out.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * s), s, 0, 1, 0, 0, 0, 1,
-                            0));
+                            0, 0, 0));
                     k++;
                 }
             }
@@ -217,7 +217,7 @@ class SuccessPanelsTest {
         for (int k = 0; k < methods.length; k++) {
             Combo c = new Combo(k, methods[k], 0.01, 1.0, 0.9, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
             combos.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, Math.round(100 * success[k]), success[k], 0,
-                    1, 0, 0, 0, 1, 0));
+                    1, 0, 0, 0, 1, 0, 0, 0));
         }
         org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("method"), combos)
                 .get(0);
@@ -239,7 +239,7 @@ class SuccessPanelsTest {
         double r = 0.1;
         for (int k = 0; k < 3; k++) {
             Combo c = new Combo(k, Method.GD, r, 1.0, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
-            rates.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0));
+            rates.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0));
             r = Math.nextUp(r);
         }
         org.knowm.xchart.XYChart close = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"),
@@ -252,7 +252,7 @@ class SuccessPanelsTest {
         List<Findings.ComboSummary> apart = new ArrayList<>();
         for (double v : new double[] {0.01, 0.05, 0.1}) {
             Combo c = new Combo(apart.size(), Method.GD, v, 1.0, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
-            apart.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0));
+            apart.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0));
         }
         assertThat(((org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), apart).get(0))
                 .getStyler().getXAxisTickLabelsFormattingFunction()).isNull();
@@ -271,7 +271,8 @@ class SuccessPanelsTest {
                 for (double rate : new double[] {0.01, 0.02, 0.05, 0.1}) {
                     for (double beta : new double[] {0.0, 0.3, 0.5, 0.9}) {
                         Combo c = new Combo(k++, m, rate, decay, beta, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
-                        combos.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, 20, 0.2, 0, 1, 0, 0, 0, 1, 0));
+                        combos.add(new Findings.ComboSummary(c, 100, 0, 0, 0, 0, 0, 20, 0.2, 0, 1, 0, 0, 0, 1, 0, 0,
+                                0));
                     }
                 }
             }
