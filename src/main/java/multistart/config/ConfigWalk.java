@@ -50,7 +50,7 @@ final class ConfigWalk {
         String name = s.string("name");
         if (name == null) {
             if (!s.has("name")) {
-                report.at(null, "name", "missing: every config needs a name (it names the output folder)");
+                s.missing("name", null, "every config needs a name (it names the output folder)");
             }
         } else if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             s.problem("name", "must be 1-100 characters of letters, digits, '.', '_' or '-' (and not '.' or "
@@ -63,7 +63,7 @@ final class ConfigWalk {
         ObjectiveConfig objective = null;
         if (obj == null) {
             if (!s.has("objective")) {
-                report.at(null, "objective", "missing: say which function to minimise (objective.builtin)");
+                s.missing("objective", null, "say which function to minimise (objective.builtin)");
             }
         } else {
             objective = objectiveReader.read(obj);
@@ -77,7 +77,7 @@ final class ConfigWalk {
             objectiveReader.checkGradient(domain);
         }
         StartsConfig starts = startsReader.starts(s.section("starts"), s, shape);
-        OptimizerConfig optimizer = optimizerReader.read(s.section("optimizer"));
+        OptimizerConfig optimizer = optimizerReader.read(s);
         ExperimentConfig.BasinsConfig basins = basins(s.section("basins"));
         ExperimentConfig.OutputConfig output = output(s.section("output"), name);
         ExperimentConfig.ExecutionConfig execution = execution(s.section("execution"));

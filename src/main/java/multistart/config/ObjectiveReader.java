@@ -143,8 +143,8 @@ final class ObjectiveReader {
         String name = o.string("builtin");
         if (name == null) {
             if (!hasBuiltin && !o.has("model")) {
-                report.at(null, "objective.builtin", "missing: name a built-in function (see `multistart"
-                        + " functions`) or give an expression");
+                o.missing("builtin", null, "name a built-in function (see `multistart functions`) or give an"
+                        + " expression");
             }
             return null;
         }
@@ -225,7 +225,7 @@ final class ObjectiveReader {
         String target = o.string("target");
         for (String k : List.of("data", "target")) {
             if (!o.has(k)) {
-                report.at(o.keyNode("model"), o.key(k), "missing: a model needs " + (k.equals("data")
+                o.missing(k, o.keyNode("model"), "a model needs " + (k.equals("data")
                         ? "a CSV file of examples with a header line (objective.data)"
                         : "the column to predict (objective.target)"));
                 ok = false;
@@ -334,8 +334,8 @@ final class ObjectiveReader {
         List<String> vars = new ArrayList<>();
         Node vn = o.valueNode("variables");
         if (vn == null || YamlSection.isNull(vn)) {
-            report.at(o.keyNode("expression"), "objective.variables", "missing: list the formula's variables in "
-                    + "order, e.g. variables: [x, y]");
+            o.missing("variables", o.keyNode("expression"), "list the formula's variables in order, e.g."
+                    + " variables: [x, y]");
             return null;
         }
         if (!(vn instanceof SequenceNode q) || q.getValue().isEmpty()) {

@@ -42,11 +42,17 @@ final class OptimizerReader {
         this.report = report;
     }
 
-    /** The optimizer's settings and the sweep over them; null on a problem (reported). */
-    OptimizerConfig read(YamlSection o) {
+    /**
+     * The optimizer's settings and the sweep over them, from the config's {@code top} section; null
+     * on a problem (reported).
+     */
+    OptimizerConfig read(YamlSection top) {
+        YamlSection o = top.section("optimizer");
         if (o == null) {
-            report.at(null, "optimizer",
-                    "missing: say how to descend, e.g. {method: gd, learning_rate: 0.01} (the defaults)");
+            if (!top.has("optimizer")) {
+                top.missing("optimizer", null, "say how to descend, e.g. {method: gd, learning_rate: 0.01} (the"
+                        + " defaults)");
+            }
             return null;
         }
         o.rejectUnknown(KEYS, SYNONYMS);

@@ -33,7 +33,7 @@ final class StartsReader {
         YamlSection d = top.section("domain");
         if (d == null) {
             if (obj.defaultDomain() == null) {
-                report.at(null, "domain", "missing: an expression needs a domain for every variable, e.g. "
+                top.missing("domain", null, "an expression needs a domain for every variable, e.g. "
                         + obj.variables().get(0) + ": [-1, 1] (or \"*\": [-1, 1] for all)");
                 return null;
             }
@@ -97,7 +97,7 @@ final class StartsReader {
     StartsConfig starts(YamlSection s, YamlSection top, Shape obj) {
         if (s == null) {
             if (!top.has("starts")) {
-                report.at(null, "starts", "missing: say how many start points (starts.count)");
+                top.missing("starts", null, "say how many start points (starts.count)");
             }
             return null;
         }
@@ -158,7 +158,7 @@ final class StartsReader {
         boolean countRead = c.isPresent() ? c.getAsLong() >= 0 : !s.has("count");
         boolean pointsRead = points.size() == (pn instanceof SequenceNode q ? q.getValue().size() : 0);
         if (countRead && pointsRead && count == 0 && points.isEmpty()) {
-            report.at(s.has("count") ? s.keyNode("count") : null, "starts.count",
+            report.at(s.keyNode("count"), "starts.count",
                     "there are no start points: give count > 0 or a list of points");
             ok = false;
         }

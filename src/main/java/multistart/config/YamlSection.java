@@ -94,6 +94,21 @@ final class YamlSection {
         return entries.containsKey(name) && !isNull(entries.get(name).getValueNode());
     }
 
+    /** Whether the key stands with no value ({@code key:} alone, {@code ~} or {@code null}): read as absent. */
+    boolean empty(String name) {
+        return entries.containsKey(name) && isNull(entries.get(name).getValueNode());
+    }
+
+    /**
+     * Reports a required key that is not given: where it stands with no value, at the key ("has
+     * no value: " and {@code message}); else at {@code absentAt} (null: the top of the file), as
+     * "missing: " and {@code message}.
+     */
+    void missing(String name, Node absentAt, String message) {
+        boolean empty = empty(name);
+        report.at(empty ? keyNode(name) : absentAt, key(name), (empty ? "has no value: " : "missing: ") + message);
+    }
+
     Node keyNode(String name) {
         NodeTuple t = entries.get(name);
         return t == null ? null : t.getKeyNode();
@@ -116,6 +131,12 @@ final class YamlSection {
     void rejectUnknown(Collection<String> allowed, Map<String, String> meant) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (allowed.contains(e.getKey())) {
+                // `learning_rate:` with its value forgotten reads as absent: say so (a required
+                // key is reported missing as well, and a config with problems shows no warnings)
+                if (empty(e.getKey())) {
+                    report.warnAt(e.getValue().getKeyNode(), key(e.getKey()),
+                            "has no value, so it is read as absent (its default applies)");
+                }
                 continue;
             }
             if (meant.containsKey(e.getKey())) {

@@ -367,6 +367,29 @@ class ConfigLoaderTest {
             assertThat(p).extracting(Problem::key).contains("objective", "starts", "optimizer");
         }
 
+        /**
+         * A key written with its value forgotten (`count:` alone) is null in YAML, read as absent:
+         * where the key is required, the error points at it and says it has no value, not that
+         * it is missing from the file.
+         */
+        @Test
+        void aRequiredKeyWithNoValueIsNamedWhereItStands() {
+            assertThat(problems("name:\nobjective: {builtin: peaks}\nstarts:\n  count:\noptimizer: {method: gd}\n"))
+                    .extracting(Problem::toString).containsExactly(
+                            "c.yaml:1:1: name: has no value: every config needs a name (it names the output folder)",
+                            "c.yaml:4:3: starts.count: there are no start points: give count > 0 or a list of points");
+            assertThat(problems("name: x\nobjective:\n  expression: x^2\n  variables: ~\nstarts: {count: 3}\n"
+                    + "optimizer:\n")).extracting(Problem::toString).containsExactly(
+                            "c.yaml:4:3: objective.variables: has no value: list the formula's variables in order,"
+                                    + " e.g. variables: [x, y]",
+                            "c.yaml:6:1: optimizer: has no value: say how to descend, e.g. {method: gd, learning_rate:"
+                                    + " 0.01} (the defaults)");
+            // not a mapping: said once, as such (it used to be called missing as well)
+            assertThat(problems("name: t\nobjective: {builtin: peaks}\nstarts: {count: 3}\noptimizer: 5\n"))
+                    .extracting(Problem::toString).containsExactly("c.yaml:4:1: optimizer: must be a mapping of keys,"
+                            + " got '5'");
+        }
+
         @Test
         void malformedYamlHasAPosition() {
             List<Problem> p = problems("name: x\nobjective: [unclosed\n");
@@ -487,6 +510,29 @@ class ConfigLoaderTest {
             assertThat(w.key()).isEqualTo("optimizer.momentum");
             assertThat(w.toString()).isEqualTo("c.yaml:6:3: optimizer.momentum: changes nothing: gd does not read"
                     + " it (optimizer.method is gd when not given); momentum, nesterov and adam do");
+        }
+
+        /** An optional key with its value forgotten runs with the default, and a warning says so at the key. */
+        @Test
+        void anOptionalKeyWithNoValueRunsWithItsDefaultAndSaysSo() throws Exception {
+            ExperimentConfig c = parse(MINIMAL.replace("learning_rate: 0.1", "learning_rate:") + "seed: null\n");
+            assertThat(c.optimizer().combos().get(0).learningRate()).isEqualTo(0.01);
+            assertThat(c.seed()).isZero();
+            assertThat(c.warnings()).extracting(Problem::toString).containsExactly(
+                    "c.yaml:" + (lineOf(MINIMAL, "learning_rate") + 1) + ":3: optimizer.learning_rate: has no value,"
+                            + " so it is read as absent (its default applies)",
+                    "c.yaml:" + (MINIMAL.split("\n").length + 1) + ":1: seed: has no value, so it is read as absent"
+                            + " (its default applies)");
+        }
+
+        private static int lineOf(String yaml, String key) {
+            String[] lines = yaml.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].trim().startsWith(key + ":")) {
+                    return i;
+                }
+            }
+            throw new AssertionError(key);
         }
 
         @Test
