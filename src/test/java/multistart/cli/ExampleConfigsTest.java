@@ -40,6 +40,35 @@ class ExampleConfigsTest {
         for (String f : List.of("summary.md", "minima.csv", "sweep.csv", "result.json")) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
+        if (config.getFileName().toString().equals("peaks.yaml")) {
+            // README's first example is what the file says
+            List<String> summary = Files.readAllLines(out.resolve("summary.md"));
+            assertThat(summary.get(2) + " " + summary.get(4)).matches(readmeQuote());
+        }
+    }
+
+    /**
+     * README's quote of peaks' summary ("What you get": the lines that start with "> "), unwrapped
+     * into one line, as a pattern where each ellipsis stands for the digits it leaves out.
+     */
+    private static String readmeQuote() throws IOException {
+        StringBuilder quote = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (line.startsWith(">")) {
+                String text = line.substring(1).trim();
+                if (!text.isEmpty()) {
+                    quote.append(quote.length() == 0 ? "" : " ").append(text);
+                }
+            } else if (quote.length() > 0) {
+                break;
+            }
+        }
+        assertThat(quote).as("README's quote of peaks' summary").isNotEmpty();
+        StringBuilder pattern = new StringBuilder();
+        for (String piece : quote.toString().split("…", -1)) {
+            pattern.append(pattern.length() == 0 ? "" : "[0-9]*").append(java.util.regex.Pattern.quote(piece));
+        }
+        return pattern.toString();
     }
 
     String endPoint(String config) throws IOException {
