@@ -93,7 +93,7 @@ public final class HtmlReport {
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
                 .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().describe()))
-                .append(". ").append(Numbers.count(f.runs(), "run", "runs")).append(": ")
+                .append(". ").append(SummaryMarkdown.runsDone(f, r.plan())).append(": ")
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".")
                 .append(ESC.escape(SummaryMarkdown.planNotes(c, r.plan()))).append("</p>\n");

@@ -81,7 +81,7 @@ public final class SummaryMarkdown {
         }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
                 .append(", domain ").append(c.domain().describe()).append(". ")
-                .append(Numbers.count(f.runs(), "run", "runs")).append(": ")
+                .append(runsDone(f, r.plan())).append(": ")
                 .append(Numbers.count(r.plan().startCount(), "start", "starts")).append(" (")
                 .append(c.starts().describe()).append(") x ")
                 .append(Numbers.count(r.plan().combos().size(), "combo", "combos")).append(".");
@@ -767,6 +767,15 @@ public final class SummaryMarkdown {
                 + " slope flips sign at once (as " + (maximize ? "-|x|" : "|x|") + " does at 0): at a constant"
                 + " learning rate the steps there never shrink, so the runs oscillate across it without settling;"
                 + " a decaying rate (decay < 1) lets them settle.";
+    }
+
+    /**
+     * The runs the figures cover: "6000 runs", or, where an interruption left some of the plan
+     * undone, "440320 of 480000 runs".
+     */
+    static String runsDone(Findings f, multistart.engine.Plan plan) {
+        return f.runs() < plan.runCount() ? f.runs() + " of " + Numbers.count(plan.runCount(), "run", "runs")
+                : Numbers.count(f.runs(), "run", "runs");
     }
 
     /**

@@ -147,6 +147,11 @@ class ResumeTest {
         assertThat(log).contains("SIGINT received: stopping after the runs in progress").contains(resume);
         assertThat(Files.readString(out.resolve("summary.md"))).contains("**INCOMPLETE**")
                 .contains("`multistart " + resume.substring(1));
+        // the figures cover the runs that finished, of the plan's
+        java.util.regex.Matcher done = java.util.regex.Pattern.compile("interrupted after (\\d+) runs").matcher(log);
+        assertThat(done.find()).as(log).isTrue();
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .containsPattern(" " + done.group(1) + " of [0-9]+ runs: ");
         assertThat(out.resolve("result.json")).doesNotExist();
 
         Cli again = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
@@ -155,7 +160,8 @@ class ResumeTest {
 
         Cli resumed = Cli.run("run", config.toString(), "--out", out.toString(), "--resume", "--quiet");
         assertThat(resumed.code()).as(resumed.err()).isZero();
-        assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("INCOMPLETE");
+        assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("INCOMPLETE")
+                .doesNotContainPattern(" [0-9]+ of [0-9]+ runs: ");
         assertSameAsUninterrupted(config, out);
     }
 
