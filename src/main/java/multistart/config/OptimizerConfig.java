@@ -130,13 +130,14 @@ public final class OptimizerConfig {
         if (!repeatsEarlier(c)) {
             return null;
         }
+        Method steps = steps(c);
         for (Combo e : earlier) {
             if (e.index() >= c.index()) {
                 break;
             }
-            boolean same = e.method() == c.method() && !repeatsEarlier(e);
+            boolean same = steps(e) == steps && !repeatsEarlier(e);
             for (Setting s : swept) {
-                same &= !c.method().uses(s) || Double.doubleToLongBits(c.value(s)) == Double.doubleToLongBits(
+                same &= !steps.uses(s) || Double.doubleToLongBits(c.value(s)) == Double.doubleToLongBits(
                         e.value(s));
             }
             if (same) {
@@ -147,14 +148,68 @@ public final class OptimizerConfig {
     }
 
     /**
+     * The update rule a combo's steps follow: its method's, but gd's for momentum and nesterov at
+     * momentum 0 (v = 0 v - eta g, x + v = x - eta g: the same steps in the same floating-point
+     * operations, up to the sign of a zero coordinate where the gradient is exactly 0).
+     */
+    public static Method steps(Combo c) {
+        return (c.method() == Method.MOMENTUM || c.method() == Method.NESTEROV) && c.momentum() == 0.0 ? Method.GD
+                : c.method();
+    }
+
+    /**
      * Whether combo {@code c} repeats an earlier combo's runs: a swept setting its method does not
      * use (momentum under gd) is not at its first value, and the combo with it there is otherwise
-     * the same (the loader keeps every swept list free of repeated values).
+     * the same (the loader keeps every swept list free of repeated values); or its steps are gd's
+     * ({@link #steps}) and a method earlier in the sweep takes gd's steps under the same settings
+     * (gd itself, or momentum or nesterov where 0 is among the momenta).
      */
     public boolean repeatsEarlier(Combo c) {
+        if (repeatsWithinMethod(c)) {
+            return true;
+        }
+        if (steps(c) != Method.GD) {
+            return false;
+        }
+        for (Method m : methods) {
+            if (m == c.method()) {
+                return false;
+            }
+            if (stepsAsGd(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether combo {@code c} repeats an earlier combo of its own method: a swept setting the method
+     * does not use (momentum under gd) is not at its first value.
+     */
+    public boolean repeatsWithinMethod(Combo c) {
         for (Setting s : swept) {
             if (!c.method().uses(s)
                     && Double.doubleToLongBits(c.value(s)) != Double.doubleToLongBits(values.get(s)[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some of the sweep's combos of method {@code m} take gd's steps. */
+    private boolean stepsAsGd(Method m) {
+        if (m == Method.GD) {
+            return true;
+        }
+        if (m != Method.MOMENTUM && m != Method.NESTEROV) {
+            return false;
+        }
+        double[] momenta = values.get(Setting.MOMENTUM);
+        if (momenta == null) {
+            return false;
+        }
+        for (double b : momenta) {
+            if (b == 0.0) {
                 return true;
             }
         }
@@ -180,6 +235,18 @@ public final class OptimizerConfig {
                 unused.append(unused.length() == 0 ? "" : "; ").append(m.key()).append(" does not use ")
                         .append(String.join(" or ", names));
             }
+        }
+        // momentum and nesterov at momentum 0 take gd's steps: where two or more of the sweep's
+        // methods do, all but the first repeat it
+        List<String> asGd = new ArrayList<>();
+        for (Method m : methods) {
+            if (m != Method.GD && stepsAsGd(m)) {
+                asGd.add(m.key());
+            }
+        }
+        if (!asGd.isEmpty() && (methods.contains(Method.GD) || asGd.size() > 1)) {
+            unused.append(unused.length() == 0 ? "" : "; ").append(String.join(" and ", asGd))
+                    .append(" at momentum 0 take").append(asGd.size() == 1 ? "s" : "").append(" gd's steps");
         }
         if (unused.length() == 0) {
             return "";

@@ -39,8 +39,10 @@ public final class Effects {
     /**
      * Each swept setting's values in the order the combos first take them; a combo a setting
      * does not apply to (momentum under gd, where the method is swept) counts under none of its
-     * values, and a combo that repeats an earlier one's runs (gd under a second momentum) under
-     * none at all. Empty for fewer than two swept settings.
+     * values, and a combo that repeats an earlier one of its method's runs (gd under a second
+     * momentum) under none at all; momentum at momentum 0, which takes gd's steps, counts as the
+     * momentum combo it is (under method momentum, momentum 0), beside gd. Empty for fewer than two
+     * swept settings.
      */
     public static List<Level> of(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
         List<String> swept = optimizer.sweptColumns();
@@ -57,8 +59,8 @@ public final class Effects {
         for (String column : swept) {
             Map<String, List<Findings.ComboSummary>> byValue = new LinkedHashMap<>();
             for (Findings.ComboSummary c : combos) {
-                // a combo that repeats an earlier one's runs would count them twice
-                if (OptimizerConfig.applies(c.combo(), column) && !optimizer.repeatsEarlier(c.combo())) {
+                // a combo that repeats an earlier one of its method's runs would count them twice
+                if (OptimizerConfig.applies(c.combo(), column) && !optimizer.repeatsWithinMethod(c.combo())) {
                     byValue.computeIfAbsent(Numbers.setting(c.combo(), column), v -> new ArrayList<>()).add(c);
                 }
             }
@@ -99,8 +101,9 @@ public final class Effects {
      */
     static String intro(String quote) {
         return "Each swept setting's values, with every combo that has the value pooled (the grid runs each value"
-                + " under every combination of the other settings; a combo that repeats another's runs counts"
-                + " once). " + quote + "iterations" + quote + ": the median of the combos' median iterations; "
+                + " under every combination of the other settings; a combo that repeats another of its method's runs,"
+                + " as gd does under a second momentum, counts once). " + quote + "iterations" + quote
+                + ": the median of the combos' median iterations; "
                 + quote + "steps / success" + quote + ": the combos' gradient steps over their successes; "
                 + quote + "best combo" + quote + ": the best-ranked combo with that value.";
     }
