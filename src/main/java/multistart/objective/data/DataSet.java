@@ -200,7 +200,8 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
             if (worst >= 0) {
                 throw new DataException(textLine[worst], "column '" + header[worst] + "' (" + (worst + 1) + "): "
                         + (text[worst].isEmpty() ? "the cell is empty (a missing value); fill it or drop the row"
-                                : "not a number: '" + abbreviate(text[worst])
+                                : (overflows(text[worst]) ? "beyond the range of a double (about 1.8e308): '"
+                                        : "not a number: '") + abbreviate(text[worst])
                                         + "', where the column's other cells are numbers"));
             }
             List<String> features = new ArrayList<>();
@@ -238,6 +239,19 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
      * The cell as a finite number, or null (text, an empty cell, NaN or an infinity); true and
      * false (any case, as pandas writes a boolean column) are 1 and 0.
      */
+    /** Whether a cell is written as a number whose magnitude no double holds ("1e999"). */
+    private static boolean overflows(String s) {
+        char c = s.charAt(s.length() - 1);
+        if (!(c >= '0' && c <= '9' || c == '.')) {
+            return false;
+        }
+        try {
+            return Double.isInfinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static Double number(String s) {
         if (s.isEmpty()) {
             return null;

@@ -66,6 +66,8 @@ class DataSetTest {
         "a name twice|a,a,y\\n1,2,3\\n|1|column 'a' is named twice in the header",
         "an unnamed column|a,,y\\n1,2,3\\n|1|column 2 of the header has no name",
         "NaN in a numeric column|a,y\\n1,0\\nNaN,1\\n|3|column 'a' (1): not a number: 'NaN'",
+        "a number beyond a double|a,y\\n1,0\\n-2.5e999,1\\n|3|column 'a' (1): beyond the range of a double (about"
+                + " 1.8e308): '-2.5e999'",
         "an empty file||0|the file is empty",
         "semicolons|a;b;y\\n1;2;3\\n|1|its columns: a;b;y (its fields look separated by ';', but a data file's are "
                 + "separated by commas)",
