@@ -115,6 +115,23 @@ class BuiltinsTest {
         assertThat(Builtins.find("styblinski-tang").orElseThrow().minimum(1).value()).isEqualTo(-39.16616570377141);
     }
 
+    /**
+     * Styblinski-Tang's minimum in n dimensions is n times the per-coordinate value (50 digits,
+     * mpmath), rounded once: not n times its nearest double, which is 1-2 ulps off from 3
+     * dimensions on (-391.6616570377141 in 10, where the value rounds to -391.6616570377142).
+     */
+    @Test
+    void styblinskiTangsMinimumInEveryDimensionIsTheValueRoundedOnce() {
+        java.math.BigDecimal perCoordinate = new java.math.BigDecimal(
+                "-39.166165703771415463893169739476865340319395486043");
+        Builtin f = Builtins.find("styblinski-tang").orElseThrow();
+        for (int n = 1; n <= 2000; n++) {
+            double expected = perCoordinate.multiply(java.math.BigDecimal.valueOf(n)).doubleValue();
+            assertThat(f.minimum(n).value()).as("n = %d", n).isEqualTo(expected);
+        }
+        assertThat(f.minimum(10).value()).isEqualTo(-391.6616570377142);
+    }
+
     /** Newton's method with a Hessian from central differences of the exact gradient. */
     static double[] newton(Objective f, double[] start) {
         int n = f.dimension();
