@@ -64,8 +64,12 @@ final class StartsReader {
                 }
             } else if (!d.has("*") && Double.isNaN(lo[i])) {
                 // reported beside any bad interval of another variable: all problems at once
-                report.at(top.keyNode("domain"), "domain", "variable '" + v + "' has no domain; add " + v
-                        + ": [low, high]");
+                if (d.empty(v)) {
+                    d.problem(v, "has no value: give " + v + ": [low, high]");
+                } else {
+                    report.at(top.keyNode("domain"), "domain", "variable '" + v + "' has no domain; add " + v
+                            + ": [low, high]");
+                }
                 ok = false;
             }
         }

@@ -384,6 +384,9 @@ class ConfigLoaderTest {
                                     + " e.g. variables: [x, y]",
                             "c.yaml:6:1: optimizer: has no value: say how to descend, e.g. {method: gd, learning_rate:"
                                     + " 0.01} (the defaults)");
+            assertThat(problems("name: x\nobjective:\n  expression: x^2 + y^2\n  variables: [x, y]\ndomain:\n"
+                    + "  x: ~\n  y: [-1, 1]\nstarts: {count: 3}\noptimizer: {}\n")).extracting(Problem::toString)
+                    .containsExactly("c.yaml:6:3: domain.x: has no value: give x: [low, high]");
             // not a mapping: said once, as such (it used to be called missing as well)
             assertThat(problems("name: t\nobjective: {builtin: peaks}\nstarts: {count: 3}\noptimizer: 5\n"))
                     .extracting(Problem::toString).containsExactly("c.yaml:4:1: optimizer: must be a mapping of keys,"
