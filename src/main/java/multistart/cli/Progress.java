@@ -68,10 +68,15 @@ final class Progress implements Engine.Progress, AutoCloseable {
         /**
          * The recent rate, runs a second, after this redraw's figures; NaN for a tenth of a second's
          * figure, which says little (and the first chunks are the JIT's), or before a run is done.
+         * A bar that is full within that time (a small basin map) shows the runs over the time they
+         * took, where it read "? runs/s" and "?" time left at 100%.
          */
         private static double sample(ProgressState state, RecentRate recent) {
             long nanos = state.getElapsedAfterStart().toNanos();
             long done = state.getCurrent() - state.getStart();
+            if (done > 0 && nanos > 0 && state.getMax() > 0 && state.getCurrent() >= state.getMax()) {
+                return nanos < 200_000_000L ? done * 1e9 / nanos : recent.at(nanos, done);
+            }
             return nanos < 200_000_000L || done <= 0 ? Double.NaN : recent.at(nanos, done);
         }
 

@@ -68,6 +68,27 @@ class ProgressTest {
         assertThat(shown).isBetween(20_000 / seconds / 3, 20_000 / 0.4 * 1.01);
     }
 
+    /** A bar full within its first fifth of a second shows a rate and no time left, not "?". */
+    @Test
+    void aBarFullAtOnceShowsItsRateAndNoTimeLeft() throws InterruptedException {
+        Lines lines = new Lines();
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("map").setInitialMax(6400)
+                .setRenderer(new Progress.Renderer()).setConsumer(lines).setUpdateIntervalMillis(20).build();
+        long t0 = System.nanoTime();
+        Thread.sleep(50);
+        bar.stepTo(6400);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Thread.sleep(60);
+        bar.close();
+        String last = lines.drawn.get(lines.drawn.size() - 1);
+        assertThat(last).contains("6400/6400 runs (0:00:00 / 0:00:00)").doesNotContain("?");
+        double shown = Double.parseDouble(last.replaceAll(".* (\\d+(\\.\\d+)?)k runs/s$", "$1")) * 1000;
+        // 6400 runs over the time since the bar began: at least 50 ms, and (however late the last
+        // redraw on a loaded machine) under a second, as the time shown says
+        assertThat(shown).isBetween(6400 / 1.0, 6400 / 0.05);
+        assertThat(seconds).isLessThan(1.0);
+    }
+
     /**
      * At a steady pace the recent rate is that pace; after a change of pace it is the runs and
      * the time of each update weighted by e^(-age / tau), summed here directly; 20 s (4 tau) after
