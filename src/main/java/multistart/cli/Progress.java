@@ -74,10 +74,14 @@ final class Progress implements Engine.Progress, AutoCloseable {
         private static double sample(ProgressState state, RecentRate recent) {
             long nanos = state.getElapsedAfterStart().toNanos();
             long done = state.getCurrent() - state.getStart();
-            if (done > 0 && nanos > 0 && state.getMax() > 0 && state.getCurrent() >= state.getMax()) {
-                return nanos < 200_000_000L ? done * 1e9 / nanos : recent.at(nanos, done);
+            if (done <= 0 || nanos <= 0) {
+                return Double.NaN;
             }
-            return nanos < 200_000_000L || done <= 0 ? Double.NaN : recent.at(nanos, done);
+            if (nanos < 200_000_000L) {
+                boolean full = state.getMax() > 0 && state.getCurrent() >= state.getMax();
+                return full ? done * 1e9 / nanos : Double.NaN;
+            }
+            return recent.at(nanos, done);
         }
 
         /** Time left at the recent rate (the library's own estimate, at the rate so far, is package-private). */

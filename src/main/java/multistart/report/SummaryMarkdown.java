@@ -859,7 +859,6 @@ public final class SummaryMarkdown {
                 + Numbers.percent((double) runs / Math.max(1, all)) + " of all)";
     }
 
-    /** Two notes on one row, either of them possibly empty. */
     /** What the reports say of a minimum at a kink. */
     static final String KINK = "the slope flips sign there, as |x|'s does at 0, so the Hessian has no finite"
             + " curvature to give and gd at a constant rate does not settle there; a decaying rate does";
@@ -869,6 +868,7 @@ public final class SummaryMarkdown {
         return note(m.where(), m.atKink() ? "at a kink" : "");
     }
 
+    /** Two notes on one row, either of them possibly empty. */
     static String note(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }

@@ -239,39 +239,36 @@ public record DataSet(List<String> features, double[] x, double[] y, List<String
      * The cell as a finite number, or null (text, an empty cell, NaN or an infinity); true and
      * false (any case, as pandas writes a boolean column) are 1 and 0.
      */
-    /** Whether a cell is written as a number whose magnitude no double holds ("1e999"). */
-    private static boolean overflows(String s) {
-        char c = s.charAt(s.length() - 1);
-        if (!(c >= '0' && c <= '9' || c == '.')) {
-            return false;
-        }
-        try {
-            return Double.isInfinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
     private static Double number(String s) {
-        if (s.isEmpty()) {
-            return null;
-        }
         if (s.equalsIgnoreCase("true")) {
             return 1.0;
         }
         if (s.equalsIgnoreCase("false")) {
             return 0.0;
         }
+        double d = decimal(s);
+        return Double.isFinite(d) ? d : null;
+    }
+
+    /** Whether a cell is written as a number whose magnitude no double holds ("1e999"). */
+    private static boolean overflows(String s) {
+        return Double.isInfinite(decimal(s));
+    }
+
+    /** The cell read as a decimal number (an infinity where it overflows), or NaN where it is none. */
+    private static double decimal(String s) {
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
         char c = s.charAt(s.length() - 1);
         // Double.parseDouble also takes "1d", "1f" and hex: a data file means none of them
         if (!(c >= '0' && c <= '9' || c == '.') || s.startsWith("0x") || s.startsWith("-0x")) {
-            return null;
+            return Double.NaN;
         }
         try {
-            double d = Double.parseDouble(s);
-            return Double.isFinite(d) ? d : null;
+            return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            return null;
+            return Double.NaN;
         }
     }
 
