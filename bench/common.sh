@@ -16,9 +16,10 @@ else
 fi
 declare -A config=([W1]=w1-rastrigin [W2]=w2-peaks [W3]=w3-rosenbrock)
 # The launcher's class-data archive is made by the first run after a build, from the classes that
-# run loaded, and kept: one made by another config's run (an expression, the charts: 32 MB against
-# the workloads' 22) read 14% slower in W3's run phase in alternating pairs of one build. So it is
-# made afresh here, from one run of the three workloads together (every lane kernel in it).
+# run loaded and those of the hidden `exercise` command's tiny sweeps of the kinds it lacked, and
+# kept. Before stop 47 it held the first run's alone, and one made by an expression config's run
+# read 14% slower in W3's run phase in alternating pairs of one build; it is still made afresh
+# here, from one run of the three workloads together, so that every bench run starts alike.
 if [ "${MULTISTART_CDS:-on}" != off ]; then
     rm -f target/multistart.jsa target/multistart.jsa.java
     JAVA="$JAVA" bin/multistart run bench/w1-rastrigin.yaml bench/w2-peaks.yaml bench/w3-rosenbrock.yaml \

@@ -26,9 +26,9 @@ one() {  # root -> "seconds steps/s"
     echo "$s $(sed -n 's/.*"steps_per_second" : \([0-9.eE+-]*\).*/\1/p' "$out/r/result.json" | head -1)"
 }
 # a first run of each writes its class-data archive; not counted. The working tree's archive is
-# made again here: the launcher keeps the one the first run after a build wrote, and one written
-# by another config's run (an expression objective, the charts: 32 MB of classes against W3's 22)
-# made the same build read 14% slower in W3's run phase than its twin in the worktree
+# made again here: the launcher keeps the one the first run after a build wrote, and before stop
+# 47 (the `exercise` sweeps that add the kinds the first run lacked) one written by an expression
+# config's run made the same build read 14% slower in W3's run phase than its twin in the worktree
 rm -f "$new/target/multistart.jsa" "$new/target/multistart.jsa.java"
 one "$old" >/dev/null
 one "$new" >/dev/null

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "multistart", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds the minima of a function by gradient descent from many starts under a grid of "
                 + "optimizer settings, and reports basins of attraction and which settings work.",
-        subcommands = {RunCommand.class, ValidateCommand.class, FunctionsCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, FunctionsCommand.class, ExerciseCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failure while running", "2:bad command line or bad config",
             "130:interrupted (finished runs are kept)"})

@@ -57,12 +57,17 @@ class LauncherTest {
         Files.writeString(fakeJava, """
                 #!/usr/bin/env bash
                 echo "$*" >> "%s"
+                exercise=no
+                [[ " $* " == *" exercise "* ]] && exercise=yes
                 for a in "$@"; do
                     case $a in
-                        -XX:DumpLoadedClassList=*) echo classes > "${a#*=}" ;;
-                        -XX:SharedArchiveFile=*) [ "$1" = -Xshare:dump ] && echo archive > "${a#*=}" ;;
+                        -XX:DumpLoadedClassList=*)
+                            { echo common; [ $exercise = yes ] && echo exercised || echo ran; } > "${a#*=}" ;;
+                        -XX:SharedClassListFile=*) list=${a#*=} ;;
+                        -XX:SharedArchiveFile=*) [ "$1" = -Xshare:dump ] && cat "$list" > "${a#*=}" ;;
                     esac
                 done
+                [ $exercise = yes ] && exit ${FAKE_EXERCISE_RC:-0}
                 if [ -n "${FAKE_WAIT:-}" ]; then
                     trap 'echo TERM >> "$FAKE_WAIT.signals"; exit 130' TERM
                     echo ready > "$FAKE_WAIT"
@@ -129,16 +134,21 @@ class LauncherTest {
     void firstRunWritesTheArchiveAndLaterCommandsMapIt() throws Exception {
         Result first = launch(Map.of(), "run", "a.yaml", "--force");
         assertThat(first.exit()).isZero();
-        assertThat(first.calls()).hasSize(2);
+        assertThat(first.calls()).hasSize(3);
         assertThat(first.calls().get(0)).startsWith("--add-modules jdk.incubator.vector " + jit + " ")
                 .contains("-XX:DumpLoadedClassList=" + archive + ".")
                 .doesNotContain("SharedArchiveFile")
                 .endsWith("-jar " + jar + " run a.yaml --force");
-        // then the archive is built from the list, with the module and the jar the run had
-        assertThat(first.calls().get(1)).startsWith("-Xshare:dump -XX:SharedClassListFile=" + archive + ".")
+        // then the hidden exercise lists the classes of the kinds of sweep the run did not have,
+        // told which the run loaded
+        String list = first.calls().get(0).replaceAll(".*-XX:DumpLoadedClassList=(\\S+).*", "$1");
+        assertThat(first.calls().get(1)).isEqualTo("--add-modules jdk.incubator.vector " + jit
+                + " -XX:DumpLoadedClassList=" + list + ".more -jar " + jar + " exercise --classes " + list);
+        // and the archive is built from both lists, with the module and the jar the run had
+        assertThat(first.calls().get(2)).startsWith("-Xshare:dump -XX:SharedClassListFile=" + list + " ")
                 .contains("-XX:SharedArchiveFile=" + archive + ".")
                 .endsWith("--add-modules jdk.incubator.vector -cp " + jar);
-        assertThat(archive).hasContent("archive");
+        assertThat(archive).hasContent("common\nran\nexercised");
         try (var files = Files.list(archive.getParent())) {
             // the archive was written under a name of its own and moved into place; the list is gone
             assertThat(files.map(f -> f.getFileName().toString()))
@@ -162,6 +172,18 @@ class LauncherTest {
                 .contains("SharedArchiveFile");
         Files.writeString(archive.resolveSibling("multistart.jsa.java"), "/some/other/java\n");
         assertThat(launch(Map.of(), "run", "a.yaml").calls().get(0)).contains("DumpLoadedClassList");
+    }
+
+    @Test
+    void aFailedExerciseLeavesTheRunsOwnClasses() throws Exception {
+        Result r = launch(Map.of("FAKE_EXERCISE_RC", "1"), "run", "a.yaml");
+        assertThat(r.exit()).isZero();
+        assertThat(r.calls()).hasSize(3);
+        assertThat(archive).hasContent("common\nran");
+        try (var files = Files.list(archive.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("multistart.jar", "multistart.jsa", "multistart.jsa.java");
+        }
     }
 
     @Test
