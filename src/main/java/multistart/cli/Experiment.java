@@ -520,14 +520,33 @@ final class Experiment {
                     LOG.warn("{}: the chart library did not finish drawing basins.png within {} s; it is left out"
                             + " (every other file is written)", config.name(), limit);
                 }
-                // the files that state the whole command's time go last, once everything else is written
+                // the files that state the whole command's time go last, once everything else is written,
+                // and together: result.json on a thread of its own (moved into place after the others,
+                // as it marks the folder complete), summary.md and report.html here
                 RunRecord record = early.withTimes((System.nanoTime() - startNanos) / 1e9,
                         pictures == null ? Double.NaN : pictures.mapSeconds(), mapSkipped);
-                out.write("summary.md", w -> SummaryMarkdown.write(record, w));
-                if (pictures != null) {
-                    out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures.images(), w));
+                OutputFolder.Pending[] json = new OutputFolder.Pending[1];
+                side.start("result.json", () -> json[0] = out.stage("result.json", w -> ResultJson.write(record, w)));
+                try {
+                    out.write("summary.md", w -> SummaryMarkdown.write(record, w));
+                    if (pictures != null) {
+                        out.write("report.html", w -> multistart.report.HtmlReport.write(record, pictures.images(),
+                                w));
+                    }
+                } catch (Throwable e) {
+                    // the folder is not complete: result.json stays out of place
+                    try {
+                        side.join();
+                    } catch (Exception x) {
+                        e.addSuppressed(x);
+                    }
+                    if (json[0] != null) {
+                        json[0].discard();
+                    }
+                    throw e;
                 }
-                out.write("result.json", w -> ResultJson.write(record, w));
+                side.join();
+                json[0].commit();
             }
             LOG.debug("reports written {} s after the run phase", String.format(Locale.ROOT, "%.3f",
                     (System.nanoTime() - a0) / 1e9));

@@ -60,9 +60,21 @@ public final class OutputFolder {
     }
 
     /** A file written under its temporary name, not yet in place. */
-    private interface Pending {
+    public interface Pending {
         /** Moves the file into place. */
         void commit() throws IOException;
+
+        /** Deletes the file under its temporary name, where it is not to go into place after all. */
+        void discard() throws IOException;
+    }
+
+    /**
+     * Writes {@code name} under its temporary name, to be moved into place later by the caller
+     * ({@link Pending#commit}): a file written on a thread of its own that must go into place
+     * after others (result.json, which marks the folder complete).
+     */
+    public Pending stage(String name, Content content) throws IOException {
+        return prepare(name, content);
     }
 
     /** Writes {@code name}'s content under its temporary name and returns what moves it into place. */
@@ -83,7 +95,17 @@ public final class OutputFolder {
         }
         LOG.debug("{} written in {} s", name, String.format(java.util.Locale.ROOT, "%.3f",
                 (System.nanoTime() - t0) / 1e9));
-        return () -> moveIntoPlace(tmp, dir.resolve(name));
+        return new Pending() {
+            @Override
+            public void commit() throws IOException {
+                moveIntoPlace(tmp, dir.resolve(name));
+            }
+
+            @Override
+            public void discard() throws IOException {
+                Files.deleteIfExists(tmp);
+            }
+        };
     }
 
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -182,24 +184,30 @@ class ResumeTest {
     }
 
     /**
-     * Reports are written on several threads once the sweep is done (SideTasks); one that cannot
-     * be written fails the run without result.json, and --resume completes the folder.
+     * Reports are written on several threads once the sweep is done (SideTasks): minima.csv and
+     * runs.csv beside the rest, result.json beside summary.md (moved into place last). One that
+     * cannot be written fails the run without result.json, even where result.json itself was
+     * written meanwhile (its temporary file is deleted), and --resume completes the folder.
      */
-    @Test
-    void aReportThatCannotBeWrittenFailsTheRunAndResumeCompletesTheFolder() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"minima.csv", "summary.md", "result.json"})
+    void aReportThatCannotBeWrittenFailsTheRunAndResumeCompletesTheFolder(String file) throws Exception {
         Path config = config(LONG.replace("count: 40000", "count: 2000").replace("output: {trajectories: 3}",
                 "output: {trajectories: 3, runs: all}"));
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
-        // minima.csv's temporary file cannot be created: a non-empty folder is in its place
-        Path blocker = out.resolve(".minima.csv.tmp");
+        // the file's temporary file cannot be created: a non-empty folder is in its place
+        Path blocker = out.resolve("." + file + ".tmp");
         Files.createDirectories(blocker);
         Files.writeString(blocker.resolve("x"), "x");
         Cli failed = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet");
         assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err()).contains(".minima.csv.tmp").contains("--resume")
+        assertThat(failed.err()).contains("." + file + ".tmp").contains("--resume")
                 .contains("all 4000 runs finished, but writing their results failed");
         assertThat(out.resolve("result.json")).doesNotExist();
+        if (!file.equals("result.json")) {
+            assertThat(out.resolve(".result.json.tmp")).doesNotExist();
+        }
         assertThat(out.resolve(".multistart").resolve("journal.bin")).exists();
 
         Files.delete(blocker.resolve("x"));
