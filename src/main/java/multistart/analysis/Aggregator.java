@@ -559,6 +559,7 @@ public final class Aggregator implements Engine.Sink {
         double target;
         int confirmed;
         Findings.ComboSummary[] summaries = new Findings.ComboSummary[comboCount];
+        Findings.LowestStart lowestStart;
         // the pool's threads end with this block, however it ends (a sweep that ran out of memory
         // here must fail, not wait on them)
         try (multistart.engine.WatchedPool pool = new multistart.engine.WatchedPool(threads, "multistart-analysis")) {
@@ -639,6 +640,7 @@ public final class Aggregator implements Engine.Sink {
             // where every run's outcome was kept, successes are counted from it, not from a sample
             pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,
                     reached[c], paired == null ? -1 : paired.successes(c)));
+            lowestStart = lowestStart(pool, best, tol);
         }
 
         long[] totals = new long[Status.values().length];
@@ -657,7 +659,56 @@ public final class Aggregator implements Engine.Sink {
                 divergedOvershooting, gradientSteps, firstFailure, unchecked,
                 new Findings.NearMinima(nearPoints, nearRuns, nearStep),
                 new Findings.FlatBottomed(flatPoints, flatRuns),
-                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima), paired, census(minima));
+                new Findings.Kinks(kinkPoints, kinkRuns, kinkChecked), curvature(minima), paired, census(minima),
+                lowestStart);
+    }
+
+    /** Starts whose values {@link #lowestStart} compares in one task. */
+    static final int START_CHUNK = 4096;
+
+    /**
+     * The start with the lowest finite value of the minimised objective among those whose runs
+     * were folded in (every combo runs from the same starts, and runs merge in order, so those
+     * are starts 0 .. min(starts, runs) - 1), in the user's sign; the lowest index among ties, so
+     * the same for any thread count. One evaluation a start, in chunks on the pool; nothing is
+     * kept per start. Null where no start has a finite value.
+     */
+    private Findings.LowestStart lowestStart(multistart.engine.WatchedPool pool, double bestEnd, double tol) {
+        long count = Math.min(plan.starts().size(), runsSeen);
+        int chunks = (int) ((count + START_CHUNK - 1) / START_CHUNK);
+        double[] lowest = new double[chunks];
+        long[] where = new long[chunks];
+        pool.forEach(chunks, c -> {
+            multistart.sampling.StartPoints.Cursor cursor = plan.starts().cursor();
+            double[] x = new double[n];
+            double[] g = new double[n];
+            double low = Double.POSITIVE_INFINITY;
+            long at = -1;
+            long end = Math.min(count, (long) (c + 1) * START_CHUNK);
+            for (long k = (long) c * START_CHUNK; k < end; k++) {
+                cursor.point(k, x);
+                double v = plan.objective().evaluate(x, g);
+                // NaN and infinities fail: a start where f is not finite diverges at once (divergedAtStart)
+                if (v < low && v > Double.NEGATIVE_INFINITY) {
+                    low = v;
+                    at = k;
+                }
+            }
+            lowest[c] = low;
+            where[c] = at;
+        });
+        int c = -1;
+        for (int i = 0; i < chunks; i++) {
+            if (where[i] >= 0 && (c < 0 || lowest[i] < lowest[c])) {
+                c = i;
+            }
+        }
+        if (c < 0) {
+            return null;
+        }
+        double[] x = new double[n];
+        plan.starts().cursor().point(where[c], x);
+        return new Findings.LowestStart(where[c], sign * lowest[c], x, lowest[c] < bestEnd - tol);
     }
 
     /**

@@ -37,6 +37,8 @@ import multistart.config.Combo;
  *                    start; null for one combo, or a sweep too large to keep them for
  * @param census      per combo, in combo order, whether its runs are likely to have found every
  *                    minimum they reach ({@link MinimaCensus}); empty when no start was sampled
+ * @param lowestStart the start point with the best finite value (lowest when minimising), of the
+ *                    starts whose runs were folded in; null where none has a finite value
  */
 public record Findings(
         Minima minima,
@@ -62,7 +64,18 @@ public record Findings(
         Kinks kinks,
         Curvature curvature,
         PairedOutcomes paired,
-        List<MinimaCensus> census) {
+        List<MinimaCensus> census,
+        LowestStart lowestStart) {
+
+    /**
+     * The start point with the best value (in the user's sign), start {@code start}. {@code
+     * beatsEnds}: it is better than every end point by more than the success tolerance, so the
+     * runs went the wrong way from somewhere: gradient descent only goes down while its steps
+     * suit the slope, and a run climbs where a step overshoots (across a pole, where the function
+     * falls without bound, or with a learning rate too large for a steep slope).
+     */
+    public record LowestStart(long start, double value, double[] point, boolean beatsEnds) {
+    }
 
     /**
      * Unresolved end points whose Hessian is positive definite and whose Newton step to the

@@ -554,6 +554,13 @@ final class Experiment {
             if (!beyond.isEmpty()) {
                 LOG.warn("{}: best value found {}.{}", config.name(), Numbers.exact(findings.best().value()), beyond);
             }
+            Findings.LowestStart low = findings.lowestStart();
+            if (low != null && low.beatsEnds() && findings.best() != null) {
+                boolean max = config.objective().goal() == multistart.config.Goal.MAXIMIZE;
+                LOG.warn("{}: start {} ({}) is {} than every end point (best {}): the runs went {} from there;"
+                        + " see summary.md", config.name(), low.start(), Numbers.exact(low.value()),
+                        max ? "higher" : "lower", Numbers.exact(findings.best().value()), max ? "downhill" : "uphill");
+            }
             long minima = findings.minima().count(Kind.MINIMUM);
             multistart.config.Goal goal = config.objective().goal();
             LOG.info("{}: {}, {} of them {}; results in {}", config.name(),

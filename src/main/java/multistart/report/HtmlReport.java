@@ -90,6 +90,12 @@ public final class HtmlReport {
             if (!settings.isEmpty()) {
                 h.append("<br>").append(ESC.escape(settings));
             }
+            String lower = SummaryMarkdown.lowerStart(f, c);
+            if (!lower.isEmpty()) {
+                // its bold lead and its file name, as the summary marks them
+                h.append("<br>").append(ESC.escape(lower).replaceFirst("\\*\\*(.*?)\\*\\*", "<b>$1</b>")
+                        .replaceAll("`([^`]*)`", "<code>$1</code>"));
+            }
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
                 .append(c.objective().goal().key()).append(", domain ").append(ESC.escape(c.domain().describe()))

@@ -122,6 +122,22 @@ public final class ResultJson {
 
             // every minimum and saddle in full; unresolved points (often one per run that stopped
             // short) only up to a cap, since minima.csv lists them all
+            // the start with the best value, and whether it beats every end point (Findings.LowestStart)
+            Findings.LowestStart low = f.lowestStart();
+            if (low == null) {
+                g.writeNullField("lowest_start");
+            } else {
+                g.writeObjectFieldStart("lowest_start");
+                g.writeNumberField("start", low.start());
+                g.writeObjectFieldStart("point");
+                for (int i = 0; i < vars.size(); i++) {
+                    number(g, vars.get(i), low.point()[i]);
+                }
+                g.writeEndObject();
+                number(g, "value", low.value());
+                g.writeBooleanField("beats_every_end_point", low.beatsEnds());
+                g.writeEndObject();
+            }
             g.writeNumberField("minima_total", f.minima().size());
             long unresolvedSeen = 0;
             long omitted = 0;

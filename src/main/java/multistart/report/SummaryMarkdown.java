@@ -79,6 +79,10 @@ public final class SummaryMarkdown {
             }
             s.append("\n\n");
         }
+        String lower = lowerStart(f, c);
+        if (!lower.isEmpty()) {
+            s.append(lower).append("\n\n");
+        }
         s.append("Objective: ").append(c.objective().describe()).append(", goal ").append(c.objective().goal().key())
                 .append(", domain ").append(c.domain().describe()).append(". ")
                 .append(runsDone(f, r.plan())).append(": ")
@@ -850,6 +854,31 @@ public final class SummaryMarkdown {
         return " That is " + (sign > 0 ? "below" : "above") + " the known optimum by " + Numbers.brief(by)
                 + ", so objective.known_minimum (" + Numbers.exact(f.target()) + ") is not this function's optimum; "
                 + "success is judged against it all the same.";
+    }
+
+    /**
+     * Where a start point is better than every end point ({@link Findings.LowestStart#beatsEnds}):
+     * which, by how much, and what makes gradient descent climb; "" otherwise. In bold: the best
+     * end point above it is then not the best value the sweep saw.
+     */
+    public static String lowerStart(Findings f, ExperimentConfig c) {
+        Findings.LowestStart low = f.lowestStart();
+        Findings.Minimum best = f.best();
+        if (low == null || !low.beatsEnds() || best == null) {
+            return "";
+        }
+        boolean max = c.objective().goal() == multistart.config.Goal.MAXIMIZE;
+        return "**Start " + low.start() + " is " + (max ? "higher" : "lower") + " than every end point:** "
+                + Numbers.exact(low.value()) + " at " + point(c.objective().variables(), low.point())
+                + ", against the best end point's " + Numbers.exact(best.value()) + " (" + (max ? "above" : "below")
+                + " it by " + Numbers.brief(Math.abs(low.value() - best.value())) + "), so its runs all went "
+                + (max ? "downhill" : "uphill") + ", which gradient " + (max ? "ascent" : "descent")
+                + " does only where steps overshoot: at a learning rate too large for the slope (above 2 / L, L the"
+                + " largest curvature, a run leaps across its valley and climbs), or across a pole, where the function "
+                + (max ? "rises" : "falls") + " without bound (as " + (max ? "-1/x" : "1/x") + " does left of 0)."
+                + " Sampling alone found a better point than every run"
+                + (c.output().runs() ? "; start " + low.start() + "'s runs are the rows with start " + low.start()
+                        + " in `runs.csv`." : ".");
     }
 
     /** "3 unresolved end points hold 200 runs (0.7% of all)", in the singular where it is one. */
