@@ -670,8 +670,9 @@ public final class Aggregator implements Engine.Sink {
      * The start with the lowest finite value of the minimised objective among those whose runs
      * were folded in (every combo runs from the same starts, and runs merge in order, so those
      * are starts 0 .. min(starts, runs) - 1), in the user's sign; the lowest index among ties, so
-     * the same for any thread count. One evaluation a start, in chunks on the pool; nothing is
-     * kept per start. Null where no start has a finite value.
+     * the same for any thread count. One evaluation a start, in chunks on the pool, each with the
+     * objective's copy for a worker; nothing is kept per start. Null where no start has a finite
+     * value.
      */
     private Findings.LowestStart lowestStart(multistart.engine.WatchedPool pool, double bestEnd, double tol) {
         long count = Math.min(plan.starts().size(), runsSeen);
@@ -679,6 +680,8 @@ public final class Aggregator implements Engine.Sink {
         double[] lowest = new double[chunks];
         long[] where = new long[chunks];
         pool.forEach(chunks, c -> {
+            // a worker's own copy (a numeric gradient holds scratch space)
+            multistart.objective.Objective f = plan.objective().forWorker();
             multistart.sampling.StartPoints.Cursor cursor = plan.starts().cursor();
             double[] x = new double[n];
             double[] g = new double[n];
@@ -687,7 +690,8 @@ public final class Aggregator implements Engine.Sink {
             long end = Math.min(count, (long) (c + 1) * START_CHUNK);
             for (long k = (long) c * START_CHUNK; k < end; k++) {
                 cursor.point(k, x);
-                double v = plan.objective().evaluate(x, g);
+                // as a run's first step evaluates it (a numeric gradient: 2n + 1 values, one step's work)
+                double v = f.evaluate(x, g);
                 // NaN and infinities fail: a start where f is not finite diverges at once (divergedAtStart)
                 if (v < low && v > Double.NEGATIVE_INFINITY) {
                     low = v;
