@@ -65,6 +65,19 @@ public final class Aggregator implements Engine.Sink {
     private long lastBatchFirst = -1;
     private int[] lastBasins = new int[0];
     private long runsSeen;
+    /**
+     * Starts up to which each run's end value is compared with its start's (the runs that
+     * climbed, per combo): a value a start, 1 MiB at most, so memory stays flat with the runs.
+     */
+    public static final long CLIMB_STARTS = 1 << 17;
+    /** Each start's value (minimised), computed by the merge when a run from it first arrives. */
+    private final double[] startValues;
+    private final long[] startValueKnown;
+    private final multistart.objective.Objective startObjective;
+    private final multistart.sampling.StartPoints.Cursor startCursor;
+    private final double[] startX;
+    private final double[] startGradient;
+    private final double climbTolerance;
     /** Runs that diverged at their start point, before a step (the objective not finite there). */
     private long divergedAtStart;
     /** Runs that diverged on the way at a point where the objective is not defined ({@link #undefinedAt}). */
@@ -97,6 +110,26 @@ public final class Aggregator implements Engine.Sink {
         }
         this.startCount = plan.startCount();
         this.explicitStarts = plan.starts().explicitCount();
+        if (startCount <= CLIMB_STARTS) {
+            int k = (int) startCount;
+            startValues = new double[k];
+            startValueKnown = new long[(k + 63) >>> 6];
+            startObjective = plan.objective().forWorker();
+            startCursor = plan.starts().cursor();
+            startX = new double[n];
+            startGradient = new double[n];
+        } else {
+            startValues = null;
+            startValueKnown = null;
+            startObjective = null;
+            startCursor = null;
+            startX = null;
+            startGradient = null;
+            for (ComboAccumulator acc : combos) {
+                acc.climbed = -1;
+            }
+        }
+        this.climbTolerance = config.basins().successTolerance();
         this.paired = PairedOutcomes.create(startCount, comboCount, knownTarget,
                 config.basins().successTolerance());
     }
@@ -286,6 +319,9 @@ public final class Aggregator implements Engine.Sink {
             row[at + HITS]++;
             row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
+            if (startValues != null && v - startValue((int) (run - (long) c * startCount)) > climbTolerance) {
+                acc.climbed++;
+            }
             lastBasins[i] = id;
         }
         if (explicitStarts > 0) {
@@ -297,6 +333,21 @@ public final class Aggregator implements Engine.Sink {
      * tally's rare paths, methods of their own: inlined, they more than doubled what C2 compiled
      * for tally (twice: on-stack, then whole) while a sweep's workers were running.
      */
+
+    /**
+     * Start {@code k}'s value (minimised; NaN where not finite there, which no comparison
+     * passes), evaluated once, when the first run from it arrives: one evaluation a start on the
+     * merge thread, not one a run (every combo runs from the same starts).
+     */
+    private double startValue(int k) {
+        long bit = 1L << k;
+        if ((startValueKnown[k >>> 6] & bit) == 0) {
+            startCursor.point(k, startX);
+            startValues[k] = startObjective.evaluate(startX, startGradient);
+            startValueKnown[k >>> 6] |= bit;
+        }
+        return startValues[k];
+    }
 
     /** Counts diverged run {@code i} of {@code b} (combo {@code c}) by how it diverged. */
     private void diverged(Batch b, int i, int c) {

@@ -28,6 +28,8 @@ final class ComboAccumulator {
     long steps;
     /** The sum of the squares of those steps, for the spread of the steps per success. */
     double stepsSquared;
+    /** Runs that ended higher than their start (minimised), where the aggregator tracks it; else -1. */
+    long climbed;
     final long[] count = new long[Status.values().length];
     double[] values = new double[16];
     int[] iterations = new int[16];
@@ -109,6 +111,6 @@ final class ComboAccumulator {
                 count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
                 count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
                 runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
-                sign * medianValue, medianIterations, basins, steps, stepsSquared, successSteps);
+                sign * medianValue, medianIterations, basins, steps, stepsSquared, successSteps, climbed);
     }
 }

@@ -163,7 +163,10 @@ public record Findings(
 
     /**
      * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs,
-     * {@code stepsSquared} the sum of their squares, {@code successSteps} those of its successful runs.
+     * {@code stepsSquared} the sum of their squares, {@code successSteps} those of its successful runs;
+     * {@code climbed}: its runs that ended at a point worse than their start (higher when
+     * minimising) by more than the success tolerance, diverged ones not counted; -1 where that
+     * was not tracked (more starts than {@code Aggregator.CLIMB_STARTS}).
      */
     public record ComboSummary(
             Combo combo,
@@ -183,7 +186,18 @@ public record Findings(
             int basinsFound,
             long steps,
             double stepsSquared,
-            double successSteps) {
+            double successSteps,
+            long climbed) {
+
+        /** As the canonical constructor, the climbing runs not tracked. */
+        public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
+                long failed, long successes, double successRate, double wilsonLow, double wilsonHigh, double bestValue,
+                double medianValue, double medianIterations, int basinsFound, long steps, double stepsSquared,
+                double successSteps) {
+            this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
+                    wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, steps, stepsSquared,
+                    successSteps, -1);
+        }
 
 
         /**

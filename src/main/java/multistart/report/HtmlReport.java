@@ -92,9 +92,7 @@ public final class HtmlReport {
             }
             String lower = SummaryMarkdown.lowerStart(f, c);
             if (!lower.isEmpty()) {
-                // its bold lead and its file name, as the summary marks them
-                h.append("<br>").append(ESC.escape(lower).replaceFirst("\\*\\*(.*?)\\*\\*", "<b>$1</b>")
-                        .replaceAll("`([^`]*)`", "<code>$1</code>"));
+                h.append("<br>").append(marked(lower));
             }
         }
         h.append("</p>\n<p>").append(ESC.escape(c.objective().describe())).append(", goal ")
@@ -183,6 +181,11 @@ public final class HtmlReport {
         String restarts = Ranking.restarts(f.combos(), c.optimizer(), c.starts().sampledCount() > 0);
         if (!restarts.isEmpty()) {
             h.append("<p>").append(ESC.escape(restarts)).append("</p>\n");
+        }
+        String climbed = Ranking.climbed(f.combos(), c.optimizer(),
+                c.objective().goal() == multistart.config.Goal.MAXIMIZE);
+        if (!climbed.isEmpty()) {
+            h.append("<p>").append(marked(climbed)).append("</p>\n");
         }
         List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
         if (!levels.isEmpty()) {
@@ -400,4 +403,10 @@ public final class HtmlReport {
             });
             </script>
             """;
+
+    /** A summary paragraph escaped, its bold lead and code spans marked as the summary marks them. */
+    static String marked(String markdown) {
+        return ESC.escape(markdown).replaceFirst("\\*\\*(.*?)\\*\\*", "<b>$1</b>")
+                .replaceAll("`([^`]*)`", "<code>$1</code>");
+    }
 }

@@ -498,6 +498,57 @@ public final class Ranking {
         return s.append('.').toString();
     }
 
+    /** Combos {@link #climbed} names; result.json has every combo's figure. */
+    static final int CLIMBED_NAMED = 3;
+
+    /**
+     * The runs that ended worse than they started ({@code ComboSummary.climbed}), where any did:
+     * the combos with the largest share first, and what makes gradient descent climb; "" where
+     * none did or it was not tracked. Starts with a bold lead, as a paragraph of the summary.
+     */
+    public static String climbed(List<Findings.ComboSummary> combos, OptimizerConfig optimizer, boolean maximize) {
+        List<Findings.ComboSummary> climbing = new ArrayList<>();
+        for (Findings.ComboSummary c : combos) {
+            if (c.climbed() > 0) {
+                climbing.add(c);
+            }
+        }
+        if (climbing.isEmpty()) {
+            return "";
+        }
+        climbing.sort(Comparator.comparingDouble((Findings.ComboSummary c) -> -(double) c.climbed() / c.runs())
+                .thenComparingInt(c -> c.combo().index()));
+        String higher = maximize ? "lower" : "higher";
+        String what = " (worse than their start point by more than basins.success_tolerance; diverged runs not"
+                + " counted)";
+        String why = " Gradient " + (maximize ? "ascent only goes up" : "descent only goes down")
+                + " while its steps suit the slope: a run ends " + higher + " than it began where a rate too large"
+                + " for the curvature leaps across valleys, or momentum carries it over a ridge into a "
+                + (maximize ? "lower" : "higher") + " basin.";
+        if (combos.size() == 1) {
+            Findings.ComboSummary c = climbing.get(0);
+            return (c.runs() == 1 ? "**The one run ended " + higher + " than it started** (worse than its start point"
+                    + " by more than basins.success_tolerance)"
+                    : "**" + c.climbed() + " of the " + c.runs() + " runs (" + Numbers.percent((double) c.climbed()
+                            / c.runs()) + ") ended " + higher + " than they started**" + what) + "." + why;
+        }
+        StringBuilder s = new StringBuilder("**Runs that ended " + higher + " than they started**" + what + ": ");
+        int named = Math.min(CLIMBED_NAMED, climbing.size());
+        for (int i = 0; i < named; i++) {
+            Findings.ComboSummary c = climbing.get(i);
+            s.append(i == 0 ? "" : i == named - 1 && named == climbing.size() ? " and " : ", ").append("combo ")
+                    .append(named(optimizer, c)).append(' ').append(c.climbed())
+                    .append(i == 0 ? " of " + c.runs() : "").append(" (")
+                    .append(Numbers.percent((double) c.climbed() / c.runs())).append(')');
+        }
+        int more = climbing.size() - named;
+        if (more > 0) {
+            s.append(" and ").append(Numbers.count(more, "more combo", "more combos"))
+                    .append(" (result.json's sweep has each combo's `climbed`)");
+        }
+        return s.append('.').append(why).toString();
+    }
+
     /** "3 (learning_rate 0.05, momentum 0)": a combo's number and the swept settings it applies. */
     static String named(OptimizerConfig optimizer, Findings.ComboSummary c) {
         String settings = Charts.describe(optimizer, c.combo());

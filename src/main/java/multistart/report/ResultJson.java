@@ -205,6 +205,12 @@ public final class ResultJson {
                 g.writeNumberField("max_iterations_reached", s.maxIterations());
                 g.writeNumberField("diverged", s.diverged());
                 g.writeNumberField("failed", s.failed());
+                // runs that ended worse than their start (null where the sweep has too many starts to track it)
+                if (s.climbed() < 0) {
+                    g.writeNullField("climbed");
+                } else {
+                    g.writeNumberField("climbed", s.climbed());
+                }
                 g.writeNumberField("successes", s.successes());
                 number(g, "success_rate", s.successRate());
                 g.writeArrayFieldStart("success_rate_wilson95");

@@ -204,6 +204,10 @@ public final class SummaryMarkdown {
         if (!restarts.isEmpty()) {
             s.append("\n").append(restarts).append('\n');
         }
+        String climbed = Ranking.climbed(f.combos(), c.optimizer(), max);
+        if (!climbed.isEmpty()) {
+            s.append("\n").append(climbed).append('\n');
+        }
         Effects.markdown(s, Effects.of(f.combos(), c.optimizer()));
         s.append("\n## Runs\n\n");
         s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",

@@ -1,0 +1,116 @@
+package multistart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import multistart.analysis.Aggregator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs that ended worse than they started (result.json's per-combo {@code climbed}, and a
+ * paragraph of the summary where any did), against closed forms: gd on (x - 1)^2 from x = 3
+ * multiplies x - 1 by 1 - 2 rate each step, so at rate 0.45 (0.1) and 0.9 (-0.8, oscillating) it
+ * shrinks, and at 1.02 (-1.04) it grows: after 30 steps 2 * 1.04^30 = 6.49, value 42.1 against
+ * the start's 4.
+ */
+class ClimbedRunsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String QUADRATIC = """
+            name: climb
+            objective:
+              builtin: quadratic
+              goal: %s
+            starts:
+              count: 0
+              points: [[3.0], [1.5]]
+            optimizer:
+              method: gd
+              learning_rate: %s
+              max_iterations: 30
+              stop:
+                gradient_norm: 0
+            """;
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> climbed(Path out) throws Exception {
+        List<Object> counts = new ArrayList<>();
+        for (Object combo : (List<Object>) ComboHitsTest.parse(out.resolve("result.json")).get("sweep")) {
+            counts.add(((Map<String, Object>) combo).get("climbed"));
+        }
+        return counts;
+    }
+
+    @Test
+    void aRateAboveTwoOverTheCurvatureClimbsAndAnOscillatingOneDoesNot() throws Exception {
+        Path out = Cli.runConfig(dir, "climb", QUADRATIC.formatted("minimize", "[0.45, 0.9, 1.02]"));
+        assertThat(climbed(out)).containsExactly(0L, 0L, 2L);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("**Runs that ended higher than they started** (worse than their start point by"
+                + " more than basins.success_tolerance; diverged runs not counted): combo 2 (learning_rate 1.02) 2 of"
+                + " 2 (100.0%). Gradient descent only goes down while its steps suit the slope");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<p><b>Runs that ended higher than they started</b> (worse than");
+    }
+
+    @Test
+    void maximisingTheRunsThatEndLowerClimbedAndOneComboSaysItInASentence() throws Exception {
+        // the same path on -(x - 1)^2 + 7, maximised (the built-in's sign flipped by an expression)
+        Path out = Cli.runConfig(dir, "climb", QUADRATIC.formatted("maximize", "1.02")
+                .replace("builtin: quadratic", "expression: \"7 - (x - 1)^2\"\n  variables: [x]")
+                .replace("starts:", "domain:\n  x: [-4, 4]\nstarts:"));
+        assertThat(climbed(out)).containsExactly(2L);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**2 of the 2 runs (100.0%) ended lower"
+                + " than they started** (worse than their start point").contains("Gradient ascent only goes up");
+    }
+
+    @Test
+    void noParagraphWhereNoRunClimbed() throws Exception {
+        Path out = Cli.runConfig(dir, "climb", QUADRATIC.formatted("minimize", "[0.1, 0.45]"));
+        assertThat(climbed(out)).containsExactly(0L, 0L);
+        assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("than they started");
+    }
+
+    /**
+     * Above {@link Aggregator#CLIMB_STARTS} starts nothing is kept per start: no counts, no
+     * paragraph; at the limit the same sweep is counted, the same on any thread count.
+     */
+    @ParameterizedTest(name = "{0} extra starts")
+    @ValueSource(ints = {0, 1})
+    void beyondTheStartsItKeepsAValueForItSaysNothing(int extra) throws Exception {
+        for (int threads : new int[] {1, 3}) {
+            Path out = Cli.runConfig(dir, "many", """
+                    name: many
+                    objective:
+                      builtin: quadratic
+                    domain:
+                      x: [2, 3]
+                    starts:
+                      count: %d
+                    optimizer:
+                      method: gd
+                      learning_rate: 1.5
+                      max_iterations: 1
+                    output: {runs: none, charts: false}
+                    execution: {threads: %d}
+                    """.formatted(Aggregator.CLIMB_STARTS + extra, threads));
+            // rate 1.5: x - 1 times -2, the value, at least 1 in [2, 3], times 4: every run climbs
+            List<Object> counts = climbed(out);
+            if (extra == 0) {
+                assertThat(counts).as("threads %d", threads).containsExactly(Aggregator.CLIMB_STARTS);
+            } else {
+                assertThat(counts).containsExactly((Object) null);
+                assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("than they started");
+            }
+        }
+    }
+}
