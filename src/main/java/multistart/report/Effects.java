@@ -21,13 +21,18 @@ public final class Effects {
 
     /**
      * One value of one swept setting: the combos that have it, their runs, successes and
-     * diverged runs pooled, the median of their median iterations (NaN where none has one), and
-     * the best-ranked of them.
+     * diverged runs pooled, the median of their median iterations (NaN where none has one), the
+     * best-ranked of them, and their runs that ended worse than they started (-1: not tracked).
      */
     public record Level(String setting, String value, int combos, long runs, long successes, long diverged,
-            double iterations, Findings.ComboSummary best, long steps) {
+            double iterations, Findings.ComboSummary best, long steps, long climbed) {
         public double successRate() {
             return runs == 0 ? 0.0 : (double) successes / runs;
+        }
+
+        /** The share of the runs that ended worse than they started; NaN where not tracked. */
+        public double climbedShare() {
+            return climbed < 0 ? Double.NaN : runs == 0 ? 0.0 : (double) climbed / runs;
         }
 
         /** The pooled combos' gradient steps over their successes; +infinity for none, NaN where not counted. */
@@ -69,6 +74,7 @@ public final class Effects {
                 long successes = 0;
                 long diverged = 0;
                 long steps = 0;
+                long climbed = 0;
                 double[] medians = new double[e.getValue().size()];
                 int m = 0;
                 for (Findings.ComboSummary c : e.getValue()) {
@@ -76,6 +82,7 @@ public final class Effects {
                     successes += c.successes();
                     diverged += c.diverged();
                     steps += c.steps();
+                    climbed = climbed < 0 || c.climbed() < 0 ? -1 : climbed + c.climbed();
                     if (!Double.isNaN(c.medianIterations())) {
                         medians[m++] = c.medianIterations();
                     }
@@ -89,7 +96,7 @@ public final class Effects {
                     }
                 }
                 out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged,
-                        multistart.analysis.Statistics.median(known), best, steps));
+                        multistart.analysis.Statistics.median(known), best, steps, climbed));
             }
         }
         return out;
@@ -108,17 +115,35 @@ public final class Effects {
                 + quote + "best combo" + quote + ": the best-ranked combo with that value.";
     }
 
+    /** Whether the tables show the climbed column: where some run ended worse than it started. */
+    static boolean showClimbed(List<Level> levels) {
+        for (Level l : levels) {
+            if (l.climbed() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the climbed column holds, for the intro's end. */
+    static String climbedIntro(String quote) {
+        return " " + quote + "climbed" + quote + ": the share of the runs that ended worse than they started.";
+    }
+
     /** The levels as summary.md's table under "Settings one at a time"; nothing where there are none. */
     static void markdown(StringBuilder s, List<Level> levels) {
         if (levels.isEmpty()) {
             return;
         }
-        s.append("\n## Settings one at a time\n\n").append(intro("`")).append("\n\n| setting | value | combos |"
-                + " success | diverged | iterations | steps / success | best combo |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        boolean climbed = showClimbed(levels);
+        s.append("\n## Settings one at a time\n\n").append(intro("`")).append(climbed ? climbedIntro("`") : "")
+                .append("\n\n| setting | value | combos | success | diverged |").append(climbed ? " climbed |" : "")
+                .append(" iterations | steps / success | best combo |\n|---|---:|---:|---:|---:|")
+                .append(climbed ? "---:|" : "").append("---:|---:|---:|\n");
         for (Level l : levels) {
             s.append("| ").append(l.setting()).append(" | ").append(l.value()).append(" | ").append(l.combos())
                     .append(" | ").append(Numbers.percent(l.successRate())).append(" | ").append(l.diverged())
+                    .append(climbed ? " | " + Numbers.percent(l.climbedShare()) : "")
                     .append(" | ").append(Numbers.brief(l.iterations())).append(" | ")
                     .append(Ranking.stepsPerSuccess(l.stepsPerSuccess())).append(" | ").append(l.best().combo().index())
                     .append(" |\n");

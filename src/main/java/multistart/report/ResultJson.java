@@ -248,6 +248,11 @@ public final class ResultJson {
                 g.writeNumberField("successes", l.successes());
                 number(g, "success_rate", l.successRate());
                 g.writeNumberField("diverged", l.diverged());
+                if (l.climbed() < 0) {
+                    g.writeNullField("climbed");
+                } else {
+                    g.writeNumberField("climbed", l.climbed());
+                }
                 number(g, "median_of_median_iterations", l.iterations());
                 number(g, "steps_per_success", l.stepsPerSuccess());
                 g.writeNumberField("best_combo", l.best().combo().index());

@@ -73,11 +73,36 @@ class ClimbedRunsTest {
                 + " than they started** (worse than their start point").contains("Gradient ascent only goes up");
     }
 
+    /**
+     * One setting at a time: rate 1.02 climbs without decay; with decay 0.9 its rate is under 1
+     * from the second step and the runs come down again (|x - 1| times 1.04, then 0.836, ...).
+     */
+    @Test
+    void settingsOneAtATimePoolTheClimbingRuns() throws Exception {
+        Path out = Cli.runConfig(dir, "climb", QUADRATIC.formatted("minimize", "[0.45, 1.02]")
+                .replace("  max_iterations: 30", "  decay: [1, 0.9]\n  max_iterations: 30"));
+        assertThat(climbed(out)).containsExactly(0L, 0L, 2L, 0L);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> levels = (List<Map<String, Object>>) ComboHitsTest
+                .parse(out.resolve("result.json")).get("settings_one_at_a_time");
+        assertThat(levels).extracting(l -> l.get("setting") + " " + l.get("value") + ": " + l.get("climbed"))
+                .containsExactly("learning_rate 0.45: 0", "learning_rate 1.02: 2", "decay 1: 2", "decay 0.9: 0");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("| diverged | climbed | iterations |")
+                .containsPattern("\\| learning_rate \\| 1\\.02 \\| 2 \\| [^|]+ \\| 0 \\| 50\\.0% \\|")
+                .containsPattern("\\| decay \\| 0\\.9 \\| 2 \\| [^|]+ \\| 0 \\| 0\\.0% \\|");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<th>diverged</th><th>climbed</th>");
+    }
+
     @Test
     void noParagraphWhereNoRunClimbed() throws Exception {
         Path out = Cli.runConfig(dir, "climb", QUADRATIC.formatted("minimize", "[0.1, 0.45]"));
         assertThat(climbed(out)).containsExactly(0L, 0L);
         assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("than they started");
+        Path two = Cli.runConfig(dir, "calm", QUADRATIC.formatted("minimize", "[0.1, 0.45]")
+                .replace("  max_iterations: 30", "  decay: [1, 0.9]\n  max_iterations: 30"));
+        assertThat(Files.readString(two.resolve("summary.md"))).contains("## Settings one at a time")
+                .doesNotContain("climbed");
     }
 
     /**
