@@ -1,5 +1,7 @@
 package multistart.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -176,5 +178,92 @@ final class AxisScales {
         // near zero, a scale alone (0 to 3 x 1e-12); elsewhere from the lowest value (0 to 9.8 x 1e-15 above -6.55...)
         double offset = Math.abs(lo) <= 10 * spread ? 0 : lo;
         return new double[] {offset, unit};
+    }
+
+    /**
+     * The powers of ten in [lo, hi] (0 < lo <= hi): what XChart labels on a log axis, which by
+     * default it labels at powers of ten only.
+     */
+    static int powersOfTen(double lo, double hi) {
+        if (!(lo > 0) || !(hi >= lo) || Double.isInfinite(hi)) {
+            return 0;
+        }
+        return (int) (Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1);
+    }
+
+    /**
+     * Whether a log axis over [lo, hi] reads well labelled at powers of ten only (XChart's
+     * default): where it holds two of them or more. With fewer (a convergence chart of a few
+     * slow steps, rates from 0.002 to 0.03) it showed one label or none, and the charts label
+     * the values within decades too (setYAxisLogarithmicDecadeOnly(false)).
+     */
+    static boolean decadesLabelled(double lo, double hi) {
+        return powersOfTen(lo, hi) >= 2;
+    }
+
+    /**
+     * A log axis's tick label where it is labelled within decades: 1, 2 and 5 times a power of
+     * ten ("0.002", "0.005", "0.01", "2E-12"), nothing at the ticks between them, whose labels
+     * ran into one another (0.006 0.007 0.008 on a panel's width).
+     */
+    static String oneTwoFive(double v) {
+        long m = mantissa(v);
+        return m == 1 || m == 2 || m == 5 || m == 10 ? tick(v) : "";
+    }
+
+    /** A within-decades tick's label, whatever its mantissa (for an axis too short for 1-2-5). */
+    static String tick(double v) {
+        if (mantissa(v) < 0) {
+            return "";
+        }
+        int e = (int) Math.floor(Math.log10(v));
+        BigDecimal b = new BigDecimal(v).round(new MathContext(1)).stripTrailingZeros();
+        return e >= -4 && e < 6 ? b.toPlainString() : b.toString().replace("E+", "E");
+    }
+
+    /** v's leading digit where v is a whole digit times a power of ten (10 for a rounded-up one); else -1. */
+    private static long mantissa(double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            return -1;
+        }
+        double m = v / Math.pow(10, Math.floor(Math.log10(v)));
+        long r = Math.round(m);
+        return Math.abs(m - r) > 1e-6 * m ? -1 : r;
+    }
+
+    /** How many of 1, 2 and 5 times a power of ten lie in [lo, hi] (0 < lo <= hi). */
+    static int oneTwoFives(double lo, double hi) {
+        int count = 0;
+        for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.floor(Math.log10(hi)); e++) {
+            for (int m : new int[] {1, 2, 5}) {
+                double v = m * Math.pow(10, e);
+                if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A log axis over [lo, hi], labelled at powers of ten where it holds two of them or more, else
+     * at 1, 2 and 5 times one where it holds two of those, else at every tick (a span under 2.5x,
+     * a few ticks).
+     */
+    static void labelLogAxis(org.knowm.xchart.style.AxesChartStyler styler, boolean x, double lo, double hi) {
+        boolean decades = decadesLabelled(lo, hi);
+        java.util.function.Function<Double, String> labels = oneTwoFives(lo, hi) >= 2 ? AxisScales::oneTwoFive
+                : AxisScales::tick;
+        if (x) {
+            styler.setXAxisLogarithmicDecadeOnly(decades);
+            if (!decades) {
+                styler.setXAxisTickLabelsFormattingFunction(labels);
+            }
+        } else {
+            styler.setYAxisLogarithmicDecadeOnly(decades);
+            if (!decades) {
+                styler.setYAxisTickLabelsFormattingFunction(labels);
+            }
+        }
     }
 }

@@ -96,6 +96,7 @@ public final class ConvergenceChart {
         // and more, which squeezed every other run's decades together
         double startTop = 0;
         double top = 0;
+        double bottom = Double.POSITIVE_INFINITY;
         for (Trajectory t : r.trajectories()) {
             double[] y = plotted(t.values(), best, log);
             lines.add(y);
@@ -105,6 +106,9 @@ public final class ConvergenceChart {
             }
             for (double v : y) {
                 top = Math.max(top, v);
+                if (v > 0) {
+                    bottom = Math.min(bottom, v);
+                }
             }
         }
         Map<Integer, Integer> under = hidden(r.trajectories(), lines);
@@ -130,6 +134,11 @@ public final class ConvergenceChart {
         Charts.style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setYAxisLogarithmic(log);
+        // XChart labels a log axis at powers of ten only: lines between two of them (a short run,
+        // a slow rate) were drawn against an axis with no label at all
+        if (log) {
+            AxisScales.labelLogAxis(chart.getStyler(), false, bottom, top);
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         // markers only on runs of one point (a line of one point draws nothing)
         chart.getStyler().setMarkerSize(6);

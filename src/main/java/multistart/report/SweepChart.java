@@ -81,7 +81,11 @@ public final class SweepChart {
                     x[i] = i;
                 }
             }
-            chart.getStyler().setXAxisLogarithmic(numeric && lo > 0 && hi >= 10 * lo);
+            boolean logX = numeric && lo > 0 && hi >= 10 * lo;
+            chart.getStyler().setXAxisLogarithmic(logX);
+            if (logX) {
+                AxisScales.labelLogAxis(chart.getStyler(), true, lo, hi);
+            }
             // with a leading zero (XChart's own pattern wrote 0.005 as ".005")
             chart.getStyler().setXAxisDecimalPattern("0.#########");
             if (!numeric) {

@@ -227,6 +227,36 @@ class ChartScalesTest {
         assertThat(ConvergenceChart.convergenceCap(true, 0, 1e18)).isZero();
     }
 
+    /**
+     * XChart labels a log axis at powers of ten only; the charts ask for labels within decades
+     * where the axis holds fewer than two of them (a convergence chart from 4 down to 1.9: none
+     * at all; rates from 0.002 to 0.03: only 0.01).
+     */
+    @Test
+    void aLogAxisWithFewerThanTwoPowersOfTenIsLabelledWithinDecades() {
+        assertThat(AxisScales.powersOfTen(1.9, 4)).isZero();
+        assertThat(AxisScales.powersOfTen(0.002, 0.03)).isEqualTo(1);
+        assertThat(AxisScales.powersOfTen(0.05, 4)).isEqualTo(2);
+        assertThat(AxisScales.powersOfTen(1e-16, 10)).isEqualTo(18);
+        assertThat(AxisScales.powersOfTen(0, 10)).isZero();
+        assertThat(AxisScales.decadesLabelled(1.9, 4)).isFalse();
+        assertThat(AxisScales.decadesLabelled(0.002, 0.03)).isFalse();
+        assertThat(AxisScales.decadesLabelled(0.001, 0.1)).isTrue();
+        // within decades: at 1, 2 and 5 times a power of ten where two of those fall in the range
+        // (0.002 to 0.03: 0.002, 0.005, 0.01, 0.02), else at every tick (1.9 to 4: only 2)
+        assertThat(AxisScales.oneTwoFives(0.002, 0.03)).isEqualTo(4);
+        assertThat(AxisScales.oneTwoFives(1.9, 4)).isEqualTo(1);
+        assertThat(AxisScales.oneTwoFives(2.1, 4.5)).isZero();
+        assertThat(AxisScales.oneTwoFive(0.005)).isEqualTo("0.005");
+        assertThat(AxisScales.oneTwoFive(0.006)).isEmpty();
+        assertThat(AxisScales.oneTwoFive(0.001 * 6)).isEmpty();
+        assertThat(AxisScales.oneTwoFive(2e-12)).isEqualTo("2E-12");
+        assertThat(AxisScales.oneTwoFive(1e6)).isEqualTo("1E6");
+        assertThat(AxisScales.tick(0.07)).isEqualTo("0.07");
+        assertThat(AxisScales.tick(3.0000000000000004)).isEqualTo("3");
+        assertThat(AxisScales.tick(0.3 * 1.01)).isEmpty();
+    }
+
     @Test
     void theSuccessColoursEndAtARoundFigureAboveTheBestRate() {
         // rastrigin's 0.6-1.2%: colours over 0-2%, so 1.2% stands out from 0.6%
