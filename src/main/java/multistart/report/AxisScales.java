@@ -193,12 +193,12 @@ final class AxisScales {
 
     /**
      * Whether a log axis over [lo, hi] reads well labelled at powers of ten only (XChart's
-     * default): where it holds two of them or more. With fewer (a convergence chart of a few
-     * slow steps, rates from 0.002 to 0.03) it showed one label or none, and the charts label
-     * the values within decades too (setYAxisLogarithmicDecadeOnly(false)).
+     * default): where it holds three of them or more. With fewer (a convergence chart of a few
+     * slow steps, rates from 0.002 to 0.03) it showed two labels, one or none, and the charts
+     * label the values within decades too (setYAxisLogarithmicDecadeOnly(false)).
      */
     static boolean decadesLabelled(double lo, double hi) {
-        return powersOfTen(lo, hi) >= 2;
+        return powersOfTen(lo, hi) >= 3;
     }
 
     /**
@@ -246,7 +246,7 @@ final class AxisScales {
     }
 
     /**
-     * A log axis over [lo, hi], labelled at powers of ten where it holds two of them or more, else
+     * A log axis over [lo, hi], labelled at powers of ten where it holds three of them or more, else
      * at 1, 2 and 5 times one where it holds two of those, else at every tick (a span under 2.5x,
      * a few ticks).
      */

@@ -229,8 +229,8 @@ class ChartScalesTest {
 
     /**
      * XChart labels a log axis at powers of ten only; the charts ask for labels within decades
-     * where the axis holds fewer than two of them (a convergence chart from 4 down to 1.9: none
-     * at all; rates from 0.002 to 0.03: only 0.01).
+     * where the axis holds fewer than three of them (a convergence chart from 4 down to 1.9: none
+     * at all; rates from 0.002 to 0.03: only 0.01; gaps from 60 down to 1: 1 and 10).
      */
     @Test
     void aLogAxisWithFewerThanTwoPowersOfTenIsLabelledWithinDecades() {
@@ -241,6 +241,7 @@ class ChartScalesTest {
         assertThat(AxisScales.powersOfTen(0, 10)).isZero();
         assertThat(AxisScales.decadesLabelled(1.9, 4)).isFalse();
         assertThat(AxisScales.decadesLabelled(0.002, 0.03)).isFalse();
+        assertThat(AxisScales.decadesLabelled(1, 60)).isFalse();
         assertThat(AxisScales.decadesLabelled(0.001, 0.1)).isTrue();
         // within decades: at 1, 2 and 5 times a power of ten where two of those fall in the range
         // (0.002 to 0.03: 0.002, 0.005, 0.01, 0.02), else at every tick (1.9 to 4: only 2)
