@@ -254,8 +254,13 @@ class SuccessPanelsTest {
             Combo c = new Combo(apart.size(), Method.GD, v, 1.0, 0, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
             apart.add(new Findings.ComboSummary(c, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0));
         }
-        assertThat(((org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), apart).get(0))
-                .getStyler().getXAxisTickLabelsFormattingFunction()).isNull();
+        // (a log axis, a decade wide: labelled at 1, 2 and 5 times a power of ten, not named by category)
+        org.knowm.xchart.style.XYStyler line = ((org.knowm.xchart.XYChart) SweepChart.successPanels(
+                List.of("learning_rate"), apart).get(0)).getStyler();
+        assertThat(line.isXAxisLogarithmic()).isTrue();
+        java.util.function.Function<Double, String> ticks = line.getXAxisTickLabelsFormattingFunction();
+        assertThat(List.of(ticks.apply(0.01), ticks.apply(0.03), ticks.apply(0.05), ticks.apply(0.1)))
+                .containsExactly("0.01", "", "0.05", "0.1");
     }
     /**
      * A facet value in all its 16 digits (0.9900000000000001 beside 0.99), the settings averaged
