@@ -116,7 +116,7 @@ public final class ExerciseCommand implements Callable<Integer> {
                         name: data
                         objective:
                           model: linear_regression
-                          data: exercise.csv
+                          data: DATA
                           target: y
                         domain:
                           "*": [-5, 5]
@@ -160,12 +160,15 @@ public final class ExerciseCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("multistart-exercise");
         try {
-            Files.writeString(dir.resolve("exercise.csv"), "x1,x2,y\n1,2,3\n2,1,0\n0.5,0.5,1\n3,1,2\n");
+            Path data = dir.resolve("exercise.csv");
+            Files.writeString(data, "x1,x2,y\n1,2,3\n2,1,0\n0.5,0.5,1\n3,1,2\n");
+            // by its whole path: a file of that name in the working directory would come first
+            String quoted = "'" + data.toAbsolutePath().toString().replace("'", "''") + "'";
             List<String> args = new ArrayList<>();
             args.add("run");
             for (Part p : run) {
                 Path config = dir.resolve(p.name() + ".yaml");
-                Files.writeString(config, p.yaml());
+                Files.writeString(config, p.yaml().replace("data: DATA", "data: " + quoted));
                 args.add(config.toString());
             }
             args.addAll(List.of("--out", dir.resolve("out").toString(), "--quiet"));
