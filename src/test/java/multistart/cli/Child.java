@@ -39,10 +39,19 @@ record Child(int code, String output) {
      */
     static Child java(List<String> javaArgs, Map<String, String> env, long seconds)
             throws IOException, InterruptedException {
+        return java(javaArgs, env, seconds, null);
+    }
+
+    /** As {@link #java(List, Map, long)}, in working directory {@code dir} (null: this one). */
+    static Child java(List<String> javaArgs, Map<String, String> env, long seconds, Path dir)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(javaArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         pb.environment().putAll(env);
         Process p = pb.start();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -55,8 +55,12 @@ class ExerciseCommandTest {
     void itsSweepsLoadTheClassesItsPartsName() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path list = dir.resolve("classes.txt");
-        Child first = Child.run(List.of("--add-modules", "jdk.incubator.vector", "-Djava.io.tmpdir=" + tmp,
-                "-XX:DumpLoadedClassList=" + list), "exercise");
+        // run where a file named as its data set's lies (not a table): the exercise reads its own
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("exercise.csv"), "not,a\ntable\n");
+        Child first = Child.java(List.of("--add-modules", "jdk.incubator.vector", "-Djava.io.tmpdir=" + tmp,
+                "-XX:DumpLoadedClassList=" + list, "-cp", Child.classPath(), Main.class.getName(), "exercise"),
+                java.util.Map.of(), Child.SECONDS, work);
         assertThat(first.code()).as(first.output()).isZero();
         Set<String> loaded = new HashSet<>(Files.readAllLines(list));
         for (ExerciseCommand.Part p : ExerciseCommand.parts()) {
