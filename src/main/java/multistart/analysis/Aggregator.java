@@ -70,13 +70,8 @@ public final class Aggregator implements Engine.Sink {
      * climbed, per combo): a value a start, 1 MiB at most, so memory stays flat with the runs.
      */
     public static final long CLIMB_STARTS = 1 << 17;
-    /** Each start's value (minimised), computed by the merge when a run from it first arrives. */
-    private final double[] startValues;
-    private final long[] startValueKnown;
-    private final multistart.objective.Objective startObjective;
-    private final multistart.sampling.StartPoints.Cursor startCursor;
-    private final double[] startX;
-    private final double[] startGradient;
+    /** Each start's value, for sweeps of up to {@link #CLIMB_STARTS} starts; else null. */
+    private final StartValues startValues;
     private final double climbTolerance;
     /** Runs that diverged at their start point, before a step (the objective not finite there). */
     private long divergedAtStart;
@@ -111,20 +106,9 @@ public final class Aggregator implements Engine.Sink {
         this.startCount = plan.startCount();
         this.explicitStarts = plan.starts().explicitCount();
         if (startCount <= CLIMB_STARTS) {
-            int k = (int) startCount;
-            startValues = new double[k];
-            startValueKnown = new long[(k + 63) >>> 6];
-            startObjective = plan.objective().forWorker();
-            startCursor = plan.starts().cursor();
-            startX = new double[n];
-            startGradient = new double[n];
+            startValues = new StartValues(plan, (int) startCount);
         } else {
             startValues = null;
-            startValueKnown = null;
-            startObjective = null;
-            startCursor = null;
-            startX = null;
-            startGradient = null;
             for (ComboAccumulator acc : combos) {
                 acc.climbed = -1;
             }
@@ -319,7 +303,7 @@ public final class Aggregator implements Engine.Sink {
             row[at + HITS]++;
             row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
-            if (startValues != null && v - startValue((int) (run - (long) c * startCount)) > climbTolerance) {
+            if (startValues != null && v - startValues.at((int) (run - (long) c * startCount)) > climbTolerance) {
                 acc.climbed++;
             }
             lastBasins[i] = id;
@@ -335,18 +319,38 @@ public final class Aggregator implements Engine.Sink {
      */
 
     /**
-     * Start {@code k}'s value (minimised; NaN where not finite there, which no comparison
-     * passes), evaluated once, when the first run from it arrives: one evaluation a start on the
-     * merge thread, not one a run (every combo runs from the same starts).
+     * The starts' values (minimised), each evaluated once, when first asked for: by the merge when
+     * the first run from the start arrives (one evaluation a start, not one a run: every combo runs
+     * from the same starts), then by {@link #lowestStart}. One thread at a time.
      */
-    private double startValue(int k) {
-        long bit = 1L << k;
-        if ((startValueKnown[k >>> 6] & bit) == 0) {
-            startCursor.point(k, startX);
-            startValues[k] = startObjective.evaluate(startX, startGradient);
-            startValueKnown[k >>> 6] |= bit;
+    private static final class StartValues {
+        private final double[] values;
+        private final long[] known;
+        private final multistart.objective.Objective f;
+        private final multistart.sampling.StartPoints.Cursor cursor;
+        private final double[] x;
+        private final double[] gradient;
+
+        StartValues(Plan plan, int starts) {
+            int n = plan.starts().dimension();
+            values = new double[starts];
+            known = new long[(starts + 63) >>> 6];
+            f = plan.objective().forWorker();
+            cursor = plan.starts().cursor();
+            x = new double[n];
+            gradient = new double[n];
         }
-        return startValues[k];
+
+        /** Start {@code k}'s value; NaN where not finite there, which no comparison passes. */
+        double at(int k) {
+            long bit = 1L << k;
+            if ((known[k >>> 6] & bit) == 0) {
+                cursor.point(k, x);
+                values[k] = f.evaluate(x, gradient);
+                known[k >>> 6] |= bit;
+            }
+            return values[k];
+        }
     }
 
     /** Counts diverged run {@code i} of {@code b} (combo {@code c}) by how it diverged. */
@@ -721,12 +725,25 @@ public final class Aggregator implements Engine.Sink {
      * The start with the lowest finite value of the minimised objective among those whose runs
      * were folded in (every combo runs from the same starts, and runs merge in order, so those
      * are starts 0 .. min(starts, runs) - 1), in the user's sign; the lowest index among ties, so
-     * the same for any thread count. One evaluation a start, in chunks on the pool, each with the
-     * objective's copy for a worker; nothing is kept per start. Null where no start has a finite
+     * the same for any thread count. Where the merge kept the starts' values ({@link
+     * StartValues}), read from them; else one evaluation a start, in chunks on the pool, each with
+     * the objective's copy for a worker, nothing kept per start. Null where no start has a finite
      * value.
      */
     private Findings.LowestStart lowestStart(multistart.engine.WatchedPool pool, double bestEnd, double tol) {
         long count = Math.min(plan.starts().size(), runsSeen);
+        if (startValues != null) {
+            double low = Double.POSITIVE_INFINITY;
+            int at = -1;
+            for (int k = 0; k < count; k++) {
+                double v = startValues.at(k);
+                if (v < low && v > Double.NEGATIVE_INFINITY) {
+                    low = v;
+                    at = k;
+                }
+            }
+            return lowest(at, low, bestEnd, tol);
+        }
         int chunks = (int) ((count + START_CHUNK - 1) / START_CHUNK);
         double[] lowest = new double[chunks];
         long[] where = new long[chunks];
@@ -758,12 +775,17 @@ public final class Aggregator implements Engine.Sink {
                 c = i;
             }
         }
-        if (c < 0) {
+        return c < 0 ? null : lowest(where[c], lowest[c], bestEnd, tol);
+    }
+
+    /** Start {@code at} (none where negative), of minimised value {@code low}, as the findings hold it. */
+    private Findings.LowestStart lowest(long at, double low, double bestEnd, double tol) {
+        if (at < 0) {
             return null;
         }
         double[] x = new double[n];
-        plan.starts().cursor().point(where[c], x);
-        return new Findings.LowestStart(where[c], sign * lowest[c], x, lowest[c] < bestEnd - tol);
+        plan.starts().cursor().point(at, x);
+        return new Findings.LowestStart(at, sign * low, x, low < bestEnd - tol);
     }
 
     /**

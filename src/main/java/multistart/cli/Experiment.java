@@ -554,8 +554,8 @@ final class Experiment {
             if (!beyond.isEmpty()) {
                 LOG.warn("{}: best value found {}.{}", config.name(), Numbers.exact(findings.best().value()), beyond);
             }
-            Findings.LowestStart low = findings.lowestStart();
-            if (low != null && low.beatsEnds() && findings.best() != null) {
+            if (!multistart.report.SummaryMarkdown.lowerStart(findings, config).isEmpty()) {
+                Findings.LowestStart low = findings.lowestStart();
                 boolean max = config.objective().goal() == multistart.config.Goal.MAXIMIZE;
                 LOG.warn("{}: start {} ({}) is {} than every end point (best {}): the runs went {} from there;"
                         + " see summary.md", config.name(), low.start(), Numbers.exact(low.value()),
