@@ -120,8 +120,6 @@ public final class ResultJson {
             g.writeStringField("target_source", f.targetKnown() ? "known_optimum"
                     : f.targetConfirmed() ? "best_confirmed" : "best_found");
 
-            // every minimum and saddle in full; unresolved points (often one per run that stopped
-            // short) only up to a cap, since minima.csv lists them all
             // the start with the best value, and whether it beats every end point (Findings.LowestStart)
             Findings.LowestStart low = f.lowestStart();
             if (low == null) {
@@ -129,15 +127,14 @@ public final class ResultJson {
             } else {
                 g.writeObjectFieldStart("lowest_start");
                 g.writeNumberField("start", low.start());
-                g.writeObjectFieldStart("point");
-                for (int i = 0; i < vars.size(); i++) {
-                    number(g, vars.get(i), low.point()[i]);
-                }
-                g.writeEndObject();
+                point(g, vars, low.point());
                 number(g, "value", low.value());
                 g.writeBooleanField("beats_every_end_point", low.beatsEnds());
                 g.writeEndObject();
             }
+
+            // every minimum and saddle in full; unresolved points (often one per run that stopped
+            // short) only up to a cap, since minima.csv lists them all
             g.writeNumberField("minima_total", f.minima().size());
             long unresolvedSeen = 0;
             long omitted = 0;
@@ -150,12 +147,7 @@ public final class ResultJson {
                 Findings.Minimum m = f.minima().get(rank);
                 g.writeStartObject();
                 g.writeNumberField("basin", m.basin());
-                g.writeObjectFieldStart("point");
-                double[] p = m.point();
-                for (int i = 0; i < vars.size(); i++) {
-                    number(g, vars.get(i), p[i]);
-                }
-                g.writeEndObject();
+                point(g, vars, m.point());
                 number(g, "value", m.value());
                 g.writeStringField("kind", m.kind().key(goal));
                 g.writeNumberField("hits", m.hits());
@@ -206,11 +198,7 @@ public final class ResultJson {
                 g.writeNumberField("diverged", s.diverged());
                 g.writeNumberField("failed", s.failed());
                 // runs that ended worse than their start (null where the sweep has too many starts to track it)
-                if (s.climbed() < 0) {
-                    g.writeNullField("climbed");
-                } else {
-                    g.writeNumberField("climbed", s.climbed());
-                }
+                count(g, "climbed", s.climbed());
                 g.writeNumberField("successes", s.successes());
                 number(g, "success_rate", s.successRate());
                 g.writeArrayFieldStart("success_rate_wilson95");
@@ -248,11 +236,7 @@ public final class ResultJson {
                 g.writeNumberField("successes", l.successes());
                 number(g, "success_rate", l.successRate());
                 g.writeNumberField("diverged", l.diverged());
-                if (l.climbed() < 0) {
-                    g.writeNullField("climbed");
-                } else {
-                    g.writeNumberField("climbed", l.climbed());
-                }
+                count(g, "climbed", l.climbed());
                 number(g, "median_of_median_iterations", l.iterations());
                 number(g, "steps_per_success", l.stepsPerSuccess());
                 g.writeNumberField("best_combo", l.best().combo().index());
@@ -519,6 +503,24 @@ public final class ResultJson {
             out[i] = -ascending[ascending.length - 1 - i];
         }
         return out;
+    }
+
+    /** {"point": {var: value, ...}}, the coordinates named. */
+    private static void point(JsonGenerator g, List<String> vars, double[] p) throws IOException {
+        g.writeObjectFieldStart("point");
+        for (int i = 0; i < vars.size(); i++) {
+            number(g, vars.get(i), p[i]);
+        }
+        g.writeEndObject();
+    }
+
+    /** A count, or null where it is negative (not counted). */
+    private static void count(JsonGenerator g, String field, long v) throws IOException {
+        if (v < 0) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, v);
+        }
     }
 
     private static void number(JsonGenerator g, String field, double v) throws IOException {
