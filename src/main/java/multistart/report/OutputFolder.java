@@ -41,7 +41,7 @@ public final class OutputFolder {
 
     /** Writes {@code name} atomically as UTF-8 text. */
     public void write(String name, Content content) throws IOException {
-        prepare(name, content).commit();
+        stage(name, content).commit();
     }
 
     /** Writes the content of one file as bytes. */
@@ -69,16 +69,11 @@ public final class OutputFolder {
     }
 
     /**
-     * Writes {@code name} under its temporary name, to be moved into place later by the caller
-     * ({@link Pending#commit}): a file written on a thread of its own that must go into place
+     * Writes {@code name}'s content under its temporary name and returns what moves it into place
+     * ({@link Pending#commit}): for a file written on a thread of its own that must go into place
      * after others (result.json, which marks the folder complete).
      */
     public Pending stage(String name, Content content) throws IOException {
-        return prepare(name, content);
-    }
-
-    /** Writes {@code name}'s content under its temporary name and returns what moves it into place. */
-    private Pending prepare(String name, Content content) throws IOException {
         return prepareBytes(name, os -> {
             // closed, not just flushed: a content may close its writer itself (CSVPrinter does)
             try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
