@@ -105,12 +105,36 @@ final class ComboAccumulator {
         int[] sortedIterations = Arrays.copyOf(iterations, kept);
         Arrays.sort(sortedIterations);
         double medianValue = Statistics.median(sortedValues);
+        double medianAllRuns = medianCountingWorst(sortedValues, finished, runs);
         double medianIterations = Statistics.median(sortedIterations);
         double[] wilson = Statistics.wilson(successes, runs);
         return new Findings.ComboSummary(combo, runs, count[Status.CONVERGED.ordinal()],
                 count[Status.STALLED.ordinal()], count[Status.MAX_ITERATIONS.ordinal()],
                 count[Status.DIVERGED.ordinal()], count[Status.FAILED.ordinal()], successes,
                 runs == 0 ? 0.0 : (double) successes / runs, wilson[0], wilson[1], sign * best,
-                sign * medianValue, medianIterations, basins, steps, stepsSquared, successSteps, climbed);
+                sign * medianValue, medianIterations, basins, steps, stepsSquared, successSteps, climbed, sign < 0,
+                sign * medianAllRuns);
+    }
+
+    /**
+     * The median over all {@code runs} runs, minimised, the {@code runs - finished} without an end
+     * point (diverged or failed) counted as +infinity: the order statistics at the median's ranks
+     * among all runs, read from the sorted values of the finished ones ({@code sorted}: all of them,
+     * or a uniform sample, at the same quantile); +infinity where half the runs or more have no
+     * end point, NaN where none ran.
+     */
+    static double medianCountingWorst(double[] sorted, long finished, long runs) {
+        if (runs == 0) {
+            return Double.NaN;
+        }
+        long lower = (runs - 1) / 2;
+        long upper = runs / 2;
+        if (upper >= finished || sorted.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double scale = (double) sorted.length / finished;
+        double a = sorted[(int) Math.min(sorted.length - 1, (long) (lower * scale))];
+        double b = sorted[(int) Math.min(sorted.length - 1, (long) (upper * scale))];
+        return 0.5 * (a + b);
     }
 }

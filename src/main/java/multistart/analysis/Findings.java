@@ -166,7 +166,10 @@ public record Findings(
      * {@code stepsSquared} the sum of their squares, {@code successSteps} those of its successful runs;
      * {@code climbed}: its runs that ended at a point worse than their start (higher when
      * minimising) by more than the success tolerance, diverged ones not counted; -1 where that
-     * was not tracked (more starts than {@code Aggregator.CLIMB_STARTS}).
+     * was not tracked (more starts than {@code Aggregator.CLIMB_STARTS}); {@code maximized}: the
+     * goal, for {@link #medianLoss} (the values are in the user's sign); {@code medianAllRuns}: the
+     * median end value over every run, one that diverged or failed counted as the worst value
+     * (+infinity minimising, -infinity maximising), where {@code medianValue} leaves them out.
      */
     public record ComboSummary(
             Combo combo,
@@ -187,9 +190,21 @@ public record Findings(
             long steps,
             double stepsSquared,
             double successSteps,
-            long climbed) {
+            long climbed,
+            boolean maximized,
+            double medianAllRuns) {
 
-        /** As the canonical constructor, the climbing runs not tracked. */
+        /** As the canonical constructor, minimising, the median over all runs taken as {@code medianValue}. */
+        public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
+                long failed, long successes, double successRate, double wilsonLow, double wilsonHigh, double bestValue,
+                double medianValue, double medianIterations, int basinsFound, long steps, double stepsSquared,
+                double successSteps, long climbed) {
+            this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
+                    wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, steps, stepsSquared,
+                    successSteps, climbed, false, medianValue);
+        }
+
+        /** As the canonical constructor, minimising, the climbing runs not tracked. */
         public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
                 long failed, long successes, double successRate, double wilsonLow, double wilsonHigh, double bestValue,
                 double medianValue, double medianIterations, int basinsFound, long steps, double stepsSquared,
@@ -199,6 +214,18 @@ public record Findings(
                     successSteps, -1);
         }
 
+        /**
+         * The median end value over all runs ({@code medianAllRuns}) in the minimised sign: lower
+         * is better whatever the goal, +infinity where half the runs or more diverged or failed.
+         */
+        public double medianLoss() {
+            return maximized ? -medianAllRuns : medianAllRuns;
+        }
+
+        /** The best end value in the minimised sign. */
+        public double bestLoss() {
+            return maximized ? -bestValue : bestValue;
+        }
 
         /**
          * Gradient steps per success: all the combo's runs' steps over its successes, the expected

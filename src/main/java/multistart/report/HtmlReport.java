@@ -123,7 +123,8 @@ public final class HtmlReport {
         endPoints(h, r, vars);
 
         List<String> swept = c.optimizer().sweptColumns();
-        h.append("<h2>Sweep, ranked by success rate then median iterations</h2>\n<table class=\"sortable\"><thead>"
+        boolean byValue = Ranking.noneSucceeded(f.combos());
+        h.append("<h2>").append(Ranking.heading(f.combos())).append("</h2>\n<table class=\"sortable\"><thead>"
                 + "<tr><th>rank</th><th>combo</th>");
         for (String col : swept) {
             h.append("<th>").append(ESC.escape(col)).append("</th>");
@@ -134,8 +135,8 @@ public final class HtmlReport {
         for (Ranking.Comparison vs : compared) {
             comparisons.put(vs.other().combo().index(), vs);
         }
-        h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th>"
-                + "<th>steps / success</th><th>best value</th><th>basins</th>")
+        h.append("<th>success</th><th>95% interval</th><th>diverged</th><th>median iterations</th><th>")
+                .append(byValue ? "median value" : "steps / success").append("</th><th>best value</th><th>basins</th>")
                 .append(vsFirst == null ? "" : "<th>vs first</th>")
                 .append("</tr></thead><tbody>\n");
         int rank = 0;
@@ -151,7 +152,11 @@ public final class HtmlReport {
             cell(h, Numbers.percent(cs.wilsonLow()) + " to " + Numbers.percent(cs.wilsonHigh()), cs.wilsonLow());
             h.append("<td>").append(cs.diverged()).append("</td>");
             cell(h, Numbers.brief(cs.medianIterations()), cs.medianIterations());
-            cell(h, Ranking.stepsPerSuccess(cs), cs.stepsPerSuccess());
+            if (byValue) {
+                cell(h, Ranking.medianCell(cs), cs.medianAllRuns());
+            } else {
+                cell(h, Ranking.stepsPerSuccess(cs), cs.stepsPerSuccess());
+            }
             cell(h, Numbers.brief(cs.bestValue()), cs.bestValue());
             h.append("<td>").append(cs.basinsFound()).append("</td>");
             if (vsFirst != null) {
@@ -171,7 +176,8 @@ public final class HtmlReport {
             h.append(ESC.escape(success)).append(' ');
         }
         h.append("basins: the distinct end points the combo's runs reached, unresolved ones included "
-                + "(as sweep.csv's basins_found). ").append(ESC.escape(Ranking.STEPS_PER_SUCCESS))
+                + "(as sweep.csv's basins_found). ")
+                .append(ESC.escape(byValue ? Ranking.MEDIAN_VALUE : Ranking.STEPS_PER_SUCCESS))
                 .append(vsFirst == null ? "" : " " + ESC.escape(Ranking.VS_FIRST))
                 .append("</p>\n");
         String reading = Ranking.reading(f.combos(), c.optimizer(), f.paired());

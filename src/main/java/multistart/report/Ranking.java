@@ -9,18 +9,95 @@ import multistart.analysis.Findings;
 import multistart.analysis.PairedOutcomes;
 import multistart.config.OptimizerConfig;
 
-/** The sweep ranked for a person: success rate first, then median iterations, then combo. */
+/**
+ * The sweep ranked for a person: success rate first, then median iterations, then combo; where
+ * no run succeeded, median end value first.
+ */
 public final class Ranking {
 
     private Ranking() {
     }
 
+    /**
+     * The combos best first: by success rate, then median iterations (of combos that succeed
+     * equally often, the one whose runs stop soonest), then combo. Where no run of any combo
+     * succeeded (a known optimum that none reached) the rates cannot choose and stopping soon is
+     * no merit: by the median end value over all runs in the goal's direction instead (a diverged
+     * run counted as the worst, so that a combo is not ranked by the few runs it kept), then the
+     * best value, then combo.
+     */
     public static List<Findings.ComboSummary> rank(List<Findings.ComboSummary> combos) {
         List<Findings.ComboSummary> out = new ArrayList<>(combos);
+        if (noneSucceeded(combos)) {
+            out.sort(Comparator.comparingDouble((Findings.ComboSummary c) -> last(c.medianLoss()))
+                    .thenComparingDouble(c -> last(c.bestLoss()))
+                    .thenComparingInt(c -> c.combo().index()));
+            return out;
+        }
         out.sort(Comparator.comparingDouble((Findings.ComboSummary c) -> -c.successRate())
-                .thenComparingDouble(c -> Double.isNaN(c.medianIterations()) ? Double.MAX_VALUE : c.medianIterations())
+                .thenComparingDouble(c -> last(c.medianIterations()))
                 .thenComparingInt(c -> c.combo().index()));
         return out;
+    }
+
+    /** A sort key with NaN (nothing to rank by) as +infinity, after every number. */
+    private static double last(double key) {
+        return Double.isNaN(key) ? Double.POSITIVE_INFINITY : key;
+    }
+
+    /** Whether some combo ran and none of their runs succeeded: {@link #rank} goes by end value. */
+    public static boolean noneSucceeded(List<Findings.ComboSummary> combos) {
+        boolean ran = false;
+        for (Findings.ComboSummary c : combos) {
+            if (c.successes() > 0) {
+                return false;
+            }
+            ran |= c.runs() > 0;
+        }
+        return ran;
+    }
+
+    /** The sweep table's heading: what {@link #rank} went by. */
+    public static String heading(List<Findings.ComboSummary> combos) {
+        return noneSucceeded(combos) ? "Sweep, ranked by median end value (no run succeeded)"
+                : "Sweep, ranked by success rate then median iterations";
+    }
+
+    /**
+     * Where no run succeeded ({@link #noneSucceeded}), the top's answer to "which settings?":
+     * "Best settings: no combo's runs succeeded; by median end value, combo 0 (learning_rate 0.01)
+     * comes closest: 97.8 against 829.6 for the next, combo 1 (learning_rate 0.001).", or that the
+     * first two tie; "" otherwise, for
+     * a single combo, or where no combo has a finite median.
+     */
+    private static String closest(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
+        List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
+        if (!noneSucceeded(combos) || ranked.size() < 2 || Double.isNaN(ranked.get(0).medianAllRuns())) {
+            return "";
+        }
+        Findings.ComboSummary first = ranked.get(0);
+        Findings.ComboSummary next = ranked.get(1);
+        if (Double.isInfinite(first.medianAllRuns())) {
+            return "Best settings: no combo's runs succeeded, and half the runs or more of every combo diverged.";
+        }
+        if (next.medianAllRuns() == first.medianAllRuns()) {
+            return "Best settings: no combo's runs succeeded; by median end value, combo " + named(optimizer, first)
+                    + " and combo " + named(optimizer, next) + " tie, at " + Numbers.brief(first.medianAllRuns())
+                    + ".";
+        }
+        String s = "Best settings: no combo's runs succeeded; by median end value, combo " + named(optimizer, first)
+                + " comes closest: " + Numbers.brief(first.medianAllRuns());
+        return s + (Double.isInfinite(next.medianAllRuns()) ? "; half the runs or more of every other combo diverged."
+                : " against " + Numbers.brief(next.medianAllRuns()) + " for the next, combo " + named(optimizer, next)
+                        + ".");
+    }
+
+    /**
+     * A combo's median end value over all its runs for a table cell or a sentence: "diverged"
+     * where half of them or more did, "-" where none ran.
+     */
+    public static String medianCell(Findings.ComboSummary c) {
+        return Double.isInfinite(c.medianAllRuns()) ? "diverged" : Numbers.brief(c.medianAllRuns());
     }
 
     /**
@@ -77,6 +154,11 @@ public final class Ranking {
             + " its successes: what restarting it from random starts until a run succeeds costs on average (the"
             + " expected running time of the BBOB benchmarks; a run that does not settle costs every step up to"
             + " max_iterations).";
+
+    /** What the table holds instead of steps per success where no run succeeded ({@link #noneSucceeded}). */
+    public static final String MEDIAN_VALUE = "median value: the median of the end values of all the combo's runs,"
+            + " a diverged run counted as the worst (\"diverged\" where half of them or more did; sweep.csv's"
+            + " median_value leaves them out).";
 
     /**
      * A combo's steps per success for a table cell: three significant digits below 100, a whole
@@ -242,15 +324,18 @@ public final class Ranking {
      * (every combo runs from the same starts): McNemar's exact test on the starts where one of the
      * two succeeds and the other fails, at 5% after Holm's adjustment over the comparisons.
      * Otherwise by 95% Wilson intervals: those that overlap the first's (an interval's upper end
-     * grows with the rate, so these are the combos ranked next to it). Empty for a single combo,
-     * or where no combo succeeded.
+     * grows with the rate, so these are the combos ranked next to it). Where no combo succeeded,
+     * what the ranking went by instead ({@link #rank}). Empty for a single combo.
      */
     public static String reading(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
         Findings.ComboSummary first = leader(ranked);
         if (first == null) {
-            return "";
+            return closest(combos, optimizer).isEmpty() ? "" : "No run of any combo succeeded, so the success rates"
+                    + " cannot rank the combos: they are ranked by the median end value of all their runs instead ("
+                    + (ranked.get(0).maximized() ? "highest" : "lowest") + " first, a diverged run counted as the"
+                    + " worst), then by the best value.";
         }
         List<Comparison> compared = compared(combos, optimizer, paired);
         if (!compared.isEmpty()) {
@@ -276,14 +361,15 @@ public final class Ranking {
      * The answer to "which settings?" for the top of the reports: "Best settings: combo 2
      * (learning_rate 0.01, momentum 0.9), success 29.4% [26.7%, 32.3%]", and where combos were
      * compared start by start, those as good by that test and which of them stops soonest, or
-     * that every other succeeds less often; "" for a single combo or where none succeeded.
+     * that every other succeeds less often; where none succeeded, the combo whose runs' median end
+     * value comes closest ({@link #closest}); "" for a single combo.
      */
     public static String headline(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = rank(combos);
         Findings.ComboSummary first = leader(ranked);
         if (first == null) {
-            return "";
+            return closest(combos, optimizer);
         }
         StringBuilder s = new StringBuilder("Best settings: combo ").append(named(optimizer, first))
                 .append(", success ").append(Numbers.percent(first.successRate())).append(" [")

@@ -207,6 +207,8 @@ public final class ResultJson {
                 g.writeEndArray();
                 number(g, "best_value", s.bestValue());
                 number(g, "median_value", s.medianValue());
+                // over every run, a diverged or failed one counted as the worst: null where half or more did
+                number(g, "median_value_all_runs", s.medianAllRuns());
                 number(g, "median_iterations", s.medianIterations());
                 g.writeNumberField("basins_found", s.basinsFound());
                 g.writeNumberField("gradient_steps", s.steps());
@@ -220,6 +222,14 @@ public final class ResultJson {
                     census(g, f.census().get(s.combo().index()));
                 }
                 g.writeEndObject();
+            }
+            g.writeEndArray();
+            // the order of the reports' sweep tables: by success, or by end value where no run succeeded
+            g.writeStringField("sweep_ranked_by", Ranking.noneSucceeded(f.combos()) ? "median_value"
+                    : "success_rate, median_iterations");
+            g.writeArrayFieldStart("sweep_ranking");
+            for (Findings.ComboSummary s : Ranking.rank(f.combos())) {
+                g.writeNumber(s.combo().index());
             }
             g.writeEndArray();
 

@@ -154,7 +154,8 @@ public final class SummaryMarkdown {
             }
         }
 
-        s.append("## Sweep, ranked by success rate then median iterations\n\n");
+        boolean byValue = Ranking.noneSucceeded(f.combos());
+        s.append("## ").append(Ranking.heading(f.combos())).append("\n\n");
         if (Double.isNaN(f.target())) {
             // no known optimum and no finite end point to measure the runs against
             s.append("Success: none can be judged, as no run ended at a finite point and the optimum is not known.");
@@ -162,16 +163,19 @@ public final class SummaryMarkdown {
             s.append(successRule(f, c));
         }
         String[] vsFirst = Ranking.vsFirst(f.combos(), c.optimizer(), f.paired());
+        String column = byValue ? Ranking.MEDIAN_VALUE.replace("\"diverged\"", "`diverged`")
+                .replace("sweep.csv's median_value", "`sweep.csv`'s `median_value`") : Ranking.STEPS_PER_SUCCESS;
         s.append(" 95% Wilson interval in brackets. `basins`: the distinct "
                         + "end points the combo's runs reached, unresolved ones included (as `sweep.csv`'s "
-                        + "`basins_found`). `" + Ranking.STEPS_PER_SUCCESS.replaceFirst(":", "`:"))
+                        + "`basins_found`). `" + column.replaceFirst(":", "`:"))
                 .append(vsFirst == null ? "" : " `" + Ranking.VS_FIRST.replaceFirst(":", "`:")).append("\n\n");
         List<String> swept = c.optimizer().sweptColumns();
         s.append("| rank | combo |");
         for (String col : swept) {
             s.append(' ').append(col).append(" |");
         }
-        s.append(" success | diverged | median iterations | steps / success | best value | basins |")
+        s.append(" success | diverged | median iterations | ").append(byValue ? "median value" : "steps / success")
+                .append(" | best value | basins |")
                 .append(vsFirst == null ? "" : " vs first |").append("\n|---:|---:|");
         for (int i = 0; i < swept.size(); i++) {
             s.append("---:|");
@@ -188,7 +192,8 @@ public final class SummaryMarkdown {
             s.append(' ').append(Numbers.percent(cs.successRate())).append(" [")
                     .append(Numbers.percent(cs.wilsonLow())).append(", ").append(Numbers.percent(cs.wilsonHigh()))
                     .append("] | ").append(cs.diverged()).append(" | ").append(Numbers.brief(cs.medianIterations()))
-                    .append(" | ").append(Ranking.stepsPerSuccess(cs)).append(" | ")
+                    .append(" | ").append(byValue ? Ranking.medianCell(cs) : Ranking.stepsPerSuccess(cs))
+                    .append(" | ")
                     .append(Numbers.brief(cs.bestValue()))
                     .append(" | ").append(cs.basinsFound())
                     .append(" |").append(vsFirst == null ? "" : " " + vsFirst[cs.combo().index()] + " |").append('\n');

@@ -21,7 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * sweep.png: the success rate over the swept settings (heat maps faceted by a third setting, or a
- * line over one) and the waterfall of every run's final value.
+ * line over one; where no run succeeded, the median end value instead) and the waterfall of every
+ * run's final value.
  */
 public final class SweepChart {
 
@@ -36,24 +37,86 @@ public final class SweepChart {
         return Charts.png(panels);
     }
 
+    /**
+     * What the sweep's panels show: each combo's success rate in percent, on one scale from 0 to
+     * a round figure above the best rate ({@code low} to {@code high}); or, where no run of any
+     * combo succeeded (the rates all 0, a flat line), its median end value, from the least to the
+     * greatest, the best end ({@code lowBest}: minimising) green on a heat map.
+     */
+    record Metric(String title, java.util.function.ToDoubleFunction<Findings.ComboSummary> value, double low,
+            double high, boolean lowBest, boolean success, boolean blanks) {
+
+        static Metric of(List<Findings.ComboSummary> combos) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            boolean blanks = false;
+            for (Findings.ComboSummary cs : combos) {
+                if (Double.isFinite(cs.medianAllRuns())) {
+                    lo = Math.min(lo, cs.medianAllRuns());
+                    hi = Math.max(hi, cs.medianAllRuns());
+                } else {
+                    blanks |= Double.isInfinite(cs.medianAllRuns());
+                }
+            }
+            if (Ranking.noneSucceeded(combos) && lo <= hi) {
+                // one value alone: a scale around it (a heat map's colours divide by the range)
+                double pad = lo < hi ? 0 : lo == 0 ? 1 : Math.abs(lo) / 10;
+                // as the table's: over all runs; none drawn where half or more diverged
+                return new Metric("Median end value", cs -> Double.isFinite(cs.medianAllRuns()) ? cs.medianAllRuns()
+                        : Double.NaN, lo - pad, hi + pad, !combos.get(0).maximized(), false, blanks);
+            }
+            double most = 0;
+            for (Findings.ComboSummary cs : combos) {
+                most = Math.max(most, 100 * cs.successRate());
+            }
+            return new Metric("Success rate (%)", cs -> 100 * cs.successRate(), 0, colourTop(most), false, true,
+                    false);
+        }
+
+        /** The y axis's title of a line panel. */
+        String axis() {
+            return success ? "success rate (%)"
+                    : "median end value" + (blanks ? " (none: half the runs diverged)" : "");
+        }
+
+        /** A heat map cell's figure: success to a tenth of a percent, a median as it is. */
+        double cell(double mean) {
+            return success ? Math.round(10 * mean) / 10.0 : mean;
+        }
+
+        /** A heat map's pattern for its cells' figures. */
+        String pattern() {
+            double size = Math.max(Math.abs(low), Math.abs(high));
+            return success ? "0.0" : size >= 1e5 || size < 1e-2 ? "0.##E0" : "0.###";
+        }
+
+        /** A heat map's colours from {@link #low} to {@link #high}: red for the worst, green for the best. */
+        Color[] colours() {
+            Color red = new Color(215, 48, 39);
+            Color yellow = new Color(254, 224, 139);
+            Color green = new Color(26, 152, 80);
+            return lowBest ? new Color[] {green, yellow, red} : new Color[] {red, yellow, green};
+        }
+    }
+
     /** The success panels of a sweep over {@code swept} (the config's swept columns). */
     static List<Chart<?, ?>> successPanels(List<String> swept, List<Findings.ComboSummary> combos) {
         List<String> axes = panelAxes(swept, combos);
         List<Chart<?, ?>> out = new ArrayList<>();
-        double most = 0;
-        for (Findings.ComboSummary cs : combos) {
-            most = Math.max(most, 100 * cs.successRate());
-        }
-        // one scale for every panel, ending at a round figure above the best rate
-        double top = colourTop(most);
+        // one scale for every panel: for success, ending at a round figure above the best rate
+        Metric metric = Metric.of(combos);
+        double top = metric.high();
         if (axes.size() < 2) {
             XYChart chart = new XYChartBuilder().width(Charts.PANEL_WIDTH).height(Charts.PANEL_HEIGHT)
-                    .title("Success rate (%) by " + (axes.isEmpty() ? "combo" : axes.get(0)))
+                    .title(metric.title() + " by " + (axes.isEmpty() ? "combo" : axes.get(0))
+                            + (metric.success() ? "" : " (no run succeeded)"))
                     .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0) + unread(combos, axes.get(0)))
-                    .yAxisTitle("success rate (%)").build();
+                    .yAxisTitle(metric.axis()).build();
             Charts.style(chart.getStyler());
             // in percent, as the heat maps and the tables (a fraction's ticks read .05, .1, ...)
-            chart.getStyler().setYAxisMin(0.0).setYAxisMax(top);
+            if (metric.success()) {
+                chart.getStyler().setYAxisMin(0.0).setYAxisMax(top);
+            }
             chart.getStyler().setLegendVisible(false);
             double[] x = new double[combos.size()];
             double[] y = new double[combos.size()];
@@ -63,7 +126,7 @@ public final class SweepChart {
             for (int i = 0; i < x.length; i++) {
                 String v = axes.isEmpty() ? "" : OptimizerConfig.columnValue(combos.get(i).combo(), axes.get(0));
                 x[i] = numeric ? Double.parseDouble(v) : i;
-                y[i] = 100 * combos.get(i).successRate();
+                y[i] = metric.value().applyAsDouble(combos.get(i));
             }
             // a setting swept over a decade or more (a log range of rates) on a log axis, where its
             // points are evenly spaced instead of crowding at the left
@@ -107,7 +170,8 @@ public final class SweepChart {
                 });
                 chart.getStyler().setXAxisMin(-0.5).setXAxisMax(n - 0.5);
             }
-            chart.addSeries("success rate", x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(metric.success() ? "success rate" : "median end value", x, y)
+                    .setMarker(SeriesMarkers.CIRCLE);
             out.add(chart);
             return out;
         }
@@ -129,7 +193,7 @@ public final class SweepChart {
         int rowLabels = longest(distinct(combos, yLabel)) * Charts.LEGEND_CHARACTER_WIDTH;
         int width = Charts.PANEL_WIDTH;
         for (String facet : facetValues) {
-            width = Math.max(width, Charts.fitTitle(heatTitle(axes, facet, top), rowLabels));
+            width = Math.max(width, Charts.fitTitle(heatTitle(metric, axes, facet), rowLabels));
         }
         for (String facet : facetValues) {
             List<Findings.ComboSummary> panel = combos;
@@ -150,18 +214,21 @@ public final class SweepChart {
             for (Findings.ComboSummary cs : panel) {
                 int i = xs.indexOf(xLabel.apply(cs.combo()));
                 int j = ys.indexOf(yLabel.apply(cs.combo()));
-                sum[i][j] += cs.successRate();
-                count[i][j]++;
+                double v = metric.value().applyAsDouble(cs);
+                if (!Double.isNaN(v)) {
+                    sum[i][j] += v;
+                    count[i][j]++;
+                }
             }
             List<Number[]> cells = new ArrayList<>();
             for (int i = 0; i < xs.size(); i++) {
                 for (int j = 0; j < ys.size(); j++) {
                     if (count[i][j] > 0) {
-                        cells.add(new Number[] {i, j, Math.round(1000 * sum[i][j] / count[i][j]) / 10.0});
+                        cells.add(new Number[] {i, j, metric.cell(sum[i][j] / count[i][j])});
                     }
                 }
             }
-            String title = heatTitle(axes, facet, top);
+            String title = heatTitle(metric, axes, facet);
             HeatMapChart chart = new HeatMapChartBuilder().width(width).height(Charts.PANEL_HEIGHT).title(title)
                     .xAxisTitle(ax + unread(panel, ax) + drawn).yAxisTitle(ay + unread(panel, ay)).build();
             Charts.style(chart.getStyler());
@@ -170,11 +237,10 @@ public final class SweepChart {
             // the 29 s that a million combos' charts took)
             chart.getStyler().setShowValue(showValues(xs.size(), ys.size()));
             labelEveryCell(chart, xs);
-            chart.getStyler().setHeatMapValueDecimalPattern("0.0");
-            chart.getStyler().setMin(0);
+            chart.getStyler().setHeatMapValueDecimalPattern(metric.pattern());
+            chart.getStyler().setMin(metric.low());
             chart.getStyler().setMax(top);
-            chart.getStyler().setRangeColors(new Color[] {new Color(215, 48, 39), new Color(254, 224, 139),
-                new Color(26, 152, 80)});
+            chart.getStyler().setRangeColors(metric.colours());
             chart.getStyler().setLegendVisible(false);
             chart.addSeries("success", xs, ys, cells);
             out.add(chart);
@@ -182,12 +248,15 @@ public final class SweepChart {
         return out;
     }
 
-    /** A success heat map's title: the facet, the settings averaged over, where the colours end. */
-    private static String heatTitle(List<String> axes, String facet, double top) {
-        return "Success rate (%)"
+    /** A heat map's title: what it shows, the facet, the settings averaged over, where the colours end. */
+    private static String heatTitle(Metric metric, List<String> axes, String facet) {
+        return metric.title()
                 + (axes.size() >= 3 ? ", " + axes.get(2) + " = " + facet : "")
                 + (axes.size() > 3 ? ", mean over " + String.join(", ", axes.subList(3, axes.size())) : "")
-                + (top < 100 ? "; colours 0-" + Numbers.brief(top) + "%" : "");
+                + (metric.success() ? metric.high() < 100 ? "; colours 0-" + Numbers.brief(metric.high()) + "%" : ""
+                        : "; green " + (metric.lowBest() ? "lowest" : "highest")
+                                + (metric.blanks() ? ", none where half the runs diverged" : "")
+                                + " (no run succeeded)");
     }
 
     /** Up to this many columns and rows a heat map writes each cell's rate in it. */

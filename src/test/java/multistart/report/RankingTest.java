@@ -82,12 +82,66 @@ class RankingTest {
     }
 
     @Test
-    void nothingIsSaidOfASingleComboOrOfNoSuccess() throws Exception {
+    void nothingIsSaidOfASingleCombo() throws Exception {
         List<Findings.ComboSummary> four = combos(new long[] {50, 90, 20, 0}, new double[] {9, 9, 9, 9},
                 new long[] {0, 0, 0, 0});
         assertThat(Ranking.reading(four.subList(0, 1), optimizer())).isEmpty();
-        assertThat(Ranking.reading(combos(new long[] {0, 0, 0, 0}, new double[] {9, 9, 9, 9},
-                new long[] {0, 0, 0, 0}), optimizer())).isEmpty();
+        assertThat(Ranking.headline(four.subList(0, 1), optimizer(), null)).isEmpty();
+        List<Findings.ComboSummary> none = byValue(new double[] {3, 1, 2, 4}, false);
+        assertThat(Ranking.reading(none.subList(0, 1), optimizer())).isEmpty();
+        assertThat(Ranking.headline(none.subList(0, 1), optimizer(), null)).isEmpty();
+    }
+
+    /** Four combos of 100 runs, none succeeding, with median end values {@code medians} (best value a tenth less). */
+    static List<Findings.ComboSummary> byValue(double[] medians, boolean maximized) throws Exception {
+        List<Findings.ComboSummary> out = new ArrayList<>();
+        for (int k = 0; k < medians.length; k++) {
+            double best = medians[k] + (maximized ? 0.1 : -0.1);
+            out.add(new Findings.ComboSummary(plan().combos().get(k), 100, 0, 0, 100, 0, 0, 0, 0, 0, 0.037, best,
+                    medians[k], 1000, 1, 100_000, 1e10, 0, -1, maximized, medians[k]));
+        }
+        return out;
+    }
+
+    private static List<Integer> order(List<Findings.ComboSummary> ranked) {
+        List<Integer> out = new ArrayList<>();
+        for (Findings.ComboSummary c : ranked) {
+            out.add(c.combo().index());
+        }
+        return out;
+    }
+
+    @Test
+    void whereNoRunSucceededTheCombosAreRankedByMedianEndValueInTheGoalsDirection() throws Exception {
+        assertThat(order(Ranking.rank(byValue(new double[] {3, 1, 2, 4}, false)))).containsExactly(1, 2, 0, 3);
+        assertThat(order(Ranking.rank(byValue(new double[] {3, 1, 2, 4}, true)))).containsExactly(3, 0, 2, 1);
+        // no median (no finite end point) last; a tie goes to the best value, then to the combo
+        assertThat(order(Ranking.rank(byValue(new double[] {Double.NaN, 2, 1, 2}, false))))
+                .containsExactly(2, 1, 3, 0);
+        assertThat(Ranking.headline(byValue(new double[] {3, 1, 2, 4}, false), optimizer(), null)).isEqualTo(
+                "Best settings: no combo's runs succeeded; by median end value, combo 1 (learning_rate 0.02) comes"
+                + " closest: 1 against 2 for the next, combo 2 (learning_rate 0.03).");
+        assertThat(Ranking.headline(byValue(new double[] {3, 1, 2, 4}, true), optimizer(), null)).isEqualTo(
+                "Best settings: no combo's runs succeeded; by median end value, combo 3 (learning_rate 0.04) comes"
+                + " closest: 4 against 3 for the next, combo 0 (learning_rate 0.01).");
+        assertThat(Ranking.headline(byValue(new double[] {2, 1, 5, 1}, false), optimizer(), null)).isEqualTo(
+                "Best settings: no combo's runs succeeded; by median end value, combo 1 (learning_rate 0.02) and"
+                + " combo 3 (learning_rate 0.04) tie, at 1.");
+        assertThat(Ranking.reading(byValue(new double[] {3, 1, 2, 4}, true), optimizer())).isEqualTo(
+                "No run of any combo succeeded, so the success rates cannot rank the combos: they are ranked by"
+                + " the median end value of all their runs instead (highest first, a diverged run counted as the"
+                + " worst), then by the best value.");
+        // one success anywhere: by success again, the rest in order of median iterations
+        List<Findings.ComboSummary> one = new ArrayList<>(byValue(new double[] {3, 1, 2, 4}, false));
+        Findings.ComboSummary c = one.get(3);
+        one.set(3, new Findings.ComboSummary(c.combo(), 100, 1, 0, 99, 0, 0, 1, 0.01, 0.002, 0.054, c.bestValue(),
+                c.medianValue(), 1000, 1, 100_000, 1e10, 1000, -1, false, c.medianValue()));
+        assertThat(order(Ranking.rank(one))).containsExactly(3, 0, 1, 2);
+        // nothing to rank by at all (every run diverged): no sentence
+        assertThat(Ranking.headline(byValue(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}, false),
+                optimizer(), null)).isEmpty();
+        assertThat(Ranking.reading(byValue(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}, false),
+                optimizer())).isEmpty();
     }
 
     /**
@@ -170,6 +224,7 @@ class RankingTest {
                 nested(all))).endsWith("; start by start, no other combo is clearly apart from it.");
         long[] none = {0, 0, 0, 0};
         assertThat(Ranking.headline(combos(none, new double[] {9, 9, 9, 9}, none), optimizer(), nested(none)))
-                .isEmpty();
+                .isEqualTo("Best settings: no combo's runs succeeded; by median end value, combo 0 (learning_rate"
+                        + " 0.01) and combo 1 (learning_rate 0.02) tie, at 0.");
     }
 }

@@ -293,4 +293,62 @@ class SuccessPanelsTest {
         }
         assertThat(Charts.titleWidth(longest) + Charts.TITLE_MARGIN).isGreaterThan(Charts.PANEL_WIDTH);
     }
+
+    /** A combo of rate {@code rate} and momentum {@code momentum}, 100 runs, none succeeding, medians as given. */
+    private static Findings.ComboSummary failing(int k, double rate, double momentum, double median, double all,
+            boolean maximized) {
+        Combo c = new Combo(k, Method.MOMENTUM, rate, 1.0, momentum, 0.999, 1e-8, 100, 1e-6, 0, 1e8);
+        return new Findings.ComboSummary(c, 100, 0, 0, 100, 0, 0, 0, 0, 0, 0.037, median, median, 100, 1, 10_000,
+                1e6, 0, -1, maximized, all);
+    }
+
+    /**
+     * Where no run succeeded the rates are a flat line at 0: the panels show each combo's median
+     * end value over all its runs instead (none where half of them diverged), the best end green.
+     */
+    @Test
+    void whereNoRunSucceededThePanelsShowTheMedianEndValue() {
+        List<Findings.ComboSummary> line = List.of(failing(0, 0.01, 0, 5, 5, false), failing(1, 0.05, 0, 1, 2, false),
+                failing(2, 0.1, 0, 0.5, Double.POSITIVE_INFINITY, false));
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"),
+                line).get(0);
+        assertThat(chart.getTitle()).isEqualTo("Median end value by learning_rate (no run succeeded)");
+        assertThat(chart.getYAxisTitle()).isEqualTo("median end value (none: half the runs diverged)");
+        double[] y = chart.getSeries("median end value").getYData();
+        assertThat(y[0]).isEqualTo(5.0);
+        assertThat(y[1]).isEqualTo(2.0);
+        assertThat(y[2]).isNaN();
+
+        List<Findings.ComboSummary> grid = new ArrayList<>();
+        double[] medians = {4, 3, 2, 8};
+        for (int k = 0; k < 4; k++) {
+            grid.add(failing(k, k < 2 ? 0.01 : 0.1, k % 2 == 0 ? 0 : 0.9, medians[k], medians[k], false));
+        }
+        org.knowm.xchart.HeatMapChart map = (org.knowm.xchart.HeatMapChart) SweepChart.successPanels(
+                List.of("learning_rate", "momentum"), grid).get(0);
+        assertThat(map.getTitle()).isEqualTo("Median end value; green lowest (no run succeeded)");
+        assertThat(map.getStyler().getMin()).isEqualTo(2.0);
+        assertThat(map.getStyler().getMax()).isEqualTo(8.0);
+        java.awt.Color green = map.getStyler().getRangeColors()[0];
+        assertThat(green.getGreen()).isGreaterThan(green.getRed());
+        // maximising, the highest is the best: green at the top of the scale
+        List<Findings.ComboSummary> up = new ArrayList<>();
+        for (Findings.ComboSummary cs : grid) {
+            up.add(failing(cs.combo().index(), cs.combo().learningRate(), cs.combo().momentum(), -cs.medianValue(),
+                    -cs.medianValue(), true));
+        }
+        org.knowm.xchart.HeatMapChart max = (org.knowm.xchart.HeatMapChart) SweepChart.successPanels(
+                List.of("learning_rate", "momentum"), up).get(0);
+        assertThat(max.getTitle()).isEqualTo("Median end value; green highest (no run succeeded)");
+        java.awt.Color[] colours = max.getStyler().getRangeColors();
+        assertThat(colours[colours.length - 1].getGreen()).isGreaterThan(colours[colours.length - 1].getRed());
+        assertThat(colours[0].getRed()).isGreaterThan(colours[0].getGreen());
+        // one success anywhere: success rates again
+        List<Findings.ComboSummary> one = new ArrayList<>(line);
+        Findings.ComboSummary c = line.get(0);
+        one.set(0, new Findings.ComboSummary(c.combo(), 100, 1, 0, 99, 0, 0, 1, 0.01, 0, 0.05, 5, 5, 100, 1, 10_000,
+                1e6, 100, -1, false, 5));
+        assertThat(((org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), one).get(0))
+                .getTitle()).isEqualTo("Success rate (%) by learning_rate");
+    }
 }
