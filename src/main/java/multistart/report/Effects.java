@@ -22,10 +22,12 @@ public final class Effects {
     /**
      * One value of one swept setting: the combos that have it, their runs, successes and
      * diverged runs pooled, the median of their median iterations (NaN where none has one), the
-     * best-ranked of them, and their runs that ended worse than they started (-1: not tracked).
+     * best-ranked of them, their runs that ended worse than they started (-1: not tracked), and
+     * the median of their median end values over all runs ({@code medianValue}, infinite where
+     * half of those combos' runs or more diverged; what the tables show where no run succeeded).
      */
     public record Level(String setting, String value, int combos, long runs, long successes, long diverged,
-            double iterations, Findings.ComboSummary best, long steps, long climbed) {
+            double iterations, Findings.ComboSummary best, long steps, long climbed, double medianValue) {
         public double successRate() {
             return runs == 0 ? 0.0 : (double) successes / runs;
         }
@@ -76,7 +78,9 @@ public final class Effects {
                 long steps = 0;
                 long climbed = 0;
                 double[] medians = new double[e.getValue().size()];
+                double[] values = new double[e.getValue().size()];
                 int m = 0;
+                int v = 0;
                 for (Findings.ComboSummary c : e.getValue()) {
                     runs += c.runs();
                     successes += c.successes();
@@ -86,9 +90,14 @@ public final class Effects {
                     if (!Double.isNaN(c.medianIterations())) {
                         medians[m++] = c.medianIterations();
                     }
+                    if (!Double.isNaN(c.medianAllRuns())) {
+                        values[v++] = c.medianAllRuns();
+                    }
                 }
                 double[] known = java.util.Arrays.copyOf(medians, m);
                 java.util.Arrays.sort(known);
+                double[] ends = java.util.Arrays.copyOf(values, v);
+                java.util.Arrays.sort(ends);
                 Findings.ComboSummary best = e.getValue().get(0);
                 for (Findings.ComboSummary c : e.getValue()) {
                     if (place[c.combo().index()] < place[best.combo().index()]) {
@@ -96,7 +105,8 @@ public final class Effects {
                     }
                 }
                 out.add(new Level(column, e.getKey(), e.getValue().size(), runs, successes, diverged,
-                        multistart.analysis.Statistics.median(known), best, steps, climbed));
+                        multistart.analysis.Statistics.median(known), best, steps, climbed,
+                        multistart.analysis.Statistics.median(ends)));
             }
         }
         return out;
@@ -106,13 +116,21 @@ public final class Effects {
      * What the table holds, for the summary and the page, the columns' names between {@code
      * quote}s (a backtick in markdown, nothing in HTML).
      */
-    static String intro(String quote) {
+    static String intro(String quote, boolean byValue) {
         return "Each swept setting's values, with every combo that has the value pooled (the grid runs each value"
                 + " under every combination of the other settings; a combo that repeats another of its method's runs,"
                 + " as gd does under a second momentum, counts once). " + quote + "iterations" + quote
                 + ": the median of the combos' median iterations; "
-                + quote + "steps / success" + quote + ": the combos' gradient steps over their successes; "
+                + (byValue ? quote + "median value" + quote + ": the median of the combos' median end values over"
+                        + " all their runs, as the sweep table's (no run succeeded); "
+                        : quote + "steps / success" + quote + ": the combos' gradient steps over their successes; ")
                 + quote + "best combo" + quote + ": the best-ranked combo with that value.";
+    }
+
+    /** The column after iterations: steps per success, or where no run succeeded ({@code byValue}) the median value. */
+    static String lastFigure(Level l, boolean byValue) {
+        return !byValue ? Ranking.stepsPerSuccess(l.stepsPerSuccess())
+                : Double.isInfinite(l.medianValue()) ? "diverged" : Numbers.brief(l.medianValue());
     }
 
     /** Whether the tables show the climbed column: where some run ended worse than it started. */
@@ -131,21 +149,22 @@ public final class Effects {
     }
 
     /** The levels as summary.md's table under "Settings one at a time"; nothing where there are none. */
-    static void markdown(StringBuilder s, List<Level> levels) {
+    static void markdown(StringBuilder s, List<Level> levels, boolean byValue) {
         if (levels.isEmpty()) {
             return;
         }
         boolean climbed = showClimbed(levels);
-        s.append("\n## Settings one at a time\n\n").append(intro("`")).append(climbed ? climbedIntro("`") : "")
+        s.append("\n## Settings one at a time\n\n").append(intro("`", byValue)).append(climbed ? climbedIntro("`") : "")
                 .append("\n\n| setting | value | combos | success | diverged |").append(climbed ? " climbed |" : "")
-                .append(" iterations | steps / success | best combo |\n|---|---:|---:|---:|---:|")
+                .append(" iterations | ").append(byValue ? "median value" : "steps / success")
+                .append(" | best combo |\n|---|---:|---:|---:|---:|")
                 .append(climbed ? "---:|" : "").append("---:|---:|---:|\n");
         for (Level l : levels) {
             s.append("| ").append(l.setting()).append(" | ").append(l.value()).append(" | ").append(l.combos())
                     .append(" | ").append(Numbers.percent(l.successRate())).append(" | ").append(l.diverged())
                     .append(climbed ? " | " + Numbers.percent(l.climbedShare()) : "")
                     .append(" | ").append(Numbers.brief(l.iterations())).append(" | ")
-                    .append(Ranking.stepsPerSuccess(l.stepsPerSuccess())).append(" | ").append(l.best().combo().index())
+                    .append(lastFigure(l, byValue)).append(" | ").append(l.best().combo().index())
                     .append(" |\n");
         }
     }

@@ -196,18 +196,19 @@ public final class HtmlReport {
         List<Effects.Level> levels = Effects.of(f.combos(), c.optimizer());
         if (!levels.isEmpty()) {
             boolean climbedShown = Effects.showClimbed(levels);
-            h.append("<h2>Settings one at a time</h2>\n<p>").append(ESC.escape(Effects.intro("")))
+            h.append("<h2>Settings one at a time</h2>\n<p>").append(ESC.escape(Effects.intro("", byValue)))
                     .append(climbedShown ? ESC.escape(Effects.climbedIntro("")) : "").append("</p>\n"
                     + "<table><tr><th>setting</th><th>value</th><th>combos</th><th>success</th><th>diverged</th>")
                     .append(climbedShown ? "<th>climbed</th>" : "")
-                    .append("<th>iterations</th><th>steps / success</th><th>best combo</th></tr>\n");
+                    .append("<th>iterations</th><th>").append(byValue ? "median value" : "steps / success")
+                    .append("</th><th>best combo</th></tr>\n");
             for (Effects.Level l : levels) {
                 h.append("<tr><td>").append(ESC.escape(l.setting())).append("</td><td>").append(ESC.escape(l.value()))
                         .append("</td><td>").append(l.combos()).append("</td><td>")
                         .append(Numbers.percent(l.successRate())).append("</td><td>").append(l.diverged())
                         .append(climbedShown ? "</td><td>" + Numbers.percent(l.climbedShare()) : "")
                         .append("</td><td>").append(Numbers.brief(l.iterations())).append("</td><td>")
-                        .append(Ranking.stepsPerSuccess(l.stepsPerSuccess())).append("</td><td>")
+                        .append(Effects.lastFigure(l, byValue)).append("</td><td>")
                         .append(l.best().combo().index()).append("</td></tr>\n");
             }
             h.append("</table>\n");

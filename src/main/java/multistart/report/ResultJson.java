@@ -249,6 +249,8 @@ public final class ResultJson {
                 count(g, "climbed", l.climbed());
                 number(g, "median_of_median_iterations", l.iterations());
                 number(g, "steps_per_success", l.stepsPerSuccess());
+                // the median of the combos' median_value_all_runs: null where half of those are null
+                number(g, "median_of_median_values_all_runs", l.medianValue());
                 g.writeNumberField("best_combo", l.best().combo().index());
                 g.writeEndObject();
             }

@@ -213,7 +213,7 @@ public final class SummaryMarkdown {
         if (!climbed.isEmpty()) {
             s.append("\n").append(climbed).append('\n');
         }
-        Effects.markdown(s, Effects.of(f.combos(), c.optimizer()));
+        Effects.markdown(s, Effects.of(f.combos(), c.optimizer()), byValue);
         s.append("\n## Runs\n\n");
         s.append(String.format(Locale.ROOT, "converged %d, stalled %d, max_iterations %d, diverged %d, failed %d.%n",
                 f.converged(), f.stalled(), f.maxIterations(), f.diverged(), f.failed()));

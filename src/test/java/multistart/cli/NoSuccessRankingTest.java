@@ -110,6 +110,44 @@ class NoSuccessRankingTest {
                 .contains("| 3 | 0 | 1.1 | 0.0% [0.0%, 56.1%] | 2 | 10 | diverged |");
     }
 
+    /**
+     * Settings one at a time, where no run succeeded: each value's median of its combos' median
+     * end values. With the rate halved after every step (decay 0.5) a run's x - 1 is multiplied
+     * by 1 - 2 rate 0.5^k at step k, so the median end value is 9 times the product of the
+     * squares over k = 0 .. 9; each rate's figure is the mean of its two combos' (decay 1, 0.5).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void settingsOneAtATimeShowTheMedianEndValue() throws Exception {
+        Path out = Cli.runConfig(dir, "none-succeed", CONFIG.formatted("(x - 1)^2", "minimize", 0)
+                .replace("max_iterations: 10", "decay: [1.0, 0.5]\n  max_iterations: 10"));
+        Map<String, Object> json = ComboHitsTest.parse(out.resolve("result.json"));
+        for (Object o : (List<Object>) json.get("settings_one_at_a_time")) {
+            Map<String, Object> level = (Map<String, Object>) o;
+            if (level.get("setting").equals("learning_rate")) {
+                double rate = Double.parseDouble((String) level.get("value"));
+                double expected = 0.5 * (median(rate, 1.0) + median(rate, 0.5));
+                assertThat(((Number) level.get("median_of_median_values_all_runs")).doubleValue())
+                        .as("rate %s", rate).isCloseTo(expected, within(1e-12));
+            }
+        }
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("| setting | value | combos | success | diverged | iterations | median value |"
+                + " best combo |");
+        assertThat(summary).contains("| learning_rate | 0.01 | 2 | 0.0% | 0 | 10 | "
+                + Numbers.brief(0.5 * (median(0.01, 1.0) + median(0.01, 0.5))) + " |");
+    }
+
+    private static double median(double rate, double decay) {
+        double f = 9;
+        double eta = rate;
+        for (int k = 0; k < 10; k++) {
+            f *= (1 - 2 * eta) * (1 - 2 * eta);
+            eta *= decay;
+        }
+        return f;
+    }
+
     /** Once a run succeeds the ranking is by success again: the same sweep with a tolerance it meets. */
     @Test
     @SuppressWarnings("unchecked")
