@@ -303,8 +303,12 @@ public final class Aggregator implements Engine.Sink {
             row[at + HITS]++;
             row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
-            if (startValues != null && v - startValues.at((int) (run - (long) c * startCount)) > climbTolerance) {
-                acc.climbed++;
+            if (startValues != null) {
+                double sv = startValues.at((int) (run - (long) c * startCount));
+                // beyond rounding too, where the tolerance is finer
+                if (v - sv > climbTolerance && v - sv > Findings.roundingAllowance(sv)) {
+                    acc.climbed++;
+                }
             }
             lastBasins[i] = id;
         }
@@ -785,7 +789,8 @@ public final class Aggregator implements Engine.Sink {
         }
         double[] x = new double[n];
         plan.starts().cursor().point(at, x);
-        return new Findings.LowestStart(at, sign * low, x, low < bestEnd - tol);
+        return new Findings.LowestStart(at, sign * low, x,
+                low < bestEnd - Math.max(tol, Findings.roundingAllowance(bestEnd)));
     }
 
     /**
