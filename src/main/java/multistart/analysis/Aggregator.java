@@ -306,7 +306,7 @@ public final class Aggregator implements Engine.Sink {
             if (startValues != null) {
                 double sv = startValues.at((int) (run - (long) c * startCount));
                 // beyond rounding too, where the tolerance is finer
-                if (v - sv > climbTolerance && v - sv > Findings.roundingAllowance(sv)) {
+                if (v - sv > climbTolerance && v - sv > ExperimentConfig.BasinsConfig.roundingAllowance(sv)) {
                     acc.climbed++;
                 }
             }
@@ -790,7 +790,7 @@ public final class Aggregator implements Engine.Sink {
         double[] x = new double[n];
         plan.starts().cursor().point(at, x);
         return new Findings.LowestStart(at, sign * low, x,
-                low < bestEnd - Math.max(tol, Findings.roundingAllowance(bestEnd)));
+                low < bestEnd - Math.max(tol, ExperimentConfig.BasinsConfig.roundingAllowance(bestEnd)));
     }
 
     /**

@@ -89,6 +89,7 @@ final class ConfigWalk {
             return null;
         }
         outsideDomain(s.section("starts"), domain, starts, objective.variables());
+        fineSuccess(s.section("basins"), basins, objective);
         List<Problem> warnings = new ArrayList<>(report.warnings);
         warnings.sort(Problem.FILE_ORDER);
         ExperimentConfig c = new ExperimentConfig(name, seed, objective, domain, starts, optimizer, basins,
@@ -203,6 +204,27 @@ final class ConfigWalk {
         long combos = c.optimizer().comboCount();
         return c.starts().total() + (c.starts().total() == 1 ? " start" : " starts") + " x " + combos
                 + (combos == 1 ? " combo" : " combos");
+    }
+
+    /**
+     * A success tolerance finer than rounding in f's values near the optimum ({@link
+     * ExperimentConfig.BasinsConfig#roundingAllowance}; at 1 where the optimum is not known)
+     * judges the runs that reached it by rounding alone: peaks' gd runs end an ulp or more either
+     * side of its optimum's double, and at 1e-16 half of those that reached it failed. Said, not
+     * refused: the config asked for it.
+     */
+    private static void fineSuccess(YamlSection b, ExperimentConfig.BasinsConfig basins, ObjectiveConfig objective) {
+        if (b == null || !b.has("success_tolerance")) {
+            return;
+        }
+        java.util.OptionalDouble known = objective.knownOptimum();
+        double allowance = ExperimentConfig.BasinsConfig.roundingAllowance(known.orElse(1));
+        if (basins.successTolerance() < allowance) {
+            b.warning("success_tolerance", basins.successTolerance() + " is finer than rounding in evaluating f can"
+                    + " resolve (about 1e-12 of the value: " + String.format(java.util.Locale.ROOT, "%.2g", allowance)
+                    + (known.isPresent() ? " at the known optimum " + known.getAsDouble() : "")
+                    + "): a run that reached the optimum may fail the test by rounding alone");
+        }
     }
 
     private ExperimentConfig.BasinsConfig basins(YamlSection b) {

@@ -49,6 +49,19 @@ public record ExperimentConfig(
 
     /** Tolerances of the basin analysis. */
     public record BasinsConfig(double tolerance, double successTolerance) {
+
+        /**
+         * How far apart rounding in evaluating f can put two values near {@code v}, or an end
+         * value and the true optimum: 1e-12 of its size, at least 1e-12. Peaks' terms (up to 10
+         * in size) cancel to -6.55 at its minimum, and its end points' double values land a few
+         * ulps (1e-15) either side of the optimum's correctly rounded one; rastrigin's 20 - 20 cos
+         * leaves 1e-15 at its minimum 0. Comparisons that would say something is wrong (a known
+         * optimum beaten, a run that climbed, a start better than every end point) ask for more
+         * than this as well as more than the success tolerance, which may be set finer.
+         */
+        public static double roundingAllowance(double v) {
+            return 1e-12 * Math.max(1, Math.abs(v));
+        }
     }
 
     /**

@@ -155,7 +155,7 @@ final class YamlSection {
         report.at(keyNode(name), key(name), message);
     }
 
-    /** Reports a warning at a key: the config is valid, but the key changes nothing. */
+    /** Reports a warning at a key: the config is valid, but the key changes nothing or is likely not meant. */
     void warning(String name, String message) {
         report.warnAt(keyNode(name), key(name), message);
     }

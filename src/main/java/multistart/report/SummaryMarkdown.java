@@ -859,7 +859,8 @@ public final class SummaryMarkdown {
         }
         double sign = c.objective().goal().sign();
         double by = sign * (f.target() - best.value());
-        if (!(by > Math.max(c.basins().successTolerance(), Findings.roundingAllowance(f.target())))) {
+        double rounding = ExperimentConfig.BasinsConfig.roundingAllowance(f.target());
+        if (!(by > Math.max(c.basins().successTolerance(), rounding))) {
             return "";
         }
         return " That is " + (sign > 0 ? "below" : "above") + " the known optimum by " + Numbers.brief(by)

@@ -494,6 +494,35 @@ class ConfigLoaderTest {
     @Nested
     class Warns {
 
+        /**
+         * A success tolerance finer than rounding near the optimum (1e-12 of its size: 6.6e-12
+         * for peaks' -6.55): said at the key; the default 1e-6 and a tolerance at 1e-11 are not.
+         */
+        @Test
+        void aSuccessToleranceFinerThanRoundingIsSaidToBe() throws Exception {
+            String yaml = """
+                    name: t
+                    objective:
+                      builtin: peaks
+                    starts: {count: 10}
+                    optimizer: {learning_rate: 0.1}
+                    basins:
+                      success_tolerance: 1.0e-16
+                    """;
+            ExperimentConfig c = parse(yaml);
+            assertThat(c.warnings()).hasSize(1);
+            assertThat(c.warnings().get(0).toString()).isEqualTo("c.yaml:7:3: basins.success_tolerance: 1.0E-16 is"
+                    + " finer than rounding in evaluating f can resolve (about 1e-12 of the value: 6.6e-12 at the"
+                    + " known optimum -6.551133332835837): a run that reached the optimum may fail the test by rounding"
+                    + " alone");
+            assertThat(parse(yaml.replace("1.0e-16", "1.0e-11")).warnings()).isEmpty();
+            assertThat(parse(yaml.replace("basins:\n  success_tolerance: 1.0e-16\n", "")).warnings()).isEmpty();
+            // no known optimum: against 1e-12
+            assertThat(parse(yaml.replace("builtin: peaks", "expression: \"x^2 + y^2 + 7\"\n  variables: [x, y]")
+                    .replace("starts:", "domain: {x: [-1, 1], y: [-1, 1]}\nstarts:")).warnings().get(0).toString())
+                    .contains("(about 1e-12 of the value: 1.0e-12): a run");
+        }
+
         @Test
         void momentumWithoutAMethodRunsGdAndSaysSo() throws Exception {
             ExperimentConfig c = parse("""
