@@ -240,7 +240,14 @@ final class Experiment {
         byte[][] basins = new byte[1][];
         boolean mapInterrupted = false;
         int resolution = plan.mapResolution();
-        if (plan.mapPanels() > 0 && f.best() != null) {
+        boolean map = plan.mapPanels() > 0 && f.best() != null;
+        if (map && !multistart.report.BasinMap.showsAnything(f, plan.starts().dimension(),
+                config.output().trajectories() > 0)) {
+            map = false;
+            LOG.info("{}: no basin map: no run ended at a confirmed {} or diverged, so every start of its grid would"
+                    + " be drawn grey", config.name(), config.objective().goal().extremum());
+        }
+        if (map) {
             List<multistart.config.Combo> combos = plan.combos();
             List<multistart.config.Combo> shown;
             if (config.output().basinCombo() >= 0) {
