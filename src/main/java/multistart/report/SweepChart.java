@@ -38,56 +38,86 @@ public final class SweepChart {
     }
 
     /**
-     * What the sweep's panels show: each combo's success rate in percent, on one scale from 0 to
-     * a round figure above the best rate ({@code low} to {@code high}); or, where no run of any
-     * combo succeeded (the rates all 0, a flat line), its median end value, from the least to the
-     * greatest, the best end ({@code lowBest}: minimising) green on a heat map.
+     * What the sweep's panels show: what the ranking goes by. Each combo's success rate in
+     * percent, on one scale from 0 to a round figure above the best rate ({@code low} to {@code
+     * high}); where no run of any combo succeeded (the rates all 0, a flat line), its median end
+     * value over all runs, the best end ({@code lowBest}: minimising) green on a heat map, none
+     * where half the runs or more diverged ({@code blanks}); where every combo succeeded equally
+     * often (all at 100%: a flat line again, and the ranking goes by median iterations), its
+     * median iterations, fewest green. {@code axis}: a line panel's y axis and series; {@code
+     * note}: what the titles add ("" for success rates).
      */
-    record Metric(String title, java.util.function.ToDoubleFunction<Findings.ComboSummary> value, double low,
-            double high, boolean lowBest, boolean success, boolean blanks) {
+    record Metric(String title, String axis, java.util.function.ToDoubleFunction<Findings.ComboSummary> value,
+            double low, double high, boolean lowBest, boolean blanks, String note) {
 
         static Metric of(List<Findings.ComboSummary> combos) {
+            if (Ranking.noneSucceeded(combos)) {
+                Metric m = spread("Median end value", "median end value", Findings.ComboSummary::medianAllRuns,
+                        combos, !combos.get(0).maximized(), "no run succeeded");
+                if (m != null) {
+                    return m;
+                }
+            }
+            double most = 0;
+            boolean equal = combos.size() > 1;
+            for (Findings.ComboSummary cs : combos) {
+                most = Math.max(most, 100 * cs.successRate());
+                equal &= cs.runs() > 0 && cs.successRate() == combos.get(0).successRate() && cs.successes() > 0;
+            }
+            if (equal) {
+                Metric m = spread("Median iterations", "median iterations", Findings.ComboSummary::medianIterations,
+                        combos, true, "every combo's success " + Numbers.percent(combos.get(0).successRate()));
+                if (m != null) {
+                    return m;
+                }
+            }
+            return new Metric("Success rate (%)", "success rate (%)", cs -> 100 * cs.successRate(), 0,
+                    colourTop(most), false, false, "");
+        }
+
+        /**
+         * A figure's panels from its least to its greatest finite value (null where none is
+         * finite, or where all are equal: a flat line says nothing); infinite ones not drawn.
+         */
+        private static Metric spread(String title, String axis,
+                java.util.function.ToDoubleFunction<Findings.ComboSummary> figure, List<Findings.ComboSummary> combos,
+                boolean lowBest, String note) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             boolean blanks = false;
             for (Findings.ComboSummary cs : combos) {
-                if (Double.isFinite(cs.medianAllRuns())) {
-                    lo = Math.min(lo, cs.medianAllRuns());
-                    hi = Math.max(hi, cs.medianAllRuns());
+                double v = figure.applyAsDouble(cs);
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
                 } else {
-                    blanks |= Double.isInfinite(cs.medianAllRuns());
+                    blanks |= Double.isInfinite(v);
                 }
             }
-            if (Ranking.noneSucceeded(combos) && lo <= hi) {
-                // one value alone: a scale around it (a heat map's colours divide by the range)
-                double pad = lo < hi ? 0 : lo == 0 ? 1 : Math.abs(lo) / 10;
-                // as the table's: over all runs; none drawn where half or more diverged
-                return new Metric("Median end value", cs -> Double.isFinite(cs.medianAllRuns()) ? cs.medianAllRuns()
-                        : Double.NaN, lo - pad, hi + pad, !combos.get(0).maximized(), false, blanks);
+            if (!(lo < hi) && !(lo == hi && blanks)) {
+                return null;
             }
-            double most = 0;
-            for (Findings.ComboSummary cs : combos) {
-                most = Math.max(most, 100 * cs.successRate());
-            }
-            return new Metric("Success rate (%)", cs -> 100 * cs.successRate(), 0, colourTop(most), false, true,
-                    false);
+            // one value beside blanks: a scale around it (a heat map's colours divide by the range)
+            double pad = lo < hi ? 0 : lo == 0 ? 1 : Math.abs(lo) / 10;
+            return new Metric(title, axis + (blanks ? " (none: half the runs diverged)" : ""), cs -> {
+                double v = figure.applyAsDouble(cs);
+                return Double.isFinite(v) ? v : Double.NaN;
+            }, lo - pad, hi + pad, lowBest, blanks, note);
         }
 
-        /** The y axis's title of a line panel. */
-        String axis() {
-            return success ? "success rate (%)"
-                    : "median end value" + (blanks ? " (none: half the runs diverged)" : "");
+        boolean success() {
+            return note.isEmpty();
         }
 
         /** A heat map cell's figure: success to a tenth of a percent, a median as it is. */
         double cell(double mean) {
-            return success ? Math.round(10 * mean) / 10.0 : mean;
+            return success() ? Math.round(10 * mean) / 10.0 : mean;
         }
 
         /** A heat map's pattern for its cells' figures. */
         String pattern() {
             double size = Math.max(Math.abs(low), Math.abs(high));
-            return success ? "0.0" : size >= 1e5 || size < 1e-2 ? "0.##E0" : "0.###";
+            return success() ? "0.0" : size >= 1e5 || size < 1e-2 ? "0.##E0" : "0.###";
         }
 
         /** A heat map's colours from {@link #low} to {@link #high}: red for the worst, green for the best. */
@@ -109,7 +139,7 @@ public final class SweepChart {
         if (axes.size() < 2) {
             XYChart chart = new XYChartBuilder().width(Charts.PANEL_WIDTH).height(Charts.PANEL_HEIGHT)
                     .title(metric.title() + " by " + (axes.isEmpty() ? "combo" : axes.get(0))
-                            + (metric.success() ? "" : " (no run succeeded)"))
+                            + (metric.success() ? "" : " (" + metric.note() + ")"))
                     .xAxisTitle(axes.isEmpty() ? "combo" : axes.get(0) + unread(combos, axes.get(0)))
                     .yAxisTitle(metric.axis()).build();
             Charts.style(chart.getStyler());
@@ -170,7 +200,7 @@ public final class SweepChart {
                 });
                 chart.getStyler().setXAxisMin(-0.5).setXAxisMax(n - 0.5);
             }
-            chart.addSeries(metric.success() ? "success rate" : "median end value", x, y)
+            chart.addSeries(metric.success() ? "success rate" : metric.title().toLowerCase(java.util.Locale.ROOT), x, y)
                     .setMarker(SeriesMarkers.CIRCLE);
             out.add(chart);
             return out;
@@ -256,7 +286,7 @@ public final class SweepChart {
                 + (metric.success() ? metric.high() < 100 ? "; colours 0-" + Numbers.brief(metric.high()) + "%" : ""
                         : "; green " + (metric.lowBest() ? "lowest" : "highest")
                                 + (metric.blanks() ? ", none where half the runs diverged" : "")
-                                + " (no run succeeded)");
+                                + " (" + metric.note() + ")");
     }
 
     /** Up to this many columns and rows a heat map writes each cell's rate in it. */

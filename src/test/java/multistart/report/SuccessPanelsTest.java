@@ -351,4 +351,31 @@ class SuccessPanelsTest {
         assertThat(((org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), one).get(0))
                 .getTitle()).isEqualTo("Success rate (%) by learning_rate");
     }
+
+    /**
+     * Where every combo succeeds equally often (all at 100%) the ranking goes by median
+     * iterations, and so do the panels: fewest green; unequal rates, success rates again.
+     */
+    @Test
+    void whereEveryComboSucceedsEquallyThePanelsShowMedianIterations() {
+        double[] iterations = {300, 80, 150};
+        List<Findings.ComboSummary> line = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            Combo c = new Combo(k, Method.GD, 0.01 * (k + 1), 1.0, 0, 0.999, 1e-8, 1000, 1e-6, 0, 1e8);
+            line.add(new Findings.ComboSummary(c, 50, 50, 0, 0, 0, 0, 50, 1.0, 0.93, 1.0, -1, -1, iterations[k], 1,
+                    50 * (long) iterations[k], 0, 50 * iterations[k]));
+        }
+        org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"),
+                line).get(0);
+        assertThat(chart.getTitle()).isEqualTo("Median iterations by learning_rate (every combo's success 100.0%)");
+        assertThat(chart.getYAxisTitle()).isEqualTo("median iterations");
+        assertThat(chart.getSeries("median iterations").getYData()).containsExactly(300.0, 80.0, 150.0);
+        // one combo a run short of the others: success rates
+        List<Findings.ComboSummary> unequal = new ArrayList<>(line);
+        Findings.ComboSummary c = line.get(0);
+        unequal.set(0, new Findings.ComboSummary(c.combo(), 50, 49, 0, 1, 0, 0, 49, 0.98, 0.9, 1.0, -1, -1, 300, 1,
+                15_000, 0, 14_700));
+        assertThat(((org.knowm.xchart.XYChart) SweepChart.successPanels(List.of("learning_rate"), unequal).get(0))
+                .getTitle()).isEqualTo("Success rate (%) by learning_rate");
+    }
 }
