@@ -83,7 +83,10 @@ class NoSuccessRankingTest {
                         + " best value.");
         assertThat(Files.readString(out.resolve("report.html")))
                 .contains("<h2>Sweep, ranked by median end value (no run succeeded)</h2>")
-                .contains("<th>median value</th>");
+                .contains("<th>median value</th>")
+                .contains("No run succeeded, so the ranking goes by end values: each combination&#39;s median end"
+                        + " value over all its runs (" + (max ? "higher" : "lower") + " is better: green on a heat"
+                        + " map;");
     }
 
     /**
@@ -146,6 +149,17 @@ class NoSuccessRankingTest {
             eta *= decay;
         }
         return f;
+    }
+
+    /** Every run a success (all within 10 of 0): the sweep picture goes by iterations, as the ranking then does. */
+    @Test
+    void whereEveryComboSucceedsEquallyThePictureGoesByIterations() throws Exception {
+        // runs that stop at |g| < 1e-3: at rate 0.001 after ten times the steps of rate 0.01
+        Path out = Cli.runConfig(dir, "none-succeed", CONFIG.formatted("(x - 1)^2", "minimize", 0)
+                .replace("max_iterations: 10", "max_iterations: 10000").replace("gradient_norm: 0",
+                        "gradient_norm: 1.0e-3") + "basins:\n  success_tolerance: 10\n");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Every combo succeeded equally often"
+                + " (100.0%), so the ranking goes by iterations: each combination&#39;s median iterations");
     }
 
     /** Once a run succeeds the ranking is by success again: the same sweep with a tolerance it meets. */
