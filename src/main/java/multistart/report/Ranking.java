@@ -66,9 +66,9 @@ public final class Ranking {
     /**
      * Where no run succeeded ({@link #noneSucceeded}), the top's answer to "which settings?":
      * "Best settings: no combo's runs succeeded; by median end value, combo 0 (learning_rate 0.01)
-     * comes closest: 97.8 against 829.6 for the next, combo 1 (learning_rate 0.001).", or that the
-     * first two tie; "" otherwise, for
-     * a single combo, or where no combo has a finite median.
+     * comes closest: 97.8 against 829.6 for the next, combo 1 (learning_rate 0.001).", that the
+     * first two tie, or that half the runs of every combo diverged; "" otherwise, for a single
+     * combo, or where no combo ran.
      */
     private static String closest(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
         List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
