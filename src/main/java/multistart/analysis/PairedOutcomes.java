@@ -14,7 +14,10 @@ import org.apache.commons.math3.special.Gamma;
  * {@link #MAX_BITS} runs; where the target is the best value found, it is known only at the end,
  * so each run's value is kept instead, up to {@link #MAX_VALUES} runs, and turned into bits by
  * {@link #resolve}. Larger sweeps keep nothing ({@link #create} returns null): memory stays flat
- * with the number of runs, and the reports compare rates by their intervals alone.
+ * with the number of runs, and the reports compare rates by their intervals alone. Against a
+ * known optimum the values are kept as well up to {@link #MAX_VALUES} runs, for sweeps in which
+ * no run succeeds: there two combos are compared start by start on which ends better ({@link
+ * #better}).
  * Filled by the merge thread in run order, read-only once resolved.
  */
 public final class PairedOutcomes {
@@ -24,11 +27,15 @@ public final class PairedOutcomes {
     static final long MAX_VALUES = 1L << 20;
 
     private final int starts;
+    private final boolean known;
     private final double knownTarget;
     private final double tolerance;
     /** Success bits, [combo][start / 64]: a start's bit is set where its run succeeded. */
     private final long[][] success;
-    /** Each run's value as minimised, [combo][start] (NaN: no end point), until {@link #resolve}. */
+    /**
+     * Each run's value as minimised, [combo][start] (NaN: no end point): without a known target
+     * until {@link #resolve}, with one where the sweep has at most {@link #MAX_VALUES} runs; else null.
+     */
     private double[][] values;
     /**
      * Per combo, the starts 0 .. ran - 1 whose runs were folded in: all of them, or, in the
@@ -38,11 +45,12 @@ public final class PairedOutcomes {
 
     private PairedOutcomes(int starts, int combos, double knownTarget, double tolerance) {
         this.starts = starts;
+        this.known = !Double.isNaN(knownTarget);
         this.knownTarget = knownTarget;
         this.tolerance = tolerance;
         this.success = new long[combos][(starts + 63) >>> 6];
         this.ran = new int[combos];
-        if (Double.isNaN(knownTarget)) {
+        if ((long) starts * combos <= MAX_VALUES) {
             values = new double[combos][starts];
             for (double[] v : values) {
                 java.util.Arrays.fill(v, Double.NaN);
@@ -69,7 +77,8 @@ public final class PairedOutcomes {
         ran[combo] = Math.max(ran[combo], (int) start + 1);
         if (values != null) {
             values[combo][(int) start] = v;
-        } else if (v <= knownTarget + tolerance) {
+        }
+        if (known && v <= knownTarget + tolerance) {
             // one-sided, as the success rates count: a run that does better than the target succeeds
             success[combo][(int) (start >>> 6)] |= 1L << start;
         }
@@ -77,7 +86,7 @@ public final class PairedOutcomes {
 
     /** Turns kept values into successes against {@code target} (as minimised), the best value found. */
     public void resolve(double target) {
-        if (values == null) {
+        if (known || values == null) {
             return;
         }
         for (int c = 0; c < success.length; c++) {
@@ -114,6 +123,34 @@ public final class PairedOutcomes {
             n += Long.bitCount(x[full] & ~y[full] & ((1L << k) - 1));
         }
         return n;
+    }
+
+    /**
+     * Of the starts both combos ran from, those where combo {@code a}'s run ended better (lower,
+     * minimised) than combo {@code b}'s by more than the success tolerance, and the reverse: {a
+     * better, b better}, a run with no end point (diverged, failed) worse than any that has one;
+     * null where the values were not kept (a sweep of more than {@link #MAX_VALUES} runs, or
+     * without a known target, once resolved).
+     */
+    public long[] better(int a, int b) {
+        if (values == null) {
+            return null;
+        }
+        int k = common(a, b);
+        double[] x = values[a];
+        double[] y = values[b];
+        long aBetter = 0;
+        long bBetter = 0;
+        for (int s = 0; s < k; s++) {
+            double u = Double.isNaN(x[s]) ? Double.POSITIVE_INFINITY : x[s];
+            double w = Double.isNaN(y[s]) ? Double.POSITIVE_INFINITY : y[s];
+            if (u < w - tolerance) {
+                aBetter++;
+            } else if (w < u - tolerance) {
+                bBetter++;
+            }
+        }
+        return new long[] {aBetter, bBetter};
     }
 
     /** The starts whose run succeeded under combo {@code c}. */

@@ -70,7 +70,8 @@ public final class Ranking {
      * first two tie, or that half the runs of every combo diverged; "" otherwise, for a single
      * combo, or where no combo ran.
      */
-    private static String closest(List<Findings.ComboSummary> combos, OptimizerConfig optimizer) {
+    private static String closest(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
+            PairedOutcomes paired) {
         List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
         if (!noneSucceeded(combos) || ranked.size() < 2 || Double.isNaN(ranked.get(0).medianAllRuns())) {
             return "";
@@ -87,9 +88,46 @@ public final class Ranking {
         }
         String s = "Best settings: no combo's runs succeeded; by median end value, combo " + named(optimizer, first)
                 + " comes closest: " + Numbers.brief(first.medianAllRuns());
-        return s + (Double.isInfinite(next.medianAllRuns()) ? "; half the runs or more of every other combo diverged."
-                : " against " + Numbers.brief(next.medianAllRuns()) + " for the next, combo " + named(optimizer, next)
-                        + ".");
+        return s + (Double.isInfinite(next.medianAllRuns()) ? "; half the runs or more of every other combo diverged"
+                : " against " + Numbers.brief(next.medianAllRuns()) + " for the next, combo " + named(optimizer, next))
+                + betterByStarts(endValues(combos, optimizer, paired)) + ".";
+    }
+
+    /**
+     * Where no run succeeded, the first two combos as ranked compared start by start on their
+     * end values ({@link PairedOutcomes#better}): the starts where the first ends better by more
+     * than the success tolerance, those where the next does, and the sign test's two-sided p for
+     * that split (McNemar's exact test is the same test).
+     */
+    public record EndValueSplit(Findings.ComboSummary first, Findings.ComboSummary next, long firstBetter,
+            long nextBetter, double p) {
+    }
+
+    /** {@link EndValueSplit} of the sweep, or null: some run succeeded, fewer than two combos, no values kept. */
+    public static EndValueSplit endValues(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
+            PairedOutcomes paired) {
+        List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
+        if (paired == null || !noneSucceeded(combos) || ranked.size() < 2) {
+            return null;
+        }
+        Findings.ComboSummary first = ranked.get(0);
+        Findings.ComboSummary next = ranked.get(1);
+        long[] split = paired.better(first.combo().index(), next.combo().index());
+        return split == null ? null
+                : new EndValueSplit(first, next, split[0], split[1], PairedOutcomes.mcnemar(split[0], split[1]));
+    }
+
+    /**
+     * "; start by start it ends better on 312 starts and worse on 150 (sign test, p 1.2e-13)",
+     * and where that split is one chance gives at 5%, that their order may be chance; "" for null.
+     */
+    private static String betterByStarts(EndValueSplit e) {
+        if (e == null) {
+            return "";
+        }
+        return "; start by start it ends better on " + Numbers.count(e.firstBetter(), "start", "starts")
+                + " and worse on " + e.nextBetter() + " (sign test, p " + p(e.p()) + ")"
+                + (e.p() > ALPHA ? ", so their order may be chance" : "");
     }
 
     /**
@@ -332,10 +370,10 @@ public final class Ranking {
         List<Findings.ComboSummary> ranked = rank(combos);
         Findings.ComboSummary first = leader(ranked);
         if (first == null) {
-            return closest(combos, optimizer).isEmpty() ? "" : "No run of any combo succeeded, so the success rates"
-                    + " cannot rank the combos: they are ranked by the median end value of all their runs instead ("
-                    + (ranked.get(0).maximized() ? "highest" : "lowest") + " first, a diverged run counted as the"
-                    + " worst), then by the best value.";
+            return closest(combos, optimizer, null).isEmpty() ? "" : "No run of any combo succeeded, so the success"
+                    + " rates cannot rank the combos: they are ranked by the median end value of all their runs"
+                    + " instead (" + (ranked.get(0).maximized() ? "highest" : "lowest") + " first, a diverged run"
+                    + " counted as the worst), then by the best value.";
         }
         List<Comparison> compared = compared(combos, optimizer, paired);
         if (!compared.isEmpty()) {
@@ -369,7 +407,7 @@ public final class Ranking {
         List<Findings.ComboSummary> ranked = rank(combos);
         Findings.ComboSummary first = leader(ranked);
         if (first == null) {
-            return closest(combos, optimizer);
+            return closest(combos, optimizer, paired);
         }
         StringBuilder s = new StringBuilder("Best settings: combo ").append(named(optimizer, first))
                 .append(", success ").append(Numbers.percent(first.successRate())).append(" [")

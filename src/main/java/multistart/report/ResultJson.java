@@ -234,6 +234,7 @@ public final class ResultJson {
             g.writeEndArray();
 
             pairedComparison(g, f, r.plan().config().optimizer());
+            endValueComparison(g, f, r.plan().config().optimizer());
 
             // each swept setting's values, the combos with each pooled (two swept settings or more)
             g.writeArrayFieldStart("settings_one_at_a_time");
@@ -445,6 +446,29 @@ public final class ResultJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * Where no run succeeded, the first two combos as ranked compared start by start on which
+     * ends better ({@link Ranking#endValues}); null otherwise, or where the sweep has more runs
+     * than their values are kept for.
+     */
+    private static void endValueComparison(JsonGenerator g, Findings f, OptimizerConfig optimizer)
+            throws IOException {
+        Ranking.EndValueSplit e = Ranking.endValues(f.combos(), optimizer, f.paired());
+        if (e == null) {
+            g.writeNullField("paired_end_values");
+            return;
+        }
+        g.writeObjectFieldStart("paired_end_values");
+        g.writeStringField("test", "sign test, two-sided, on the starts where one combo ends better than the other by"
+                + " more than basins.success_tolerance (a diverged run worse than any)");
+        g.writeNumberField("first", e.first().combo().index());
+        g.writeNumberField("next", e.next().combo().index());
+        g.writeNumberField("first_better", e.firstBetter());
+        g.writeNumberField("next_better", e.nextBetter());
+        number(g, "p_value", e.p());
         g.writeEndObject();
     }
 

@@ -108,4 +108,54 @@ public class PairedOutcomesTest {
         assertThat(PairedOutcomes.create(1 << 25, 2, 0.0, 1e-6)).isNotNull();
         assertThat(PairedOutcomes.create(10_000_000L, 18, 0.0, 1e-6)).isNull();
     }
+
+    /**
+     * End values compared start by start (kept against a known target up to MAX_VALUES runs): a
+     * plain count over random values, a missing end point (NaN: diverged) worse than any, values
+     * within the tolerance a tie, and nothing kept past the limit or, without a known target,
+     * once resolved.
+     */
+    @Test
+    void betterCountsTheStartsWhereOneComboEndsBetterByMoreThanTheTolerance() {
+        SplittableRandom random = new SplittableRandom(11);
+        int starts = 1000;
+        double tol = 1;
+        PairedOutcomes p = PairedOutcomes.create(starts, 2, -5, tol);
+        double[][] v = new double[2][starts];
+        for (int s = 0; s < starts; s++) {
+            for (int c = 0; c < 2; c++) {
+                // whole numbers, exact in any difference: a difference of 1 is a tie, 2 is not
+                v[c][s] = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(20);
+                p.add(c, s, v[c][s]);
+            }
+        }
+        long a = 0;
+        long b = 0;
+        for (int s = 0; s < starts; s++) {
+            double x = Double.isNaN(v[0][s]) ? 1e300 : v[0][s];
+            double y = Double.isNaN(v[1][s]) ? 1e300 : v[1][s];
+            if (y - x >= 2) {
+                a++;
+            } else if (x - y >= 2) {
+                b++;
+            }
+        }
+        assertThat(p.better(0, 1)).containsExactly(a, b);
+        assertThat(p.better(1, 0)).containsExactly(b, a);
+        // no run succeeded against -5: the bits stay empty
+        assertThat(p.successes(0)).isZero();
+        // past the limit, bits alone
+        long over = PairedOutcomes.MAX_VALUES / 2 + 1;
+        PairedOutcomes big = PairedOutcomes.create(over, 2, 0, tol);
+        big.add(0, 0, 1.0);
+        big.add(1, 0, 2.0);
+        assertThat(big.better(0, 1)).isNull();
+        // without a known target the values serve the success bits and go
+        PairedOutcomes found = PairedOutcomes.create(10, 2, Double.NaN, tol);
+        found.add(0, 0, 1.0);
+        found.add(1, 0, 3.0);
+        assertThat(found.better(0, 1)).containsExactly(1L, 0L);
+        found.resolve(1.0);
+        assertThat(found.better(0, 1)).isNull();
+    }
 }

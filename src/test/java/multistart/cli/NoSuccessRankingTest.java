@@ -70,9 +70,19 @@ class NoSuccessRankingTest {
         assertThat((List<Object>) json.get("sweep_ranking")).containsExactly(1L, 0L);
 
         String summary = Files.readString(out.resolve("summary.md"));
+        // every start ends better at rate 0.01 (its factor 0.668 against 0.961): a sign test of 3 to 0,
+        // p = 2 / 2^3
         assertThat(summary).contains("Best settings: no combo's runs succeeded; by median end value, combo 1"
                 + " (learning_rate 0.01) comes closest: " + Numbers.brief(sign * endValue(0.01)) + " against "
-                + Numbers.brief(sign * endValue(0.001)) + " for the next, combo 0 (learning_rate 0.001).");
+                + Numbers.brief(sign * endValue(0.001)) + " for the next, combo 0 (learning_rate 0.001); start by"
+                + " start it ends better on 3 starts and worse on 0 (sign test, p 0.25), so their order may be"
+                + " chance.");
+        Map<String, Object> split = (Map<String, Object>) json.get("paired_end_values");
+        assertThat(split.get("first")).isEqualTo(1L);
+        assertThat(split.get("next")).isEqualTo(0L);
+        assertThat(split.get("first_better")).isEqualTo(3L);
+        assertThat(split.get("next_better")).isEqualTo(0L);
+        assertThat(((Number) split.get("p_value")).doubleValue()).isEqualTo(0.25);
         assertThat(summary).contains("## Sweep, ranked by median end value (no run succeeded)")
                 .contains("| rank | combo | learning_rate | success | diverged | median iterations | median value |"
                         + " best value | basins |")
@@ -176,5 +186,6 @@ class NoSuccessRankingTest {
         assertThat(summary).contains("## Sweep, ranked by success rate then median iterations")
                 .contains("Best settings: combo 1 (learning_rate 0.01), success 100.0%")
                 .doesNotContain("median end value");
+        assertThat(json.get("paired_end_values")).isNull();
     }
 }
