@@ -24,12 +24,14 @@ public final class Ranking {
      * succeeded (a known optimum that none reached) the rates cannot choose and stopping soon is
      * no merit: by the median end value over all runs in the goal's direction instead (a diverged
      * run counted as the worst, so that a combo is not ranked by the few runs it kept), then the
-     * best value, then combo.
+     * share of runs that diverged or failed (which orders combos whose medians are all "diverged"),
+     * then the best value, then combo.
      */
     public static List<Findings.ComboSummary> rank(List<Findings.ComboSummary> combos) {
         List<Findings.ComboSummary> out = new ArrayList<>(combos);
         if (noneSucceeded(combos)) {
             out.sort(Comparator.comparingDouble((Findings.ComboSummary c) -> last(c.medianLoss()))
+                    .thenComparingDouble(c -> last(lost(c)))
                     .thenComparingDouble(c -> last(c.bestLoss()))
                     .thenComparingInt(c -> c.combo().index()));
             return out;
@@ -38,6 +40,11 @@ public final class Ranking {
                 .thenComparingDouble(c -> last(c.medianIterations()))
                 .thenComparingInt(c -> c.combo().index()));
         return out;
+    }
+
+    /** The share of a combo's runs with no end point (diverged or failed); NaN where none ran. */
+    private static double lost(Findings.ComboSummary c) {
+        return c.runs() == 0 ? Double.NaN : (double) (c.diverged() + c.failed()) / c.runs();
     }
 
     /** A sort key with NaN (nothing to rank by) as +infinity, after every number. */
@@ -79,7 +86,9 @@ public final class Ranking {
         Findings.ComboSummary first = ranked.get(0);
         Findings.ComboSummary next = ranked.get(1);
         if (Double.isInfinite(first.medianAllRuns())) {
-            return "Best settings: no combo's runs succeeded, and half the runs or more of every combo diverged.";
+            return "Best settings: no combo's runs succeeded, and half the runs or more of every combo diverged; combo "
+                    + named(optimizer, first) + " diverged least: " + (first.diverged() + first.failed()) + " of "
+                    + Numbers.count(first.runs(), "run", "runs") + ".";
         }
         if (next.medianAllRuns() == first.medianAllRuns()) {
             return "Best settings: no combo's runs succeeded; by median end value, combo " + named(optimizer, first)
@@ -370,10 +379,16 @@ public final class Ranking {
         List<Findings.ComboSummary> ranked = rank(combos);
         Findings.ComboSummary first = leader(ranked);
         if (first == null) {
-            return closest(combos, optimizer, null).isEmpty() ? "" : "No run of any combo succeeded, so the success"
-                    + " rates cannot rank the combos: they are ranked by the median end value of all their runs"
-                    + " instead (" + (ranked.get(0).maximized() ? "highest" : "lowest") + " first, a diverged run"
-                    + " counted as the worst), then by the best value.";
+            if (closest(combos, optimizer, null).isEmpty()) {
+                return "";
+            }
+            return Double.isInfinite(ranked.get(0).medianAllRuns())
+                    ? "No run of any combo succeeded, and half the runs or more of every combo diverged: they are"
+                            + " ranked by the share of their runs that diverged (fewest first), then by the best value."
+                    : "No run of any combo succeeded, so the success rates cannot rank the combos: they are ranked"
+                            + " by the median end value of all their runs instead ("
+                            + (ranked.get(0).maximized() ? "highest" : "lowest") + " first, a diverged run counted"
+                            + " as the worst), then by the best value.";
         }
         List<Comparison> compared = compared(combos, optimizer, paired);
         if (!compared.isEmpty()) {

@@ -172,6 +172,29 @@ class NoSuccessRankingTest {
                 + " (100.0%), so the ranking goes by iterations: each combination&#39;s median iterations");
     }
 
+    /**
+     * Where half the runs or more of every combo diverge (every median "diverged"), the one that
+     * diverged least ranks first: past the limit 50, rate 1.1 (x - 1 times -1.2 a step) loses all
+     * three runs, rate 1.05 (times -1.1, the value 1.21 times a step) the two from (x0 - 1)^2 = 9
+     * (9 x 1.21^9 = 50.04) and keeps the one from 4 (4 x 1.21^10 = 26.9).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void whereEveryComboMostlyDivergesTheOneThatDivergedLeastRanksFirst() throws Exception {
+        Path out = Cli.runConfig(dir, "none-succeed", CONFIG.formatted("(x - 1)^2", "minimize", 0)
+                .replace("learning_rate: [0.001, 0.01]", "learning_rate: [1.1, 1.05]\n  divergence: 50"));
+        Map<String, Object> json = ComboHitsTest.parse(out.resolve("result.json"));
+        List<Map<String, Object>> sweep = (List<Map<String, Object>>) json.get("sweep");
+        assertThat(sweep.get(0).get("diverged")).isEqualTo(3L);
+        assertThat(sweep.get(1).get("diverged")).isEqualTo(2L);
+        assertThat((List<Object>) json.get("sweep_ranking")).containsExactly(1L, 0L);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("Best settings: no combo's runs succeeded, and half the runs or more of every"
+                + " combo diverged; combo 1 (learning_rate 1.05) diverged least: 2 of 3 runs.")
+                .contains("No run of any combo succeeded, and half the runs or more of every combo diverged: they are"
+                        + " ranked by the share of their runs that diverged (fewest first), then by the best value.");
+    }
+
     /** Once a run succeeds the ranking is by success again: the same sweep with a tolerance it meets. */
     @Test
     @SuppressWarnings("unchecked")
