@@ -46,6 +46,12 @@ class NoSuccessRankingTest {
                 gradient_norm: 0
             """;
 
+    /** gd on (x - 1)^2 from the three starts at {@code rates}, runs past {@code limit} diverged. */
+    private Path diverging(String rates, int limit) throws Exception {
+        return Cli.runConfig(dir, "none-succeed", CONFIG.formatted("(x - 1)^2", "minimize", 0)
+                .replace("learning_rate: [0.001, 0.01]", "learning_rate: " + rates + "\n  divergence: " + limit));
+    }
+
     private static double endValue(double rate) {
         return 9 * Math.pow(1 - 2 * rate, 20);
     }
@@ -108,8 +114,7 @@ class NoSuccessRankingTest {
     @Test
     @SuppressWarnings("unchecked")
     void aComboWhoseRunsMostlyDivergeRanksLast() throws Exception {
-        Path out = Cli.runConfig(dir, "none-succeed", CONFIG.formatted("(x - 1)^2", "minimize", 0)
-                .replace("learning_rate: [0.001, 0.01]", "learning_rate: [1.1, 0.001, 0.01]\n  divergence: 200"));
+        Path out = diverging("[1.1, 0.001, 0.01]", 200);
         Map<String, Object> json = ComboHitsTest.parse(out.resolve("result.json"));
         List<Map<String, Object>> sweep = (List<Map<String, Object>>) json.get("sweep");
         assertThat(sweep.get(0).get("diverged")).isEqualTo(2L);
@@ -181,8 +186,7 @@ class NoSuccessRankingTest {
     @Test
     @SuppressWarnings("unchecked")
     void whereEveryComboMostlyDivergesTheOneThatDivergedLeastRanksFirst() throws Exception {
-        Path out = Cli.runConfig(dir, "none-succeed", CONFIG.formatted("(x - 1)^2", "minimize", 0)
-                .replace("learning_rate: [0.001, 0.01]", "learning_rate: [1.1, 1.05]\n  divergence: 50"));
+        Path out = diverging("[1.1, 1.05]", 50);
         Map<String, Object> json = ComboHitsTest.parse(out.resolve("result.json"));
         List<Map<String, Object>> sweep = (List<Map<String, Object>>) json.get("sweep");
         assertThat(sweep.get(0).get("diverged")).isEqualTo(3L);
