@@ -194,24 +194,17 @@ public record Findings(
             boolean maximized,
             double medianAllRuns) {
 
-        /** As the canonical constructor, minimising, the median over all runs taken as {@code medianValue}. */
-        public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
-                long failed, long successes, double successRate, double wilsonLow, double wilsonHigh, double bestValue,
-                double medianValue, double medianIterations, int basinsFound, long steps, double stepsSquared,
-                double successSteps, long climbed) {
-            this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
-                    wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, steps, stepsSquared,
-                    successSteps, climbed, false, medianValue);
-        }
-
-        /** As the canonical constructor, minimising, the climbing runs not tracked. */
+        /**
+         * As the canonical constructor, minimising, the climbing runs not tracked, the median over
+         * all runs taken as {@code medianValue}.
+         */
         public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
                 long failed, long successes, double successRate, double wilsonLow, double wilsonHigh, double bestValue,
                 double medianValue, double medianIterations, int basinsFound, long steps, double stepsSquared,
                 double successSteps) {
             this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
                     wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, steps, stepsSquared,
-                    successSteps, -1);
+                    successSteps, -1, false, medianValue);
         }
 
         /**

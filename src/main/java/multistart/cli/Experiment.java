@@ -241,8 +241,7 @@ final class Experiment {
         boolean mapInterrupted = false;
         int resolution = plan.mapResolution();
         boolean map = plan.mapPanels() > 0 && f.best() != null;
-        if (map && !multistart.report.BasinMap.showsAnything(f, plan.starts().dimension(),
-                config.output().trajectories() > 0)) {
+        if (multistart.report.BasinMap.greyOnly(plan, f)) {
             map = false;
             LOG.info("{}: no basin map: no run ended at a confirmed {} or diverged, so every start of its grid would"
                     + " be drawn grey", config.name(), config.objective().goal().extremum());

@@ -40,9 +40,15 @@ public final class BasinMap {
      * had none of these every cell would be grey: a 100-d rosenbrock sweep whose runs all stopped
      * short spent 2.8 s of its 7 on such a map, an expression whose runs walked off 1.2 s.
      */
-    public static boolean showsAnything(Findings f, int dimension, boolean paths) {
+    static boolean showsAnything(Findings f, int dimension, boolean paths) {
         return f.minima().count(Kind.MINIMUM) > 0 || f.diverged() > 0 || f.flatBottomed().points() > 0
                 || (dimension == 2 && paths);
+    }
+
+    /** Whether {@code plan} asks for a basin map that {@code f} leaves nothing to show ({@link #showsAnything}). */
+    public static boolean greyOnly(multistart.engine.Plan plan, Findings f) {
+        return plan.mapPanels() > 0 && f.best() != null && !showsAnything(f, plan.starts().dimension(),
+                plan.config().output().trajectories() > 0);
     }
 
     /** The basin map: one panel per raster (one per combo when there are a handful). */

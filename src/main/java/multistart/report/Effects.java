@@ -129,8 +129,7 @@ public final class Effects {
 
     /** The column after iterations: steps per success, or where no run succeeded ({@code byValue}) the median value. */
     static String lastFigure(Level l, boolean byValue) {
-        return !byValue ? Ranking.stepsPerSuccess(l.stepsPerSuccess())
-                : Double.isInfinite(l.medianValue()) ? "diverged" : Numbers.brief(l.medianValue());
+        return byValue ? Ranking.medianCell(l.medianValue()) : Ranking.stepsPerSuccess(l.stepsPerSuccess());
     }
 
     /** Whether the tables show the climbed column: where some run ended worse than it started. */

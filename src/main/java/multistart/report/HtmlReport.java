@@ -280,19 +280,19 @@ public final class HtmlReport {
 
     /** What sweep.png's first panels show, as {@link SweepChart.Metric} chooses: what the ranking goes by. */
     private static String sweepPanels(RunRecord r) {
-        SweepChart.Metric m = SweepChart.Metric.of(r.findings().combos());
-        if (m.success()) {
-            return "The share of runs that reached "
+        List<Findings.ComboSummary> combos = r.findings().combos();
+        SweepChart.Metric m = SweepChart.Metric.of(combos);
+        return switch (m.shows()) {
+            case SUCCESS -> "The share of runs that reached "
                     + SummaryMarkdown.targetName(r.findings(), r.plan().config().objective().goal())
                     + " for each combination of the swept settings";
-        }
-        return m.title().equals("Median iterations")
-                ? "Every combo succeeded equally often (" + m.note().replace("every combo's success ", "")
-                        + "), so the ranking goes by iterations: each combination's median iterations (fewer is"
-                        + " better: green on a heat map)"
-                : "No run succeeded, so the ranking goes by end values: each combination's median end value over"
-                        + " all its runs (" + (m.lowBest() ? "lower" : "higher") + " is better: green on a heat map;"
-                        + " none drawn where half the runs diverged)";
+            case ITERATIONS -> "Every combo succeeded equally often (" + Numbers.percent(combos.get(0).successRate())
+                    + "), so the ranking goes by iterations: each combination's median iterations (fewer is"
+                    + " better: green on a heat map)";
+            case END_VALUE -> "No run succeeded, so the ranking goes by end values: each combination's median end"
+                    + " value over all its runs (" + (m.lowBest() ? "lower" : "higher") + " is better: green on a"
+                    + " heat map; none drawn where half the runs diverged)";
+        };
     }
 
     private static String caption(String file) {

@@ -79,8 +79,8 @@ public final class Ranking {
      */
     private static String closest(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
-        List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
-        if (!noneSucceeded(combos) || ranked.size() < 2 || Double.isNaN(ranked.get(0).medianAllRuns())) {
+        List<Findings.ComboSummary> ranked = byEndValue(combos, optimizer);
+        if (ranked == null) {
             return "";
         }
         Findings.ComboSummary first = ranked.get(0);
@@ -99,7 +99,21 @@ public final class Ranking {
                 + " comes closest: " + Numbers.brief(first.medianAllRuns());
         return s + (Double.isInfinite(next.medianAllRuns()) ? "; half the runs or more of every other combo diverged"
                 : " against " + Numbers.brief(next.medianAllRuns()) + " for the next, combo " + named(optimizer, next))
-                + betterByStarts(endValues(combos, optimizer, paired)) + ".";
+                + betterByStarts(split(first, next, paired)) + ".";
+    }
+
+    /**
+     * The combos as ranked, each set of runs once ({@link #distinct}), where the ranking goes by
+     * end value and there is something to say of it: no run succeeded, two combos or more ran, and
+     * the first has a median; else null.
+     */
+    private static List<Findings.ComboSummary> byEndValue(List<Findings.ComboSummary> combos,
+            OptimizerConfig optimizer) {
+        if (!noneSucceeded(combos)) {
+            return null;
+        }
+        List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
+        return ranked.size() < 2 || Double.isNaN(ranked.get(0).medianAllRuns()) ? null : ranked;
     }
 
     /**
@@ -115,13 +129,14 @@ public final class Ranking {
     /** {@link EndValueSplit} of the sweep, or null: some run succeeded, fewer than two combos, no values kept. */
     public static EndValueSplit endValues(List<Findings.ComboSummary> combos, OptimizerConfig optimizer,
             PairedOutcomes paired) {
-        List<Findings.ComboSummary> ranked = distinct(combos, optimizer);
-        if (paired == null || !noneSucceeded(combos) || ranked.size() < 2) {
-            return null;
-        }
-        Findings.ComboSummary first = ranked.get(0);
-        Findings.ComboSummary next = ranked.get(1);
-        long[] split = paired.better(first.combo().index(), next.combo().index());
+        List<Findings.ComboSummary> ranked = byEndValue(combos, optimizer);
+        return ranked == null ? null : split(ranked.get(0), ranked.get(1), paired);
+    }
+
+    /** {@code first} against {@code next} start by start; null where the values were not kept. */
+    private static EndValueSplit split(Findings.ComboSummary first, Findings.ComboSummary next,
+            PairedOutcomes paired) {
+        long[] split = paired == null ? null : paired.better(first.combo().index(), next.combo().index());
         return split == null ? null
                 : new EndValueSplit(first, next, split[0], split[1], PairedOutcomes.mcnemar(split[0], split[1]));
     }
@@ -144,7 +159,12 @@ public final class Ranking {
      * where half of them or more did, "-" where none ran.
      */
     public static String medianCell(Findings.ComboSummary c) {
-        return Double.isInfinite(c.medianAllRuns()) ? "diverged" : Numbers.brief(c.medianAllRuns());
+        return medianCell(c.medianAllRuns());
+    }
+
+    /** As {@link #medianCell(Findings.ComboSummary)}, of a median end value over all runs. */
+    static String medianCell(double median) {
+        return Double.isInfinite(median) ? "diverged" : Numbers.brief(median);
     }
 
     /**
@@ -379,7 +399,7 @@ public final class Ranking {
         List<Findings.ComboSummary> ranked = rank(combos);
         Findings.ComboSummary first = leader(ranked);
         if (first == null) {
-            if (closest(combos, optimizer, null).isEmpty()) {
+            if (byEndValue(combos, optimizer) == null) {
                 return "";
             }
             return Double.isInfinite(ranked.get(0).medianAllRuns())

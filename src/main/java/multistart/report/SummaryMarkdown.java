@@ -946,16 +946,13 @@ public final class SummaryMarkdown {
     /**
      * ", 3.950 s drawing the basin map" when a map was drawn, what happened to it when it was
      * interrupted, why there is none where it would have been all grey ({@link
-     * BasinMap#showsAnything}), else nothing.
+     * BasinMap#greyOnly}), else nothing.
      */
     static String mapTime(RunRecord r) {
         if (Double.isNaN(r.mapSeconds())) {
-            Findings f = r.findings();
-            ExperimentConfig c = r.plan().config();
-            return r.plan().mapPanels() > 0 && f.best() != null && !BasinMap.showsAnything(f,
-                    r.plan().starts().dimension(), c.output().trajectories() > 0)
-                            ? ", no basin map (no run ended at a confirmed " + c.objective().goal().extremum()
-                                    + " or diverged, so its grid would be one grey area)" : "";
+            return BasinMap.greyOnly(r.plan(), r.findings()) ? ", no basin map (no run ended at a confirmed "
+                    + r.plan().config().objective().goal().extremum() + " or diverged, so its grid would be one grey"
+                    + " area)" : "";
         }
         return r.mapInterrupted()
                 ? String.format(Locale.ROOT, ", the basin map interrupted after %.3f s (basins.png not drawn;"

@@ -47,12 +47,17 @@ public final class SweepChart {
      * median iterations, fewest green. {@code axis}: a line panel's y axis and series; {@code
      * note}: what the titles add ("" for success rates).
      */
-    record Metric(String title, String axis, java.util.function.ToDoubleFunction<Findings.ComboSummary> value,
-            double low, double high, boolean lowBest, boolean blanks, String note) {
+    record Metric(Shows shows, String title, String axis,
+            java.util.function.ToDoubleFunction<Findings.ComboSummary> value, double low, double high,
+            boolean lowBest, boolean blanks, String note) {
+
+        /** Which of the three figures the panels show. */
+        enum Shows { SUCCESS, END_VALUE, ITERATIONS }
 
         static Metric of(List<Findings.ComboSummary> combos) {
             if (Ranking.noneSucceeded(combos)) {
-                Metric m = spread("Median end value", "median end value", Findings.ComboSummary::medianAllRuns,
+                Metric m = spread(Shows.END_VALUE, "Median end value", "median end value",
+                        Findings.ComboSummary::medianAllRuns,
                         combos, !combos.get(0).maximized(), "no run succeeded");
                 if (m != null) {
                     return m;
@@ -65,13 +70,14 @@ public final class SweepChart {
                 equal &= cs.runs() > 0 && cs.successRate() == combos.get(0).successRate() && cs.successes() > 0;
             }
             if (equal) {
-                Metric m = spread("Median iterations", "median iterations", Findings.ComboSummary::medianIterations,
+                Metric m = spread(Shows.ITERATIONS, "Median iterations", "median iterations",
+                        Findings.ComboSummary::medianIterations,
                         combos, true, "every combo's success " + Numbers.percent(combos.get(0).successRate()));
                 if (m != null) {
                     return m;
                 }
             }
-            return new Metric("Success rate (%)", "success rate (%)", cs -> 100 * cs.successRate(), 0,
+            return new Metric(Shows.SUCCESS, "Success rate (%)", "success rate (%)", cs -> 100 * cs.successRate(), 0,
                     colourTop(most), false, false, "");
         }
 
@@ -79,7 +85,7 @@ public final class SweepChart {
          * A figure's panels from its least to its greatest finite value (null where none is
          * finite, or where all are equal: a flat line says nothing); infinite ones not drawn.
          */
-        private static Metric spread(String title, String axis,
+        private static Metric spread(Shows shows, String title, String axis,
                 java.util.function.ToDoubleFunction<Findings.ComboSummary> figure, List<Findings.ComboSummary> combos,
                 boolean lowBest, String note) {
             double lo = Double.POSITIVE_INFINITY;
@@ -99,14 +105,14 @@ public final class SweepChart {
             }
             // one value beside blanks: a scale around it (a heat map's colours divide by the range)
             double pad = lo < hi ? 0 : lo == 0 ? 1 : Math.abs(lo) / 10;
-            return new Metric(title, axis + (blanks ? " (none: half the runs diverged)" : ""), cs -> {
+            return new Metric(shows, title, axis + (blanks ? " (none: half the runs diverged)" : ""), cs -> {
                 double v = figure.applyAsDouble(cs);
                 return Double.isFinite(v) ? v : Double.NaN;
             }, lo - pad, hi + pad, lowBest, blanks, note);
         }
 
         boolean success() {
-            return note.isEmpty();
+            return shows == Shows.SUCCESS;
         }
 
         /** A heat map cell's figure: success to a tenth of a percent, a median as it is. */
