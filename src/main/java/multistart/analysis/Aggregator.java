@@ -66,12 +66,18 @@ public final class Aggregator implements Engine.Sink {
     private int[] lastBasins = new int[0];
     private long runsSeen;
     /**
-     * Starts up to which each run's end value is compared with its start's (the runs that
-     * climbed, per combo): a value a start, 1 MiB at most, so memory stays flat with the runs.
+     * Starts whose values are kept in memory (a double each, 1 MiB at most); a sweep of more keeps
+     * them in a file (see {@link StartValues}), so that memory stays flat with the starts.
      */
-    public static final long CLIMB_STARTS = 1 << 17;
-    /** Each start's value, for sweeps of up to {@link #CLIMB_STARTS} starts; else null. */
+    public static final long START_VALUES_IN_MEMORY = StartValues.IN_MEMORY;
+    /**
+     * Each start's value, evaluated once on the worker that ran the start's first run ({@link
+     * #prepare}; every combo runs from the same starts), to compare each run's end value with (the
+     * runs that climbed, per combo) and to find the lowest start.
+     */
     private final StartValues startValues;
+    /** Each thread's copy of the objective for the starts' values. */
+    private final ThreadLocal<StartEvaluator> startEvaluators;
     private final double climbTolerance;
     /** Runs that diverged at their start point, before a step (the objective not finite there). */
     private long divergedAtStart;
@@ -89,7 +95,17 @@ public final class Aggregator implements Engine.Sink {
     private long divergedOvershooting;
     private String firstFailure;
 
+    /** An aggregator that keeps the starts' values, beyond {@link #START_VALUES_IN_MEMORY}, in a temporary file. */
     public Aggregator(Plan plan) {
+        this(plan, null);
+    }
+
+    /**
+     * An aggregator for {@code plan}'s runs; {@code startValuesFile}: where the starts' values go
+     * in a sweep of more than {@link #START_VALUES_IN_MEMORY} starts (created when needed, removed
+     * by {@link #finish}); null: a temporary file.
+     */
+    public Aggregator(Plan plan, java.nio.file.Path startValuesFile) {
         this.plan = plan;
         this.config = plan.config();
         this.n = plan.starts().dimension();
@@ -105,14 +121,8 @@ public final class Aggregator implements Engine.Sink {
         }
         this.startCount = plan.startCount();
         this.explicitStarts = plan.starts().explicitCount();
-        if (startCount <= CLIMB_STARTS) {
-            startValues = new StartValues(plan, (int) startCount);
-        } else {
-            startValues = null;
-            for (ComboAccumulator acc : combos) {
-                acc.climbed = -1;
-            }
-        }
+        startValues = StartValues.create(startCount, startValuesFile);
+        startEvaluators = ThreadLocal.withInitial(() -> new StartEvaluator(plan));
         this.climbTolerance = config.basins().successTolerance();
         this.paired = PairedOutcomes.create(startCount, comboCount, knownTarget,
                 config.basins().successTolerance());
@@ -148,7 +158,26 @@ public final class Aggregator implements Engine.Sink {
             at += count == BasinIndex.SCAN ? 1 : count;
         }
         b.probeTotal = at;
+        if (b.firstRun < startCount) {
+            startValues(b);
+        }
         b.probesReady = true;
+    }
+
+    /**
+     * The values of the batch's runs of the first combo (run k starts from start k) into {@code
+     * b.startValue}, minimised, for {@link #startValues}: one evaluation a start, as the run's
+     * first step made it (NaN where not finite, which no comparison passes).
+     */
+    private void startValues(Batch b) {
+        StartEvaluator e = startEvaluators.get();
+        if (b.startValue.length < b.size) {
+            b.startValue = new double[Math.max(b.size, b.value.length)];
+        }
+        for (int i = 0; i < b.size && b.firstRun + i < startCount; i++) {
+            System.arraycopy(b.start, i * n, e.x, 0, n);
+            b.startValue[i] = e.f.evaluate(e.x, e.gradient);
+        }
     }
 
     /** Both stages, {@link #first} then the statistics, on the calling thread. */
@@ -261,6 +290,9 @@ public final class Aggregator implements Engine.Sink {
             int c = plan.comboOf(run);
             Status s = Status.of(b.status[i]);
             runsSeen++;
+            if (c == 0) {
+                startValues.put(run, b.startValue[i]);
+            }
             ComboAccumulator acc = combos[c];
             acc.runs++;
             int it = b.iterations[i];
@@ -303,12 +335,10 @@ public final class Aggregator implements Engine.Sink {
             row[at + HITS]++;
             row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
-            if (startValues != null) {
-                double sv = startValues.at((int) (run - (long) c * startCount));
-                // beyond rounding too, where the tolerance is finer
-                if (v - sv > climbTolerance && v - sv > ExperimentConfig.BasinsConfig.roundingAllowance(sv)) {
-                    acc.climbed++;
-                }
+            double sv = c == 0 ? b.startValue[i] : startValues.at(run - (long) c * startCount);
+            // beyond rounding too, where the tolerance is finer
+            if (v - sv > climbTolerance && v - sv > ExperimentConfig.BasinsConfig.roundingAllowance(sv)) {
+                acc.climbed++;
             }
             lastBasins[i] = id;
         }
@@ -322,38 +352,16 @@ public final class Aggregator implements Engine.Sink {
      * for tally (twice: on-stack, then whole) while a sweep's workers were running.
      */
 
-    /**
-     * The starts' values (minimised), each evaluated once, when first asked for: by the merge when
-     * the first run from the start arrives (one evaluation a start, not one a run: every combo runs
-     * from the same starts), then by {@link #lowestStart}. One thread at a time.
-     */
-    private static final class StartValues {
-        private final double[] values;
-        private final long[] known;
-        private final multistart.objective.Objective f;
-        private final multistart.sampling.StartPoints.Cursor cursor;
-        private final double[] x;
-        private final double[] gradient;
+    /** One thread's copy of the objective, and its buffers, for {@link #startValues(Batch)}. */
+    private static final class StartEvaluator {
+        final multistart.objective.Objective f;
+        final double[] x;
+        final double[] gradient;
 
-        StartValues(Plan plan, int starts) {
-            int n = plan.starts().dimension();
-            values = new double[starts];
-            known = new long[(starts + 63) >>> 6];
+        StartEvaluator(Plan plan) {
             f = plan.objective().forWorker();
-            cursor = plan.starts().cursor();
-            x = new double[n];
-            gradient = new double[n];
-        }
-
-        /** Start {@code k}'s value; NaN where not finite there, which no comparison passes. */
-        double at(int k) {
-            long bit = 1L << k;
-            if ((known[k >>> 6] & bit) == 0) {
-                cursor.point(k, x);
-                values[k] = f.evaluate(x, gradient);
-                known[k >>> 6] |= bit;
-            }
-            return values[k];
+            x = new double[plan.starts().dimension()];
+            gradient = new double[x.length];
         }
     }
 
@@ -699,9 +707,11 @@ public final class Aggregator implements Engine.Sink {
             // where every run's outcome was kept, successes are counted from it, not from a sample
             pool.forEach(comboCount, c -> summaries[c] = combos[c].summary(plan.combos().get(c), target, tol, sign,
                     reached[c], paired == null ? -1 : paired.successes(c)));
-            lowestStart = lowestStart(pool, best, tol);
+            lowestStart = lowestStart(best, tol);
         }
 
+        // read for the last time by lowestStart (a file of them is removed)
+        startValues.close();
         long[] totals = new long[Status.values().length];
         long gradientSteps = 0;
         for (int c = 0; c < comboCount; c++) {
@@ -722,64 +732,26 @@ public final class Aggregator implements Engine.Sink {
                 lowestStart);
     }
 
-    /** Starts whose values {@link #lowestStart} compares in one task. */
-    static final int START_CHUNK = 4096;
-
     /**
      * The start with the lowest finite value of the minimised objective among those whose runs
      * were folded in (every combo runs from the same starts, and runs merge in order, so those
-     * are starts 0 .. min(starts, runs) - 1), in the user's sign; the lowest index among ties, so
-     * the same for any thread count. Where the merge kept the starts' values ({@link
-     * StartValues}), read from them; else one evaluation a start, in chunks on the pool, each with
-     * the objective's copy for a worker, nothing kept per start. Null where no start has a finite
-     * value.
+     * are starts 0 .. min(starts, runs) - 1), in the user's sign, read from the values the merge
+     * kept ({@link StartValues}); the lowest index among ties, so the same for any thread count.
+     * NaN and the infinities never count: a start where the objective is not finite diverges at
+     * once. Null where no start has a finite value.
      */
-    private Findings.LowestStart lowestStart(multistart.engine.WatchedPool pool, double bestEnd, double tol) {
+    private Findings.LowestStart lowestStart(double bestEnd, double tol) {
         long count = Math.min(plan.starts().size(), runsSeen);
-        if (startValues != null) {
-            double low = Double.POSITIVE_INFINITY;
-            int at = -1;
-            for (int k = 0; k < count; k++) {
-                double v = startValues.at(k);
-                if (v < low && v > Double.NEGATIVE_INFINITY) {
-                    low = v;
-                    at = k;
-                }
-            }
-            return lowest(at, low, bestEnd, tol);
-        }
-        int chunks = (int) ((count + START_CHUNK - 1) / START_CHUNK);
-        double[] lowest = new double[chunks];
-        long[] where = new long[chunks];
-        pool.forEach(chunks, c -> {
-            // a worker's own copy (a numeric gradient holds scratch space)
-            multistart.objective.Objective f = plan.objective().forWorker();
-            multistart.sampling.StartPoints.Cursor cursor = plan.starts().cursor();
-            double[] x = new double[n];
-            double[] g = new double[n];
-            double low = Double.POSITIVE_INFINITY;
-            long at = -1;
-            long end = Math.min(count, (long) (c + 1) * START_CHUNK);
-            for (long k = (long) c * START_CHUNK; k < end; k++) {
-                cursor.point(k, x);
-                // as a run's first step evaluates it (a numeric gradient: 2n + 1 values, one step's work)
-                double v = f.evaluate(x, g);
-                // NaN and infinities fail: a start where f is not finite diverges at once (divergedAtStart)
-                if (v < low && v > Double.NEGATIVE_INFINITY) {
-                    low = v;
-                    at = k;
-                }
-            }
-            lowest[c] = low;
-            where[c] = at;
-        });
-        int c = -1;
-        for (int i = 0; i < chunks; i++) {
-            if (where[i] >= 0 && (c < 0 || lowest[i] < lowest[c])) {
-                c = i;
+        double low = Double.POSITIVE_INFINITY;
+        long at = -1;
+        for (long k = 0; k < count; k++) {
+            double v = startValues.at(k);
+            if (v < low && v > Double.NEGATIVE_INFINITY) {
+                low = v;
+                at = k;
             }
         }
-        return c < 0 ? null : lowest(where[c], lowest[c], bestEnd, tol);
+        return lowest(at, low, bestEnd, tol);
     }
 
     /** Start {@code at} (none where negative), of minimised value {@code low}, as the findings hold it. */

@@ -165,9 +165,8 @@ public record Findings(
      * Statistics of one combo over all starts; {@code steps}: the gradient steps of all its runs,
      * {@code stepsSquared} the sum of their squares, {@code successSteps} those of its successful runs;
      * {@code climbed}: its runs that ended at a point worse than their start (higher when
-     * minimising) by more than the success tolerance, diverged ones not counted; -1 where that
-     * was not tracked (more starts than {@code Aggregator.CLIMB_STARTS}); {@code maximized}: the
-     * goal, for {@link #medianLoss} (the values are in the user's sign); {@code medianAllRuns}: the
+     * minimising) by more than the success tolerance, diverged ones not counted; {@code maximized}:
+     * the goal, for {@link #medianLoss} (the values are in the user's sign); {@code medianAllRuns}: the
      * median end value over every run, one that diverged or failed counted as the worst value
      * (+infinity minimising, -infinity maximising), where {@code medianValue} leaves them out.
      */

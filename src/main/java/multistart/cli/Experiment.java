@@ -53,6 +53,8 @@ final class Experiment {
     static final String JOURNAL = "journal.bin";
     /** The provisional basin of each finished run, for runs.csv (see RunsFile). */
     static final String BASIN_IDS = "basin-ids.bin";
+    /** The starts' values in a sweep of more starts than the merge keeps in memory (Aggregator). */
+    static final String START_VALUES = "start-values.bin";
     static final String CONFIG = "config.txt";
     static final String LOCK = "lock";
     /**
@@ -141,6 +143,7 @@ final class Experiment {
             Outcome o = locked(config, resume && unfinished, startNanos, cancelled, quiet, runPhase);
             if (o.complete()) {
                 Files.deleteIfExists(dir.resolve(STATE).resolve(BASIN_IDS));
+                Files.deleteIfExists(dir.resolve(STATE).resolve(START_VALUES));
                 if (o.mapSkipped()) {
                     // the runs stay, for --resume to draw the map from
                     Files.write(dir.resolve(STATE).resolve(MAP_PENDING), new byte[0]);
@@ -357,12 +360,13 @@ final class Experiment {
             }
             Files.deleteIfExists(journalPath);
             Files.deleteIfExists(state.resolve(BASIN_IDS));
+            Files.deleteIfExists(state.resolve(START_VALUES));
             Files.write(state.resolve(CONFIG), ConfigDump.lines(config), StandardCharsets.UTF_8);
         }
         Engine engine = new Engine(config.execution().threads());
         // the sweep's runs on Spark; the rest (analysis, sample paths, the basin map) here
         Engine.Remote remote = config.execution().spark() ? Engine.spark(config, engine.vectorLanes()) : null;
-        Aggregator aggregator = new Aggregator(plan);
+        Aggregator aggregator = new Aggregator(plan, state.resolve(START_VALUES));
         RunsFile runsFile = config.output().runs() ? new RunsFile(plan, dir, state.resolve(BASIN_IDS)) : null;
         Engine.Sink fold = batch -> {
             aggregator.accept(batch);

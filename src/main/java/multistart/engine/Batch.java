@@ -33,6 +33,11 @@ public final class Batch {
      */
     public int[] basin = new int[0];
     public boolean basinsReady;
+    /**
+     * The start value (minimised) of each of the batch's runs of the first combo, where the sink's
+     * preparation evaluates them ({@code Aggregator.prepare}); valid with {@code probesReady}.
+     */
+    public double[] startValue = new double[0];
     /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */
     byte[] records = new byte[0];
     boolean recordsReady;

@@ -22,7 +22,7 @@ public final class Effects {
     /**
      * One value of one swept setting: the combos that have it, their runs, successes and
      * diverged runs pooled, the median of their median iterations (NaN where none has one), the
-     * best-ranked of them, their runs that ended worse than they started (-1: not tracked), and
+     * best-ranked of them, their runs that ended worse than they started, and
      * the median of their median end values over all runs ({@code medianValue}, infinite where
      * half of those combos' runs or more diverged; what the tables show where no run succeeded).
      */
@@ -32,9 +32,9 @@ public final class Effects {
             return runs == 0 ? 0.0 : (double) successes / runs;
         }
 
-        /** The share of the runs that ended worse than they started; NaN where not tracked. */
+        /** The share of the runs that ended worse than they started. */
         public double climbedShare() {
-            return climbed < 0 ? Double.NaN : runs == 0 ? 0.0 : (double) climbed / runs;
+            return runs == 0 ? 0.0 : (double) climbed / runs;
         }
 
         /** The pooled combos' gradient steps over their successes; +infinity for none, NaN where not counted. */
@@ -86,7 +86,7 @@ public final class Effects {
                     successes += c.successes();
                     diverged += c.diverged();
                     steps += c.steps();
-                    climbed = climbed < 0 || c.climbed() < 0 ? -1 : climbed + c.climbed();
+                    climbed += c.climbed();
                     if (!Double.isNaN(c.medianIterations())) {
                         medians[m++] = c.medianIterations();
                     }

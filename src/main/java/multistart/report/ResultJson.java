@@ -198,7 +198,7 @@ public final class ResultJson {
                 g.writeNumberField("diverged", s.diverged());
                 g.writeNumberField("failed", s.failed());
                 // runs that ended worse than their start (null where the sweep has too many starts to track it)
-                count(g, "climbed", s.climbed());
+                g.writeNumberField("climbed", s.climbed());
                 g.writeNumberField("successes", s.successes());
                 number(g, "success_rate", s.successRate());
                 g.writeArrayFieldStart("success_rate_wilson95");
@@ -247,7 +247,7 @@ public final class ResultJson {
                 g.writeNumberField("successes", l.successes());
                 number(g, "success_rate", l.successRate());
                 g.writeNumberField("diverged", l.diverged());
-                count(g, "climbed", l.climbed());
+                g.writeNumberField("climbed", l.climbed());
                 number(g, "median_of_median_iterations", l.iterations());
                 number(g, "steps_per_success", l.stepsPerSuccess());
                 // the median of the combos' median_value_all_runs: null where half of those are null
@@ -551,14 +551,6 @@ public final class ResultJson {
     }
 
     /** A count, or null where it is negative (not counted). */
-    private static void count(JsonGenerator g, String field, long v) throws IOException {
-        if (v < 0) {
-            g.writeNullField(field);
-        } else {
-            g.writeNumberField(field, v);
-        }
-    }
-
     private static void number(JsonGenerator g, String field, double v) throws IOException {
         g.writeFieldName(field);
         number(g, v);

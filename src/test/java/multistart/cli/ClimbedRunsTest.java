@@ -2,6 +2,7 @@ package multistart.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +42,9 @@ class ClimbedRunsTest {
                 gradient_norm: 0
             """;
 
+    /** result.json's {@code climbed} of each combo, in combo order (null where not counted). */
     @SuppressWarnings("unchecked")
-    private static List<Object> climbed(Path out) throws Exception {
+    static List<Object> climbed(Path out) throws IOException {
         List<Object> counts = new ArrayList<>();
         for (Object combo : (List<Object>) ComboHitsTest.parse(out.resolve("result.json")).get("sweep")) {
             counts.add(((Map<String, Object>) combo).get("climbed"));
@@ -106,12 +108,14 @@ class ClimbedRunsTest {
     }
 
     /**
-     * Above {@link Aggregator#CLIMB_STARTS} starts nothing is kept per start: no counts, no
-     * paragraph; at the limit the same sweep is counted, the same on any thread count.
+     * Up to {@link Aggregator#START_VALUES_IN_MEMORY} starts the merge keeps their values in memory;
+     * beyond, in a file that the later combos read back: the same counts either side of the
+     * limit, on any thread count. gd on (x - 1)^2 from [2, 3]: at rate 1.5 each step multiplies x - 1 by
+     * -2 (the value by 4: every run climbs), at rate 0.5 by 0 (value 0: none does).
      */
     @ParameterizedTest(name = "{0} extra starts")
     @ValueSource(ints = {0, 1})
-    void beyondTheStartsItKeepsAValueForItSaysNothing(int extra) throws Exception {
+    void eitherSideOfTheStartsKeptInMemoryTheCountsAreTheSame(int extra) throws Exception {
         for (int threads : new int[] {1, 3}) {
             Path out = Cli.runConfig(dir, "many", """
                     name: many
@@ -123,19 +127,58 @@ class ClimbedRunsTest {
                       count: %d
                     optimizer:
                       method: gd
-                      learning_rate: 1.5
+                      learning_rate: [1.5, 0.5]
                       max_iterations: 1
                     output: {runs: none, charts: false}
                     execution: {threads: %d}
-                    """.formatted(Aggregator.CLIMB_STARTS + extra, threads));
-            // rate 1.5: x - 1 times -2, the value, at least 1 in [2, 3], times 4: every run climbs
-            List<Object> counts = climbed(out);
-            if (extra == 0) {
-                assertThat(counts).as("threads %d", threads).containsExactly(Aggregator.CLIMB_STARTS);
-            } else {
-                assertThat(counts).containsExactly((Object) null);
-                assertThat(Files.readString(out.resolve("summary.md"))).doesNotContain("than they started");
+                    """.formatted(Aggregator.START_VALUES_IN_MEMORY + extra, threads));
+            assertThat(climbed(out)).as("threads %d", threads)
+                    .containsExactly(Aggregator.START_VALUES_IN_MEMORY + extra, 0L);
+        }
+    }
+
+    /**
+     * Beyond {@link Aggregator#START_VALUES_IN_MEMORY} starts, against the runs themselves: heavy ball on
+     * rastrigin 1-d (10 + x^2 - 10 cos 2 pi x), where momentum 0.9 carries runs over ridges into
+     * higher wells, each run's start value computed here from runs.csv's start.
+     */
+    @Test
+    void beyondTheStartsKeptInMemoryEachRunIsComparedWithItsOwnStart() throws Exception {
+        long starts = Aggregator.START_VALUES_IN_MEMORY + 1000;
+        Path out = Cli.runConfig(dir, "rastrigin", """
+                name: rastrigin
+                objective: {builtin: rastrigin, dimension: 1}
+                starts: {count: %d}
+                optimizer:
+                  method: momentum
+                  learning_rate: [0.002, 0.01]
+                  momentum: 0.9
+                  max_iterations: 60
+                output: {charts: false}
+                """.formatted(starts));
+        long[] expected = new long[2];
+        try (java.io.BufferedReader r = Files.newBufferedReader(out.resolve("runs.csv"))) {
+            List<String> header = List.of(r.readLine().split(","));
+            int combo = header.indexOf("combo");
+            int x = header.indexOf("start_x1");
+            int value = header.indexOf("value");
+            int status = header.indexOf("status");
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                if (f[status].equals("diverged")) {
+                    continue;
+                }
+                double s = Double.parseDouble(f[x]);
+                double start = 10 + s * s - 10 * Math.cos(2 * Math.PI * s);
+                double rise = Double.parseDouble(f[value]) - start;
+                if (rise > 1e-6 && rise > 1e-12 * Math.max(1, Math.abs(start))) {
+                    expected[Integer.parseInt(f[combo])]++;
+                }
             }
         }
+        assertThat(expected[1]).as("runs that climbed at rate 0.01").isGreaterThan(starts / 10);
+        assertThat(climbed(out)).containsExactly(expected[0], expected[1]);
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("**Runs that ended higher than they started**");
     }
 }

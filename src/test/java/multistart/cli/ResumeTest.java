@@ -39,6 +39,15 @@ class ResumeTest {
             output: {trajectories: 3}
             """;
 
+    /**
+     * As long, with more starts than the merge keeps values for in memory ({@code
+     * Aggregator.START_VALUES_IN_MEMORY}): the runs that climbed (about half of them at rate 0.01)
+     * are counted from a file of the starts' values, written again as the journal's runs are
+     * replayed.
+     */
+    static final String WIDE = LONG.replace("dimension: 3", "dimension: 1").replace("count: 40000", "count: 140000")
+            .replace("max_iterations: 1000", "max_iterations: 300").replace("0.004]", "0.01]");
+
     static final List<String> CSVS = List.of("runs.csv", "minima.csv", "sweep.csv");
 
     /**
@@ -126,6 +135,9 @@ class ResumeTest {
         Object paired = ComboHitsTest.parse(resumed.resolve("result.json")).get("paired_comparison");
         assertThat(paired).isNotNull().isEqualTo(ComboHitsTest.parse(reference.resolve("result.json"))
                 .get("paired_comparison"));
+        // and the runs that ended worse than they started, from the journal's runs' starts
+        assertThat(ClimbedRunsTest.climbed(resumed)).doesNotContainNull()
+                .isEqualTo(ClimbedRunsTest.climbed(reference));
     }
 
     /**
@@ -167,9 +179,10 @@ class ResumeTest {
         assertSameAsUninterrupted(config, out);
     }
 
-    @Test
-    void killNineAndATornLastRecordStillResumeCorrectly() throws Exception {
-        Path config = config(LONG);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"long", "wide"})
+    void killNineAndATornLastRecordStillResumeCorrectly(String sweep) throws Exception {
+        Path config = config(sweep.equals("long") ? LONG : WIDE);
         Path out = tmp.resolve("out");
         Process p = start(config, out);
         awaitJournal(out, p);
