@@ -167,7 +167,8 @@ public final class Aggregator implements Engine.Sink {
     /**
      * The values of the batch's runs of the first combo (run k starts from start k) into {@code
      * b.startValue}, minimised, for {@link #startValues}: one evaluation a start, as the run's
-     * first step made it (NaN where not finite, which no comparison passes).
+     * first step made it (NaN where not finite, which no comparison passes). A run that failed
+     * may have failed there, so its start's value is NaN, as it is where the objective throws.
      */
     private void startValues(Batch b) {
         StartEvaluator e = startEvaluators.get();
@@ -175,8 +176,16 @@ public final class Aggregator implements Engine.Sink {
             b.startValue = new double[Math.max(b.size, b.value.length)];
         }
         for (int i = 0; i < b.size && b.firstRun + i < startCount; i++) {
-            System.arraycopy(b.start, i * n, e.x, 0, n);
-            b.startValue[i] = e.f.evaluate(e.x, e.gradient);
+            double v = Double.NaN;
+            if (Status.of(b.status[i]) != Status.FAILED) {
+                System.arraycopy(b.start, i * n, e.x, 0, n);
+                try {
+                    v = e.f.evaluate(e.x, e.gradient);
+                } catch (RuntimeException | StackOverflowError x) {
+                    // as the worker records a run that throws (Worker.runOne): not a value
+                }
+            }
+            b.startValue[i] = v;
         }
     }
 

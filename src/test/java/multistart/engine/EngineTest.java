@@ -60,6 +60,58 @@ class EngineTest {
     }
 
     /**
+     * The aggregator over runs that threw at their start (sphere where x < -1 throws): they count
+     * as failed, their starts have no value, so none of them is the lowest start, and no run is
+     * counted as having climbed.
+     */
+    @Test
+    void theAggregatorFoldsRunsThatThrewAtTheirStart() throws Exception {
+        ExperimentConfig c = ConfigLoader.parse("""
+                name: f
+                objective: {builtin: sphere, dimension: 1}
+                domain: {x1: [-3, 1]}
+                starts: {count: 50}
+                optimizer: {method: gd, learning_rate: 0.1}
+                """.getBytes(StandardCharsets.UTF_8), "f.yaml", null);
+        Plan real = Plan.of(c);
+        Objective throwsFarLeft = new Objective() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] g) {
+                if (x[0] < -1) {
+                    throw new IllegalStateException("boom at " + x[0]);
+                }
+                g[0] = 2 * x[0];
+                return x[0] * x[0];
+            }
+        };
+        Plan plan = new Plan(c, throwsFarLeft, real.starts(), real.combos());
+        multistart.analysis.Aggregator aggregator = new multistart.analysis.Aggregator(plan);
+        new Engine(2).execute(plan, 0, aggregator, null);
+        multistart.analysis.Findings f = aggregator.finish();
+        double[] x = new double[1];
+        long left = 0;
+        double low = Double.POSITIVE_INFINITY;
+        for (long k = 0; k < 50; k++) {
+            plan.starts().cursor().point(k, x);
+            if (x[0] < -1) {
+                left++;
+            } else {
+                low = Math.min(low, x[0] * x[0]);
+            }
+        }
+        assertThat(left).isPositive();
+        assertThat(f.runs()).isEqualTo(50);
+        assertThat(f.failed()).isEqualTo(left);
+        assertThat(f.combos().get(0).climbed()).isZero();
+        assertThat(f.lowestStart().value()).isEqualTo(low);
+    }
+
+    /**
      * The merge thread asks {@code cancelled} while it waits for a chunk, not only between
      * chunks: a sweep of long runs stops within a fraction of a second of being told, on the
      * scalar path and in lanes, having handed the sink only whole chunks in run order.
