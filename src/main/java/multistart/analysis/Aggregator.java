@@ -290,6 +290,7 @@ public final class Aggregator implements Engine.Sink {
 
     /** The second stage: counts, best points and per-combo statistics, given the basins. */
     private void tally(Batch b) {
+        startValuesOf(b);
         if (lastBasins.length < b.size) {
             lastBasins = new int[b.size];
         }
@@ -299,9 +300,6 @@ public final class Aggregator implements Engine.Sink {
             int c = plan.comboOf(run);
             Status s = Status.of(b.status[i]);
             runsSeen++;
-            if (c == 0) {
-                startValues.put(run, b.startValue[i]);
-            }
             ComboAccumulator acc = combos[c];
             acc.runs++;
             int it = b.iterations[i];
@@ -344,7 +342,7 @@ public final class Aggregator implements Engine.Sink {
             row[at + HITS]++;
             row[at + COMBO_HITS]++;
             acc.add(v, b.iterations[i]);
-            double sv = c == 0 ? b.startValue[i] : startValues.at(run - (long) c * startCount);
+            double sv = b.startValue[i];
             // beyond rounding too, where the tolerance is finer
             if (v - sv > climbTolerance && v - sv > ExperimentConfig.BasinsConfig.roundingAllowance(sv)) {
                 acc.climbed++;
@@ -360,6 +358,30 @@ public final class Aggregator implements Engine.Sink {
      * tally's rare paths, methods of their own: inlined, they more than doubled what C2 compiled
      * for tally (twice: on-stack, then whole) while a sweep's workers were running.
      */
+
+    /**
+     * Keeps the start values of the batch's runs of the first combo ({@link #startValues(Batch)}
+     * evaluated them) and gives those of later combos' runs theirs, read back, so that {@code
+     * b.startValue} holds every run's. Start by start in run order, a combo's stretch at a time.
+     */
+    private void startValuesOf(Batch b) {
+        if (b.startValue.length < b.size) {
+            // a batch of later combos only (the first combo's evaluations grew it)
+            b.startValue = new double[Math.max(b.size, b.value.length)];
+        }
+        for (int i = 0; i < b.size;) {
+            long run = b.firstRun + i;
+            int c = plan.comboOf(run);
+            long k = run - (long) c * startCount;
+            int len = (int) Math.min(b.size - i, startCount - k);
+            if (c == 0) {
+                startValues.put(k, b.startValue, i, len);
+            } else {
+                startValues.get(k, b.startValue, i, len);
+            }
+            i += len;
+        }
+    }
 
     /** One thread's copy of the objective, and its buffers, for {@link #startValues(Batch)}. */
     private static final class StartEvaluator {
@@ -753,11 +775,15 @@ public final class Aggregator implements Engine.Sink {
         long count = Math.min(plan.starts().size(), runsSeen);
         double low = Double.POSITIVE_INFINITY;
         long at = -1;
-        for (long k = 0; k < count; k++) {
-            double v = startValues.at(k);
-            if (v < low && v > Double.NEGATIVE_INFINITY) {
-                low = v;
-                at = k;
+        double[] values = new double[(int) Math.min(count, 1 << 13)];
+        for (long first = 0; first < count; first += values.length) {
+            int len = (int) Math.min(values.length, count - first);
+            startValues.get(first, values, 0, len);
+            for (int i = 0; i < len; i++) {
+                if (values[i] < low && values[i] > Double.NEGATIVE_INFINITY) {
+                    low = values[i];
+                    at = first + i;
+                }
             }
         }
         return lowest(at, low, bestEnd, tol);

@@ -3,6 +3,7 @@ package multistart.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * The starts' values (minimised), put in start order as the merge folds in the first combo's runs
  * (start k is run k), then read back for every later combo, in start order again, and after the
- * sweep by the search for the lowest start. In memory up to {@link #IN_MEMORY} starts (a double
- * each, 1 MiB at most); beyond that in a file, 8 bytes a start, written once and read through a
- * 64 KiB window, so that memory stays flat however many starts there are. One thread at a time.
+ * sweep by the search for the lowest start; a batch's worth at a time. In memory up to {@link
+ * #IN_MEMORY} starts (a double each, 1 MiB at most); beyond that in a file, 8 bytes a start,
+ * written once and read through a window of 8 192 values, so that memory stays flat however many
+ * starts there are. One thread at a time.
  */
 abstract class StartValues implements AutoCloseable {
 
@@ -39,30 +41,37 @@ abstract class StartValues implements AutoCloseable {
         }
     }
 
-    /** Puts start {@code k}'s value; {@code k} is the next start, {@link #count()}. */
-    final void put(long k, double v) {
+    /**
+     * Puts the values of starts {@code k .. k + len - 1} from {@code src[from ..]}; {@code k} is
+     * the next start, {@link #count()}.
+     */
+    final void put(long k, double[] src, int from, int len) {
         if (k != count) {
             throw new IllegalStateException("start " + k + "'s value put after " + count + " values");
         }
-        store(k, v);
-        count++;
+        store(k, src, from, len);
+        count += len;
     }
 
-    /** Start {@code k}'s value, for a start already put; fastest in increasing {@code k}. */
-    final double at(long k) {
-        if (k < 0 || k >= count) {
-            throw new IllegalStateException("start " + k + "'s value asked for with " + count + " values put");
+    /**
+     * The values of starts {@code k .. k + len - 1}, all put already, into {@code dst[from ..]};
+     * fastest in increasing {@code k}.
+     */
+    final void get(long k, double[] dst, int from, int len) {
+        if (k < 0 || k + len > count) {
+            throw new IllegalStateException("starts " + k + " to " + (k + len - 1) + "'s values asked for with "
+                    + count + " values put");
         }
-        return load(k);
+        load(k, dst, from, len);
     }
 
     final long count() {
         return count;
     }
 
-    abstract void store(long k, double v);
+    abstract void store(long k, double[] src, int from, int len);
 
-    abstract double load(long k);
+    abstract void load(long k, double[] dst, int from, int len);
 
     /** Releases the store (a file is removed). */
     @Override
@@ -76,13 +85,13 @@ abstract class StartValues implements AutoCloseable {
         }
 
         @Override
-        void store(long k, double v) {
-            values[(int) k] = v;
+        void store(long k, double[] src, int from, int len) {
+            System.arraycopy(src, from, values, (int) k, len);
         }
 
         @Override
-        double load(long k) {
-            return values[(int) k];
+        void load(long k, double[] dst, int from, int len) {
+            System.arraycopy(values, (int) k, dst, from, len);
         }
 
         @Override
@@ -92,15 +101,21 @@ abstract class StartValues implements AutoCloseable {
     }
 
     private static final class InFile extends StartValues {
-        private static final int WINDOW = 1 << 16;
+        private static final int WINDOW = 1 << 13;
         private final Path file;
         private final FileChannel channel;
-        private final ByteBuffer out = ByteBuffer.allocateDirect(WINDOW);
-        private final ByteBuffer in = ByteBuffer.allocateDirect(WINDOW);
-        /** Values in the file (the rest of count() wait in {@code out}). */
+        // the machine's byte order: the file is read back by the process that wrote it
+        private final ByteBuffer bytes = ByteBuffer.allocateDirect(WINDOW * Double.BYTES)
+                .order(ByteOrder.nativeOrder());
+        /** Values put and not yet written: {@code pending} of them, of starts {@code flushed} on. */
+        private final double[] out = new double[WINDOW];
+        private int pending;
+        /** Values in the file. */
         private long flushed;
-        /** The start whose value is first in {@code in}; -1 while it holds none. */
-        private long inFirst = -1;
+        /** Values read from the file, {@code windowSize} of them from start {@code windowFirst}. */
+        private final double[] window = new double[WINDOW];
+        private long windowFirst;
+        private int windowSize;
 
         InFile(Path file) {
             this.file = file;
@@ -113,55 +128,71 @@ abstract class StartValues implements AutoCloseable {
         }
 
         @Override
-        void store(long k, double v) {
-            if (!out.hasRemaining()) {
-                flush();
+        void store(long k, double[] src, int from, int len) {
+            while (len > 0) {
+                if (pending == WINDOW) {
+                    flush();
+                }
+                int m = Math.min(len, WINDOW - pending);
+                System.arraycopy(src, from, out, pending, m);
+                pending += m;
+                from += m;
+                len -= m;
             }
-            out.putDouble(v);
         }
 
         @Override
-        double load(long k) {
-            if (inFirst < 0 || k < inFirst || k >= inFirst + in.limit() / Double.BYTES) {
-                fill(k);
+        void load(long k, double[] dst, int from, int len) {
+            while (len > 0) {
+                if (k < windowFirst || k >= windowFirst + windowSize) {
+                    fill(k);
+                }
+                int at = (int) (k - windowFirst);
+                int m = Math.min(len, windowSize - at);
+                System.arraycopy(window, at, dst, from, m);
+                k += m;
+                from += m;
+                len -= m;
             }
-            return in.getDouble((int) (k - inFirst) * Double.BYTES);
         }
 
         private void flush() {
-            out.flip();
-            int values = out.limit() / Double.BYTES;
+            bytes.clear();
+            bytes.asDoubleBuffer().put(out, 0, pending);
+            bytes.limit(pending * Double.BYTES);
             try {
                 long at = flushed * Double.BYTES;
-                while (out.hasRemaining()) {
-                    at += channel.write(out, at);
+                while (bytes.hasRemaining()) {
+                    at += channel.write(bytes, at);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the start points' values to " + file, e);
             }
-            flushed += values;
-            out.clear();
+            flushed += pending;
+            pending = 0;
         }
 
-        /** Reads the window from start {@code k} on (what {@code out} holds goes to the file first). */
+        /** Reads the window from start {@code k} on (the values not yet written go to the file first). */
         private void fill(long k) {
-            if (out.position() > 0) {
+            if (pending > 0) {
                 flush();
             }
-            in.clear();
+            bytes.clear();
+            bytes.limit((int) Math.min(WINDOW, flushed - k) * Double.BYTES);
             try {
                 long at = k * Double.BYTES;
-                while (in.hasRemaining()) {
-                    int r = channel.read(in, at + in.position());
-                    if (r < 0) {
-                        break;
+                while (bytes.hasRemaining()) {
+                    if (channel.read(bytes, at + bytes.position()) < 0) {
+                        throw new IOException("the file ends before start " + (k + bytes.position() / Double.BYTES));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the start points' values from " + file, e);
             }
-            in.flip();
-            inFirst = k;
+            bytes.flip();
+            windowSize = bytes.remaining() / Double.BYTES;
+            bytes.asDoubleBuffer().get(window, 0, windowSize);
+            windowFirst = k;
         }
 
         @Override

@@ -34,8 +34,9 @@ public final class Batch {
     public int[] basin = new int[0];
     public boolean basinsReady;
     /**
-     * The start value (minimised) of each of the batch's runs of the first combo, where the sink's
-     * preparation evaluates them ({@code Aggregator.prepare}); valid with {@code probesReady}.
+     * Each run's start value (minimised), for the aggregator: those of the first combo's runs
+     * evaluated by the sink's preparation ({@code Aggregator.prepare}), the later combos' read
+     * back from those when the batch is folded in.
      */
     public double[] startValue = new double[0];
     /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */

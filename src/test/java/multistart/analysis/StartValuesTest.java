@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The starts' values as the merge uses them: put in start order, read back in start order once a
- * combo (and at random by nothing, but served all the same), in memory or through a file's
- * 64 KiB window (8 192 values), the file removed at the end.
+ * The starts' values as the merge uses them: put in start order a batch at a time, read back in
+ * start order once a combo (and at random, served all the same), in memory or through a file's
+ * window of 8 192 values, the file removed at the end.
  */
 class StartValuesTest {
 
@@ -24,37 +24,57 @@ class StartValuesTest {
         return k % 1000 == 7 ? Double.NaN : k % 1000 == 8 ? Double.NEGATIVE_INFINITY : Math.sin(k) * k;
     }
 
-    /** Bit for bit, NaN included. */
-    private static long bits(double v) {
-        return Double.doubleToRawLongBits(v);
+    /** Puts starts {@code from} .. starts - 1 in batches of random sizes (up to 3 windows), as the merge does. */
+    private static void putAll(StartValues v, long from, long starts, SplittableRandom r) {
+        for (long k = from; k < starts;) {
+            int len = (int) Math.min(starts - k, 1 + r.nextInt(3 << 13));
+            double[] batch = new double[len + 5];
+            for (int i = 0; i < len; i++) {
+                batch[5 + i] = value(k + i);
+            }
+            v.put(k, batch, 5, len);
+            k += len;
+        }
+    }
+
+    /** Reads starts k .. k + len - 1 and compares them bit for bit, NaN included. */
+    private static void check(StartValues v, long k, int len) {
+        double[] got = new double[len + 3];
+        v.get(k, got, 3, len);
+        for (int i = 0; i < len; i++) {
+            assertThat(Double.doubleToRawLongBits(got[3 + i])).as("start %d", k + i)
+                    .isEqualTo(Double.doubleToRawLongBits(value(k + i)));
+        }
     }
 
     @Test
     void aFileOfValuesReadsBackInOrderAndAtRandomAndIsRemoved() {
         long starts = StartValues.IN_MEMORY + 20_001;
         Path file = dir.resolve("start-values.bin");
+        SplittableRandom r = new SplittableRandom(5);
         try (StartValues v = StartValues.create(starts, file)) {
-            // the first combo puts them; a later combo's first runs read while the rest are still put
-            for (long k = 0; k < starts; k++) {
-                v.put(k, value(k));
-                if (k == 5000) {
-                    assertThat(bits(v.at(0))).isEqualTo(bits(value(0)));
-                    assertThat(bits(v.at(4999))).isEqualTo(bits(value(4999)));
-                }
-            }
+            // the first combo's first batch is read back before the rest is put (a batch of runs
+            // that straddles the first and second combo)
+            double[] first = {value(0), value(1), value(2)};
+            v.put(0, first, 0, 3);
+            check(v, 0, 3);
+            putAll(v, 3, starts, new SplittableRandom(6));
+            assertThat(v.count()).isEqualTo(starts);
             assertThat(file).exists();
             for (int combo = 1; combo <= 2; combo++) {
-                for (long k = 0; k < starts; k++) {
-                    assertThat(bits(v.at(k))).as("start %d", k).isEqualTo(bits(value(k)));
+                for (long k = 0; k < starts;) {
+                    int len = (int) Math.min(starts - k, 1 + r.nextInt(3 << 13));
+                    check(v, k, len);
+                    k += len;
                 }
             }
-            SplittableRandom r = new SplittableRandom(5);
-            for (int i = 0; i < 2000; i++) {
-                long k = r.nextLong(starts);
-                assertThat(bits(v.at(k))).as("start %d", k).isEqualTo(bits(value(k)));
+            for (int i = 0; i < 500; i++) {
+                long k = r.nextLong(starts - 100);
+                check(v, k, 1 + r.nextInt(100));
             }
-            assertThatThrownBy(() -> v.at(starts)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> v.put(starts + 1, 0)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> v.get(starts - 1, new double[2], 0, 2)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> v.put(starts + 1, new double[1], 0, 1))
+                    .isInstanceOf(IllegalStateException.class);
         }
         assertThat(file).doesNotExist();
     }
@@ -63,11 +83,8 @@ class StartValuesTest {
     void upToTheLimitTheyStayInMemoryAndNoFileIsMade() {
         Path file = dir.resolve("start-values.bin");
         try (StartValues v = StartValues.create(StartValues.IN_MEMORY, file)) {
-            for (long k = 0; k < StartValues.IN_MEMORY; k++) {
-                v.put(k, value(k));
-            }
-            assertThat(bits(v.at(StartValues.IN_MEMORY - 1))).isEqualTo(bits(value(StartValues.IN_MEMORY - 1)));
-            assertThat(v.at(7)).isNaN();
+            putAll(v, 0, StartValues.IN_MEMORY, new SplittableRandom(7));
+            check(v, 0, (int) StartValues.IN_MEMORY);
         }
         assertThat(file).doesNotExist();
     }
@@ -77,11 +94,13 @@ class StartValuesTest {
         Path file = dir.resolve("start-values.bin");
         Files.write(file, new byte[1 << 20]);
         try (StartValues v = StartValues.create(StartValues.IN_MEMORY + 1, file)) {
-            v.put(0, 3.5);
-            assertThat(v.at(0)).isEqualTo(3.5);
+            v.put(0, new double[] {3.5}, 0, 1);
+            double[] got = new double[1];
+            v.get(0, got, 0, 1);
+            assertThat(got[0]).isEqualTo(3.5);
             // the old megabyte is gone: the file holds the one value put (written out to be read)
             assertThat(Files.size(file)).isEqualTo(Double.BYTES);
-            assertThatThrownBy(() -> v.at(1)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> v.get(1, got, 0, 1)).isInstanceOf(IllegalStateException.class);
         }
     }
 }
