@@ -11,6 +11,25 @@ import org.junit.jupiter.api.Test;
 
 class EngineTest {
 
+    /** The sphere in one variable, throwing where x is below {@code limit}. */
+    private static Objective throwingBelow(double limit) {
+        return new Objective() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] g) {
+                if (x[0] < limit) {
+                    throw new IllegalStateException("boom at " + x[0]);
+                }
+                g[0] = 2 * x[0];
+                return x[0] * x[0];
+            }
+        };
+    }
+
     @Test
     void aRunThatThrowsIsMarkedFailedAndTheSweepGoesOn() throws Exception {
         ExperimentConfig c = ConfigLoader.parse("""
@@ -20,21 +39,7 @@ class EngineTest {
                 optimizer: {method: gd, learning_rate: 0.1}
                 """.getBytes(StandardCharsets.UTF_8), "f.yaml", null);
         Plan real = Plan.of(c);
-        Objective throwsLeft = new Objective() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                if (x[0] < 0) {
-                    throw new IllegalStateException("boom at " + x[0]);
-                }
-                g[0] = 2 * x[0];
-                return x[0] * x[0];
-            }
-        };
+        Objective throwsLeft = throwingBelow(0);
         Plan plan = new Plan(c, throwsLeft, real.starts(), real.combos());
         long[] counts = new long[3]; // next run, failed, converged
         // batches are recycled after accept returns, so the checks happen inside the sink
@@ -74,21 +79,7 @@ class EngineTest {
                 optimizer: {method: gd, learning_rate: 0.1}
                 """.getBytes(StandardCharsets.UTF_8), "f.yaml", null);
         Plan real = Plan.of(c);
-        Objective throwsFarLeft = new Objective() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                if (x[0] < -1) {
-                    throw new IllegalStateException("boom at " + x[0]);
-                }
-                g[0] = 2 * x[0];
-                return x[0] * x[0];
-            }
-        };
+        Objective throwsFarLeft = throwingBelow(-1);
         Plan plan = new Plan(c, throwsFarLeft, real.starts(), real.combos());
         multistart.analysis.Aggregator aggregator = new multistart.analysis.Aggregator(plan);
         new Engine(2).execute(plan, 0, aggregator, null);
