@@ -399,6 +399,14 @@ final class Experiment {
         if (large != null) {
             LOG.info("{}: runs.csv will be {}", config.name(), large);
         }
+        String scratch = done < plan.runCount() ? ValidateCommand.largeScratch(plan) : null;
+        if (scratch != null) {
+            LOG.info("{}: while it runs, {}", config.name(), scratch);
+        }
+        String shortOfDisk = done < plan.runCount() ? ValidateCommand.shortOfDisk(plan) : null;
+        if (shortOfDisk != null) {
+            LOG.warn("{}: {}", config.name(), shortOfDisk);
+        }
         // runs stepped at once: result.json gives the most, the log the range when combos differ
         int[] range = engine.laneRange(plan);
         int lanes = range[1];

@@ -111,6 +111,14 @@ public final class ValidateCommand implements Callable<Integer> {
         String large = c.output().runs() ? largeRunsCsv(plan) : null;
         out.println("output: " + c.output().dir() + (!c.output().runs() ? " (runs.csv not written)"
                 : large != null ? " (runs.csv " + large + ")" : ""));
+        String scratch = largeScratch(plan);
+        if (scratch != null) {
+            out.println("while it runs: " + scratch);
+        }
+        String shortOfDisk = shortOfDisk(plan);
+        if (shortOfDisk != null) {
+            out.println("warning: " + shortOfDisk);
+        }
         out.flush();
         return Main.OK;
     }
@@ -126,6 +134,68 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         return "about " + Numbers.bytes(bytes) + ": " + Numbers.count(plan.runCount(), "row", "rows") + " of "
                 + 2 * plan.starts().dimension() + " coordinates and more; output.runs: none leaves it out";
+    }
+
+    /** The journal, the starts' values beyond what is kept in memory, and runs.csv's basin numbers: their bytes. */
+    private static long[] scratchBytes(Plan plan) {
+        long journal = multistart.engine.Journal.bytes(plan.runCount(), plan.starts().dimension());
+        long values = plan.startCount() > multistart.analysis.Aggregator.START_VALUES_IN_MEMORY
+                ? (long) Double.BYTES * plan.startCount() : 0;
+        long ids = plan.config().output().runs() ? (long) Integer.BYTES * plan.runCount() : 0;
+        return new long[] {journal, values, ids};
+    }
+
+    /**
+     * What a sweep keeps in its output folder's {@code .multistart} while it runs, where that comes
+     * to {@link RunsFile#LARGE} or more ("about 570 MB in results/x/.multistart (the journal of
+     * finished runs, 490 MB, ...)"); null where less.
+     */
+    static String largeScratch(Plan plan) {
+        long[] b = scratchBytes(plan);
+        long all = b[0] + b[1] + b[2];
+        if (all < RunsFile.LARGE) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder("about ").append(Numbers.bytes(all)).append(" in ")
+                .append(plan.config().output().dir().resolve(Experiment.STATE))
+                .append(" (the journal of finished runs, ").append(Numbers.bytes(b[0]))
+                .append(", which --resume replays");
+        if (b[1] > 0) {
+            s.append("; the start points' values, ").append(Numbers.bytes(b[1]));
+        }
+        if (b[2] > 0) {
+            s.append("; runs.csv's basin numbers, ").append(Numbers.bytes(b[2]));
+        }
+        return s.append("), removed once the results are written").toString();
+    }
+
+    /**
+     * A warning where the sweep's files, runs.csv and those of {@link #largeScratch} together, need
+     * more than the free space of the disk the output folder is on (or would be: its nearest
+     * existing parent's); null where they fit, or where the disk cannot be asked.
+     */
+    static String shortOfDisk(Plan plan) {
+        long[] b = scratchBytes(plan);
+        long need = b[0] + b[1] + b[2] + (plan.config().output().runs() ? RunsFile.estimateBytes(plan) : 0);
+        Path at = plan.config().output().dir().toAbsolutePath();
+        while (at != null && !java.nio.file.Files.exists(at)) {
+            at = at.getParent();
+        }
+        try {
+            return at == null ? null : shortOfDisk(need, java.nio.file.Files.getFileStore(at).getUsableSpace());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The warning of {@link #shortOfDisk(Plan)}, {@code need} bytes against {@code free}; null where they fit. */
+    static String shortOfDisk(long need, long free) {
+        if (need <= free) {
+            return null;
+        }
+        return "the sweep's files need about " + Numbers.bytes(need) + " on the output folder's disk, which has "
+                + Numbers.bytes(free) + " free: the run will fail when the disk is full (the finished runs are kept,"
+                + " and --resume goes on once there is room)";
     }
 
     /** Variable names shown before the rest are counted: a 2000-d built-in's list was one 14 KB line. */

@@ -41,6 +41,11 @@ public final class Journal implements AutoCloseable {
         return 8 + 8 * dimension + 8 + 8 + 4 + 1 + 4;
     }
 
+    /** The size of a journal of {@code runs} runs in {@code dimension} variables, header included. */
+    public static long bytes(long runs, int dimension) {
+        return 8 + runs * recordSize(dimension);
+    }
+
     /** Starts a new journal, replacing any file at {@code path}. */
     public static Journal create(Path path, int dimension) throws IOException {
         OutputStream os = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);

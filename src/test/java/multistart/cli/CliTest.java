@@ -387,6 +387,32 @@ class CliTest {
         }
     }
 
+    /**
+     * What a large sweep keeps in .multistart while it runs, in validate's plan: its journal (a
+     * header of 8 bytes, then a record of 49 a run in 2-d, as a killed run's file measures: run
+     * number, end point, value, gradient norm, iterations, status, checksum), its starts' values
+     * beyond the 131 072 kept in memory (8 bytes each), and with runs.csv the basin numbers (4
+     * bytes a run); and the warning where the disk has less room than the sweep's files need.
+     */
+    @Test
+    void validateSaysWhatALargeSweepKeepsWhileItRunsAndWhereTheDiskIsShort() throws IOException {
+        String big = "name: m\nobjective: {builtin: rastrigin, dimension: 2}\nstarts: {count: 10000000}\n"
+                + "optimizer: {method: gd, learning_rate: 0.001}\n";
+        Cli r = Cli.run("validate", write("m.yaml", big + "output: {runs: none}\n").toString());
+        assertThat(r.out()).contains("while it runs: about 570 MB in " + Path.of("results", "m", ".multistart")
+                + " (the journal of finished runs, 490 MB, which --resume replays; the start points' values, 80 MB),"
+                + " removed once the results are written\n");
+        r = Cli.run("validate", write("m.yaml", big).toString());
+        assertThat(r.out()).contains("(the journal of finished runs, 490 MB, which --resume replays; the start"
+                + " points' values, 80 MB; runs.csv's basin numbers, 40 MB), removed");
+        r = Cli.run("validate", write("m.yaml", big.replace("10000000", "100000")).toString());
+        assertThat(r.out()).doesNotContain("while it runs").doesNotContain("warning");
+        assertThat(ValidateCommand.shortOfDisk(1_000_000_000L, 300_000_000L)).isEqualTo("the sweep's files need"
+                + " about 1.0 GB on the output folder's disk, which has 300 MB free: the run will fail when the disk"
+                + " is full (the finished runs are kept, and --resume goes on once there is room)");
+        assertThat(ValidateCommand.shortOfDisk(300_000_000L, 300_000_000L)).isNull();
+    }
+
     @Test
     void functionsListsEveryBuiltinWithFullPrecisionMinimum() {
         Cli r = Cli.run("functions");
