@@ -45,7 +45,22 @@ public final class Numbers {
             }
             return s;
         }
-        return String.format(Locale.ROOT, "%.4e", v);
+        return scientific(v);
+    }
+
+    /**
+     * Five significant digits in scientific notation without trailing zeros or the exponent's
+     * padding, as a person writes it: 1e-6 (not 1.0000e-06), 3.9968e-15, -1.2346e299.
+     */
+    static String scientific(double v) {
+        String s = String.format(Locale.ROOT, "%.4e", v);
+        int e = s.indexOf('e');
+        if (e < 0) {
+            // Infinity
+            return s;
+        }
+        String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     /**

@@ -269,7 +269,7 @@ class ReportsTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("4 minima, 0 saddles, 0 unresolved").doesNotContain(why);
         // its four minima are all global (value 0): the answer says they tie
-        assertThat(summary).contains("3 other minima tie with it (within 1.0000e-06): basins 2, 3, 4.");
+        assertThat(summary).contains("3 other minima tie with it (within 1e-6): basins 2, 3, 4.");
         // the sweep table's basins column says what it counts
         assertThat(summary).contains("`basins`: the distinct end points the combo's runs reached, unresolved ones "
                 + "included");
@@ -411,7 +411,7 @@ class ReportsTest {
         double norm = Math.hypot(Double.parseDouble(a[1]) - Double.parseDouble(b[1]),
                 Double.parseDouble(a[2]) - Double.parseDouble(b[2])) / 0.08;
         Matcher said = Pattern.compile("basin 1, unresolved \\(not a stationary"
-                + " point: the gradient's norm there is ([0-9.]+), above stop.gradient_norm, 1\\.0000e-06, so its runs"
+                + " point: the gradient's norm there is ([0-9.]+), above stop.gradient_norm, 1e-6, so its runs"
                 + " had not settled\\), reached by").matcher(summary);
         assertThat(said.find()).as(summary).isTrue();
         assertThat(Double.parseDouble(said.group(1))).isCloseTo(norm, within(1e-5 * norm));
@@ -561,7 +561,7 @@ class ReportsTest {
         String summary = Files.readString(out.resolve("summary.md"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Of them, 200 \\(holding 200 runs\\) have a "
                 + "positive definite Hessian and lie within (\\S+) of one by a Newton step: minima the runs stopped "
-                + "short of by more than basins.tolerance \\(1.0000e-12\\)\\. More iterations or a smaller "
+                + "short of by more than basins.tolerance \\(1e-12\\)\\. More iterations or a smaller "
                 + "stop.gradient_norm take the runs closer; a larger tolerance accepts them as they are\\.")
                 .matcher(summary);
         assertThat(m.find()).as(summary).isTrue();

@@ -76,7 +76,7 @@ class WalkOffTargetTest {
         assertThat(successes[0]).isBetween(20, 45);
         assertThat(successes[1]).isEqualTo(60);
         String summary = Files.readString(out.resolve("summary.md"));
-        assertThat(summary).contains("Success: final value within 1.0000e-06 of the best confirmed minimum -0.19999")
+        assertThat(summary).contains("Success: final value within 1e-6 of the best confirmed minimum -0.19999")
                 .contains("is where a run stopped that walked out of the domain without settling at a minimum");
         assertThat(Files.readString(out.resolve("report.html"))).contains("of the best confirmed minimum -0.19999")
                 .contains("How far each sample run&#39;s value is from the best confirmed minimum at each iteration");

@@ -171,7 +171,7 @@ class ChartScalesTest {
     }
 
     /**
-     * The longest title a waterfall has names the worst value in full ("to -1.2346e+299", a
+     * The longest title a waterfall has names the worst value in full ("to -1.2346e299", a
      * maximisation's worst): it fits the panel.
      */
     @Test
@@ -181,7 +181,7 @@ class ChartScalesTest {
             v[i] = i < 95 ? 10 - 0.1 * i : -1.2345678e299;
         }
         org.knowm.xchart.XYChart panel = SweepChart.waterfallPanel(v);
-        assertThat(panel.getTitle()).endsWith("(worst 5% off the scale, to -1.2346e+299)");
+        assertThat(panel.getTitle()).endsWith("(worst 5% off the scale, to -1.2346e299)");
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                 Charts.png(java.util.List.of(panel))));
         assertThat(TitleEdges.touched(img, 1)).isFalse();

@@ -70,6 +70,20 @@ class NumbersTest {
         assertThat(Numbers.settingValue(0.99999999)).isEqualTo("0.99999999");
         // a log range's point: seven figures
         assertThat(Numbers.settingValue(0.0016681005372000588)).isEqualTo("0.001668101");
-        assertThat(Numbers.settingValue(1.0e-8)).isEqualTo("1.0000e-08");
+        assertThat(Numbers.settingValue(1.0e-8)).isEqualTo("1e-8");
+    }
+
+    /** Beyond plain decimals' range, five significant figures as a person writes them. */
+    @Test
+    void smallAndLargeNumbersInScientificNotationWithoutPadding() {
+        assertThat(Numbers.brief(1.0e-6)).isEqualTo("1e-6");
+        assertThat(Numbers.brief(3.9968028886505635e-15)).isEqualTo("3.9968e-15");
+        assertThat(Numbers.brief(-1.23456789e299)).isEqualTo("-1.2346e299");
+        assertThat(Numbers.brief(1.5e8)).isEqualTo("1.5e8");
+        // rounding carries into the exponent
+        assertThat(Numbers.brief(9.99999e-5)).isEqualTo("1e-4");
+        assertThat(Numbers.brief(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+        // plain decimals between 1e-4 and 1e7, as before
+        assertThat(Numbers.brief(1.0e-4)).isEqualTo("0.0001");
     }
 }
