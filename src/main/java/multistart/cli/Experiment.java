@@ -403,7 +403,9 @@ final class Experiment {
         if (scratch != null) {
             LOG.info("{}: while it runs, {}", config.name(), scratch);
         }
-        String shortOfDisk = done < plan.runCount() ? ValidateCommand.shortOfDisk(plan) : null;
+        // (a resumed run's journal is on the disk already)
+        String shortOfDisk = done < plan.runCount()
+                ? ValidateCommand.shortOfDisk(plan, resume ? Files.size(journalPath) : 0) : null;
         if (shortOfDisk != null) {
             LOG.warn("{}: {}", config.name(), shortOfDisk);
         }

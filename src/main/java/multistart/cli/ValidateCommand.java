@@ -115,7 +115,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (scratch != null) {
             out.println("while it runs: " + scratch);
         }
-        String shortOfDisk = shortOfDisk(plan);
+        String shortOfDisk = shortOfDisk(plan, 0);
         if (shortOfDisk != null) {
             out.println("warning: " + shortOfDisk);
         }
@@ -172,11 +172,11 @@ public final class ValidateCommand implements Callable<Integer> {
     /**
      * A warning where the sweep's files, runs.csv and those of {@link #largeScratch} together, need
      * more than the free space of the disk the output folder is on (or would be: its nearest
-     * existing parent's); null where they fit, or where the disk cannot be asked.
+     * existing parent's), {@code written} bytes of them being there already (a resumed run's
+     * journal); null where they fit, or where the disk cannot be asked.
      */
-    static String shortOfDisk(Plan plan) {
-        long[] b = scratchBytes(plan);
-        long need = b[0] + b[1] + b[2] + (plan.config().output().runs() ? RunsFile.estimateBytes(plan) : 0);
+    static String shortOfDisk(Plan plan, long written) {
+        long need = diskNeed(plan, written);
         Path at = plan.config().output().dir().toAbsolutePath();
         while (at != null && !java.nio.file.Files.exists(at)) {
             at = at.getParent();
@@ -188,7 +188,17 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** The warning of {@link #shortOfDisk(Plan)}, {@code need} bytes against {@code free}; null where they fit. */
+    /**
+     * The bytes the sweep's files (runs.csv and those of {@link #largeScratch}) need beyond the
+     * {@code written} there already.
+     */
+    static long diskNeed(Plan plan, long written) {
+        long[] b = scratchBytes(plan);
+        long csv = plan.config().output().runs() ? RunsFile.estimateBytes(plan) : 0;
+        return b[0] + b[1] + b[2] + csv - written;
+    }
+
+    /** The warning of {@link #shortOfDisk(Plan, long)}: {@code need} bytes, {@code free} free; null if they fit. */
     static String shortOfDisk(long need, long free) {
         if (need <= free) {
             return null;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import multistart.config.ExperimentConfig;
+import multistart.engine.Plan;
 import multistart.objective.Builtins;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -395,7 +397,7 @@ class CliTest {
      * bytes a run); and the warning where the disk has less room than the sweep's files need.
      */
     @Test
-    void validateSaysWhatALargeSweepKeepsWhileItRunsAndWhereTheDiskIsShort() throws IOException {
+    void validateSaysWhatALargeSweepKeepsWhileItRunsAndWhereTheDiskIsShort() throws Exception {
         String big = "name: m\nobjective: {builtin: rastrigin, dimension: 2}\nstarts: {count: 10000000}\n"
                 + "optimizer: {method: gd, learning_rate: 0.001}\n";
         Cli r = Cli.run("validate", write("m.yaml", big + "output: {runs: none}\n").toString());
@@ -411,6 +413,12 @@ class CliTest {
                 + " about 1.0 GB on the output folder's disk, which has 300 MB free: the run will fail when the disk"
                 + " is full (the finished runs are kept, and --resume goes on once there is room)");
         assertThat(ValidateCommand.shortOfDisk(300_000_000L, 300_000_000L)).isNull();
+        // what the check counts: the journal and the start values (runs.csv not written), less what a
+        // resumed run's journal holds already
+        ExperimentConfig none = multistart.config.ConfigLoader.load(write("m.yaml", big + "output: {runs: none}\n"));
+        Plan plan = Plan.of(none);
+        assertThat(ValidateCommand.diskNeed(plan, 0)).isEqualTo(8 + 49 * 10_000_000L + 8 * 10_000_000L);
+        assertThat(ValidateCommand.diskNeed(plan, 1000)).isEqualTo(8 + 57 * 10_000_000L - 1000);
     }
 
     @Test
