@@ -241,15 +241,9 @@ public record ObjectiveConfig(
             return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : '"' + name + '"';
         }
 
-        /** {@code x} to {@code digits} significant digits, trailing zeros dropped: 2, 0.5, 1.234e-05. */
+        /** {@code x} to {@code digits} significant digits, trailing zeros dropped: 2, 0.5, 1.234e-5. */
         private static String trimmed(double x, int digits) {
-            String s = String.format(java.util.Locale.ROOT, "%." + digits + "g", x);
-            int e = s.indexOf('e');
-            String mantissa = e < 0 ? s : s.substring(0, e);
-            if (mantissa.indexOf('.') >= 0) {
-                mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-            }
-            return e < 0 ? mantissa : mantissa + s.substring(e);
+            return multistart.text.Decimals.compact(String.format(java.util.Locale.ROOT, "%." + digits + "g", x));
         }
 
         public String describe() {

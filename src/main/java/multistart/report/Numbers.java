@@ -7,6 +7,7 @@ import java.util.Locale;
 import multistart.config.Combo;
 import multistart.config.OptimizerConfig;
 import multistart.config.Setting;
+import multistart.text.Decimals;
 
 /** How numbers are written: exactly for machines, briefly for people. */
 public final class Numbers {
@@ -38,29 +39,10 @@ public final class Numbers {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e7) {
-            String s = String.format(Locale.ROOT, "%.7g", v);
-            if (s.contains(".") && !s.contains("e")) {
-                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-            }
-            return s;
-        }
-        return scientific(v);
-    }
-
-    /**
-     * Five significant digits in scientific notation without trailing zeros or the exponent's
-     * padding, as a person writes it: 1e-6 (not 1.0000e-06), 3.9968e-15, -1.2346e299.
-     */
-    static String scientific(double v) {
-        String s = String.format(Locale.ROOT, "%.4e", v);
-        int e = s.indexOf('e');
-        if (e < 0) {
-            // Infinity
-            return s;
-        }
-        String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
+        // plain decimals in between; beyond, five significant digits as a person writes them: 1e-6
+        // (not 1.0000e-06), 3.9968e-15, -1.2346e299
+        return Decimals.compact(a >= 1e-4 && a < 1e7 ? String.format(Locale.ROOT, "%.7g", v)
+                : String.format(Locale.ROOT, "%.4e", v));
     }
 
     /**
