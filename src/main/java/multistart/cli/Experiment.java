@@ -485,9 +485,9 @@ final class Experiment {
         if (done == plan.runCount()) {
             LOG.info("{}: every run had finished before; writing the results from them", config.name());
         } else {
+            String rate = String.format(Locale.ROOT, "%.3g", wall > 0 ? steps / wall : 0.0);
             LOG.info("{}: gradient descent done in {} s ({} steps, {} steps/s)", config.name(),
-                    String.format(Locale.ROOT, "%.3f", wall), steps,
-                    String.format(Locale.ROOT, "%.3g", wall > 0 ? steps / wall : 0.0));
+                    String.format(Locale.ROOT, "%.3f", wall), steps, multistart.text.Decimals.compact(rate));
         }
         // every run is done and in the journal: what fails from here on leaves them there, and
         // --resume writes the results from them

@@ -91,13 +91,13 @@ public record ObjectiveConfig(
             double hi = k[k.length - 1];
             boolean local = fit.newton();
             String limits = String.format(java.util.Locale.ROOT, (local
-                    ? "at the minimum the loss's Hessian has eigenvalues from %.6g to %.6g, so gd at a constant rate"
-                            + " settles there only for learning_rate below 2 / %.6g = %.6g"
-                    : "the loss is a quadratic whose Hessian has eigenvalues from %.6g to %.6g, so gd at a constant"
-                            + " rate converges from every start for learning_rate below 2 / %.6g = %.6g, and from"
+                    ? "at the minimum the loss's Hessian has eigenvalues from %s to %s, so gd at a constant rate"
+                            + " settles there only for learning_rate below 2 / %s = %s"
+                    : "the loss is a quadratic whose Hessian has eigenvalues from %s to %s, so gd at a constant"
+                            + " rate converges from every start for learning_rate below 2 / %s = %s, and from"
                             + " almost none above it")
-                    + " (momentum with coefficient b: below 2 (1 + b) / %.6g; nesterov: below 2 (1 + b) / ((1 + 2 b)"
-                    + " %.6g))", lo, hi, hi, fit.gdLimit(), hi, hi);
+                    + " (momentum with coefficient b: below 2 (1 + b) / %s; nesterov: below 2 (1 + b) / ((1 + 2 b)"
+                    + " %s))", g6(lo), g6(hi), g6(hi), g6(fit.gdLimit()), g6(hi), g6(hi));
             // how fast: at its best constant rate 2 / (lo + hi) gd shrinks the distance to the minimum
             // by (kappa - 1) / (kappa + 1) per step, kappa = hi / lo
             double rounding = local ? EIGEN_ROUNDING : ROUNDING;
@@ -115,11 +115,10 @@ public record ObjectiveConfig(
             }
             double kappa = hi / lo;
             double factor = (kappa - 1) / (kappa + 1);
-            String cost = String.format(java.util.Locale.ROOT, "; condition number %.4g: %sat its best constant rate,"
-                    + " 2 / (%.6g + %.6g) = %.6g, gd shrinks the distance to the minimum by a factor %.6g per step%s",
-                    kappa, local ? "near the minimum, " : "", lo, hi, 2 / (lo + hi), factor,
-                    factor > 0 ? String.format(java.util.Locale.ROOT, ", %.3g steps per factor of 10",
-                            Math.log(10) / -Math.log(factor)) : "");
+            String cost = String.format(java.util.Locale.ROOT, "; condition number %s: %sat its best constant rate,"
+                    + " 2 / (%s + %s) = %s, gd shrinks the distance to the minimum by a factor %s per step%s",
+                    trimmed(kappa, 4), local ? "near the minimum, " : "", g6(lo), g6(hi), g6(2 / (lo + hi)), g6(factor),
+                    factor > 0 ? ", " + trimmed(Math.log(10) / -Math.log(factor), 3) + " steps per factor of 10" : "");
             if (kappa < NAMED_CONDITION) {
                 return limits + cost;
             }
@@ -242,6 +241,11 @@ public record ObjectiveConfig(
         }
 
         /** {@code x} to {@code digits} significant digits, trailing zeros dropped: 2, 0.5, 1.234e-5. */
+        /** Six significant digits, trailing zeros dropped (2, not 2.00000). */
+        private static String g6(double x) {
+            return trimmed(x, 6);
+        }
+
         private static String trimmed(double x, int digits) {
             return multistart.text.Decimals.compact(String.format(java.util.Locale.ROOT, "%." + digits + "g", x));
         }
