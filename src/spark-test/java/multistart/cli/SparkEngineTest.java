@@ -54,6 +54,10 @@ class SparkEngineTest {
         // the combos compared start by start, from the outcomes the driver folded in
         assertThat(ComboHitsTest.parse(b.resolve("result.json")).get("paired_comparison"))
                 .isEqualTo(ComboHitsTest.parse(a.resolve("result.json")).get("paired_comparison"));
+        // the runs that climbed and the lowest start, from start values the driver evaluated
+        assertThat(ClimbedRunsTest.climbed(b)).doesNotContainNull().isEqualTo(ClimbedRunsTest.climbed(a));
+        assertThat(ComboHitsTest.parse(b.resolve("result.json")).get("lowest_start"))
+                .isEqualTo(ComboHitsTest.parse(a.resolve("result.json")).get("lowest_start"));
     }
 
     static String spark(String yaml) {
