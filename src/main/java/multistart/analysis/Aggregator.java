@@ -172,9 +172,6 @@ public final class Aggregator implements Engine.Sink {
      */
     private void startValues(Batch b) {
         StartEvaluator e = startEvaluators.get();
-        if (b.startValue.length < b.size) {
-            b.startValue = new double[Math.max(b.size, b.value.length)];
-        }
         for (int i = 0; i < b.size && b.firstRun + i < startCount; i++) {
             double v = Double.NaN;
             if (Status.of(b.status[i]) != Status.FAILED) {
@@ -365,10 +362,6 @@ public final class Aggregator implements Engine.Sink {
      * b.startValue} holds every run's. Start by start in run order, a combo's stretch at a time.
      */
     private void startValuesOf(Batch b) {
-        if (b.startValue.length < b.size) {
-            // a batch of later combos only (the first combo's evaluations grew it)
-            b.startValue = new double[Math.max(b.size, b.value.length)];
-        }
         for (int i = 0; i < b.size;) {
             long run = b.firstRun + i;
             int c = plan.comboOf(run);

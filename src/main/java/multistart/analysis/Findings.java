@@ -194,8 +194,8 @@ public record Findings(
             double medianAllRuns) {
 
         /**
-         * As the canonical constructor, minimising, the climbing runs not tracked, the median over
-         * all runs taken as {@code medianValue}.
+         * As the canonical constructor, minimising, no run counted as having climbed, the median
+         * over all runs taken as {@code medianValue}.
          */
         public ComboSummary(Combo combo, long runs, long converged, long stalled, long maxIterations, long diverged,
                 long failed, long successes, double successRate, double wilsonLow, double wilsonHigh, double bestValue,
@@ -203,7 +203,7 @@ public record Findings(
                 double successSteps) {
             this(combo, runs, converged, stalled, maxIterations, diverged, failed, successes, successRate, wilsonLow,
                     wilsonHigh, bestValue, medianValue, medianIterations, basinsFound, steps, stepsSquared,
-                    successSteps, -1, false, medianValue);
+                    successSteps, 0, false, medianValue);
         }
 
         /**

@@ -399,15 +399,16 @@ final class Experiment {
         if (large != null) {
             LOG.info("{}: runs.csv will be {}", config.name(), large);
         }
-        String scratch = done < plan.runCount() ? ValidateCommand.largeScratch(plan) : null;
-        if (scratch != null) {
-            LOG.info("{}: while it runs, {}", config.name(), scratch);
-        }
-        // (a resumed run's journal is on the disk already)
-        String shortOfDisk = done < plan.runCount()
-                ? ValidateCommand.shortOfDisk(plan, resume ? Files.size(journalPath) : 0) : null;
-        if (shortOfDisk != null) {
-            LOG.warn("{}: {}", config.name(), shortOfDisk);
+        if (done < plan.runCount()) {
+            String scratch = ValidateCommand.largeScratch(plan);
+            if (scratch != null) {
+                LOG.info("{}: while it runs, {}", config.name(), scratch);
+            }
+            // (a resumed run's journal is on the disk already)
+            String shortOfDisk = ValidateCommand.shortOfDisk(plan, resume ? Files.size(journalPath) : 0);
+            if (shortOfDisk != null) {
+                LOG.warn("{}: {}", config.name(), shortOfDisk);
+            }
         }
         // runs stepped at once: result.json gives the most, the log the range when combos differ
         int[] range = engine.laneRange(plan);

@@ -240,12 +240,12 @@ public record ObjectiveConfig(
             return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : '"' + name + '"';
         }
 
-        /** {@code x} to {@code digits} significant digits, trailing zeros dropped: 2, 0.5, 1.234e-5. */
         /** Six significant digits, trailing zeros dropped (2, not 2.00000). */
         private static String g6(double x) {
             return trimmed(x, 6);
         }
 
+        /** {@code x} to {@code digits} significant digits, trailing zeros dropped: 2, 0.5, 1.234e-5. */
         private static String trimmed(double x, int digits) {
             return multistart.text.Decimals.compact(String.format(java.util.Locale.ROOT, "%." + digits + "g", x));
         }

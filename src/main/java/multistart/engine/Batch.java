@@ -38,7 +38,7 @@ public final class Batch {
      * evaluated by the sink's preparation ({@code Aggregator.prepare}), the later combos' read
      * back from those when the batch is folded in.
      */
-    public double[] startValue = new double[0];
+    public final double[] startValue;
     /** The batch's journal records, encoded on the worker thread ({@link Journal#encode}). */
     byte[] records = new byte[0];
     boolean recordsReady;
@@ -53,6 +53,7 @@ public final class Batch {
         this.gradientNorm = new double[size];
         this.iterations = new int[size];
         this.status = new byte[size];
+        this.startValue = new double[size];
     }
 
     /** Reuses this batch's buffers (sized for at least {@code size} runs) for another block. */
